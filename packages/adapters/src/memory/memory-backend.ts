@@ -1,0 +1,418 @@
+import {
+  PortierError,
+  accountReducer,
+  can,
+  checkPassword,
+  execute,
+  loadCommonPasswords,
+  normalizeEmail,
+  parseOrThrow,
+  recordFailedSignIn,
+  searchClients,
+  selectUserPage,
+  sweepTimedTransitions,
+  systemClock,
+  userQuerySchema,
+  DAY_MS,
+  DEFAULT_ORGANIZATION_SETTINGS,
+  effectiveStatus,
+  type AuditDraft,
+  type BackendContext,
+  type Changes,
+  type Clock,
+  type Command,
+  type Effect,
+  type PortierBackend,
+  type PortierData,
+  type Snapshot,
+  type User,
+} from '@portier/core';
+import { demoSeed, type MemorySeed } from './demo-seed.js';
+import { hashPassword, randomHex } from './hash.js';
+import type { MemoryState, OutboxEmail, TokenRecord } from './memory-state.js';
+import { clearPersisted, readPersisted, writePersisted, type PersistOptions } from './persist.js';
+import { scopeFor } from './scope.js';
+
+/** Options of {@link createMemoryBackend}. */
+export interface MemoryBackendOptions {
+  /** `demo` (default): the demo portal; `empty`; or your own data. */
+  seed?: 'demo' | 'empty' | MemorySeed;
+  /** Default: the system clock. Share a manual clock with the store to move time in tests. */
+  clock?: Clock;
+  /** Keep the state across page reloads (localStorage in a browser). */
+  persist?: boolean | PersistOptions;
+  /** Delay every answer by this many milliseconds (the demo shows loading states). Default 0. */
+  latencyMs?: number;
+  /** Lifetime of a password-reset link. Default 1 day. */
+  resetLinkMs?: number;
+}
+
+/** The memory backend: the port plus what a demo and tests need to look inside. */
+export interface MemoryBackend extends PortierBackend {
+  /** The e-mails it would have sent, newest first. */
+  outbox(): Promise<OutboxEmail[]>;
+  /** A copy of everything it holds (tests, the demo's inspector). */
+  inspect(): MemoryState;
+  /** Forgets the persisted copy and starts again from the seed. */
+  reset(): Promise<void>;
+  readonly clock: Clock;
+}
+
+/**
+ * The embedded default backend: all data in memory (and optionally in localStorage). It enforces
+ * the core policy on every operation, keeps the audit log and an outbox of the e-mails it would
+ * send, issues single-use tokens, and counts failed sign-ins atomically.
+ * @example
+ * const backend = createMemoryBackend({ persist: true });
+ * const portier = createPortier({ backend });
+ */
+export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
+  const clock = options.clock ?? systemClock;
+  const persist: PersistOptions | undefined = options.persist === true ? {} : options.persist || undefined;
+  const resetLinkMs = options.resetLinkMs ?? DAY_MS;
+  let state: MemoryState;
+  let defaultActorId: string | undefined;
+  let initialized: Promise<void>;
+
+  function start(): void {
+    const seed = options.seed === 'empty' ? { data: emptySeedData() } : typeof options.seed === 'object' ? options.seed : demoSeed(clock.now());
+    defaultActorId = seed.defaultActorId;
+    const saved = persist ? readPersisted(persist) : undefined;
+    state = saved ?? { data: seed.data, audit: [], outbox: [], tokens: {}, credentials: {}, sequence: 0 };
+    initialized = saved ? Promise.resolve() : hashSeedPasswords(seed.passwords ?? {});
+  }
+
+  async function hashSeedPasswords(passwords: Record<string, string>): Promise<void> {
+    for (const [userId, password] of Object.entries(passwords)) {
+      const salt = randomHex(8);
+      state.credentials[userId] = { salt, hash: await hashPassword(password, salt) };
+    }
+  }
+
+  const nextId = (prefix: string) => `${prefix}-${(++state.sequence).toString(36)}-${randomHex(3)}`;
+  const nowIso = () => new Date(clock.now()).toISOString();
+
+  /** Set by every write; `save` persists only then (reads cost nothing). */
+  let dirty = false;
+
+  function save(): void {
+    if (persist && dirty) writePersisted(persist, state);
+    dirty = false;
+  }
+
+  /** Every operation: wait (latency, setup), store due time-driven transitions, then run `fn` without awaiting. */
+  async function operation<T>(fn: (swept: User[]) => T): Promise<T> {
+    await initialized;
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    else await Promise.resolve();
+    const swept = sweep();
+    const result = fn(swept);
+    save();
+    return result;
+  }
+
+  function sweep(): User[] {
+    const outcome = sweepTimedTransitions(state.data, clock.now());
+    if (outcome.changed.length === 0) return [];
+    state.data = outcome.data;
+    appendAudit(outcome.audit);
+    return outcome.changed;
+  }
+
+  function appendAudit(entries: AuditDraft[]): void {
+    dirty = true;
+    for (const entry of entries) state.audit.push({ id: nextId('a'), ...entry });
+  }
+
+  function actorOf(ctx: BackendContext): User {
+    const id = ctx.actorId ?? defaultActorId;
+    const actor = id === undefined ? undefined : state.data.users[id];
+    if (!actor) throw new PortierError('forbidden', { reason: 'unknown-actor' });
+    const decision = can(actor, 'user.view', { now: clock.now(), user: actor });
+    if (!decision.allowed) throw new PortierError(decision.code, { reason: decision.reason });
+    return actor;
+  }
+
+  function writeUser(user: User): void {
+    dirty = true;
+    state.data = { ...state.data, users: { ...state.data.users, [user.id]: { ...user, version: user.version + 1 } } };
+  }
+
+  function userByEmail(email: string): User | undefined {
+    const wanted = normalizeEmail(email);
+    return Object.values(state.data.users).find((user) => normalizeEmail(user.email) === wanted);
+  }
+
+  function issueToken(kind: TokenRecord['kind'], user: User, expiresAt: string): string {
+    for (const record of Object.values(state.tokens)) {
+      if (record.userId === user.id && record.kind === kind && record.state === 'open') record.state = 'revoked';
+    }
+    const token = randomHex(24);
+    state.tokens[token] = { kind, userId: user.id, expiresAt, state: 'open' };
+    return token;
+  }
+
+  function mail(user: User, kind: OutboxEmail['kind'], extra: Partial<OutboxEmail> = {}): void {
+    state.outbox.push({ id: nextId('m'), at: nowIso(), to: user.email, userId: user.id, kind, language: user.language, ...extra });
+  }
+
+  function applyEffects(effects: Effect[]): void {
+    for (const effect of effects) {
+      const user = state.data.users[effect.userId];
+      switch (effect.type) {
+        case 'send-invitation':
+          if (user) mail(user, 'invitation', { token: issueToken('invitation', user, effect.expiresAt), expiresAt: effect.expiresAt });
+          break;
+        case 'send-password-reset':
+          if (user) {
+            const expiresAt = new Date(clock.now() + resetLinkMs).toISOString();
+            mail(user, 'password-reset', { token: issueToken('password-reset', user, expiresAt), expiresAt });
+          }
+          break;
+        case 'send-block-notice':
+          if (user) mail(user, 'block-notice');
+          break;
+        case 'revoke-tokens':
+          for (const record of Object.values(state.tokens)) if (record.userId === effect.userId && record.state === 'open') record.state = 'revoked';
+          break;
+      }
+    }
+  }
+
+  function organizationSettings(user: User) {
+    return state.data.organizations[user.organizationId]?.settings ?? DEFAULT_ORGANIZATION_SETTINGS;
+  }
+
+  function isLastActiveSuperUser(user: User): boolean {
+    if (user.role !== 'superuser') return false;
+    const now = clock.now();
+    return !Object.values(state.data.users).some(
+      (other) => other.id !== user.id && other.organizationId === user.organizationId && other.role === 'superuser' && other.kind === 'login' && effectiveStatus(other, now) === 'active',
+    );
+  }
+
+  async function verifyPassword(userId: string | undefined, password: string): Promise<boolean> {
+    const credential = userId === undefined ? undefined : state.credentials[userId];
+    // Hash even when there is no credential, so timing does not tell whether the account exists.
+    const hash = await hashPassword(password, credential?.salt ?? 'no-account');
+    return credential !== undefined && credential.hash === hash;
+  }
+
+  async function newCredential(user: User, password: string): Promise<{ salt: string; hash: string }> {
+    const issues = checkPassword(password, organizationSettings(user).passwordPolicy, {
+      email: user.email,
+      firstName: user.firstName,
+      lastName: user.lastName,
+      commonPasswords: await loadCommonPasswords(),
+    });
+    if (issues.length > 0) throw new PortierError('weak-password', { issues: [], rules: issues });
+    const salt = randomHex(8);
+    return { salt, hash: await hashPassword(password, salt) };
+  }
+
+  /** Looks a token up for use: throws the code a link's owner should read. */
+  function openToken(token: string, kind: TokenRecord['kind']): { record: TokenRecord; user: User } {
+    const record = state.tokens[token];
+    const user = record ? state.data.users[record.userId] : undefined;
+    if (!record || record.kind !== kind || !user) throw new PortierError('invitation-expired', { reason: 'unknown-token' });
+    if (record.state === 'used') throw new PortierError('invitation-used');
+    if (record.state === 'revoked' || Date.parse(record.expiresAt) <= clock.now()) throw new PortierError('invitation-expired');
+    return { record, user };
+  }
+
+  function audit(user: User, actorId: string, action: string, before: Record<string, unknown>, after: Record<string, unknown>): void {
+    appendAudit([{ at: nowIso(), organizationId: user.organizationId, actorId, action, targetId: user.id, before, after }]);
+  }
+
+  start();
+
+  const backend: MemoryBackend = {
+    clock,
+
+    load: (ctx) =>
+      operation((): Snapshot => {
+        const actor = actorOf(ctx);
+        return { actorId: actor.id, data: scopeFor(state.data, actor, clock.now()) };
+      }),
+
+    listUsers: (ctx, query) =>
+      operation(() => {
+        const parsed = parseOrThrow(userQuerySchema, query);
+        const actor = actorOf(ctx);
+        return selectUserPage({ data: scopeFor(state.data, actor, clock.now()), now: clock.now() }, parsed);
+      }),
+
+    searchClients: (ctx, query) =>
+      operation(() => {
+        const actor = actorOf(ctx);
+        const decision = can(actor, 'clients.view', { now: clock.now() });
+        if (!decision.allowed) throw new PortierError(decision.code, { reason: decision.reason });
+        const managed = new Set(actor.managedClientIds);
+        const clients = Object.values(state.data.clients).filter((client) => managed.has(client.id));
+        return searchClients(clients, String(query.text ?? '').slice(0, 200), Math.min(query.limit ?? 50, 200));
+      }),
+
+    listAudit: (ctx, query) =>
+      operation(() => {
+        const actor = actorOf(ctx);
+        const decision = can(actor, 'audit.view', { now: clock.now() });
+        if (!decision.allowed) throw new PortierError(decision.code, { reason: decision.reason });
+        const limit = Math.min(query.limit ?? 100, 1000);
+        const entries = [];
+        for (let i = state.audit.length - 1; i >= 0 && entries.length < limit; i--) {
+          const entry = state.audit[i]!;
+          if (entry.organizationId !== actor.organizationId) continue;
+          if (query.userId !== undefined && entry.targetId !== query.userId && entry.actorId !== query.userId) continue;
+          entries.push(entry);
+        }
+        return entries;
+      }),
+
+    execute: (ctx, command: Command) =>
+      operation((swept): Changes => {
+        const actor = actorOf(ctx);
+        const outcome = execute(state.data, actor.id, command, { now: clock.now(), newId: nextId });
+        state.data = outcome.data;
+        appendAudit(outcome.audit);
+        applyEffects(outcome.effects);
+        // Time-driven changes made before the command travel back too, so the store stays equal.
+        const changedIds = new Set(outcome.changes.users.map((user) => user.id));
+        const visible = swept.filter((user) => !changedIds.has(user.id) && can(actor, 'user.view', { now: clock.now(), user }).allowed);
+        return { ...outcome.changes, users: [...outcome.changes.users, ...visible.map((user) => state.data.users[user.id] ?? user)] };
+      }),
+
+    async signIn({ email, password }) {
+      await initialized;
+      const candidate = userByEmail(String(email));
+      const matches = await verifyPassword(candidate?.id, String(password));
+      // From here on nothing awaits: the check and the count are one step (SPEC rule 8).
+      sweep();
+      const user = candidate && state.data.users[candidate.id];
+      if (!user || user.kind !== 'login') throw new PortierError('forbidden', { reason: 'credentials' });
+      const now = clock.now();
+      if (user.status === 'blocked' || (user.signInLockedUntil !== undefined && Date.parse(user.signInLockedUntil) > now)) {
+        throw new PortierError('account-blocked', user.signInLockedUntil ? { until: user.signInLockedUntil } : {});
+      }
+      if (!matches) {
+        const limit = organizationSettings(user).failedSignInLimit;
+        const outcome = recordFailedSignIn(user, { limit, now, isLastSuperUser: isLastActiveSuperUser(user) });
+        writeUser(outcome.user);
+        if (outcome.blocked) {
+          audit(user, 'system', 'account.blocked', { status: user.status }, { status: 'blocked', blockReason: 'failed-sign-ins' });
+          applyEffects([{ type: 'revoke-tokens', userId: user.id }, { type: 'send-block-notice', userId: user.id }]);
+        }
+        save();
+        if (outcome.blocked || outcome.user.signInLockedUntil) throw new PortierError('account-blocked', { reason: 'failed-sign-ins' });
+        throw new PortierError('forbidden', { reason: 'credentials', remaining: limit - outcome.user.failedSignIns });
+      }
+      if (user.status !== 'active') throw new PortierError('forbidden', { reason: 'inactive', status: user.status });
+      if (user.failedSignIns > 0 || user.signInLockedUntil) {
+        const next = { ...user, failedSignIns: 0 };
+        delete next.signInLockedUntil;
+        writeUser(next);
+        save();
+      }
+      return { userId: user.id, passwordChangeRequired: user.passwordExpired === true };
+    },
+
+    inspectToken: ({ token }) =>
+      operation(() => {
+        const record = state.tokens[String(token)];
+        const user = record ? state.data.users[record.userId] : undefined;
+        if (!record || !user) return { kind: 'unknown' as const, state: 'unknown' as const };
+        const tokenState =
+          record.state === 'used' ? 'used' : record.state === 'revoked' || Date.parse(record.expiresAt) <= clock.now() ? 'expired' : 'valid';
+        if (tokenState !== 'valid') return { kind: record.kind, state: tokenState };
+        return {
+          kind: record.kind,
+          state: 'valid' as const,
+          email: user.email,
+          firstName: user.firstName,
+          lastName: user.lastName,
+          passwordPolicy: organizationSettings(user).passwordPolicy,
+        };
+      }),
+
+    async acceptInvitation({ token, password }) {
+      await initialized;
+      sweep();
+      const { user } = openToken(String(token), 'invitation');
+      const credential = await newCredential(user, String(password));
+      await operation(() => {
+        const { record, user: current } = openToken(String(token), 'invitation');
+        if (current.status === 'expired') throw new PortierError('invitation-expired');
+        const next = accountReducer(current, { type: 'PASSWORD_SET' });
+        writeUser(next);
+        record.state = 'used';
+        state.credentials[current.id] = credential;
+        audit(current, current.id, 'account.activated', { status: current.status }, { status: next.status });
+      });
+    },
+
+    requestNewInvitation: ({ token }) =>
+      operation(() => {
+        const record = state.tokens[String(token)];
+        const user = record?.kind === 'invitation' ? state.data.users[record.userId] : undefined;
+        if (!user || (user.status !== 'invited' && user.status !== 'expired')) return;
+        const expiresAt = new Date(clock.now() + organizationSettings(user).invitationDays * DAY_MS).toISOString();
+        const next = accountReducer(user, { type: 'RESEND_INVITATION', expiresAt });
+        writeUser(next);
+        audit(user, user.id, 'account.invitation-requested', { status: user.status }, { status: next.status });
+        applyEffects([{ type: 'send-invitation', userId: user.id, expiresAt }]);
+      }),
+
+    requestPasswordReset: ({ email }) =>
+      operation(() => {
+        const user = userByEmail(String(email));
+        // The same answer whether or not the account exists (no enumeration).
+        if (!user || user.kind !== 'login' || !user.passwordSet || user.status !== 'active') return;
+        audit(user, user.id, 'account.reset-requested', {}, {});
+        applyEffects([{ type: 'send-password-reset', userId: user.id }]);
+      }),
+
+    async completePasswordReset({ token, password }) {
+      await initialized;
+      sweep();
+      const { user } = openToken(String(token), 'password-reset');
+      const credential = await newCredential(user, String(password));
+      await operation(() => {
+        const { record, user: current } = openToken(String(token), 'password-reset');
+        const next = { ...current, failedSignIns: 0, passwordExpired: false };
+        writeUser(next);
+        record.state = 'used';
+        state.credentials[current.id] = credential;
+        audit(current, current.id, 'account.password-reset', {}, {});
+      });
+    },
+
+    async changePassword({ email, currentPassword, newPassword }) {
+      const user = userByEmail(String(email));
+      await backend.signIn({ email: String(email), password: String(currentPassword) });
+      if (String(currentPassword) === String(newPassword)) {
+        throw new PortierError('weak-password', { rules: [{ rule: 'same-as-current' }] });
+      }
+      const credential = await newCredential(user!, String(newPassword));
+      await operation(() => {
+        const current = state.data.users[user!.id]!;
+        writeUser({ ...current, passwordExpired: false });
+        state.credentials[current.id] = credential;
+        audit(current, current.id, 'account.password-changed', {}, {});
+      });
+    },
+
+    outbox: () => operation(() => [...state.outbox].reverse()),
+
+    inspect: () => structuredClone(state),
+
+    async reset() {
+      if (persist) clearPersisted(persist);
+      start();
+      await initialized;
+    },
+  };
+  return backend;
+}
+
+function emptySeedData(): PortierData {
+  return { organizations: {}, clients: {}, applications: {}, contracts: {}, users: {}, grants: {} };
+}

@@ -1,0 +1,34 @@
+import { can, type PortierData, type User } from '@portier/core';
+
+const cache = new WeakMap<object, Map<string, PortierData>>();
+
+/**
+ * What `actor` may see of `data` (SPEC rule 2): its organization, that organization's clients
+ * and contracts, the catalogue, and the users `can` lets it view with their grants. Cached per
+ * data version, so paging through a large list does not rebuild it on every page.
+ */
+export function scopeFor(data: PortierData, actor: User, now: number): PortierData {
+  const key = `${actor.id}|${actor.version}|${new Date(now).toISOString().slice(0, 13)}`;
+  let perData = cache.get(data);
+  const hit = perData?.get(key);
+  if (hit) return hit;
+  const organizations: PortierData['organizations'] = {};
+  const org = data.organizations[actor.organizationId];
+  if (org) organizations[org.id] = org;
+  const clients: PortierData['clients'] = {};
+  for (const client of Object.values(data.clients)) if (client.organizationId === actor.organizationId) clients[client.id] = client;
+  const contracts: PortierData['contracts'] = {};
+  for (const contract of Object.values(data.contracts)) if (contract.organizationId === actor.organizationId) contracts[contract.id] = contract;
+  const users: PortierData['users'] = {};
+  const grants: PortierData['grants'] = {};
+  for (const user of Object.values(data.users)) {
+    if (user.organizationId !== actor.organizationId || !can(actor, 'user.view', { now, user }).allowed) continue;
+    users[user.id] = user;
+    const list = data.grants[user.id];
+    if (list) grants[user.id] = list;
+  }
+  const scoped = { organizations, clients, applications: data.applications, contracts, users, grants };
+  if (!perData) cache.set(data, (perData = new Map()));
+  perData.set(key, scoped);
+  return scoped;
+}

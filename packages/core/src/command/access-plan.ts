@@ -1,0 +1,94 @@
+import { nearestAllowedLevel, levelRank, type Application, type Level } from '../application/application.schema.js';
+import { PortierError } from '../errors.js';
+import { grantKey, type Grant } from '../grant/grant.schema.js';
+import type { PortierData } from '../data.js';
+import type { RequestedAccess } from '../policy/actions.js';
+import type { User } from '../user/user.schema.js';
+
+/** Grants to set on a user, with what the policy must check about them. */
+export interface AccessPlan {
+  set: Grant[];
+  removeClientIds: string[];
+  /** Each grant with its application (and the level asked for, for "authorize all"). */
+  access: RequestedAccess[];
+  /** Every client touched. */
+  clientIds: string[];
+}
+
+function application(data: PortierData, id: string): Application {
+  const found = data.applications[id];
+  if (!found) throw new PortierError('not-found', { entity: 'application', id });
+  return found;
+}
+
+function requireClient(data: PortierData, id: string): void {
+  if (!data.clients[id]) throw new PortierError('not-found', { entity: 'client', id });
+}
+
+/** Individual authorization: the grants as given, checked as given. */
+export function planIndividual(data: PortierData, grants: readonly Grant[], removeClientIds: readonly string[] = []): AccessPlan {
+  const clientIds = new Set<string>(removeClientIds);
+  const access: RequestedAccess[] = [];
+  for (const grant of grants) {
+    requireClient(data, grant.clientId);
+    clientIds.add(grant.clientId);
+    access.push({ application: application(data, grant.applicationId), level: grant.level, profile: grant.profile });
+  }
+  for (const id of removeClientIds) requireClient(data, id);
+  return { set: [...grants], removeClientIds: [...removeClientIds], access, clientIds: [...clientIds] };
+}
+
+/**
+ * Copy another user (seed 004): the source's grants on the clients the actor manages, without the
+ * excluded applications. Grants on clients outside the actor's scope are not copied (rule 2).
+ */
+export function planCopy(data: PortierData, actor: User, sourceUserId: string, excludeApplications: readonly string[] = []): AccessPlan {
+  const managed = new Set(actor.managedClientIds);
+  const excluded = new Set(excludeApplications);
+  const set = (data.grants[sourceUserId] ?? []).filter((grant) => managed.has(grant.clientId) && !excluded.has(grant.applicationId));
+  return planIndividual(data, set);
+}
+
+/**
+ * Authorize all (seed 004, SPEC rule 11): for every contract of the actor's organization on a
+ * client the actor manages, every application of the contract gets the level chosen for the
+ * contract's type, or the nearest lower level the application allows. Where two contracts give
+ * the same client and application, the higher of the two levels stands.
+ */
+export function planAuthorizeAll(data: PortierData, actor: User, levels: Readonly<Record<string, Level>>): AccessPlan {
+  const managed = new Set(actor.managedClientIds);
+  const chosen = new Map<string, { grant: Grant; access: RequestedAccess }>();
+  for (const contract of Object.values(data.contracts)) {
+    const wanted = levels[contract.type];
+    if (wanted === undefined || contract.organizationId !== actor.organizationId || !managed.has(contract.clientId)) continue;
+    for (const applicationId of contract.applicationIds) {
+      const app = application(data, applicationId);
+      const level = nearestAllowedLevel(app, wanted);
+      const key = grantKey(contract.clientId, applicationId);
+      const existing = chosen.get(key);
+      if (existing && levelRank(existing.grant.level) >= levelRank(level)) continue;
+      chosen.set(key, {
+        grant: { clientId: contract.clientId, applicationId, level },
+        access: { application: app, level, requested: wanted },
+      });
+    }
+  }
+  const set: Grant[] = [];
+  const access: RequestedAccess[] = [];
+  const clientIds = new Set<string>();
+  for (const { grant, access: requested } of chosen.values()) {
+    set.push(grant);
+    access.push(requested);
+    clientIds.add(grant.clientId);
+  }
+  return { set, removeClientIds: [], access, clientIds: [...clientIds] };
+}
+
+/** The user's grants after the plan: set grants replace same (client, application), removed clients go. */
+export function applyPlan(current: readonly Grant[], plan: AccessPlan): Grant[] {
+  const removed = new Set(plan.removeClientIds);
+  const byKey = new Map<string, Grant>();
+  for (const grant of current) if (!removed.has(grant.clientId)) byKey.set(grantKey(grant.clientId, grant.applicationId), grant);
+  for (const grant of plan.set) byKey.set(grantKey(grant.clientId, grant.applicationId), grant);
+  return [...byKey.values()];
+}

@@ -1,0 +1,152 @@
+import type { Draft } from 'immer';
+import { PortierError } from '../errors.js';
+import type { PortierData } from '../data.js';
+import type { Grant } from '../grant/grant.schema.js';
+import type { Action, PolicyTarget } from '../policy/actions.js';
+import { assertCan } from '../policy/can.js';
+import { applyTimedTransitions, effectiveStatus } from '../user/user.machine.js';
+import type { User } from '../user/user.schema.js';
+import type { AuditDraft, Effect } from './effects.js';
+
+/** What `execute` needs from outside: the time and fresh ids. */
+export interface ExecuteEnv {
+  /** Milliseconds since the epoch. */
+  now: number;
+  /** A new unique id; `prefix` hints the entity (`u` for users). */
+  newId(prefix: string): string;
+}
+
+/**
+ * The working set of one command: reads go to the base data (plain objects, fast), writes to the
+ * immer draft; audit entries and effects are collected for the backend.
+ */
+export class CommandContext {
+  draft!: Draft<PortierData>;
+  readonly audit: AuditDraft[] = [];
+  readonly effects: Effect[] = [];
+  readonly touchedUsers = new Set<string>();
+  readonly touchedGrants = new Set<string>();
+  readonly removedUsers = new Set<string>();
+
+  constructor(
+    readonly data: PortierData,
+    readonly actor: User,
+    readonly env: ExecuteEnv,
+    readonly action: string,
+  ) {}
+
+  get now(): number {
+    return this.env.now;
+  }
+
+  get isoNow(): string {
+    return new Date(this.env.now).toISOString();
+  }
+
+  /** The user, with time-driven transitions due now applied (not-found when absent). */
+  user(userId: string): User {
+    const stored = this.data.users[userId];
+    if (!stored) throw new PortierError('not-found', { entity: 'user', id: userId });
+    return applyTimedTransitions(stored, this.now);
+  }
+
+  /** Refuses with `conflict` when the caller edited an older version of the user. */
+  checkVersion(user: User, expectedVersion: number | undefined): void {
+    if (expectedVersion !== undefined && expectedVersion !== user.version) {
+      throw new PortierError('conflict', { entity: 'user', id: user.id, expected: expectedVersion, actual: user.version });
+    }
+  }
+
+  /** Asks the policy; throws its refusal. */
+  allow(action: Action, target: Omit<PolicyTarget, 'now'>): void {
+    assertCan(this.actor, action, { now: this.now, ...target });
+  }
+
+  /** Active super users of the organization at this instant (SPEC rule 4). */
+  activeSuperUsers(organizationId: string): number {
+    let count = 0;
+    for (const user of Object.values(this.data.users)) {
+      if (
+        user.organizationId === organizationId &&
+        user.role === 'superuser' &&
+        user.kind === 'login' &&
+        effectiveStatus(user, this.now) === 'active'
+      ) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Writes the user (bumping its version) and audits the fields that changed. */
+  writeUser(before: User | undefined, after: User): void {
+    const stored = this.data.users[after.id];
+    const next: User = { ...after, version: (stored?.version ?? -1) + 1 };
+    this.draft.users[after.id] = next;
+    this.touchedUsers.add(after.id);
+    this.record(after.id, before ?? {}, next);
+  }
+
+  /** Replaces the user's grants, bumps its version, audits the grants that changed. */
+  writeGrants(user: User, before: readonly Grant[], after: Grant[]): void {
+    const { removed, added } = diffGrants(before, after);
+    if (removed.length === 0 && added.length === 0) return;
+    this.draft.grants[user.id] = after;
+    this.touchedGrants.add(user.id);
+    if (!this.touchedUsers.has(user.id)) {
+      const stored = this.data.users[user.id] ?? user;
+      this.draft.users[user.id] = { ...user, version: stored.version + 1 };
+      this.touchedUsers.add(user.id);
+    }
+    this.audit.push({
+      at: this.isoNow,
+      organizationId: user.organizationId,
+      actorId: this.actor.id,
+      action: this.action,
+      targetId: user.id,
+      before: { grants: removed },
+      after: { grants: added },
+    });
+  }
+
+  /** Removes the user and its grants. */
+  removeUser(user: User): void {
+    delete this.draft.users[user.id];
+    delete this.draft.grants[user.id];
+    this.removedUsers.add(user.id);
+    this.record(user.id, user, { status: 'deleted' });
+  }
+
+  /** Audits an action that changed no field (a reset e-mail sent). */
+  recordAction(user: User): void {
+    this.audit.push({ at: this.isoNow, organizationId: user.organizationId, actorId: this.actor.id, action: this.action, targetId: user.id, before: {}, after: {} });
+  }
+
+  effect(effect: Effect): void {
+    this.effects.push(effect);
+  }
+
+  private record(targetId: string, before: Partial<User>, after: Partial<User>): void {
+    const changedBefore: Record<string, unknown> = {};
+    const changedAfter: Record<string, unknown> = {};
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    for (const key of keys) {
+      if (key === 'version') continue;
+      const a = (before as Record<string, unknown>)[key];
+      const b = (after as Record<string, unknown>)[key];
+      if (JSON.stringify(a) === JSON.stringify(b)) continue;
+      if (a !== undefined) changedBefore[key] = a;
+      if (b !== undefined) changedAfter[key] = b;
+    }
+    const organizationId = after.organizationId ?? before.organizationId ?? this.actor.organizationId;
+    this.audit.push({ at: this.isoNow, organizationId, actorId: this.actor.id, action: this.action, targetId, before: changedBefore, after: changedAfter });
+  }
+}
+
+/** The grants only in `before` (removed or changed) and only in `after` (added or changed). */
+function diffGrants(before: readonly Grant[], after: readonly Grant[]): { removed: Grant[]; added: Grant[] } {
+  const sig = (g: Grant) => `${g.clientId}\u0000${g.applicationId}\u0000${g.level}\u0000${g.profile ?? ''}`;
+  const beforeSigs = new Set(before.map(sig));
+  const afterSigs = new Set(after.map(sig));
+  return { removed: before.filter((g) => !afterSigs.has(sig(g))), added: after.filter((g) => !beforeSigs.has(sig(g))) };
+}

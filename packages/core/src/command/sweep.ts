@@ -1,0 +1,44 @@
+import { produce } from 'immer';
+import type { PortierData } from '../data.js';
+import { applyTimedTransitions, dueTimedEvent } from '../user/user.machine.js';
+import type { User } from '../user/user.schema.js';
+import type { AuditDraft } from './effects.js';
+
+/** The outcome of {@link sweepTimedTransitions}. */
+export interface SweepOutcome {
+  data: PortierData;
+  /** Users whose stored status changed, as they now are. */
+  changed: User[];
+  audit: AuditDraft[];
+}
+
+/**
+ * Stores the time-driven transitions due at `now` (expired invitations, past active-until days),
+ * audited as done by `system`. A backend runs it before every operation, so what it stores and
+ * what `effectiveStatus` reads always agree. Returns `data` itself when nothing is due.
+ */
+export function sweepTimedTransitions(data: PortierData, now: number): SweepOutcome {
+  const due: User[] = [];
+  for (const user of Object.values(data.users)) if (dueTimedEvent(user, now) !== undefined) due.push(user);
+  if (due.length === 0) return { data, changed: [], audit: [] };
+  const at = new Date(now).toISOString();
+  const changed: User[] = [];
+  const audit: AuditDraft[] = [];
+  const next = produce(data, (draft) => {
+    for (const user of due) {
+      const after = { ...applyTimedTransitions(user, now), version: user.version + 1 };
+      draft.users[user.id] = after;
+      changed.push(after);
+      audit.push({
+        at,
+        organizationId: user.organizationId,
+        actorId: 'system',
+        action: after.status === 'expired' ? 'account.expired' : 'account.deactivated',
+        targetId: user.id,
+        before: { status: user.status },
+        after: { status: after.status },
+      });
+    }
+  });
+  return { data: next, changed, audit };
+}

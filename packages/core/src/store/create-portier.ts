@@ -1,0 +1,182 @@
+import { applyPatches, produce, type Patch } from 'immer';
+import type { BackendContext } from '../backend.js';
+import { systemClock } from '../clock.js';
+import { execute } from '../command/execute.js';
+import type { Command } from '../command/command.schema.js';
+import type { Changes } from '../command/effects.js';
+import { emptyData, type PortierData } from '../data.js';
+import { toPortierError } from '../errors.js';
+import type { User } from '../user/user.schema.js';
+import type { Portier, PortierOptions, PortierState } from './store.types.js';
+
+/** Merges a backend's answer into data (the store's confirmed view). */
+export function mergeChanges(data: PortierData, changes: Changes): PortierData {
+  if (changes.users.length === 0 && changes.removedUserIds.length === 0 && Object.keys(changes.grants).length === 0) return data;
+  return produce(data, (draft) => {
+    for (const user of changes.users) draft.users[user.id] = user;
+    for (const [userId, grants] of Object.entries(changes.grants)) draft.grants[userId] = grants;
+    for (const id of changes.removedUserIds) {
+      delete draft.users[id];
+      delete draft.grants[id];
+    }
+  });
+}
+
+/**
+ * Creates the store. Commands are optimistic: each is first applied locally with the same
+ * `execute` (and so the same policy) as the backend, shown at once, then sent; when the backend
+ * refuses, the store drops that command's patches and the command's promise rejects with the
+ * backend's PortierError. After every command settles the store equals what the backend holds.
+ * Commands are sent one at a time, in order.
+ * @example
+ * const portier = createPortier({ backend: createMemoryBackend() });
+ * await portier.ready;
+ * await portier.users.setRole(userId, 'superuser');
+ */
+export function createPortier(options: PortierOptions): Portier {
+  const { backend } = options;
+  const clock = options.clock ?? systemClock;
+  const listeners = new Set<(state: PortierState) => void>();
+  /** The backend's data as last confirmed. */
+  let confirmed: PortierData = emptyData();
+  /** Optimistic changes of commands in flight, in order. */
+  const inFlight: { id: number; patches: Patch[] }[] = [];
+  let nextCommandId = 1;
+  let tempIds = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  let state: PortierState = {
+    status: 'loading',
+    error: undefined,
+    locale: options.locale ?? 'en',
+    actorId: options.actorId,
+    data: confirmed,
+    pending: 0,
+    now: clock.now(),
+  };
+
+  function emit(patch: Partial<PortierState>): void {
+    let data = confirmed;
+    for (const { patches } of inFlight) data = applyPatches(data, patches);
+    state = { ...state, ...patch, data, pending: inFlight.length, now: clock.now() };
+    for (const listener of [...listeners]) listener(state);
+  }
+
+  const ctx = (): BackendContext => ({ actorId: state.actorId });
+
+  async function load(): Promise<void> {
+    try {
+      const snapshot = await backend.load(ctx());
+      confirmed = snapshot.data;
+      emit({ status: 'ready', error: undefined, actorId: snapshot.actorId });
+    } catch (error) {
+      const portierError = toPortierError(error);
+      emit({ status: 'error', error: portierError });
+      throw portierError;
+    }
+  }
+
+  function dispatch(command: Command): Promise<Changes> {
+    const actorId = state.actorId;
+    if (actorId === undefined) return Promise.reject(toPortierError(new Error('not signed in')));
+    // Local first: validation and policy refuse here without a round trip.
+    let outcome;
+    try {
+      outcome = execute(state.data, actorId, command, { now: clock.now(), newId: (prefix) => `tmp-${prefix}-${++tempIds}` });
+    } catch (error) {
+      return Promise.reject(toPortierError(error));
+    }
+    const id = nextCommandId++;
+    inFlight.push({ id, patches: outcome.patches });
+    emit({});
+    const settle = (changes?: Changes) => {
+      inFlight.splice(inFlight.findIndex((entry) => entry.id === id), 1);
+      if (changes) confirmed = mergeChanges(confirmed, changes);
+      emit({});
+    };
+    const sent = queue.then(() => backend.execute(ctx(), command));
+    queue = sent.catch(() => undefined);
+    return sent.then(
+      (changes) => {
+        settle(changes);
+        return changes;
+      },
+      (error: unknown) => {
+        settle();
+        throw toPortierError(error);
+      },
+    );
+  }
+
+  const onUser = (type: Command['type']) => (userId: string, options: { expectedVersion?: number } = {}) =>
+    dispatch({ type, userId, ...options } as Command).then(() => undefined);
+
+  const ready = load();
+  ready.catch(() => undefined);
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    ready,
+    backend,
+    clock,
+    refresh: load,
+    setLocale(locale) {
+      emit({ locale });
+    },
+    dispatch,
+    users: {
+      async create(input) {
+        const changes = await dispatch({ type: 'users.create', input });
+        return changes.users[0] as User;
+      },
+      updateProfile: (userId, changes, options = {}) =>
+        dispatch({ type: 'users.updateProfile', userId, changes, ...options }).then(() => undefined),
+      setRole: (userId, role, options = {}) => dispatch({ type: 'users.setRole', userId, role, ...options }).then(() => undefined),
+      setSignature: (userId, signature, options = {}) =>
+        dispatch({ type: 'users.setSignature', userId, signature, ...options }).then(() => undefined),
+      activate: onUser('users.activate'),
+      deactivate: (userId, options = {}) => dispatch({ type: 'users.deactivate', userId, ...options }).then(() => undefined),
+      block: onUser('users.block'),
+      unblock: onUser('users.unblock'),
+      resetPassword: onUser('users.resetPassword'),
+      resendInvitation: onUser('users.resendInvitation'),
+      makeLogin: onUser('users.makeLogin'),
+      remove: onUser('users.remove'),
+    },
+    access: {
+      set: (userId, grants, options = {}) =>
+        dispatch({ type: 'access.set', userId, grants: Array.isArray(grants) ? grants : [grants], ...options }).then(() => undefined),
+      copyFrom: (sourceUserId, userId, options = {}) =>
+        dispatch({ type: 'access.copyFrom', userId, sourceUserId, ...options }).then(() => undefined),
+      authorizeAll: (userId, levels, options = {}) =>
+        dispatch({ type: 'access.authorizeAll', userId, levels, ...options }).then(() => undefined),
+    },
+    clients: {
+      search: (text, limit) => backend.searchClients(ctx(), limit === undefined ? { text } : { text, limit }),
+      setManaged: (userId, clientIds, options = {}) =>
+        dispatch({ type: 'clients.setManaged', userId, clientIds, ...options }).then(() => undefined),
+    },
+    audit: {
+      list: (query = {}) => backend.listAudit(ctx(), query),
+    },
+    session: {
+      async actAs(userId) {
+        state = { ...state, actorId: userId, status: 'loading' };
+        emit({});
+        await load();
+      },
+      signIn: (email, password) => backend.signIn({ email, password }),
+      inspectToken: (token) => backend.inspectToken({ token }),
+      acceptInvitation: (token, password) => backend.acceptInvitation({ token, password }),
+      requestNewInvitation: (token) => backend.requestNewInvitation({ token }),
+      requestPasswordReset: (email) => backend.requestPasswordReset({ email }),
+      completePasswordReset: (token, password) => backend.completePasswordReset({ token, password }),
+      changePassword: (email, currentPassword, newPassword) => backend.changePassword({ email, currentPassword, newPassword }),
+    },
+  };
+}

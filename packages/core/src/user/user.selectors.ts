@@ -1,0 +1,178 @@
+import * as z from 'zod/mini';
+import type { PortierData } from '../data.js';
+import type { Grant } from '../grant/grant.schema.js';
+import { effectiveStatus } from './user.machine.js';
+import { accountStatusSchema, roleSchema, userKindSchema, type AccountStatus, type Role, type User, type UserKind } from './user.schema.js';
+
+/** Columns the user list sorts by. */
+export const USER_SORT_KEYS = ['email', 'firstName', 'lastName', 'language', 'role', 'status', 'kind', 'activeUntil', 'managedClients', 'createdAt'] as const;
+export type UserSortKey = (typeof USER_SORT_KEYS)[number];
+
+/** A sort: a column and a direction. */
+export interface UserSort {
+  key: UserSortKey;
+  direction: 'asc' | 'desc';
+}
+
+/** Filters of the user list (seed 000 §4.3), all optional, combined with "and". */
+export interface UserQuery {
+  /** Substring of the e-mail, case-insensitive. */
+  email?: string | undefined;
+  /** Users working for this client: managing it or holding a right on it. */
+  clientId?: string | undefined;
+  role?: Role | undefined;
+  /** Compared with the effective status (active-until and expiry applied). */
+  status?: AccountStatus | undefined;
+  kind?: UserKind | undefined;
+  /** Default: e-mail ascending. */
+  sort?: UserSort | undefined;
+  /** Paging, for backends: first index and page size. */
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** Validates a user query from outside (a URL, a request body). */
+export const userQuerySchema = z.object({
+  email: z.optional(z.string().check(z.maxLength(254))),
+  clientId: z.optional(z.string()),
+  role: z.optional(roleSchema),
+  status: z.optional(accountStatusSchema),
+  kind: z.optional(userKindSchema),
+  sort: z.optional(z.object({ key: z.enum(USER_SORT_KEYS), direction: z.enum(['asc', 'desc']) })),
+  offset: z.optional(z.number().check(z.int(), z.nonnegative())),
+  limit: z.optional(z.number().check(z.int(), z.positive(), z.maximum(1000))),
+});
+
+/** The slice of state the selectors read: the data and the time. */
+export interface SelectorState {
+  data: PortierData;
+  now: number;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function sortValue(user: User, key: UserSortKey, now: number): string | number {
+  switch (key) {
+    case 'status':
+      return effectiveStatus(user, now);
+    case 'managedClients':
+      return user.managedClientIds.length;
+    case 'activeUntil':
+      return user.activeUntil ?? '9999-12-31';
+    default:
+      return user[key];
+  }
+}
+
+/**
+ * Per users-record caches: lower-cased e-mails, each sort order computed once, and the last
+ * filter's result so that typing one more character filters only the previous hits.
+ */
+interface UserIndex {
+  all: User[];
+  emails: string[];
+  orders: Map<string, Uint32Array>;
+  last?: { key: string; email: string; hits: Uint32Array };
+}
+
+const indexes = new WeakMap<object, UserIndex>();
+const clientMembers = new WeakMap<object, Map<string, Set<string>>>();
+
+function indexOf(users: Record<string, User>): UserIndex {
+  let index = indexes.get(users);
+  if (!index) {
+    const all = Object.values(users);
+    index = { all, emails: all.map((user) => user.email.toLowerCase()), orders: new Map() };
+    indexes.set(users, index);
+  }
+  return index;
+}
+
+function orderOf(index: UserIndex, sort: UserSort, now: number): Uint32Array {
+  const key = `${sort.key}:${sort.direction}`;
+  let order = index.orders.get(key);
+  if (!order) {
+    const values = index.all.map((user) => sortValue(user, sort.key, now));
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    const positions = Array.from(index.all, (_, i) => i);
+    positions.sort((a, b) => {
+      const va = values[a]!;
+      const vb = values[b]!;
+      const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
+      return c !== 0 ? sign * c : collator.compare(index.emails[a]!, index.emails[b]!);
+    });
+    order = Uint32Array.from(positions);
+    index.orders.set(key, order);
+  }
+  return order;
+}
+
+/** User ids holding a right above `none` on each client (cached per grants record). */
+function membersOf(grants: Record<string, Grant[]>): Map<string, Set<string>> {
+  let members = clientMembers.get(grants);
+  if (!members) {
+    members = new Map();
+    for (const [userId, list] of Object.entries(grants)) {
+      for (const grant of list) {
+        if (grant.level === 'none') continue;
+        let set = members.get(grant.clientId);
+        if (!set) members.set(grant.clientId, (set = new Set()));
+        set.add(userId);
+      }
+    }
+    clientMembers.set(grants, members);
+  }
+  return members;
+}
+
+/**
+ * The users that match `query`, sorted (default: e-mail ascending). Pure and memoized on the
+ * users record: sorting happens once per column, and a narrowing e-mail filter (one more
+ * character typed) only re-checks the previous hits.
+ * @example selectUsers(portier.getState(), { email: 'dupont', clientId: 'c-1', sort: { key: 'lastName', direction: 'asc' } })
+ */
+export function selectUsers(state: SelectorState, query: UserQuery = {}): User[] {
+  const { data, now } = state;
+  const index = indexOf(data.users);
+  const sort = query.sort ?? { key: 'email', direction: 'asc' };
+  const needle = (query.email ?? '').trim().toLowerCase();
+  const key = `${sort.key}:${sort.direction}|${query.clientId ?? ''}|${query.role ?? ''}|${query.status ?? ''}|${query.kind ?? ''}|${query.status || sort.key === 'status' ? now : ''}`;
+  const last = index.last;
+  const source = last && last.key === key && needle.includes(last.email) ? last.hits : orderOf(index, sort, now);
+  const members = query.clientId ? membersOf(data.grants).get(query.clientId) : undefined;
+  const hits = new Uint32Array(source.length);
+  let count = 0;
+  for (let i = 0; i < source.length; i++) {
+    const position = source[i]!;
+    if (needle !== '' && !index.emails[position]!.includes(needle)) continue;
+    const user = index.all[position]!;
+    if (query.role && user.role !== query.role) continue;
+    if (query.kind && user.kind !== query.kind) continue;
+    if (query.clientId && !members?.has(user.id) && !user.managedClientIds.includes(query.clientId)) continue;
+    if (query.status && effectiveStatus(user, now) !== query.status) continue;
+    hits[count++] = position;
+  }
+  const result = hits.subarray(0, count);
+  index.last = { key, email: needle, hits: result };
+  const users = new Array<User>(count);
+  for (let i = 0; i < count; i++) users[i] = index.all[result[i]!]!;
+  return users;
+}
+
+/** One page of {@link selectUsers}: what a backend answers to `listUsers`. */
+export function selectUserPage(state: SelectorState, query: UserQuery): { items: User[]; total: number; offset: number } {
+  const all = selectUsers(state, query);
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? 50;
+  return { items: all.slice(offset, offset + limit), total: all.length, offset };
+}
+
+/** The user with this id, if the state holds it. */
+export function selectUser(state: SelectorState, userId: string): User | undefined {
+  return state.data.users[userId];
+}
+
+/** The user's grants (empty when none). */
+export function selectGrants(state: SelectorState, userId: string): Grant[] {
+  return state.data.grants[userId] ?? [];
+}
