@@ -5,7 +5,7 @@ import { execute } from '../command/execute.js';
 import type { Command } from '../command/command.schema.js';
 import type { Changes } from '../command/effects.js';
 import { emptyData, type PortierData } from '../data.js';
-import { toPortierError } from '../errors.js';
+import { isPortierError, toPortierError } from '../errors.js';
 import type { User } from '../user/user.schema.js';
 import type { Portier, PortierOptions, PortierState } from './store.types.js';
 
@@ -79,14 +79,15 @@ export function createPortier(options: PortierOptions): Portier {
     const actorId = state.actorId;
     if (actorId === undefined) return Promise.reject(toPortierError(new Error('not signed in')));
     // Local first: validation and policy refuse here without a round trip.
-    let outcome;
+    let patches: Patch[] = [];
     try {
-      outcome = execute(state.data, actorId, command, { now: clock.now(), newId: (prefix) => `tmp-${prefix}-${++tempIds}` });
+      patches = execute(state.data, actorId, command, { now: clock.now(), newId: (prefix) => `tmp-${prefix}-${++tempIds}` }).patches;
     } catch (error) {
-      return Promise.reject(toPortierError(error));
+      // The view may not hold the entity (a plain user's view, a paged list): the backend decides.
+      if (!isPortierError(error) || error.code !== 'not-found') return Promise.reject(toPortierError(error));
     }
     const id = nextCommandId++;
-    inFlight.push({ id, patches: outcome.patches });
+    inFlight.push({ id, patches });
     emit({});
     const settle = (changes?: Changes) => {
       inFlight.splice(inFlight.findIndex((entry) => entry.id === id), 1);

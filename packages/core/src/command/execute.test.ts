@@ -1,0 +1,174 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execute } from './execute.js';
+import { envAt, fixtureData, T0, aUser } from '../test-support/fixture.js';
+import type { PortierError } from '../errors.js';
+import type { Command } from './command.schema.js';
+import { DAY_MS } from '../clock.js';
+
+const code = (expected: string) => (error: PortierError) => error.code === expected;
+const run = (command: Command, actor = 'admin', data = fixtureData()) => execute(data, actor, command, envAt());
+
+describe('execute — users.create', () => {
+  it('creates a login user invited for the organization’s period, with an invitation effect', () => {
+    const outcome = run({ type: 'users.create', input: { email: ' New@A.example ', firstName: 'Nina', lastName: 'New', language: 'nl' } });
+    const user = outcome.changes.users[0]!;
+    assert.equal(user.status, 'invited');
+    assert.equal(user.email, 'New@A.example');
+    assert.equal(user.invitationExpiresAt, new Date(T0 + 30 * DAY_MS).toISOString());
+    assert.deepEqual(outcome.effects, [{ type: 'send-invitation', userId: user.id, expiresAt: user.invitationExpiresAt }]);
+    assert.equal(outcome.audit[0]!.action, 'users.create');
+  });
+  it('creates a contact that cannot sign in and gets no invitation (seed 003)', () => {
+    const outcome = run({ type: 'users.create', input: { email: 'c@a.example', firstName: 'C', lastName: 'C', language: 'fr', kind: 'contact' } });
+    assert.equal(outcome.changes.users[0]!.status, 'contact');
+    assert.deepEqual(outcome.effects, []);
+  });
+  it('rule 5: refuses an e-mail taken in any organization, case-insensitively', () => {
+    assert.throws(() => run({ type: 'users.create', input: { email: 'OTHER@a.example', firstName: 'X', lastName: 'Y', language: 'en' } }), code('email-taken'));
+  });
+  it('rejects bad input with validation and every field path', () => {
+    assert.throws(
+      () => run({ type: 'users.create', input: { email: 'not-an-email', firstName: '', lastName: 'x'.repeat(101), language: 'xx' as 'en', phone: 'call me' } }),
+      (error: PortierError) => {
+        const paths = error.details!.issues!.map((issue) => issue.path.join('.')).sort();
+        assert.deepEqual(paths, ['input.email', 'input.firstName', 'input.language', 'input.lastName', 'input.phone']);
+        return error.code === 'validation';
+      },
+    );
+  });
+  it('rejects an unknown command type with validation', () => {
+    assert.throws(() => run({ type: 'users.hack' } as unknown as Command), code('validation'));
+  });
+  it('seed 004: creates with "authorize all", giving the nearest lower level', () => {
+    const outcome = run({ type: 'users.create', input: { email: 'n@a.example', firstName: 'N', lastName: 'N', language: 'en', access: { mode: 'authorize-all', levels: { supply: 'read', services: 'alert' } } } });
+    const grants = Object.values(outcome.changes.grants)[0]!;
+    const level = (clientId: string, applicationId: string) => grants.find((g) => g.clientId === clientId && g.applicationId === applicationId)?.level;
+    assert.equal(level('c-1', 'invoices'), 'none');
+    assert.equal(level('c-1', 'portfolio'), 'read');
+    assert.equal(level('c-1', 'guard'), 'alert');
+    assert.equal(level('c-2', 'invoices'), 'none');
+    assert.equal(level('c-2', 'guard'), 'alert');
+  });
+  it('seed 004: creates by copying a user without an application, only on clients the actor manages', () => {
+    const data = fixtureData();
+    data.grants['plain'] = [
+      { clientId: 'c-1', applicationId: 'invoices', level: 'full' },
+      { clientId: 'c-1', applicationId: 'guard', level: 'alert' },
+      { clientId: 'c-2', applicationId: 'invoices', level: 'full' },
+    ];
+    const outcome = run({ type: 'users.create', input: { email: 'n@a.example', firstName: 'N', lastName: 'N', language: 'en', access: { mode: 'copy', sourceUserId: 'plain', excludeApplications: ['guard'] } } }, 'admin2', data);
+    assert.deepEqual(Object.values(outcome.changes.grants)[0], [{ clientId: 'c-1', applicationId: 'invoices', level: 'full' }]);
+  });
+  it('rule 2: refuses to create a user managing a client outside the actor’s', () => {
+    assert.throws(() => run({ type: 'users.create', input: { email: 'n@a.example', firstName: 'N', lastName: 'N', language: 'en', managedClientIds: ['c-2'] } }, 'admin2'), code('out-of-scope'));
+  });
+});
+
+describe('execute — profile and role', () => {
+  it('updates names and phones, bumps the version and audits before → after', () => {
+    const outcome = run({ type: 'users.updateProfile', userId: 'plain', changes: { firstName: 'Paula', phone: '+32 2 555 0101' } });
+    const user = outcome.changes.users[0]!;
+    assert.equal(user.firstName, 'Paula');
+    assert.equal(user.version, 1);
+    assert.deepEqual(outcome.audit[0]!.before, { firstName: 'First' });
+    assert.deepEqual(outcome.audit[0]!.after, { firstName: 'Paula', phone: '+32 2 555 0101' });
+  });
+  it('clears a phone with an empty string', () => {
+    const data = fixtureData();
+    data.users['plain'] = aUser('plain', { phone: '+32 2 555 0101' });
+    assert.equal(run({ type: 'users.updateProfile', userId: 'plain', changes: { phone: '' } }, 'admin', data).changes.users[0]!.phone, undefined);
+  });
+  it('rule 5: refuses changing the e-mail with not-editable', () => {
+    assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', changes: { email: 'new@a.example' } }), code('not-editable'));
+  });
+  it('refuses a stale version with conflict', () => {
+    assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', expectedVersion: 3, changes: { firstName: 'P' } }), code('conflict'));
+  });
+  it('rule 4: refuses demoting the last super user, allows it while another remains', () => {
+    const data = fixtureData();
+    const demoted = execute(data, 'admin', { type: 'users.setRole', userId: 'admin2', role: 'user' }, envAt()).data;
+    assert.equal(demoted.users['admin2']!.role, 'user');
+    const promoted = execute(demoted, 'admin', { type: 'users.setRole', userId: 'plain', role: 'superuser' }, envAt()).data;
+    assert.throws(() => execute(demoted, 'admin2', { type: 'users.setRole', userId: 'admin', role: 'user' }, envAt()), code('forbidden'));
+    assert.equal(execute(promoted, 'plain', { type: 'users.setRole', userId: 'admin', role: 'user' }, envAt()).data.users['admin']!.role, 'user');
+  });
+  it('rule 4: of two super users blocking each other, exactly one succeeds', () => {
+    const data = fixtureData();
+    const first = execute(data, 'admin', { type: 'users.block', userId: 'admin2' }, envAt()).data;
+    assert.throws(() => execute(first, 'admin2', { type: 'users.block', userId: 'admin' }, envAt()), code('forbidden'));
+    assert.equal(first.users['admin']!.status, 'active');
+  });
+});
+
+describe('execute — lifecycle commands', () => {
+  it('blocks with a notice e-mail and unblocks', () => {
+    const blocked = run({ type: 'users.block', userId: 'plain' });
+    assert.equal(blocked.changes.users[0]!.status, 'blocked');
+    assert.ok(blocked.effects.some((effect) => effect.type === 'send-block-notice'));
+    const unblocked = execute(blocked.data, 'admin', { type: 'users.unblock', userId: 'plain' }, envAt());
+    assert.equal(unblocked.changes.users[0]!.status, 'active');
+  });
+  it('deactivates on a future date without changing the status now, and reactivation clears the date', () => {
+    const scheduled = run({ type: 'users.deactivate', userId: 'plain', until: '2026-02-01' });
+    assert.equal(scheduled.changes.users[0]!.status, 'active');
+    assert.equal(scheduled.changes.users[0]!.activeUntil, '2026-02-01');
+    const later = execute(scheduled.data, 'admin', { type: 'users.activate', userId: 'plain' }, envAt(T0 + 40 * DAY_MS));
+    assert.equal(later.changes.users[0]!.status, 'active');
+    assert.equal(later.changes.users[0]!.activeUntil, undefined);
+  });
+  it('re-sends an expired invitation', () => {
+    const data = fixtureData();
+    data.users['inv'] = aUser('inv', { status: 'invited', passwordSet: false, invitationExpiresAt: new Date(T0 - 1).toISOString() });
+    const outcome = run({ type: 'users.resendInvitation', userId: 'inv' }, 'admin', data);
+    assert.equal(outcome.changes.users[0]!.status, 'invited');
+    assert.equal(outcome.effects[0]!.type, 'send-invitation');
+  });
+  it('makes a contact a login user, who is then invited', () => {
+    const outcome = run({ type: 'users.makeLogin', userId: 'contact' });
+    assert.equal(outcome.changes.users[0]!.status, 'invited');
+    assert.equal(outcome.changes.users[0]!.kind, 'login');
+  });
+  it('sends a reset e-mail without touching the password; refuses it for an invited user', () => {
+    assert.deepEqual(run({ type: 'users.resetPassword', userId: 'plain' }).effects, [{ type: 'send-password-reset', userId: 'plain' }]);
+    assert.throws(() => run({ type: 'users.resetPassword', userId: 'contact' }), code('not-editable'));
+  });
+  it('removes a user and its grants', () => {
+    const outcome = run({ type: 'users.remove', userId: 'plain' });
+    assert.deepEqual(outcome.changes.removedUserIds, ['plain']);
+    assert.equal(outcome.data.users['plain'], undefined);
+    assert.equal(outcome.data.grants['plain'], undefined);
+  });
+});
+
+describe('execute — access and managed clients', () => {
+  it('sets several grants at once and removes a client', () => {
+    const outcome = run({ type: 'access.set', userId: 'plain', grants: [{ clientId: 'c-2', applicationId: 'guard', level: 'alert' }], removeClientIds: ['c-1'] });
+    assert.deepEqual(outcome.changes.grants['plain'], [{ clientId: 'c-2', applicationId: 'guard', level: 'alert' }]);
+  });
+  it('rule 3: refuses a level the application does not allow, applying nothing', () => {
+    const data = fixtureData();
+    assert.throws(
+      () => execute(data, 'admin', { type: 'access.set', userId: 'plain', grants: [{ clientId: 'c-1', applicationId: 'guard', level: 'full' }, { clientId: 'c-1', applicationId: 'invoices', level: 'read' }] }, envAt()),
+      code('level-not-allowed'),
+    );
+    assert.deepEqual(data.grants['plain'], [{ clientId: 'c-1', applicationId: 'invoices', level: 'full' }]);
+  });
+  it('refuses an unknown application or client with not-found', () => {
+    assert.throws(() => run({ type: 'access.set', userId: 'plain', grants: [{ clientId: 'c-1', applicationId: 'nope', level: 'full' }] }), code('not-found'));
+    assert.throws(() => run({ type: 'access.set', userId: 'plain', grants: [{ clientId: 'c-9', applicationId: 'invoices', level: 'full' }] }), code('not-found'));
+  });
+  it('rule 2: sets managed clients only within the actor’s own; clients it does not manage stay untouched', () => {
+    const data = fixtureData();
+    data.users['plain'] = aUser('plain', { managedClientIds: ['c-1', 'c-2'] });
+    assert.throws(() => execute(data, 'admin2', { type: 'clients.setManaged', userId: 'plain', clientIds: ['c-1'] }, envAt()), code('out-of-scope'));
+    const outcome = execute(data, 'admin2', { type: 'clients.setManaged', userId: 'plain', clientIds: ['c-2'] }, envAt());
+    assert.deepEqual(outcome.changes.users[0]!.managedClientIds, ['c-2']);
+  });
+  it('returns patches that roll the data back exactly', async () => {
+    const { applyPatches } = await import('immer');
+    const data = fixtureData();
+    const outcome = execute(data, 'admin', { type: 'access.authorizeAll', userId: 'plain', levels: { supply: 'full' } }, envAt());
+    assert.deepEqual(applyPatches(outcome.data, outcome.inversePatches), data);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkPassword } from './check-password.js';
+import { ENECO_PASSWORD_RULES } from './password-policy.js';
+import { loadCommonPasswords } from './common-passwords.js';
+
+const rules = (issues: ReturnType<typeof checkPassword>) => issues.map((issue) => issue.rule);
+
+describe('checkPassword — rule 9', () => {
+  it('nist: at least 8 characters, no composition rules', () => {
+    assert.deepEqual(checkPassword('short', 'nist'), [{ rule: 'min-length', min: 8 }]);
+    assert.deepEqual(checkPassword('all lower case words', 'nist'), []);
+  });
+  it('nist: allows at least 64 characters', () => {
+    assert.deepEqual(checkPassword('a'.repeat(64) + 'b', 'nist'), []);
+  });
+  it('nist: not the e-mail or its local part', () => {
+    assert.deepEqual(rules(checkPassword('ann.peeters', 'nist', { email: 'Ann.Peeters@example.com' })), ['not-email']);
+    assert.deepEqual(rules(checkPassword('ann.peeters@example.com', 'nist', { email: 'ann.peeters@example.com' })), ['not-email']);
+  });
+  it('nist: not on the common-password list of at least 10,000 entries', async () => {
+    const common = await loadCommonPasswords();
+    assert.ok(common.size >= 10_000, `list has ${common.size} entries`);
+    assert.deepEqual(rules(checkPassword('password1', 'nist', { commonPasswords: common })), ['common']);
+    assert.deepEqual(rules(checkPassword('Password1', 'nist', { commonPasswords: common })), ['common']);
+    assert.deepEqual(checkPassword('velvet-otter-harbour', 'nist', { commonPasswords: common }), []);
+  });
+  it('strict: lower, upper, digit and special, not containing the user name', () => {
+    assert.deepEqual(rules(checkPassword('abcdefgh', 'strict')), ['upper', 'digit', 'special']);
+    assert.deepEqual(rules(checkPassword('Xk9!peeters', 'strict', { email: 'ann@x.be', lastName: 'Peeters' })), ['not-name']);
+    assert.deepEqual(checkPassword('Xk9!tulip', 'strict', { email: 'ann@x.be', lastName: 'Peeters' }), []);
+  });
+  it('returns every unmet rule at once, for live feedback', () => {
+    assert.deepEqual(rules(checkPassword('', 'strict')), ['min-length', 'lower', 'upper', 'digit', 'special']);
+  });
+  it('expresses the seed 000 rule as a custom set: 6 characters, upper, lower, digit, punctuation', () => {
+    assert.deepEqual(checkPassword('Ab1.cd', ENECO_PASSWORD_RULES), []);
+    assert.deepEqual(rules(checkPassword('Ab1cde', ENECO_PASSWORD_RULES)), ['special']);
+    assert.deepEqual(rules(checkPassword('Ab1.c', ENECO_PASSWORD_RULES)), ['min-length']);
+  });
+  it('counts an emoji as one character', () => {
+    assert.deepEqual(rules(checkPassword('😀😀😀😀😀😀😀', 'nist')), ['min-length']);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { can } from './can.js';
+import { aUser, fixtureData, T0 } from '../test-support/fixture.js';
+
+const data = fixtureData();
+const admin = data.users['admin']!;
+const plain = data.users['plain']!;
+const invoices = data.applications['invoices']!;
+const portfolio = data.applications['portfolio']!;
+const refused = (code: string) => (decision: ReturnType<typeof can>) => !decision.allowed && decision.code === code;
+
+describe('can — rule 1: only super users administer others; a user edits only its own profile', () => {
+  it('refuses a plain user acting on another user', () => {
+    assert.ok(refused('forbidden')(can(plain, 'user.block', { now: T0, user: admin })));
+    assert.ok(refused('forbidden')(can(plain, 'user.create', { now: T0, user: aUser('x') })));
+  });
+  it('lets a user edit its own names, phones and language', () => {
+    assert.deepEqual(can(plain, 'user.update-profile', { now: T0, user: plain, fields: ['firstName', 'phone', 'language'] }), { allowed: true });
+  });
+  it('refuses anyone changing its own role, rights or status, super users included', () => {
+    for (const action of ['user.set-role', 'user.block', 'user.deactivate', 'access.set', 'clients.set-managed', 'user.remove'] as const) {
+      assert.ok(refused('forbidden')(can(admin, action, { now: T0, user: admin, role: 'user', activeSuperUsers: 5 })), action);
+    }
+  });
+  it('lets a super user administer a colleague', () => {
+    assert.deepEqual(can(admin, 'user.block', { now: T0, user: plain, activeSuperUsers: 2 }), { allowed: true });
+  });
+});
+
+describe('can — rule 2: a super user acts only in its organization and on the clients it manages', () => {
+  it('refuses a user of another organization as out-of-scope', () => {
+    assert.ok(refused('out-of-scope')(can(admin, 'user.view', { now: T0, user: data.users['other']! })));
+  });
+  it('refuses a grant on a client the actor does not manage', () => {
+    const admin2 = data.users['admin2']!;
+    assert.ok(refused('out-of-scope')(can(admin2, 'access.set', { now: T0, user: plain, clientIds: ['c-2'] })));
+    assert.deepEqual(can(admin2, 'access.set', { now: T0, user: plain, clientIds: ['c-1'] }), { allowed: true });
+  });
+  it('refuses assigning a managed client outside the actor’s own', () => {
+    assert.ok(refused('out-of-scope')(can(data.users['admin2']!, 'clients.set-managed', { now: T0, user: plain, clientIds: ['c-2'] })));
+  });
+});
+
+describe('can — rule 3: levels and profiles come from the application', () => {
+  it('refuses a level the application does not allow', () => {
+    assert.ok(refused('level-not-allowed')(can(admin, 'access.set', { now: T0, user: plain, access: [{ application: invoices, level: 'read' }] })));
+  });
+  it('refuses a profile the application does not offer', () => {
+    assert.ok(refused('profile-not-allowed')(can(admin, 'access.set', { now: T0, user: plain, access: [{ application: portfolio, level: 'read', profile: 'BOSS' }] })));
+    assert.deepEqual(can(admin, 'access.set', { now: T0, user: plain, access: [{ application: portfolio, level: 'read', profile: 'REFERENT' }] }), { allowed: true });
+  });
+});
+
+describe('can — rule 4: the organization keeps at least one active super user', () => {
+  const admin2 = data.users['admin2']!;
+  for (const action of ['user.deactivate', 'user.block', 'user.remove'] as const) {
+    it(`refuses ${action} on the last active super user`, () => {
+      assert.ok(refused('last-super-user')(can(admin, action, { now: T0, user: admin2, activeSuperUsers: 1 })));
+    });
+  }
+  it('refuses demoting the last active super user and allows it when another remains', () => {
+    assert.ok(refused('last-super-user')(can(admin, 'user.set-role', { now: T0, user: admin2, role: 'user', activeSuperUsers: 1 })));
+    assert.deepEqual(can(admin, 'user.set-role', { now: T0, user: admin2, role: 'user', activeSuperUsers: 2 }), { allowed: true });
+  });
+});
+
+describe('can — rule 5: the e-mail is the login; an identity lock freezes names', () => {
+  it('refuses a taken e-mail', () => {
+    assert.ok(refused('email-taken')(can(admin, 'user.create', { now: T0, user: aUser('n'), emailTaken: true })));
+  });
+  it('refuses editing the e-mail, even one’s own', () => {
+    assert.ok(refused('not-editable')(can(admin, 'user.update-profile', { now: T0, user: plain, fields: ['email'] })));
+    assert.ok(refused('not-editable')(can(plain, 'user.update-profile', { now: T0, user: plain, fields: ['email'] })));
+  });
+  it('refuses editing names when the organization locks identities', () => {
+    const settings = { ...data.organizations['org-a']!.settings, identityLock: true };
+    assert.ok(refused('not-editable')(can(admin, 'user.update-profile', { now: T0, user: plain, fields: ['lastName'], settings })));
+    assert.deepEqual(can(admin, 'user.update-profile', { now: T0, user: plain, fields: ['phone'], settings }), { allowed: true });
+  });
+});
+
+describe('can — rule 10: an account past its active-until date is deactivated', () => {
+  it('refuses an actor whose active-until day has passed', () => {
+    const expiredAdmin = aUser('e', { role: 'superuser', activeUntil: '2026-01-04' });
+    assert.ok(refused('forbidden')(can(expiredAdmin, 'user.view', { now: T0, user: plain })));
+  });
+  it('still accepts the actor on its last active day', () => {
+    const lastDay = aUser('e', { role: 'superuser', activeUntil: '2026-01-05' });
+    assert.deepEqual(can(lastDay, 'user.view', { now: T0, user: plain }), { allowed: true });
+  });
+  it('does not count a super user past its active-until date as active (rule 4)', () => {
+    const lapsed = aUser('l', { role: 'superuser', activeUntil: '2026-01-01' });
+    assert.deepEqual(can(admin, 'user.block', { now: T0, user: lapsed, activeSuperUsers: 1 }).allowed, true);
+  });
+  it('refuses blocked, invited and contact actors', () => {
+    for (const actor of [aUser('b', { role: 'superuser', status: 'blocked' }), aUser('i', { role: 'superuser', status: 'invited' }), aUser('c', { role: 'superuser', kind: 'contact', status: 'contact' })]) {
+      assert.ok(refused('forbidden')(can(actor, 'user.view', { now: T0, user: plain })));
+    }
+  });
+});
+
+describe('can — rule 11: authorize all never gives more than asked', () => {
+  it('refuses a level above the one asked for', () => {
+    assert.ok(refused('level-not-allowed')(can(admin, 'access.set', { now: T0, user: plain, access: [{ application: invoices, level: 'full', requested: 'read' }] })));
+  });
+  it('accepts the nearest lower level', () => {
+    assert.deepEqual(can(admin, 'access.set', { now: T0, user: plain, access: [{ application: invoices, level: 'none', requested: 'read' }] }), { allowed: true });
+  });
+});
+
+describe('can — contacts', () => {
+  it('refuses making a contact a super user', () => {
+    assert.ok(refused('not-editable')(can(admin, 'user.set-role', { now: T0, user: data.users['contact']!, role: 'superuser' })));
+  });
+});

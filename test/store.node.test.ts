@@ -1,0 +1,117 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createManualClock, createPortier, DAY_MS, selectUsers, type PortierBackend, type PortierError } from '@portier/core';
+import { createMemoryBackend } from '@portier/adapters';
+
+async function setup(actorId = 'u-001') {
+  const clock = createManualClock();
+  const backend = createMemoryBackend({ clock });
+  const portier = createPortier({ backend, clock, actorId });
+  await portier.ready;
+  return { clock, backend, portier };
+}
+
+async function assertStoreEqualsBackend(portier: ReturnType<typeof createPortier>, backend: PortierBackend) {
+  const snapshot = await backend.load({ actorId: portier.getState().actorId });
+  assert.deepEqual(portier.getState().data, snapshot.data);
+}
+
+describe('createPortier', () => {
+  it('loads what the actor may see: its organization only', async () => {
+    const { portier } = await setup();
+    const state = portier.getState();
+    assert.equal(state.status, 'ready');
+    assert.equal(Object.keys(state.data.organizations).join(), 'org-lambert');
+    assert.ok(Object.values(state.data.users).every((user) => user.organizationId === 'org-lambert'));
+    assert.equal(Object.keys(state.data.users).length, 40);
+  });
+
+  it('a plain user sees only itself', async () => {
+    const { portier } = await setup('u-004');
+    assert.deepEqual(Object.keys(portier.getState().data.users), ['u-004']);
+  });
+
+  it('shows a command at once (optimistic), then equals the backend', async () => {
+    const { portier, backend } = await setup();
+    const seen: string[] = [];
+    portier.subscribe((state) => seen.push(state.data.users['u-005']!.firstName));
+    const done = portier.users.updateProfile('u-005', { firstName: 'Optimistic' });
+    assert.equal(portier.getState().data.users['u-005']!.firstName, 'Optimistic');
+    assert.equal(portier.getState().pending, 1);
+    await done;
+    assert.equal(portier.getState().pending, 0);
+    assert.deepEqual(seen, ['Optimistic', 'Optimistic']);
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('rolls back when the backend refuses, rejecting with its code, and keeps the state unchanged', async () => {
+    const { portier, backend } = await setup();
+    const before = portier.getState().data;
+    // The local view cannot know this e-mail is taken in another organization: the backend refuses.
+    const attempt = portier.users.create({ email: 'ADMIN@horizon.example', firstName: 'Dup', lastName: 'Licate', language: 'fr' });
+    assert.equal(Object.keys(portier.getState().data.users).length, 41);
+    await assert.rejects(attempt, (error: PortierError) => error.code === 'email-taken');
+    assert.deepEqual(portier.getState().data, before);
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('refuses locally, without a round trip, what the policy forbids', async () => {
+    const { portier } = await setup('u-004');
+    let calls = 0;
+    const original = portier.backend.execute;
+    portier.backend.execute = (...args) => (calls++, original(...args));
+    await assert.rejects(portier.users.updateProfile('u-004', { email: 'me@else.example' }), (error: PortierError) => error.code === 'not-editable');
+    await assert.rejects(portier.users.setRole('u-004', 'superuser'), (error: PortierError) => error.code === 'forbidden');
+    assert.equal(calls, 0);
+  });
+
+  it('lets the backend decide about users the view does not hold', async () => {
+    const { portier } = await setup('u-004');
+    await assert.rejects(portier.users.block('u-001'), (error: PortierError) => error.code === 'forbidden');
+  });
+
+  it('refuses bad input with validation and field paths', async () => {
+    const { portier } = await setup();
+    await assert.rejects(
+      portier.users.create({ email: 'nope', firstName: '', lastName: 'L', language: 'fr' }),
+      (error: PortierError) => error.code === 'validation' && error.details!.issues!.some((issue) => issue.path.join('.') === 'input.email'),
+    );
+  });
+
+  it('keeps commands in order and equal to the backend when several are in flight', async () => {
+    const { portier, backend } = await setup();
+    const created = portier.users.create({ email: 'flight@lambert.example', firstName: 'In', lastName: 'Flight', language: 'en' });
+    const renamed = portier.users.updateProfile('u-005', { lastName: 'Renamed' });
+    const blocked = portier.users.block('u-017');
+    const refused = portier.users.setRole('u-013', 'superuser');
+    const results = await Promise.allSettled([created, renamed, blocked, refused]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    await assertStoreEqualsBackend(portier, backend);
+    assert.equal(selectUsers(portier.getState(), { email: 'flight@' }).length, 1);
+  });
+
+  it('seed 003: an invitation expires after 30 days and can be re-sent', async () => {
+    const { portier, clock, backend } = await setup();
+    const user = await portier.users.create({ email: 'late@lambert.example', firstName: 'Late', lastName: 'Comer', language: 'nl' });
+    clock.advance(31 * DAY_MS);
+    await portier.refresh();
+    assert.equal(portier.getState().data.users[user.id]!.status, 'expired');
+    await portier.users.resendInvitation(user.id);
+    assert.equal(portier.getState().data.users[user.id]!.status, 'invited');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('acts as another user', async () => {
+    const { portier } = await setup();
+    await portier.session.actAs('u-004');
+    assert.equal(portier.getState().actorId, 'u-004');
+    assert.deepEqual(Object.keys(portier.getState().data.users), ['u-004']);
+  });
+
+  it('reports a failed load in the state and through ready', async () => {
+    const failing = { load: () => Promise.reject(new TypeError('offline')) } as unknown as PortierBackend;
+    const portier = createPortier({ backend: failing });
+    await assert.rejects(portier.ready, (error: PortierError) => error.code === 'network');
+    assert.equal(portier.getState().status, 'error');
+  });
+});
