@@ -53,6 +53,8 @@ export interface MemoryBackend extends PortierBackend {
   outbox(): Promise<OutboxEmail[]>;
   /** A copy of everything it holds (tests, the demo's inspector). */
   inspect(): MemoryState;
+  /** The current data itself, read-only (immutable: every change replaces it). Cheap, for tests. */
+  currentData(): Readonly<PortierData>;
   /** Forgets the persisted copy and starts again from the seed. */
   reset(): Promise<void>;
   readonly clock: Clock;
@@ -403,6 +405,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     outbox: () => operation(() => [...state.outbox].reverse()),
 
     inspect: () => structuredClone(state),
+
+    currentData: () => state.data,
 
     async reset() {
       if (persist) clearPersisted(persist);

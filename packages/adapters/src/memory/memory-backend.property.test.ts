@@ -1,0 +1,240 @@
+/**
+ * Model-based property test (CONVENTIONS: fast-check `fc.commands`): random actors run random
+ * command sequences against the memory backend; after every step the invariants of SPEC.md hold
+ * and `can` agrees with what the backend accepted or refused.
+ * Runs PORTIER_PROPERTY_RUNS sequences (10,000 by default; `pnpm test:deep` runs 1,000,000).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  applyTimedTransitions,
+  can,
+  createManualClock,
+  effectiveStatus,
+  grantKey,
+  isPortierError,
+  normalizeEmail,
+  planAuthorizeAll,
+  planCopy,
+  planIndividual,
+  type Action,
+  type Command,
+  type Decision,
+  type Grant,
+  type Level,
+  type PolicyTarget,
+  type PortierData,
+  type User,
+} from '@portier/core';
+import { createMemoryBackend, type MemoryBackend } from './memory-backend.js';
+import { propertySeed } from './property-seed.js';
+
+const RUNS = Number(process.env.PORTIER_PROPERTY_RUNS ?? 10_000);
+/** How often each outcome happened: shows the sequences reach accepted commands, not only refusals. */
+const outcomes = new Map<string, number>();
+const CLIENTS = ['c-1', 'c-2', 'c-3', 'c-4'];
+const APPS = ['invoices', 'portfolio', 'guard'];
+const LEVELS: Level[] = ['none', 'alert', 'read', 'full'];
+const EMAILS = ['new@a.example', 'NEW@a.example', 'a1@a.example', 'B2@A.EXAMPLE', 'other@b.example', 'x@y.example'];
+
+interface Real {
+  backend: MemoryBackend;
+  /** Who made each grant: the managed clients of its maker at the time (invariant b). */
+  grantMakers: Map<string, Set<string>>;
+}
+
+/** A command with user references as indexes into the users present when it runs. */
+type Step = { actor: number; target: number; source: number; build: (target: string, source: string) => Command };
+
+const userCommands: fc.Arbitrary<(target: string, source: string) => Command>[] = [
+  fc.record({ email: fc.constantFrom(...EMAILS), role: fc.constantFrom('user', 'superuser'), kind: fc.constantFrom('login', 'contact'), clients: fc.subarray(CLIENTS), bad: fc.boolean() }).map(
+    ({ email, role, kind, clients, bad }) => () =>
+      ({ type: 'users.create', input: { email, firstName: bad ? '' : 'N', lastName: 'L', language: 'fr', role, kind, managedClientIds: clients } }) as Command,
+  ),
+  fc.record({ firstName: fc.option(fc.constantFrom('Ann', 'Bob'), { nil: undefined }), email: fc.option(fc.constantFrom(...EMAILS), { nil: undefined }) }).map(
+    (changes) => (userId: string) => ({ type: 'users.updateProfile', userId, changes }) as Command,
+  ),
+  fc.constantFrom('user', 'superuser').map((role) => (userId: string) => ({ type: 'users.setRole', userId, role }) as Command),
+  fc.constantFrom('individual', 'collective').map((signature) => (userId: string) => ({ type: 'users.setSignature', userId, signature }) as Command),
+  fc.option(fc.constantFrom('2026-03-01', '2025-12-01'), { nil: undefined }).map((until) => (userId: string) => ({ type: 'users.deactivate', userId, until }) as Command),
+  ...(['users.activate', 'users.block', 'users.unblock', 'users.resetPassword', 'users.resendInvitation', 'users.makeLogin', 'users.remove'] as const).map((type) =>
+    fc.constant((userId: string) => ({ type, userId }) as Command),
+  ),
+  fc.array(fc.record({ clientId: fc.constantFrom(...CLIENTS), applicationId: fc.constantFrom(...APPS), level: fc.constantFrom(...LEVELS) }), { maxLength: 3 }).map(
+    (grants) => (userId: string) => ({ type: 'access.set', userId, grants }) as Command,
+  ),
+  fc.subarray(APPS).map((excludeApplications) => (userId: string, sourceUserId: string) => ({ type: 'access.copyFrom', userId, sourceUserId, excludeApplications }) as Command),
+  fc.record({ supply: fc.constantFrom(...LEVELS), services: fc.constantFrom(...LEVELS) }).map((levels) => (userId: string) => ({ type: 'access.authorizeAll', userId, levels }) as Command),
+  fc.subarray(CLIENTS).map((clientIds) => (userId: string) => ({ type: 'clients.setManaged', userId, clientIds }) as Command),
+];
+
+const activeSuperUsers = (data: PortierData, organizationId: string, now: number) =>
+  Object.values(data.users).filter((u) => u.organizationId === organizationId && u.role === 'superuser' && u.kind === 'login' && effectiveStatus(u, now) === 'active').length;
+
+/** The model: what `can` says of this command, with the target built from the data as it was. */
+function expectedDecision(data: PortierData, actor: User, command: Command, now: number): Decision | 'validation' {
+  const check = (action: Action, target: Omit<PolicyTarget, 'now'>) => can(actor, action, { now, ...target });
+  const settings = (user: User) => data.organizations[user.organizationId]!.settings;
+  // A backend first asks whether the actor may act at all (signed in, active).
+  const signedIn = check('user.view', { user: actor });
+  if (!signedIn.allowed) return signedIn;
+  if (command.type === 'users.create') {
+    if (command.input.firstName === '') return 'validation';
+    const candidate = { ...actor, role: command.input.role ?? 'user', kind: command.input.kind ?? 'login', id: 'candidate', organizationId: actor.organizationId } as User;
+    const emailTaken = Object.values(data.users).some((u) => normalizeEmail(u.email) === normalizeEmail(command.input.email));
+    return check('user.create', { user: candidate, settings: settings(actor), emailTaken, clientIds: command.input.managedClientIds ?? [], access: [] });
+  }
+  const user = applyTimedTransitions(data.users[command.userId]!, now);
+  const supers = activeSuperUsers(data, user.organizationId, now);
+  switch (command.type) {
+    case 'users.updateProfile': {
+      const fields: string[] = [];
+      if (command.changes.email !== undefined && normalizeEmail(command.changes.email) !== normalizeEmail(user.email)) fields.push('email');
+      if (command.changes.firstName !== undefined && command.changes.firstName !== user.firstName) fields.push('firstName');
+      return check('user.update-profile', { user, fields, settings: settings(user) });
+    }
+    case 'users.setRole':
+      return check('user.set-role', { user, role: command.role, activeSuperUsers: supers });
+    case 'users.setSignature':
+      return check('user.set-signature', { user });
+    case 'users.deactivate':
+      return check('user.deactivate', { user, activeSuperUsers: supers });
+    case 'users.block':
+      return check('user.block', { user, activeSuperUsers: supers });
+    case 'users.remove':
+      return check('user.remove', { user, activeSuperUsers: supers });
+    case 'users.activate':
+      return check('user.activate', { user });
+    case 'users.unblock':
+      return check('user.unblock', { user });
+    case 'users.resetPassword':
+      return check('user.reset-password', { user });
+    case 'users.resendInvitation':
+      return check('user.resend-invitation', { user });
+    case 'users.makeLogin':
+      return check('user.make-login', { user });
+    case 'access.set': {
+      const plan = planIndividual(data, command.grants);
+      return check('access.set', { user, clientIds: plan.clientIds, access: plan.access });
+    }
+    case 'access.copyFrom': {
+      const view = check('access.view', { user: applyTimedTransitions(data.users[command.sourceUserId]!, now) });
+      if (!view.allowed) return view;
+      const plan = planCopy(data, actor, command.sourceUserId, command.excludeApplications);
+      return check('access.set', { user, clientIds: plan.clientIds, access: plan.access });
+    }
+    case 'access.authorizeAll': {
+      const plan = planAuthorizeAll(data, actor, command.levels);
+      return check('access.set', { user, clientIds: plan.clientIds, access: plan.access });
+    }
+    case 'clients.setManaged': {
+      const before = new Set(user.managedClientIds);
+      const after = new Set(command.clientIds);
+      const touched = [...command.clientIds.filter((id) => !before.has(id)), ...user.managedClientIds.filter((id) => !after.has(id))];
+      return check('clients.set-managed', { user, clientIds: touched });
+    }
+  }
+}
+
+/** Refusals that come after the policy allowed: the lifecycle table, a stale version, validation. */
+const NON_POLICY_CODES = new Set(['not-editable', 'validation', 'not-found']);
+
+function grantsOf(data: PortierData, userId: string): Map<string, Grant> {
+  return new Map((data.grants[userId] ?? []).map((g) => [grantKey(g.clientId, g.applicationId), g]));
+}
+
+function checkInvariants(before: PortierData, after: PortierData, actor: User, command: Command, result: 'ok' | string, expected: Decision | 'validation', real: Real, now: number) {
+  const label = `${actor.id} ${JSON.stringify(command)} → ${result}`;
+  // (f) can agrees with the backend.
+  if (expected === 'validation') assert.equal(result, 'validation', label);
+  else if (!expected.allowed) assert.equal(result, expected.code, `${label} (can said ${expected.code}/${expected.reason})`);
+  else assert.ok(result === 'ok' || NON_POLICY_CODES.has(result), `${label} (can allowed)`);
+  if (result !== 'ok') assert.equal(after, before, `${label}: a refusal changed the data`);
+  // (a) every organization keeps an active super user.
+  for (const organizationId of Object.keys(after.organizations)) assert.ok(activeSuperUsers(after, organizationId, now) >= 1, `${label}: ${organizationId} lost its last super user`);
+  // (b) every grant made is on a client its maker manages.
+  for (const userId of Object.keys(after.users)) {
+    const old = grantsOf(before, userId);
+    for (const [key, grant] of grantsOf(after, userId)) {
+      const previous = old.get(key);
+      if (!previous || previous.level !== grant.level || previous.profile !== grant.profile) real.grantMakers.set(`${userId}|${key}`, new Set(actor.managedClientIds));
+      const maker = real.grantMakers.get(`${userId}|${key}`);
+      if (maker) assert.ok(maker.has(grant.clientId), `${label}: grant on ${grant.clientId} outside its maker's clients`);
+    }
+  }
+  // (c) levels and profiles are the application's.
+  for (const list of Object.values(after.grants)) {
+    for (const grant of list) {
+      const app = after.applications[grant.applicationId]!;
+      assert.ok(app.levels.includes(grant.level), `${label}: level ${grant.level} on ${app.id}`);
+      if (grant.profile !== undefined) assert.ok(app.profiles.includes(grant.profile), `${label}: profile ${grant.profile}`);
+    }
+  }
+  // (d) nobody changed its own role, rights or status.
+  const self = after.users[actor.id];
+  const selfBefore = before.users[actor.id]!;
+  if (self) {
+    assert.equal(self.role, selfBefore.role, `${label}: own role changed`);
+    assert.equal(self.status, selfBefore.status, `${label}: own status changed`);
+    assert.deepEqual(self.managedClientIds, selfBefore.managedClientIds, `${label}: own clients changed`);
+    assert.deepEqual(after.grants[actor.id], before.grants[actor.id], `${label}: own rights changed`);
+  } else assert.fail(`${label}: the actor deleted itself`);
+  // (e) e-mails are unique, case-insensitively.
+  const emails = Object.values(after.users).map((u) => normalizeEmail(u.email));
+  assert.equal(new Set(emails).size, emails.length, `${label}: duplicate e-mail`);
+}
+
+class RunStep implements fc.AsyncCommand<object, Real> {
+  constructor(readonly step: Step) {}
+  check = () => true;
+  async run(_model: object, real: Real): Promise<void> {
+    const before = real.backend.currentData() as PortierData;
+    const ids = Object.keys(before.users).sort();
+    const actor = before.users[ids[this.step.actor % ids.length]!]!;
+    const command = this.step.build(ids[this.step.target % ids.length]!, ids[this.step.source % ids.length]!);
+    const now = real.backend.clock.now();
+    const expected = expectedDecision(before, actor, command, now);
+    let result = 'ok';
+    try {
+      await real.backend.execute({ actorId: actor.id }, command);
+    } catch (error) {
+      if (!isPortierError(error)) throw error;
+      result = error.code;
+    }
+    outcomes.set(result, (outcomes.get(result) ?? 0) + 1);
+    checkInvariants(before, real.backend.currentData() as PortierData, actor, command, result, expected, real, now);
+  }
+  toString = () => `step(${this.step.actor},${this.step.target},${this.step.source})`;
+}
+
+const stepArbitrary = fc
+  .record({
+    // Users sort as a1, a2, b1, b2, ct, (created users), u1, u2, u3: lean towards organization A's
+    // super users acting on their own organization, so that most steps reach the rules past "forbidden".
+    actor: fc.oneof({ arbitrary: fc.constantFrom(0, 1), weight: 3 }, { arbitrary: fc.nat(20), weight: 1 }),
+    target: fc.oneof({ arbitrary: fc.constantFrom(0, 1, 4, 5, 6, 7, 8, 9), weight: 3 }, { arbitrary: fc.nat(20), weight: 1 }),
+    source: fc.nat(20),
+    build: fc.oneof(...userCommands),
+  })
+  .map((step) => new RunStep(step));
+
+describe('memory backend — model-based property test', () => {
+  it(`keeps the invariants of SPEC.md over ${RUNS.toLocaleString('en')} random command sequences by random actors`, { timeout: 24 * 3_600_000 }, async () => {
+    let sequences = 0;
+    const started = Date.now();
+    await fc.assert(
+      fc.asyncProperty(fc.commands([stepArbitrary], { maxCommands: 12 }), async (steps) => {
+        sequences++;
+        const backend = createMemoryBackend({ seed: propertySeed(), clock: createManualClock(Date.UTC(2026, 0, 5, 9)) });
+        await fc.asyncModelRun(() => ({ model: {}, real: { backend, grantMakers: new Map() } }), steps);
+      }),
+      { numRuns: RUNS },
+    );
+    const steps = [...outcomes.values()].reduce((a, b) => a + b, 0);
+    console.log(`property: ${sequences.toLocaleString('en')} sequences, ${steps.toLocaleString('en')} commands in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`property outcomes: ${[...outcomes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    assert.ok(sequences >= RUNS);
+    assert.ok((outcomes.get('ok') ?? 0) > steps / 5, 'at least a fifth of the commands are accepted');
+  });
+});
