@@ -1,0 +1,203 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createManualClock, DAY_MS, effectiveStatus, type PortierError } from '@portier/core';
+import { createMemoryBackend } from './memory-backend.js';
+import { DEMO_PASSWORD, demoSeed } from './demo-seed.js';
+
+const code = (expected: string) => (error: PortierError) => error.code === expected;
+
+function setup() {
+  const clock = createManualClock();
+  const backend = createMemoryBackend({ clock });
+  return { clock, backend };
+}
+
+async function invite(backend: ReturnType<typeof createMemoryBackend>, email = 'newbie@lambert.example') {
+  const changes = await backend.execute({ actorId: 'u-001' }, { type: 'users.create', input: { email, firstName: 'New', lastName: 'Bie', language: 'fr' } });
+  const user = changes.users[0]!;
+  const mail = (await backend.outbox()).find((m) => m.userId === user.id && m.kind === 'invitation')!;
+  return { user, token: mail.token! };
+}
+
+describe('demo seed', () => {
+  it('has a group of clients, the 7 applications of seed 000, ~40 users of every status and kind, 2 contract types', () => {
+    const { data } = demoSeed(Date.UTC(2026, 0, 5));
+    const users = Object.values(data.users).filter((u) => u.organizationId === 'org-lambert');
+    assert.ok(Object.values(data.clients).filter((c) => c.organizationId === 'org-lambert').length >= 3);
+    assert.equal(Object.keys(data.applications).length, 7);
+    assert.deepEqual(data.applications['portfolio-manager']!.levels, ['none', 'read', 'full']);
+    assert.deepEqual(data.applications['energy-guard']!.levels, ['none', 'alert', 'full']);
+    assert.ok(users.length >= 40);
+    const statuses = new Set(users.map((u) => u.status));
+    for (const status of ['active', 'invited', 'expired', 'blocked', 'deactivated', 'contact']) assert.ok(statuses.has(status as never), status);
+    assert.ok(users.some((u) => u.role === 'superuser' && u.signature === 'collective'));
+    assert.equal(new Set(Object.values(data.contracts).map((c) => c.type)).size, 2);
+  });
+});
+
+describe('memory backend — invitations (rule 7)', () => {
+  it('accepts an invitation once: the token is single-use', async () => {
+    const { backend } = setup();
+    const { user, token } = await invite(backend);
+    await backend.acceptInvitation({ token, password: 'a long enough phrase' });
+    assert.equal(backend.currentData().users[user.id]!.status, 'active');
+    await assert.rejects(backend.acceptInvitation({ token, password: 'a long enough phrase' }), code('invitation-used'));
+    assert.deepEqual(await backend.signIn({ email: 'NEWBIE@lambert.example', password: 'a long enough phrase' }), { userId: user.id, passwordChangeRequired: false });
+  });
+  it('expires the invitation after the organization’s period; re-sending revokes the old token', async () => {
+    const { backend, clock } = setup();
+    const { user, token } = await invite(backend);
+    clock.advance(31 * DAY_MS);
+    assert.equal((await backend.inspectToken({ token })).state, 'expired');
+    await assert.rejects(backend.acceptInvitation({ token, password: 'a long enough phrase' }), code('invitation-expired'));
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.resendInvitation', userId: user.id });
+    const fresh = (await backend.outbox())[0]!.token!;
+    assert.notEqual(fresh, token);
+    assert.equal((await backend.inspectToken({ token })).state, 'expired');
+    assert.equal((await backend.inspectToken({ token: fresh })).state, 'valid');
+  });
+  it('refuses a weak password with the unmet rules, keeping the token usable', async () => {
+    const { backend } = setup();
+    const { token } = await invite(backend);
+    await assert.rejects(backend.acceptInvitation({ token, password: 'password' }), (e: PortierError) => e.code === 'weak-password' && JSON.stringify(e.details).includes('common'));
+    await assert.rejects(backend.acceptInvitation({ token, password: 'newbie' }), code('weak-password'));
+    await backend.acceptInvitation({ token, password: 'a long enough phrase' });
+  });
+  it('lets the owner of an expired link ask for a new one', async () => {
+    const { backend, clock } = setup();
+    const { user, token } = await invite(backend);
+    clock.advance(40 * DAY_MS);
+    await backend.requestNewInvitation({ token });
+    assert.equal(backend.currentData().users[user.id]!.status, 'invited');
+    const fresh = (await backend.outbox())[0]!;
+    assert.equal(fresh.kind, 'invitation');
+    assert.equal((await backend.inspectToken({ token: fresh.token! })).state, 'valid');
+  });
+});
+
+describe('memory backend — sign-in (rule 8)', () => {
+  it('blocks after 5 consecutive failures, and parallel attempts never count past 5', async () => {
+    const { backend } = setup();
+    const results = await Promise.allSettled(Array.from({ length: 25 }, () => backend.signIn({ email: 'bart.peeters@lambert.example', password: 'wrong' })));
+    const user = backend.currentData().users['u-002']!;
+    assert.equal(user.failedSignIns, 5);
+    assert.equal(user.status, 'blocked');
+    assert.equal(user.blockReason, 'failed-sign-ins');
+    const codes = results.map((r) => (r as PromiseRejectedResult).reason.code);
+    assert.equal(codes.filter((c) => c === 'forbidden').length, 4);
+    await assert.rejects(backend.signIn({ email: 'bart.peeters@lambert.example', password: DEMO_PASSWORD }), code('account-blocked'));
+    assert.ok((await backend.outbox()).some((m) => m.userId === 'u-002' && m.kind === 'block-notice'));
+  });
+  it('resets the count on success', async () => {
+    const { backend } = setup();
+    await assert.rejects(backend.signIn({ email: 'bart.peeters@lambert.example', password: 'wrong' }));
+    await backend.signIn({ email: 'bart.peeters@lambert.example', password: DEMO_PASSWORD });
+    assert.equal(backend.currentData().users['u-002']!.failedSignIns, 0);
+  });
+  it('answers an unknown e-mail exactly like a wrong password', async () => {
+    const { backend } = setup();
+    const unknown = await backend.signIn({ email: 'nobody@lambert.example', password: 'x' }).catch((e) => e);
+    const wrong = await backend.signIn({ email: 'bart.peeters@lambert.example', password: 'x' }).catch((e) => e);
+    assert.equal(unknown.code, wrong.code);
+    assert.equal(unknown.details.reason, wrong.details.reason);
+  });
+  it('refuses contacts: they cannot sign in (seed 003)', async () => {
+    const { backend } = setup();
+    await assert.rejects(backend.signIn({ email: backend.currentData().users['u-013']!.email, password: DEMO_PASSWORD }), code('forbidden'));
+  });
+  it('asks for a new password when the initial one has expired (seed 001)', async () => {
+    const { backend } = setup();
+    const email = backend.currentData().users['u-016']!.email;
+    assert.equal((await backend.signIn({ email, password: DEMO_PASSWORD })).passwordChangeRequired, true);
+    await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'brand new phrase 2026' });
+    assert.equal((await backend.signIn({ email, password: 'brand new phrase 2026' })).passwordChangeRequired, false);
+  });
+  it('never blocks the last active super user: it locks sign-in for a while instead (rule 4)', async () => {
+    const { backend } = setup();
+    const email = 'admin@horizon.example';
+    for (let i = 0; i < 5; i++) await backend.signIn({ email, password: 'wrong' }).catch(() => undefined);
+    const user = backend.currentData().users['h-001']!;
+    assert.equal(user.status, 'active');
+    assert.ok(user.signInLockedUntil);
+    await assert.rejects(backend.signIn({ email, password: DEMO_PASSWORD }), code('account-blocked'));
+  });
+});
+
+describe('memory backend — password reset', () => {
+  it('answers the same whether or not the e-mail exists, and sends only for a real account', async () => {
+    const { backend } = setup();
+    const before = (await backend.outbox()).length;
+    assert.equal(await backend.requestPasswordReset({ email: 'nobody@nowhere.example' }), undefined);
+    assert.equal((await backend.outbox()).length, before);
+    assert.equal(await backend.requestPasswordReset({ email: 'Bart.Peeters@lambert.example' }), undefined);
+    const mail = (await backend.outbox())[0]!;
+    assert.equal(mail.kind, 'password-reset');
+    await backend.completePasswordReset({ token: mail.token!, password: 'another long phrase' });
+    await assert.rejects(backend.completePasswordReset({ token: mail.token!, password: 'another long phrase' }), code('invitation-used'));
+    await backend.signIn({ email: 'bart.peeters@lambert.example', password: 'another long phrase' });
+  });
+  it('lets an admin trigger a reset e-mail without ever seeing a password', async () => {
+    const { backend } = setup();
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.resetPassword', userId: 'u-002' });
+    const mail = (await backend.outbox())[0]!;
+    assert.equal(mail.kind, 'password-reset');
+    assert.equal(mail.to, 'bart.peeters@lambert.example');
+  });
+});
+
+describe('memory backend — policy, audit, scope', () => {
+  it('enforces the policy itself (a backend never trusts its UI)', async () => {
+    const { backend } = setup();
+    await assert.rejects(backend.execute({ actorId: 'u-004' }, { type: 'users.block', userId: 'u-001' }), code('forbidden'));
+    await assert.rejects(backend.execute({ actorId: 'u-001' }, { type: 'users.block', userId: 'h-001' }), code('out-of-scope'));
+    await assert.rejects(backend.execute({ actorId: 'nobody' }, { type: 'users.block', userId: 'u-004' }), code('forbidden'));
+  });
+  it('audits who, when, what, before and after', async () => {
+    const { backend } = setup();
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.setRole', userId: 'u-004', role: 'superuser' });
+    const [entry] = await backend.listAudit({ actorId: 'u-001' }, { userId: 'u-004' });
+    assert.equal(entry!.actorId, 'u-001');
+    assert.equal(entry!.action, 'users.setRole');
+    assert.deepEqual(entry!.before, { role: 'user' });
+    assert.deepEqual(entry!.after, { role: 'superuser' });
+    assert.ok(entry!.at);
+    await assert.rejects(backend.listAudit({ actorId: 'u-005' }, {}), code('forbidden'));
+  });
+  it('stores time-driven transitions and audits them as done by the system', async () => {
+    const { backend, clock } = setup();
+    clock.advance(25 * DAY_MS);
+    await backend.load({ actorId: 'u-001' });
+    assert.equal(backend.currentData().users['u-015']!.status, 'deactivated');
+    assert.equal(effectiveStatus(backend.currentData().users['u-007']!, clock.now()), 'expired');
+    const audit = await backend.listAudit({ actorId: 'u-001' }, { userId: 'u-015' });
+    assert.equal(audit[0]!.actorId, 'system');
+  });
+  it('pages, filters and sorts users on the backend', async () => {
+    const { backend } = setup();
+    const page = await backend.listUsers({ actorId: 'u-001' }, { email: 'lambert', sort: { key: 'lastName', direction: 'desc' }, offset: 0, limit: 10 });
+    assert.equal(page.items.length, 10);
+    assert.equal(page.total, 40);
+    await assert.rejects(backend.listUsers({ actorId: 'u-001' }, { limit: 5000 }), code('validation'));
+  });
+  it('searches only the clients the actor manages, by name, number or VAT', async () => {
+    const { backend } = setup();
+    assert.deepEqual((await backend.searchClients({ actorId: 'u-001' }, { text: 'logistics' })).map((c) => c.id), ['c-logistics']);
+    assert.deepEqual((await backend.searchClients({ actorId: 'u-001' }, { text: '100246117' })).map((c) => c.id), ['c-retail']);
+    assert.deepEqual((await backend.searchClients({ actorId: 'u-001' }, { text: 'BE0476' })).map((c) => c.id), ['c-logistics']);
+    assert.deepEqual((await backend.searchClients({ actorId: 'u-002' }, { text: 'retail' })).map((c) => c.id), []);
+  });
+});
+
+describe('memory backend — persist', () => {
+  it('keeps the state across a reload through a Web Storage', async () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const first = createMemoryBackend({ persist: { storage } });
+    await first.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Persisted' } });
+    const second = createMemoryBackend({ persist: { storage } });
+    assert.equal((await second.load({ actorId: 'u-001' })).data.users['u-005']!.firstName, 'Persisted');
+    await second.signIn({ email: 'amelie.dubois@lambert.example', password: DEMO_PASSWORD });
+    await second.reset();
+    assert.notEqual((await second.load({ actorId: 'u-001' })).data.users['u-005']!.firstName, 'Persisted');
+  });
+});
