@@ -12,7 +12,7 @@ export type { Level, Application } from './application/application.schema.js';
 export { clientSchema } from './client/client.schema.js';
 export type { Client } from './client/client.schema.js';
 export { searchClients } from './client/client.selectors.js';
-export { grantSchema, grantKey } from './grant/grant.schema.js';
+export { grantSchema, grantKey, GrantTable } from './grant/grant.schema.js';
 export type { Grant } from './grant/grant.schema.js';
 export { contractSchema } from './contract/contract.schema.js';
 export type { Contract } from './contract/contract.schema.js';
@@ -80,7 +80,7 @@ export {
 } from './command/command.schema.js';
 export type { Command, ParsedCommand, CommandType, CreateUserInput, ProfileChanges, AccessSetup } from './command/command.schema.js';
 export { execute } from './command/execute.js';
-export type { ExecuteOutcome } from './command/execute.js';
+export type { ExecuteOutcome, Patch } from './command/execute.js';
 export type { ExecuteEnv } from './command/command-context.js';
 export { sweepTimedTransitions } from './command/sweep.js';
 export type { SweepOutcome } from './command/sweep.js';
@@ -91,5 +91,5 @@ export type { AccessPlan } from './command/access-plan.js';
 export { parseOrThrow } from './internal/validate.js';
 
 export type { PortierBackend, BackendContext, Snapshot, UserPage, SignInResult, TokenInfo } from './backend.js';
-export { createPortier, mergeChanges } from './store/create-portier.js';
+export { createPortier, mergeChanges, applyPatches } from './store/create-portier.js';
 export type { Portier, PortierState, PortierOptions, CommandOptions } from './store/store.types.js';

@@ -1,6 +1,6 @@
 import { nearestAllowedLevel, levelRank, type Application, type Level } from '../application/application.schema.js';
 import { PortierError } from '../errors.js';
-import { grantKey, type Grant } from '../grant/grant.schema.js';
+import { GrantTable, type Grant } from '../grant/grant.schema.js';
 import type { PortierData } from '../data.js';
 import type { RequestedAccess } from '../policy/actions.js';
 import type { User } from '../user/user.schema.js';
@@ -57,17 +57,23 @@ export function planCopy(data: PortierData, actor: User, sourceUserId: string, e
  */
 export function planAuthorizeAll(data: PortierData, actor: User, levels: Readonly<Record<string, Level>>): AccessPlan {
   const managed = new Set(actor.managedClientIds);
-  const chosen = new Map<string, { grant: Grant; access: RequestedAccess }>();
+  const chosen = new GrantTable<{ grant: Grant; access: RequestedAccess }>();
+  const applications = new Map<Level, Map<string, { app: Application; level: Level }>>();
   for (const contract of Object.values(data.contracts)) {
     const wanted = levels[contract.type];
     if (wanted === undefined || contract.organizationId !== actor.organizationId || !managed.has(contract.clientId)) continue;
     for (const applicationId of contract.applicationIds) {
-      const app = application(data, applicationId);
-      const level = nearestAllowedLevel(app, wanted);
-      const key = grantKey(contract.clientId, applicationId);
-      const existing = chosen.get(key);
+      let forLevel = applications.get(wanted);
+      if (!forLevel) applications.set(wanted, (forLevel = new Map()));
+      let resolved = forLevel.get(applicationId);
+      if (!resolved) {
+        const app = application(data, applicationId);
+        forLevel.set(applicationId, (resolved = { app, level: nearestAllowedLevel(app, wanted) }));
+      }
+      const { app, level } = resolved;
+      const existing = chosen.get(contract.clientId, applicationId);
       if (existing && levelRank(existing.grant.level) >= levelRank(level)) continue;
-      chosen.set(key, {
+      chosen.set(contract.clientId, applicationId, {
         grant: { clientId: contract.clientId, applicationId, level },
         access: { application: app, level, requested: wanted },
       });
@@ -86,9 +92,8 @@ export function planAuthorizeAll(data: PortierData, actor: User, levels: Readonl
 
 /** The user's grants after the plan: set grants replace same (client, application), removed clients go. */
 export function applyPlan(current: readonly Grant[], plan: AccessPlan): Grant[] {
-  const removed = new Set(plan.removeClientIds);
-  const byKey = new Map<string, Grant>();
-  for (const grant of current) if (!removed.has(grant.clientId)) byKey.set(grantKey(grant.clientId, grant.applicationId), grant);
-  for (const grant of plan.set) byKey.set(grantKey(grant.clientId, grant.applicationId), grant);
-  return [...byKey.values()];
+  const table = GrantTable.of(current);
+  for (const clientId of plan.removeClientIds) table.deleteClient(clientId);
+  for (const grant of plan.set) table.set(grant.clientId, grant.applicationId, grant);
+  return [...table.values()];
 }

@@ -1,7 +1,6 @@
-import type { Draft } from 'immer';
 import { PortierError } from '../errors.js';
 import type { PortierData } from '../data.js';
-import type { Grant } from '../grant/grant.schema.js';
+import { GrantTable, type Grant } from '../grant/grant.schema.js';
 import type { Action, PolicyTarget } from '../policy/actions.js';
 import { assertCan } from '../policy/can.js';
 import { applyTimedTransitions, effectiveStatus } from '../user/user.machine.js';
@@ -17,11 +16,13 @@ export interface ExecuteEnv {
 }
 
 /**
- * The working set of one command: reads go to the base data (plain objects, fast), writes to the
- * immer draft; audit entries and effects are collected for the backend.
+ * The working set of one command: reads go to the base data (plain objects, fast); writes are
+ * collected (`undefined` removes) and applied in one immer `produce` by `execute`, which also
+ * derives the patches from them; audit entries and effects are collected for the backend.
  */
 export class CommandContext {
-  draft!: Draft<PortierData>;
+  readonly userWrites = new Map<string, User | undefined>();
+  readonly grantWrites = new Map<string, Grant[] | undefined>();
   readonly audit: AuditDraft[] = [];
   readonly effects: Effect[] = [];
   readonly touchedUsers = new Set<string>();
@@ -82,7 +83,7 @@ export class CommandContext {
   writeUser(before: User | undefined, after: User): void {
     const stored = this.data.users[after.id];
     const next: User = { ...after, version: (stored?.version ?? -1) + 1 };
-    this.draft.users[after.id] = next;
+    this.userWrites.set(after.id, next);
     this.touchedUsers.add(after.id);
     this.record(after.id, before ?? {}, next);
   }
@@ -91,11 +92,11 @@ export class CommandContext {
   writeGrants(user: User, before: readonly Grant[], after: Grant[]): void {
     const { removed, added } = diffGrants(before, after);
     if (removed.length === 0 && added.length === 0) return;
-    this.draft.grants[user.id] = after;
+    this.grantWrites.set(user.id, after);
     this.touchedGrants.add(user.id);
     if (!this.touchedUsers.has(user.id)) {
       const stored = this.data.users[user.id] ?? user;
-      this.draft.users[user.id] = { ...user, version: stored.version + 1 };
+      this.userWrites.set(user.id, { ...user, version: stored.version + 1 });
       this.touchedUsers.add(user.id);
     }
     this.audit.push({
@@ -111,8 +112,8 @@ export class CommandContext {
 
   /** Removes the user and its grants. */
   removeUser(user: User): void {
-    delete this.draft.users[user.id];
-    delete this.draft.grants[user.id];
+    this.userWrites.set(user.id, undefined);
+    this.grantWrites.set(user.id, undefined);
     this.removedUsers.add(user.id);
     this.record(user.id, user, { status: 'deleted' });
   }
@@ -145,8 +146,11 @@ export class CommandContext {
 
 /** The grants only in `before` (removed or changed) and only in `after` (added or changed). */
 function diffGrants(before: readonly Grant[], after: readonly Grant[]): { removed: Grant[]; added: Grant[] } {
-  const sig = (g: Grant) => `${g.clientId}\u0000${g.applicationId}\u0000${g.level}\u0000${g.profile ?? ''}`;
-  const beforeSigs = new Set(before.map(sig));
-  const afterSigs = new Set(after.map(sig));
-  return { removed: before.filter((g) => !afterSigs.has(sig(g))), added: after.filter((g) => !beforeSigs.has(sig(g))) };
+  const same = (a: Grant | undefined, b: Grant) => a !== undefined && a.level === b.level && a.profile === b.profile;
+  const beforeTable = GrantTable.of(before);
+  const afterTable = GrantTable.of(after);
+  return {
+    removed: before.filter((g) => !same(afterTable.get(g.clientId, g.applicationId), g)),
+    added: after.filter((g) => !same(beforeTable.get(g.clientId, g.applicationId), g)),
+  };
 }

@@ -166,7 +166,7 @@ describe('execute — access and managed clients', () => {
     assert.deepEqual(outcome.changes.users[0]!.managedClientIds, ['c-2']);
   });
   it('returns patches that roll the data back exactly', async () => {
-    const { applyPatches } = await import('immer');
+    const { applyPatches } = await import('../store/create-portier.js');
     const data = fixtureData();
     const outcome = execute(data, 'admin', { type: 'access.authorizeAll', userId: 'plain', levels: { supply: 'full' } }, envAt());
     assert.deepEqual(applyPatches(outcome.data, outcome.inversePatches), data);

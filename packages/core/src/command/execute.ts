@@ -1,4 +1,4 @@
-import { enablePatches, produceWithPatches, type Patch } from 'immer';
+import { produce } from 'immer';
 import { DAY_MS, isoDay } from '../clock.js';
 import { PortierError } from '../errors.js';
 import type { PortierData } from '../data.js';
@@ -11,18 +11,34 @@ import { CommandContext, type ExecuteEnv } from './command-context.js';
 import { commandSchema, type AccessSetup, type Command, type CommandType, type ParsedCommand } from './command.schema.js';
 import type { AuditDraft, Changes, Effect } from './effects.js';
 
-enablePatches();
-
 /** The result of one command applied to data. */
 export interface ExecuteOutcome {
   data: PortierData;
-  /** immer patches from the old data to the new (a store replays them optimistically)… */
+  /** immer-format patches from the old data to the new (a store replays them optimistically)… */
   patches: Patch[];
   /** …and back (to roll back). */
   inversePatches: Patch[];
   changes: Changes;
   audit: AuditDraft[];
   effects: Effect[];
+}
+
+/**
+ * One change of the data, in immer's patch format. Commands only ever write whole records one
+ * level down (`['users', id]`, `['grants', id]`), so patches are made from the writes directly.
+ */
+export interface Patch {
+  op: 'add' | 'replace' | 'remove';
+  path: (string | number)[];
+  value?: unknown;
+}
+
+/** Freezes a written record: a user (and its client list) or a grant list (flat grants). */
+function deepFreeze(value: object): void {
+  if (Object.isFrozen(value)) return;
+  if (Array.isArray(value)) for (const item of value) Object.freeze(item);
+  else for (const child of Object.values(value)) if (Array.isArray(child)) Object.freeze(child);
+  Object.freeze(value);
 }
 
 type Handler<T extends CommandType> = (ctx: CommandContext, command: Extract<ParsedCommand, { type: T }>) => void;
@@ -287,10 +303,37 @@ export function execute(data: PortierData, actorId: string, command: Command, en
   if (!actor) throw new PortierError('forbidden', { reason: 'unknown-actor' });
   const ctx = new CommandContext(data, actor, env, parsed.type);
   const handler = handlers[parsed.type] as Handler<CommandType>;
-  const [next, patches, inversePatches] = produceWithPatches(data, (draft) => {
-    ctx.draft = draft;
-    handler(ctx, parsed as never);
+  handler(ctx, parsed as never);
+  const writes = [
+    ...[...ctx.userWrites].map(([id, value]) => ['users', id, value] as const),
+    ...[...ctx.grantWrites].map(([id, value]) => ['grants', id, value] as const),
+  ];
+  // New values are frozen up front, so immer's auto-freeze does not walk thousands of grants.
+  for (const [, , value] of writes) if (value) deepFreeze(value);
+  const next = writes.length === 0 ? data : produce(data, (draft) => {
+    for (const [collection, id, value] of writes) {
+      const records = draft[collection] as Record<string, unknown>;
+      if (value === undefined) delete records[id];
+      else records[id] = value;
+    }
   });
+  const patches: Patch[] = [];
+  const inversePatches: Patch[] = [];
+  for (const [collection, id, value] of writes) {
+    const path = [collection, id];
+    const old = (data[collection] as Record<string, unknown>)[id];
+    if (value === undefined) {
+      if (old === undefined) continue;
+      patches.push({ op: 'remove', path });
+      inversePatches.push({ op: 'add', path, value: old });
+    } else if (old === undefined) {
+      patches.push({ op: 'add', path, value });
+      inversePatches.push({ op: 'remove', path });
+    } else {
+      patches.push({ op: 'replace', path, value });
+      inversePatches.push({ op: 'replace', path, value: old });
+    }
+  }
   const changes: Changes = {
     users: [...ctx.touchedUsers].filter((id) => !ctx.removedUsers.has(id)).map((id) => next.users[id]!),
     grants: Object.fromEntries([...ctx.touchedGrants].filter((id) => !ctx.removedUsers.has(id)).map((id) => [id, next.grants[id] ?? []])),

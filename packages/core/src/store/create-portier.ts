@@ -1,13 +1,28 @@
-import { applyPatches, produce, type Patch } from 'immer';
+import { produce } from 'immer';
 import type { BackendContext } from '../backend.js';
 import { systemClock } from '../clock.js';
-import { execute } from '../command/execute.js';
+import { execute, type Patch } from '../command/execute.js';
 import type { Command } from '../command/command.schema.js';
 import type { Changes } from '../command/effects.js';
 import { emptyData, type PortierData } from '../data.js';
 import { isPortierError, toPortierError } from '../errors.js';
 import type { User } from '../user/user.schema.js';
 import type { Portier, PortierOptions, PortierState } from './store.types.js';
+
+/** Applies patches made by `execute` (whole records one level down) with one immer `produce`. */
+export function applyPatches(data: PortierData, patches: readonly Patch[]): PortierData {
+  if (patches.length === 0) return data;
+  return produce(data, (draft) => {
+    for (const { op, path, value } of patches) {
+      const records = draft[path[0] as keyof PortierData] as Record<string, unknown>;
+      if (op === 'remove') delete records[path[1] as string];
+      else records[path[1] as string] = value;
+    }
+  });
+}
+
+/** Refusals after which the store reloads: the backend's data may differ from the store's. */
+const RESYNC_CODES: ReadonlySet<string> = new Set(['conflict', 'network', 'server']);
 
 /** Merges a backend's answer into data (the store's confirmed view). */
 export function mergeChanges(data: PortierData, changes: Changes): PortierData {
@@ -95,17 +110,31 @@ export function createPortier(options: PortierOptions): Portier {
       emit({});
     };
     const sent = queue.then(() => backend.execute(ctx(), command));
-    queue = sent.catch(() => undefined);
-    return sent.then(
+    const settled = sent.then(
       (changes) => {
         settle(changes);
         return changes;
       },
-      (error: unknown) => {
+      async (error: unknown) => {
+        const portierError = toPortierError(error);
+        // The backend may hold what this store does not (an answer lost after the save, another
+        // client's save): read it again, so that the store still equals the backend.
+        if (RESYNC_CODES.has(portierError.code)) await resync();
         settle();
-        throw toPortierError(error);
+        throw portierError;
       },
     );
+    queue = settled.catch(() => undefined);
+    return settled;
+  }
+
+  /** Reloads the confirmed data quietly: a failure leaves the store as it was. */
+  async function resync(): Promise<void> {
+    try {
+      confirmed = (await backend.load(ctx())).data;
+    } catch {
+      // The backend is unreachable: nothing better to show than what the store has.
+    }
   }
 
   const onUser = (type: Command['type']) => (userId: string, options: { expectedVersion?: number } = {}) =>

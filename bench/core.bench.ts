@@ -1,0 +1,76 @@
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { createPortier, execute, selectUsers, type PortierData } from '@portier/core';
+import { createMemoryBackend } from '@portier/adapters';
+import { generatePortal, manyGrants } from './support/generate.js';
+
+/** One measured figure. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+/** Figures of the headless core (Node). */
+export async function benchCore(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const now = Date.UTC(2026, 0, 5);
+
+  // selectUsers over 100,000 users: the first call builds the index and the sort; then typing.
+  const data = generatePortal({ users: 100_000 });
+  const state = { data, now };
+  figures.push({ name: 'selectUsers, 100,000 users, first call ("d")', value: time(() => selectUsers(state, { email: 'd' })), unit: 'ms' });
+  const typed = ['du', 'dup', 'dupo', 'dupon', 'dupont'];
+  const narrowing = typed.map((email) => time(() => selectUsers(state, { email })));
+  figures.push({ name: 'selectUsers, 100,000 users, narrowing keystroke (median of 5)', value: median(narrowing), unit: 'ms', target: '≤ 5 ms' });
+  const fresh = ['ann', 'bart.', 'claes', 'x', '12'].map((email) => time(() => selectUsers(state, { email })));
+  figures.push({ name: 'selectUsers, 100,000 users, new filter on a warm index (median of 5)', value: median(fresh), unit: 'ms', target: '≤ 5 ms' });
+  const sorted = time(() => selectUsers(state, { email: 'dupont', sort: { key: 'lastName', direction: 'desc' } }));
+  figures.push({ name: 'selectUsers, 100,000 users, first sort by another column', value: sorted, unit: 'ms' });
+
+  // Heap with 100,000 users loaded in a store over the memory backend.
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const backend = createMemoryBackend({ seed: { data: generatePortal({ users: 100_000 }), defaultActorId: 'u-0' } });
+  const portier = createPortier({ backend, actorId: 'u-0' });
+  await portier.ready;
+  selectUsers(portier.getState(), { email: 'a' });
+  gc();
+  const heap = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  figures.push({ name: 'JS heap, 100,000 users in backend + store + index', value: heap, unit: 'MB', target: '≤ 80 MB' });
+  if (Object.keys(portier.getState().data.users).length !== 100_000) throw new Error('store did not load 100,000 users');
+
+  // authorizeAll over 1,000 contracts and copyFrom of 5,000 grants: the core's execute.
+  const contracts = generatePortal({ users: 10, clients: 1000, contracts: 1000 });
+  const env = { now, newId: (p: string) => `${p}-x` };
+  const authorize = Array.from({ length: 7 }, () => time(() => execute(contracts, 'u-0', { type: 'access.authorizeAll', userId: 'u-7', levels: { supply: 'read', services: 'alert' } }, env)));
+  figures.push({ name: 'authorizeAll, 1,000 contracts × 7 applications (median of 7)', value: median(authorize), unit: 'ms', target: '≤ 5 ms' });
+
+  const withGrants: PortierData = { ...contracts, grants: { ...contracts.grants, 'u-6': manyGrants(contracts, 5_000) } };
+  const copy = Array.from({ length: 7 }, () => time(() => execute(withGrants, 'u-0', { type: 'access.copyFrom', userId: 'u-7', sourceUserId: 'u-6', excludeApplications: ['energy-square'] }, env)));
+  figures.push({ name: 'copyFrom, source holding 5,000 grants (median of 7)', value: median(copy), unit: 'ms', target: '≤ 5 ms' });
+
+  // The browser bundle of @portier/core, minified and gzipped (the common-password list is a lazy chunk).
+  const bundle = await build({
+    stdin: { contents: "export * from '@portier/core';", resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, conditions: ['source'], target: 'es2022',
+    external: ['@zxcvbn-ts/language-common/*'],
+  });
+  figures.push({ name: '@portier/core, browser bundle, minified + gzip', value: gzipSync(bundle.outputFiles[0]!.contents).length / 1024, unit: 'KiB', target: '≤ 15 KiB' });
+  const lazy = await build({
+    entryPoints: ['@zxcvbn-ts/language-common/dist/passwords.json.mjs'], bundle: true, minify: true, format: 'esm', write: false, absWorkingDir: `${process.cwd()}/packages/core`,
+  });
+  figures.push({ name: 'common-password list, lazy chunk (loaded on demand), gzip', value: gzipSync(lazy.outputFiles[0]!.contents).length / 1024, unit: 'KiB' });
+  return figures;
+}
