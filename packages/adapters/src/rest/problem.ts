@@ -1,0 +1,76 @@
+import { PortierError, isPortierErrorCode, type PortierErrorCode, type PortierErrorDetails } from '@portier/core';
+
+/** The media type of every error body (RFC 9457). */
+export const PROBLEM_JSON = 'application/problem+json';
+
+/** The HTTP status each PortierError code is served with. */
+export const STATUS_OF: Record<PortierErrorCode, number> = {
+  validation: 400,
+  forbidden: 403,
+  'out-of-scope': 403,
+  'self-approval': 403,
+  'not-found': 404,
+  'email-taken': 409,
+  'last-super-user': 409,
+  'no-seat': 409,
+  'not-editable': 409,
+  'invitation-expired': 410,
+  'invitation-used': 410,
+  conflict: 412,
+  'level-not-allowed': 422,
+  'profile-not-allowed': 422,
+  'weak-password': 422,
+  'account-blocked': 423,
+  server: 500,
+  network: 502,
+};
+
+/** An RFC 9457 problem document carrying the PortierError code and details. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: PortierErrorCode;
+  detail?: string;
+  details?: PortierErrorDetails;
+}
+
+/** The problem document of `error` served with `status` (default: the code's status). */
+export function problemOf(error: PortierError, status = STATUS_OF[error.code]): Problem {
+  const problem: Problem = { type: `urn:portier:problem:${error.code}`, title: error.code, status, code: error.code };
+  if (error.message !== error.code) problem.detail = error.message;
+  if (error.details !== undefined) problem.details = error.details;
+  return problem;
+}
+
+/** A `Response` with the problem document of `error`. */
+export function problemResponse(error: PortierError, status?: number, headers: Record<string, string> = {}): Response {
+  const problem = problemOf(error, status);
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': PROBLEM_JSON, ...headers } });
+}
+
+/** The code a client reads from an error status when the body names none (a proxy's page, an empty body). */
+function codeOfStatus(status: number): PortierErrorCode {
+  if (status === 412) return 'conflict';
+  if (status === 400 || status === 413 || status === 422) return 'validation';
+  if (status === 401 || status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 410) return 'invitation-expired';
+  if (status === 423) return 'account-blocked';
+  return 'server';
+}
+
+/**
+ * Turns an error response into a PortierError: the problem document's code when it carries a
+ * valid one, else a code read from the status. 412 is always `conflict` (a stale If-Match).
+ */
+export function errorFromResponse(status: number, body: unknown): PortierError {
+  const problem = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  const rawDetails = problem?.['details'];
+  const details: PortierErrorDetails =
+    typeof rawDetails === 'object' && rawDetails !== null && !Array.isArray(rawDetails) ? { ...(rawDetails as PortierErrorDetails) } : {};
+  const code = status === 412 ? 'conflict' : isPortierErrorCode(problem?.['code']) ? problem['code'] : codeOfStatus(status);
+  if (status >= 500 || !isPortierErrorCode(problem?.['code'])) details['status'] = status;
+  const detail = typeof problem?.['detail'] === 'string' ? problem['detail'] : undefined;
+  return new PortierError(code, details, detail);
+}

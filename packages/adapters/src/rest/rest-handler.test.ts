@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { createMemoryBackend } from '../memory/memory-backend.js';
+import { buildOpenApi } from './generate-openapi.js';
+import { createRestHandler } from './rest-handler.js';
+import { ROUTES, matchRoute } from './routes.js';
+
+const BASE = 'http://portier.test/api';
+
+function setup(maxBodyBytes?: number) {
+  const backend = createMemoryBackend();
+  const handler = createRestHandler(backend, {
+    resolveActor: (request) => request.headers.get('x-portier-actor') ?? undefined,
+    basePath: '/api',
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+  });
+  const send = (method: string, path: string, init: { body?: string; headers?: Record<string, string>; actor?: string | null } = {}) =>
+    handler(
+      new Request(`${BASE}${path}`, {
+        method,
+        headers: { ...(init.actor === null ? {} : { 'x-portier-actor': init.actor ?? 'u-001' }), ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+        ...(init.body === undefined ? {} : { body: init.body }),
+      }),
+    );
+  return { backend, send, handler };
+}
+
+async function problem(response: Response) {
+  assert.equal(response.headers.get('content-type'), 'application/problem+json');
+  return (await response.json()) as { code: string; status: number; details?: Record<string, unknown> };
+}
+
+describe('createRestHandler', () => {
+  it('answers an unknown route 404 and a wrong method 405, as problems', async () => {
+    const { send } = setup();
+    const missing = await send('GET', '/nothing-here');
+    assert.equal(missing.status, 404);
+    assert.equal((await problem(missing)).code, 'not-found');
+    const outside = await send('GET', '/../snapshot');
+    assert.equal(outside.status, 404);
+    const wrong = await send('PUT', '/snapshot');
+    assert.equal(wrong.status, 405);
+    assert.equal(wrong.headers.get('allow'), 'GET');
+  });
+
+  it('answers bad JSON 400 with a validation code', async () => {
+    const { send } = setup();
+    const response = await send('POST', '/users', { body: '{"email": ' });
+    assert.equal(response.status, 400);
+    assert.deepEqual((await problem(response)).details?.['issues'], [{ path: [], code: 'invalid_json', message: 'the body is not JSON' }]);
+  });
+
+  it('validates bodies and queries with the core schemas', async () => {
+    const { send } = setup();
+    const body = await problem(await send('POST', '/users/u-005/role', { body: '{"role":"emperor"}' }));
+    assert.deepEqual([body.status, body.code], [400, 'validation']);
+    const list = await send('GET', '/users?limit=5000');
+    assert.equal(list.status, 400);
+    const sort = await send('GET', '/users?sort=password:asc');
+    assert.equal(sort.status, 400);
+    const array = await send('POST', '/users/u-005/block', { body: '[]' });
+    assert.equal(array.status, 400);
+  });
+
+  it('answers a body over the limit 413, by length and by stream', async () => {
+    const { send } = setup(64);
+    const big = JSON.stringify({ grants: Array.from({ length: 20 }, () => ({ clientId: 'c-retail', applicationId: 'invoice-viewer', level: 'full' })) });
+    const response = await send('POST', '/users/u-005/grants', { body: big });
+    assert.equal(response.status, 413);
+    assert.equal((await problem(response)).code, 'validation');
+    // No Content-Length: the body is counted while it streams.
+    const { handler } = setup(64);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode(big.slice(i * 100, (i + 1) * 100)));
+        controller.close();
+      },
+    });
+    const streamed = await handler(
+      new Request(`${BASE}/users/u-005/grants`, { method: 'POST', body: stream, duplex: 'half', headers: { 'x-portier-actor': 'u-001', 'content-type': 'application/json' } } as RequestInit),
+    );
+    assert.equal(streamed.status, 413);
+  });
+
+  it('answers 401 without an actor or with an unknown one; session routes need none', async () => {
+    const { send } = setup();
+    assert.equal((await send('GET', '/snapshot', { actor: null })).status, 401);
+    const unknown = await send('GET', '/snapshot', { actor: 'u-nobody' });
+    assert.equal(unknown.status, 401);
+    assert.equal((await problem(unknown)).code, 'forbidden');
+    const signIn = await send('POST', '/session/sign-in', { actor: null, body: JSON.stringify({ email: 'amelie.dubois@lambert.example', password: 'Portier-Demo-2026!' }) });
+    assert.equal(signIn.status, 200);
+    assert.deepEqual(await signIn.json(), { userId: 'u-001', passwordChangeRequired: false });
+  });
+
+  it('serves an ETag on users and refuses a stale If-Match with 412', async () => {
+    const { send } = setup();
+    const got = await send('GET', '/users/u-005');
+    assert.equal(got.headers.get('etag'), 'W/"0"');
+    assert.equal((await send('GET', '/users/u-005', { headers: { 'if-none-match': 'W/"0"' } })).status, 304);
+    const first = await send('PATCH', '/users/u-005', { body: '{"firstName":"One"}', headers: { 'if-match': 'W/"0"' } });
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('etag'), 'W/"1"');
+    const stale = await send('PATCH', '/users/u-005', { body: '{"firstName":"Two"}', headers: { 'if-match': 'W/"0"' } });
+    assert.equal(stale.status, 412);
+    assert.equal((await problem(stale)).code, 'conflict');
+    const unreadable = await send('POST', '/users/u-005/block', { headers: { 'if-match': 'yesterday' } });
+    assert.equal(unreadable.status, 400);
+  });
+
+  it('creates with 201, Location and ETag; maps policy refusals to their status', async () => {
+    const { send } = setup();
+    const created = await send('POST', '/users', { body: JSON.stringify({ email: 'rest.new@lambert.example', firstName: 'R', lastName: 'N', language: 'en' }) });
+    assert.equal(created.status, 201);
+    assert.match(created.headers.get('location') ?? '', /^users\/u-/);
+    assert.equal(created.headers.get('etag'), 'W/"0"');
+    const forbidden = await send('POST', '/users/u-005/block', { actor: 'u-004' });
+    assert.deepEqual([forbidden.status, (await problem(forbidden)).code], [403, 'forbidden']);
+    const taken = await send('POST', '/users', { body: JSON.stringify({ email: 'REST.NEW@lambert.example', firstName: 'R', lastName: 'N', language: 'en' }) });
+    assert.deepEqual([taken.status, (await problem(taken)).code], [409, 'email-taken']);
+  });
+});
+
+describe('openapi.json', () => {
+  const file = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8')) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+
+  it('is OpenAPI 3.1 and is what the route table generates', () => {
+    assert.equal(file.openapi, '3.1.0');
+    assert.deepEqual(file, JSON.parse(JSON.stringify(buildOpenApi())));
+  });
+
+  it('documents every route the handler serves, and the handler serves every documented one', async () => {
+    const documented = Object.entries(file.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    assert.deepEqual([...documented].sort(), ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+    const { send } = setup();
+    for (const entry of documented) {
+      const [method, path] = entry.split(' ') as [string, string];
+      const concrete = path.replace('{id}', 'u-005');
+      const match = matchRoute(method, concrete);
+      assert.ok(match && 'route' in match && match.route.path === path, entry);
+      const response = await send(method, concrete, method === 'GET' || method === 'DELETE' ? {} : { body: '{}' });
+      if (response.status === 404) assert.notEqual((await problem(response)).details?.['reason'], 'route', `${entry} is not routed`);
+      assert.notEqual(response.status, 405, `${entry} answered 405`);
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { commandSchema, type Command } from '@portier/core';
+import { COMMAND_ROUTES, ROUTES, bodyOfCommand, commandOfRequest, etagOf, matchRoute, versionOfIfMatch } from './routes.js';
+
+const SAMPLES: Command[] = [
+  { type: 'users.create', input: { email: 'a@b.example', firstName: 'A', lastName: 'B', language: 'fr', access: { mode: 'copy', sourceUserId: 'u-1' } } },
+  { type: 'users.updateProfile', userId: 'u/1', changes: { firstName: 'X', phone: '' }, expectedVersion: 3 },
+  { type: 'users.setRole', userId: 'u-1', role: 'superuser', expectedVersion: 0 },
+  { type: 'users.setSignature', userId: 'u-1', signature: 'collective' },
+  { type: 'users.activate', userId: 'u-1' },
+  { type: 'users.deactivate', userId: 'u-1', until: '2030-01-31', expectedVersion: 9 },
+  { type: 'users.block', userId: 'u-1' },
+  { type: 'users.unblock', userId: 'u-1' },
+  { type: 'users.resetPassword', userId: 'u-1' },
+  { type: 'users.resendInvitation', userId: 'u-1' },
+  { type: 'users.makeLogin', userId: 'u-1' },
+  { type: 'users.remove', userId: 'u-1', expectedVersion: 2 },
+  { type: 'access.set', userId: 'u-1', grants: [{ clientId: 'c', applicationId: 'a', level: 'read', profile: 'P' }], removeClientIds: ['d'] },
+  { type: 'access.copyFrom', userId: 'u-1', sourceUserId: 'u-2', excludeApplications: ['a'] },
+  { type: 'access.authorizeAll', userId: 'u-1', levels: { supply: 'full' } },
+  { type: 'clients.setManaged', userId: 'u-1', clientIds: ['c', 'd'] },
+];
+
+describe('the route table', () => {
+  it('has one route per command type', () => {
+    const options = (commandSchema as unknown as { _zod: { def: { options: { _zod: { def: { shape: { type: { _zod: { def: { values: string[] } } } } } } }[] } } })._zod.def.options;
+    assert.deepEqual(Object.keys(COMMAND_ROUTES).sort(), options.map((option) => option._zod.def.shape.type._zod.def.values[0]).sort());
+    assert.equal(new Set(ROUTES.map((route) => `${route.method} ${route.path}`)).size, ROUTES.length);
+  });
+
+  it('carries every command there and back: path, body and If-Match', () => {
+    assert.equal(SAMPLES.length, Object.keys(COMMAND_ROUTES).length);
+    for (const command of SAMPLES) {
+      const route = COMMAND_ROUTES[command.type];
+      const id = 'userId' in command ? command.userId : undefined;
+      const path = route.path.replace('{id}', encodeURIComponent(id ?? ''));
+      const match = matchRoute(route.method, path);
+      assert.ok(match && 'route' in match && match.route === route, command.type);
+      const version = 'expectedVersion' in command ? command.expectedVersion : undefined;
+      const header = version === undefined ? null : etagOf(version);
+      const body = JSON.parse(JSON.stringify(bodyOfCommand(command) ?? {}));
+      assert.deepEqual(commandOfRequest(route, match.params, body, versionOfIfMatch(header)), command, command.type);
+    }
+  });
+
+  it('reads If-Match as a version, a wildcard, or nonsense', () => {
+    assert.deepEqual([versionOfIfMatch('W/"12"'), versionOfIfMatch('"4"'), versionOfIfMatch('*'), versionOfIfMatch(null)], [12, 4, undefined, undefined]);
+    assert.ok(Number.isNaN(versionOfIfMatch('W/"x"')));
+  });
+});

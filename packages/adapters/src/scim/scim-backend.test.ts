@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createPortier, type AuditDraft, type Effect } from '@portier/core';
+import { createFaultyFetch, type Fault } from '../conformance/faulty-fetch.js';
+import { ACTORS, rejectsWith } from '../conformance/conformance-subject.js';
+import { demoSeed } from '../memory/demo-seed.js';
+import { createMemoryBackend } from '../memory/memory-backend.js';
+import { createScimBackend } from './scim-backend.js';
+import { createScimClient } from './scim-client.js';
+import { and, co, eq, or, renderFilter, sw } from './scim-filter.js';
+import { fromScim, toScim } from './scim-mapping.js';
+import { ScimUserStore, startScimPeer, type ScimPeer } from './scim-peer.js';
+import { PORTIER_EXTENSION, SCIM_ENTERPRISE } from './scim-urns.js';
+
+const seed = demoSeed(Date.now());
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+before(() => process.on('unhandledRejection', onUnhandled));
+after(() => {
+  process.off('unhandledRejection', onUnhandled);
+  assert.deepEqual(unhandled, [], 'no unhandled rejection');
+});
+
+function seededStore(): ScimUserStore {
+  const store = new ScimUserStore();
+  for (const user of Object.values(seed.data.users)) store.seed(user.id, toScim(user, seed.data.grants[user.id] ?? []), user.createdAt);
+  return store;
+}
+
+describe('SCIM mapping', () => {
+  it('carries every demo user and its grants there and back unchanged', () => {
+    for (const user of Object.values(seed.data.users)) {
+      const back = fromScim({ ...toScim(user, seed.data.grants[user.id] ?? []), id: user.id, meta: { version: 'W/"0"' } });
+      assert.deepEqual(back.user, user);
+      assert.deepEqual(back.grants, seed.data.grants[user.id] ?? []);
+    }
+  });
+
+  it('renders filters with eq, sw, co, and, or in normal form', () => {
+    assert.equal(renderFilter(and(eq('a', 'x"y'), or(sw('b', '1'), co('c', '2')))), 'a eq "x\\"y" and b sw "1" or a eq "x\\"y" and c co "2"');
+  });
+});
+
+describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
+  let peer: ScimPeer;
+  let requests: string[];
+  const counting: typeof fetch = (input, init) => {
+    requests.push(`${init?.method ?? 'GET'} ${String(input)}`);
+    return globalThis.fetch(input, init);
+  };
+  before(async () => {
+    peer = await startScimPeer({ store: seededStore() });
+  });
+  after(() => peer.close());
+
+  it('discovers PATCH, filters and ETags, and the Portier extension under its own URN', async () => {
+    const config = (await (await fetch(`${peer.url}/ServiceProviderConfig`, { headers: { authorization: `Bearer ${peer.token}` } })).json()) as Record<string, { supported: boolean }>;
+    assert.deepEqual([config['patch']?.supported, config['filter']?.supported, config['etag']?.supported], [true, true, true]);
+    const schemas = (await (await fetch(`${peer.url}/Schemas`, { headers: { authorization: `Bearer ${peer.token}` } })).json()) as { Resources: { id: string }[] };
+    const ids = schemas.Resources.map((schema) => schema.id);
+    assert.ok(ids.includes(PORTIER_EXTENSION) && ids.includes(SCIM_ENTERPRISE), ids.join(', '));
+    assert.ok(!PORTIER_EXTENSION.startsWith('urn:ietf:'));
+    await rejectsWith(createScimClient({ baseUrl: peer.url, token: 'wrong' }).discover(), 'forbidden');
+  });
+
+  it('filters on the peer with eq, sw, co, and, or', async () => {
+    const client = createScimClient({ baseUrl: peer.url, token: peer.token });
+    const ids = async (filter: Parameters<typeof client.listUsers>[0]) => (await client.listUsers(filter)).map((record) => record.user.id).sort();
+    assert.deepEqual(await ids(eq(`${PORTIER_EXTENSION}:role`, 'superuser')), ['h-001', 'u-001', 'u-002', 'u-003']);
+    assert.deepEqual(await ids(sw('userName', 'amelie.')), ['u-001']);
+    assert.deepEqual(await ids(and(co('userName', 'dubois'), eq(`${SCIM_ENTERPRISE}:organization`, 'org-lambert'))), ['u-001']);
+    assert.deepEqual(await ids(or(eq(`${PORTIER_EXTENSION}:kind`, 'contact'), eq(`${PORTIER_EXTENSION}:signature`, 'collective'))), ['u-003', 'u-013', 'u-014']);
+    assert.deepEqual(await ids(eq(`${SCIM_ENTERPRISE}:organization`, 'org-horizon')), ['h-001']);
+  });
+
+  it('pages with startIndex and count', async () => {
+    requests = [];
+    const client = createScimClient({ baseUrl: peer.url, token: peer.token, pageSize: 7, fetch: counting });
+    const all = await client.listUsers(undefined);
+    assert.equal(all.length, Object.keys(seed.data.users).length);
+    assert.equal(new Set(all.map((record) => record.user.id)).size, all.length);
+    const pages = requests.filter((line) => line.includes('/Users?'));
+    assert.equal(pages.length, Math.ceil(all.length / 7));
+    assert.match(pages[1]!, /startIndex=8&count=7/);
+  });
+
+  it('writes with PATCH under If-Match; a stale ETag is a conflict', async () => {
+    const client = createScimClient({ baseUrl: peer.url, token: peer.token });
+    const current = await client.getUser('u-020');
+    const user = { ...current.user, firstName: 'Patched', version: current.user.version + 1 };
+    const patched = await client.patchUser('u-020', [{ op: 'replace', value: toScim(user, current.grants) }], current.etag);
+    assert.equal(patched.user.firstName, 'Patched');
+    assert.notEqual(patched.etag, current.etag);
+    await rejectsWith(client.patchUser('u-020', [{ op: 'replace', value: { displayName: 'Late' } }], current.etag), 'conflict');
+    await rejectsWith(client.deleteUser('u-020', current.etag), 'conflict');
+  });
+
+  it('hands audit entries and effects to the host, and refuses what SCIM cannot carry without a fallback', async () => {
+    const audit: AuditDraft[] = [];
+    const effects: Effect[] = [];
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback: createMemoryBackend(), onAudit: (entries) => audit.push(...entries), onEffects: (list) => effects.push(...list) });
+    const changes = await backend.execute({ actorId: ACTORS.admin }, { type: 'users.create', input: { email: 'scim.hooks@lambert.example', firstName: 'S', lastName: 'H', language: 'fr' } });
+    const id = changes.users[0]!.id;
+    assert.match(id, /^scim-/);
+    assert.deepEqual([audit[0]?.action, audit[0]?.targetId], ['users.create', id]);
+    assert.deepEqual([effects[0]?.type, effects[0]?.userId], ['send-invitation', id]);
+    const bare = createScimBackend({ baseUrl: peer.url, token: peer.token });
+    for (const call of [bare.signIn({ email: 'a@b.example', password: 'x' }), bare.listAudit({ actorId: ACTORS.admin }, {}), bare.searchClients({ actorId: ACTORS.admin }, { text: '' })]) {
+      await assert.rejects(call, (error: { code?: string; details?: Record<string, unknown> }) => error.code === 'server' && error.details?.['reason'] === 'not-carried-by-scim');
+    }
+  });
+});
+
+describe('faults: SCIM', () => {
+  const OUTCOME: Partial<Record<Fault, string>> = {
+    'status-500': 'server',
+    'status-503': 'server',
+    'status-412': 'conflict',
+    'drop-before': 'network',
+    'drop-after': 'network',
+    'malformed-json': 'server',
+    'schema-violation': 'server',
+    hang: 'network',
+  };
+  for (const [fault, code] of Object.entries(OUTCOME) as [Fault, string][]) {
+    it(`a command under ${fault} rejects with ${code}, and the store equals the peer`, async () => {
+      const peer = await startScimPeer({ store: seededStore() });
+      try {
+        const faulty = createFaultyFetch((input, init) => globalThis.fetch(input, init));
+        const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fetch: faulty.fetch, timeoutMs: fault === 'hang' ? 1_000 : 10_000, fallback: createMemoryBackend() });
+        const store = createPortier({ backend, actorId: ACTORS.admin });
+        await store.ready;
+        faulty.inject(fault, (request) => request.method === 'PATCH');
+        await rejectsWith(store.users.updateProfile(ACTORS.target, { firstName: 'Faulty' }), code as never);
+        const truth = await createScimBackend({ baseUrl: peer.url, token: peer.token, fallback: createMemoryBackend() }).load({ actorId: ACTORS.admin });
+        assert.deepEqual(JSON.parse(JSON.stringify(store.getState().data)), JSON.parse(JSON.stringify(truth.data)));
+      } finally {
+        await peer.close();
+      }
+    });
+  }
+});

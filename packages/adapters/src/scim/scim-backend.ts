@@ -1,0 +1,181 @@
+import {
+  PortierError,
+  can,
+  execute,
+  parseOrThrow,
+  selectUserPage,
+  systemClock,
+  userQuerySchema,
+  type AuditDraft,
+  type BackendContext,
+  type Changes,
+  type Clock,
+  type Effect,
+  type Grant,
+  type PortierBackend,
+  type PortierData,
+  type User,
+} from '@portier/core';
+import { createScimClient, type ScimClientOptions } from './scim-client.js';
+import { and, co, eq, or, type ScimFilter } from './scim-filter.js';
+import { patchOperations, toScim, type ScimRecord } from './scim-mapping.js';
+import { PORTIER_EXTENSION, SCIM_ENTERPRISE } from './scim-urns.js';
+
+/** Options of {@link createScimBackend}. */
+export interface ScimBackendOptions extends ScimClientOptions {
+  /**
+   * The backend for what SCIM cannot carry: the catalogue (organization, clients, applications,
+   * contracts), client search, the audit log, sign-in, tokens, invitations and passwords.
+   * Without one those operations reject with `server` (`reason: 'not-carried-by-scim'`).
+   */
+  fallback?: PortierBackend;
+  clock?: Clock;
+  /** Receives the audit entries of each command (SCIM has no audit log). */
+  onAudit?: (entries: AuditDraft[]) => void;
+  /** Receives the effects of each command (invitation and reset e-mails, token revocations). */
+  onEffects?: (effects: Effect[]) => void;
+}
+
+interface World {
+  data: PortierData;
+  etags: Map<string, string>;
+  actor: User;
+}
+
+/**
+ * The port over SCIM 2.0: users are SCIM core Users with the enterprise extension and Portier's own
+ * extension (`urn:portier:…`) for role, kind, signature, status, managed clients and grants. Each
+ * command is first run through the core's `execute` on a fresh read (validation, `can`, lifecycle),
+ * then written with PATCH / POST / DELETE guarded by If-Match, so a concurrent change is `conflict`.
+ * What SCIM cannot carry goes to `fallback` (see scim/README.md).
+ * @example createScimBackend({ baseUrl: 'https://idp.example/scim/v2', token, fallback: createRestBackend({ baseUrl }) })
+ */
+export function createScimBackend(options: ScimBackendOptions): PortierBackend {
+  const client = createScimClient(options);
+  const clock = options.clock ?? systemClock;
+  const { fallback } = options;
+
+  const notCarried = (operation: string) => new PortierError('server', { reason: 'not-carried-by-scim', operation });
+
+  async function catalogue(ctx: BackendContext): Promise<Omit<PortierData, 'users' | 'grants'>> {
+    if (!fallback) return { organizations: {}, clients: {}, applications: {}, contracts: {} };
+    const { data } = await fallback.load(ctx);
+    return { organizations: data.organizations, clients: data.clients, applications: data.applications, contracts: data.contracts };
+  }
+
+  function activeActor(user: User | undefined): User {
+    if (!user) throw new PortierError('forbidden', { reason: 'unknown-actor' });
+    const decision = can(user, 'user.view', { now: clock.now(), user });
+    if (!decision.allowed) throw new PortierError(decision.code, { reason: decision.reason });
+    return user;
+  }
+
+  async function actorOf(ctx: BackendContext): Promise<User> {
+    if (ctx.actorId === undefined) throw new PortierError('forbidden', { reason: 'unknown-actor' });
+    const record = await client.getUser(ctx.actorId, ctx.signal).catch((error: unknown) => {
+      throw error instanceof PortierError && error.code === 'not-found' ? new PortierError('forbidden', { reason: 'unknown-actor' }) : error;
+    });
+    return activeActor(record.user);
+  }
+
+  function collect(records: ScimRecord[]): { users: PortierData['users']; grants: PortierData['grants']; etags: Map<string, string> } {
+    const users: PortierData['users'] = {};
+    const grants: PortierData['grants'] = {};
+    const etags = new Map<string, string>();
+    for (const record of records) {
+      users[record.user.id] = record.user;
+      if (record.grants.length > 0) grants[record.user.id] = record.grants;
+      etags.set(record.user.id, record.etag);
+    }
+    return { users, grants, etags };
+  }
+
+  /** Every user of the peer (e-mails are unique across the portal) with the actor's catalogue. */
+  async function world(ctx: BackendContext): Promise<World> {
+    const [records, rest] = await Promise.all([client.listUsers(undefined, ctx.signal), catalogue(ctx)]);
+    const { users, grants, etags } = collect(records);
+    return { data: { ...rest, users, grants }, etags, actor: activeActor(ctx.actorId === undefined ? undefined : users[ctx.actorId]) };
+  }
+
+  /** What the actor may see of `data` (the same rule as the memory backend: its organization, `can` view). */
+  function scoped(data: PortierData, actor: User): PortierData {
+    const now = clock.now();
+    const users: PortierData['users'] = {};
+    const grants: PortierData['grants'] = {};
+    for (const user of Object.values(data.users)) {
+      if (user.organizationId !== actor.organizationId || !can(actor, 'user.view', { now, user }).allowed) continue;
+      users[user.id] = user;
+      if (data.grants[user.id]) grants[user.id] = data.grants[user.id]!;
+    }
+    return { ...data, users, grants };
+  }
+
+  /** Sends the writes of one command; answers what the peer now holds. */
+  async function write(ctx: BackendContext, before: World, next: PortierData, changes: Changes): Promise<{ changes: Changes; ids: Map<string, string> }> {
+    const ids = new Map<string, string>();
+    const records: ScimRecord[] = [];
+    for (const user of changes.users) {
+      const grants = next.grants[user.id] ?? [];
+      const old = before.data.users[user.id];
+      if (!old) {
+        const record = await client.createUser(toScim(user, grants), ctx.signal);
+        ids.set(user.id, record.user.id);
+        records.push(record);
+      } else {
+        const operations = patchOperations(toScim(old, before.data.grants[user.id] ?? []), toScim(user, grants));
+        records.push(await client.patchUser(user.id, operations, before.etags.get(user.id)!, ctx.signal));
+      }
+    }
+    for (const id of changes.removedUserIds) await client.deleteUser(id, before.etags.get(id)!, ctx.signal);
+    const grants: Record<string, Grant[]> = {};
+    for (const id of Object.keys(changes.grants)) {
+      const record = records.find((entry) => entry.user.id === (ids.get(id) ?? id));
+      if (record) grants[record.user.id] = record.grants;
+    }
+    return { changes: { users: records.map((record) => record.user), grants, removedUserIds: changes.removedUserIds }, ids };
+  }
+
+  const fromFallback = <K extends 'searchClients' | 'listAudit' | 'signIn' | 'inspectToken' | 'acceptInvitation' | 'requestNewInvitation' | 'requestPasswordReset' | 'completePasswordReset' | 'changePassword'>(name: K): PortierBackend[K] =>
+    ((...args: unknown[]) => (fallback ? (fallback[name] as (...a: unknown[]) => unknown)(...args) : Promise.reject(notCarried(name)))) as PortierBackend[K];
+
+  return {
+    async load(ctx) {
+      const current = await world(ctx);
+      return { actorId: current.actor.id, data: scoped(current.data, current.actor) };
+    },
+
+    async listUsers(ctx, query) {
+      const parsed = parseOrThrow(userQuerySchema, query);
+      const actor = await actorOf(ctx);
+      // The peer narrows (filter on its side); the core's selector then gives exact statuses, order and paging.
+      const parts: ScimFilter[] = [eq(`${SCIM_ENTERPRISE}:organization`, actor.organizationId)];
+      if (parsed.email) parts.push(co('userName', parsed.email.trim().toLowerCase()));
+      if (parsed.role) parts.push(eq(`${PORTIER_EXTENSION}:role`, parsed.role));
+      if (parsed.kind) parts.push(eq(`${PORTIER_EXTENSION}:kind`, parsed.kind));
+      if (parsed.clientId) parts.push(or(eq(`${PORTIER_EXTENSION}:managedClients.value`, parsed.clientId), eq(`${PORTIER_EXTENSION}:grants.clientId`, parsed.clientId)));
+      const { users, grants } = collect(await client.listUsers(and(...parts), ctx.signal));
+      const data: PortierData = { organizations: {}, clients: {}, applications: {}, contracts: {}, users, grants };
+      return selectUserPage({ data: scoped(data, actor), now: clock.now() }, parsed);
+    },
+
+    async execute(ctx, command) {
+      const current = await world(ctx);
+      const outcome = execute(current.data, current.actor.id, command, { now: clock.now(), newId: (prefix) => `${prefix}-pending-${Math.random().toString(36).slice(2)}` });
+      const { changes, ids } = await write(ctx, current, outcome.data, outcome.changes);
+      const remap = (id: string) => ids.get(id) ?? id;
+      options.onAudit?.(outcome.audit.map((entry) => ({ ...entry, targetId: remap(entry.targetId) })));
+      options.onEffects?.(outcome.effects.map((effect) => ({ ...effect, userId: remap(effect.userId) })));
+      return changes;
+    },
+
+    searchClients: fromFallback('searchClients'),
+    listAudit: fromFallback('listAudit'),
+    signIn: fromFallback('signIn'),
+    inspectToken: fromFallback('inspectToken'),
+    acceptInvitation: fromFallback('acceptInvitation'),
+    requestNewInvitation: fromFallback('requestNewInvitation'),
+    requestPasswordReset: fromFallback('requestPasswordReset'),
+    completePasswordReset: fromFallback('completePasswordReset'),
+    changePassword: fromFallback('changePassword'),
+  };
+}

@@ -1,0 +1,109 @@
+import { PortierError, grantSchema, userSchema, type FieldIssue, type Grant, type User } from '@portier/core';
+import { PORTIER_EXTENSION, SCIM_ENTERPRISE, SCIM_USER } from './scim-urns.js';
+
+/** A user read from SCIM: the Portier user, its grants, and the server's ETag for If-Match. */
+export interface ScimRecord {
+  user: User;
+  grants: Grant[];
+  etag: string;
+}
+
+type Json = Record<string, unknown>;
+
+const OPTIONAL_TEXT = ['blockReason', 'activeUntil', 'signInLockedUntil', 'invitationExpiresAt'] as const;
+
+/** The SCIM representation of a Portier user and its grants (core User + enterprise + Portier extension). */
+export function toScim(user: User, grants: readonly Grant[]): Json {
+  const phones = [
+    ...(user.phone ? [{ value: user.phone, type: 'work' }] : []),
+    ...(user.mobile ? [{ value: user.mobile, type: 'mobile' }] : []),
+  ];
+  const extension: Json = {
+    role: user.role,
+    kind: user.kind,
+    signature: user.signature,
+    status: user.status,
+    managedClients: user.managedClientIds.map((value) => ({ value })),
+    grants: grants.map((grant) => ({ ...grant })),
+    failedSignIns: user.failedSignIns,
+    passwordSet: user.passwordSet,
+    createdAt: user.createdAt,
+    version: user.version,
+  };
+  for (const key of OPTIONAL_TEXT) if (user[key] !== undefined) extension[key] = user[key];
+  if (user.passwordExpired !== undefined) extension['passwordExpired'] = user.passwordExpired;
+  return {
+    schemas: [SCIM_USER, SCIM_ENTERPRISE, PORTIER_EXTENSION],
+    userName: user.email,
+    name: { givenName: user.firstName, familyName: user.lastName },
+    displayName: `${user.firstName} ${user.lastName}`.trim() || user.email,
+    emails: [{ value: user.email, type: 'work', primary: true }],
+    ...(phones.length > 0 ? { phoneNumbers: phones } : {}),
+    preferredLanguage: user.language,
+    active: user.status === 'active',
+    [SCIM_ENTERPRISE]: { organization: user.organizationId },
+    [PORTIER_EXTENSION]: extension,
+  };
+}
+
+const invalid = (detail: string, issues?: FieldIssue[]) => new PortierError('server', { reason: 'invalid-scim-resource', detail, ...(issues ? { issues } : {}) });
+
+/** Reads a SCIM User back; anything the core schemas refuse is a `server` error. */
+export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
+  if (!resource || typeof resource !== 'object') throw invalid('not an object');
+  const body = resource as Json;
+  const extension = (body[PORTIER_EXTENSION] ?? {}) as Json;
+  const enterprise = (body[SCIM_ENTERPRISE] ?? {}) as Json;
+  const name = (body['name'] ?? {}) as Json;
+  const phones = Array.isArray(body['phoneNumbers']) ? (body['phoneNumbers'] as Json[]) : [];
+  const meta = (body['meta'] ?? {}) as Json;
+  const candidate: Json = {
+    id: body['id'],
+    organizationId: enterprise['organization'],
+    email: body['userName'],
+    firstName: name['givenName'] ?? '',
+    lastName: name['familyName'] ?? '',
+    language: body['preferredLanguage'],
+    kind: extension['kind'] ?? 'login',
+    role: extension['role'] ?? 'user',
+    signature: extension['signature'] ?? 'individual',
+    status: extension['status'] ?? (body['active'] === false ? 'deactivated' : 'active'),
+    managedClientIds: Array.isArray(extension['managedClients']) ? (extension['managedClients'] as Json[]).map((entry) => entry['value']) : [],
+    failedSignIns: extension['failedSignIns'] ?? 0,
+    passwordSet: extension['passwordSet'] ?? false,
+    createdAt: extension['createdAt'] ?? meta['created'],
+    version: extension['version'] ?? 0,
+  };
+  const phone = phones.find((entry) => entry['type'] === 'work')?.['value'];
+  const mobile = phones.find((entry) => entry['type'] === 'mobile')?.['value'];
+  if (phone !== undefined) candidate['phone'] = phone;
+  if (mobile !== undefined) candidate['mobile'] = mobile;
+  for (const key of OPTIONAL_TEXT) if (extension[key] !== undefined && extension[key] !== null) candidate[key] = extension[key];
+  if (typeof extension['passwordExpired'] === 'boolean') candidate['passwordExpired'] = extension['passwordExpired'];
+  const user = userSchema.safeParse(candidate);
+  if (!user.success) throw invalid('user', user.error.issues.map((issue) => ({ path: issue.path.map(String), code: String(issue.code) })));
+  const grants: Grant[] = [];
+  for (const entry of Array.isArray(extension['grants']) ? extension['grants'] : []) {
+    const grant = grantSchema.safeParse(entry);
+    if (!grant.success) throw invalid('grant');
+    grants.push(grant.data);
+  }
+  const etag = typeof meta['version'] === 'string' ? meta['version'] : fallbackEtag;
+  if (etag === undefined) throw invalid('no ETag (meta.version)');
+  return { user: user.data, grants, etag };
+}
+
+/**
+ * PATCH operations from one SCIM representation to the next: one path-less `replace` with every
+ * attribute (a multi-valued one is replaced whole), plus a `remove` for each attribute that went away
+ * (a path-less replace leaves absent attributes as they were, RFC 7644 §3.5.2.3).
+ */
+export function patchOperations(before: Json, after: Json): Json[] {
+  const { schemas: _schemas, ...value } = after;
+  const operations: Json[] = [{ op: 'replace', value }];
+  if (before['phoneNumbers'] !== undefined && after['phoneNumbers'] === undefined) operations.push({ op: 'remove', path: 'phoneNumbers' });
+  const old = (before[PORTIER_EXTENSION] ?? {}) as Json;
+  const next = (after[PORTIER_EXTENSION] ?? {}) as Json;
+  for (const key of Object.keys(old)) if (next[key] === undefined) operations.push({ op: 'remove', path: `${PORTIER_EXTENSION}:${key}` });
+  return operations;
+}

@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { PortierBackend } from '@portier/core';
+import { ACTOR_HEADER } from '../rest/rest-backend.js';
+import { createRestHandler, type RestHandlerOptions } from '../rest/rest-handler.js';
+
+/** Options of {@link startRestServer}. */
+export interface RestServerOptions extends Partial<RestHandlerOptions> {
+  backend: PortierBackend;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Only the loopback interface is served. */
+  host?: '127.0.0.1';
+  /** Where the contract is mounted. Default `/api/portier`. */
+  basePath?: string;
+  /** Answer CORS for pages served from a loopback origin (the demo's dev server). Default false. */
+  cors?: boolean;
+}
+
+/** A running reference server. */
+export interface RestServer {
+  /** The contract's base URL, e.g. `http://127.0.0.1:4010/api/portier`. */
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The reference server: `createRestHandler` over node:http on 127.0.0.1, converting
+ * IncomingMessage ↔ Request/Response. By default the actor is the `X-Portier-Actor` header, as in
+ * the demo; a real host resolves it from its own session.
+ * @example const { url, close } = await startRestServer({ backend: createMemoryBackend() });
+ */
+export async function startRestServer(options: RestServerOptions): Promise<RestServer> {
+  const basePath = options.basePath ?? '/api/portier';
+  const handler = createRestHandler(options.backend, {
+    resolveActor: options.resolveActor ?? ((request) => request.headers.get(ACTOR_HEADER) ?? undefined),
+    basePath,
+    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+  });
+  const host = '127.0.0.1';
+  const server = createServer((incoming, outgoing) => {
+    if (options.cors && cors(incoming, outgoing)) return;
+    void respond(handler, incoming, outgoing, host);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://${host}:${port}${basePath}`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+
+/** Adds CORS headers for a loopback origin; answers a preflight itself (returns true then). */
+function cors(incoming: IncomingMessage, outgoing: ServerResponse): boolean {
+  const origin = incoming.headers.origin;
+  if (!origin || !LOOPBACK_ORIGIN.test(origin)) return false;
+  outgoing.setHeader('access-control-allow-origin', origin);
+  outgoing.setHeader('access-control-expose-headers', 'ETag, Location');
+  outgoing.setHeader('vary', 'Origin');
+  if (incoming.method !== 'OPTIONS') return false;
+  outgoing.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
+  outgoing.setHeader('access-control-allow-headers', 'Content-Type, If-Match, X-Portier-Actor, Authorization');
+  outgoing.setHeader('access-control-max-age', '600');
+  outgoing.statusCode = 204;
+  outgoing.end();
+  return true;
+}
+
+async function respond(handler: (request: Request) => Promise<Response>, incoming: IncomingMessage, outgoing: ServerResponse, host: string): Promise<void> {
+  const controller = new AbortController();
+  outgoing.on('close', () => {
+    if (!outgoing.writableFinished) controller.abort();
+  });
+  try {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(incoming.headers)) {
+      if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+      else if (value !== undefined) headers.set(name, value);
+    }
+    const method = incoming.method ?? 'GET';
+    const hasBody = method !== 'GET' && method !== 'HEAD';
+    const request = new Request(`http://${host}${incoming.url ?? '/'}`, {
+      method,
+      headers,
+      signal: controller.signal,
+      ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream, duplex: 'half' } : {}),
+    } as RequestInit);
+    const response = await handler(request);
+    outgoing.statusCode = response.status;
+    response.headers.forEach((value, name) => outgoing.setHeader(name, value));
+    outgoing.end(Buffer.from(await response.arrayBuffer()));
+  } catch {
+    if (!outgoing.headersSent) outgoing.statusCode = 500;
+    outgoing.end();
+  }
+}
