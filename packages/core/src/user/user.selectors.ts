@@ -49,7 +49,20 @@ export interface SelectorState {
   now: number;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/**
+ * A key that sorts with plain `<`: lower-cased, accents folded ("Émile" sorts with "emile"),
+ * digit runs padded so that "user10" follows "user9", and `@` lowest so that a local part sorts
+ * before its longer variants ("ann@" before "ann2@"). Computed once per user and column, it
+ * keeps sorting 100,000 users far cheaper than calling `Intl.Collator` in every comparison.
+ */
+function textKey(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => digits.padStart(12, '0'))
+    .replaceAll('@', '\u0001');
+}
 
 function sortValue(user: User, key: UserSortKey, now: number): string | number {
   switch (key) {
@@ -59,6 +72,10 @@ function sortValue(user: User, key: UserSortKey, now: number): string | number {
       return user.managedClientIds.length;
     case 'activeUntil':
       return user.activeUntil ?? '9999-12-31';
+    case 'email':
+    case 'firstName':
+    case 'lastName':
+      return textKey(user[key]);
     default:
       return user[key];
   }
@@ -95,11 +112,14 @@ function orderOf(index: UserIndex, sort: UserSort, now: number): Uint32Array {
     const values = index.all.map((user) => sortValue(user, sort.key, now));
     const sign = sort.direction === 'asc' ? 1 : -1;
     const positions = Array.from(index.all, (_, i) => i);
+    const emails = index.emails;
     positions.sort((a, b) => {
       const va = values[a]!;
       const vb = values[b]!;
-      const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-      return c !== 0 ? sign * c : collator.compare(index.emails[a]!, index.emails[b]!);
+      if (va !== vb) return sign * (va < vb ? -1 : 1);
+      const ea = emails[a]!;
+      const eb = emails[b]!;
+      return ea === eb ? 0 : ea < eb ? -1 : 1;
     });
     order = Uint32Array.from(positions);
     index.orders.set(key, order);
