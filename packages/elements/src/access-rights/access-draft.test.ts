@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Application, Client, Grant } from '@portier/core';
+import {
+  emptyDraft,
+  indexGrants,
+  isDirty,
+  levelOf,
+  rowClientIds,
+  summarize,
+  toSave,
+  withClientAdded,
+  withClientRemoved,
+  withLevel,
+} from './access-draft.js';
+
+const applications: Application[] = [
+  { id: 'invoices', name: 'Invoices', levels: ['none', 'full'], profiles: [] },
+  { id: 'portfolio', name: 'Portfolio', levels: ['none', 'read', 'full'], profiles: ['REFERENT'] },
+];
+const clients: Record<string, Client> = {
+  a: { id: 'a', organizationId: 'o', name: 'Alpha', number: '1', vat: 'BE1' },
+  b: { id: 'b', organizationId: 'o', name: 'Beta', number: '2', vat: 'BE2' },
+  c: { id: 'c', organizationId: 'o', name: 'Gamma', number: '3', vat: 'BE3' },
+};
+const grants: Grant[] = [
+  { clientId: 'b', applicationId: 'invoices', level: 'full' },
+  { clientId: 'b', applicationId: 'portfolio', level: 'read', profile: 'REFERENT' },
+  { clientId: 'a', applicationId: 'invoices', level: 'none' },
+];
+
+describe('access draft', () => {
+  const saved = indexGrants(grants);
+
+  it('lists the saved clients by name, then the added ones', () => {
+    const draft = withClientAdded(saved, emptyDraft(), 'c');
+    assert.deepEqual(rowClientIds(saved, draft, clients), ['a', 'b', 'c']);
+    assert.deepEqual(rowClientIds(saved, withClientRemoved(saved, draft, 'a'), clients), ['b', 'c']);
+  });
+
+  it('drops an edit that goes back to the saved level', () => {
+    const changed = withLevel(saved, emptyDraft(), 'b', 'invoices', 'none');
+    assert.equal(levelOf(saved, changed, 'b', 'invoices'), 'none');
+    assert.equal(isDirty(changed), true);
+    assert.equal(isDirty(withLevel(saved, changed, 'b', 'invoices', 'full')), false);
+  });
+
+  it('takes back a removal when the client is added again, and forgets an added client that is removed', () => {
+    const removed = withClientRemoved(saved, emptyDraft(), 'b');
+    assert.equal(isDirty(withClientAdded(saved, removed, 'b')), false);
+    const added = withClientAdded(saved, emptyDraft(), 'c');
+    assert.equal(isDirty(withClientRemoved(saved, withLevel(saved, added, 'c', 'invoices', 'full'), 'c')), false);
+  });
+
+  it('saves every cell of an added client, the changed cells with their profile, and the removed clients', () => {
+    let draft = withClientAdded(saved, emptyDraft(), 'c');
+    draft = withLevel(saved, draft, 'c', 'portfolio', 'read');
+    draft = withLevel(saved, draft, 'b', 'portfolio', 'full');
+    draft = withClientRemoved(saved, draft, 'a');
+    const { grants: sent, removeClientIds } = toSave(saved, draft, applications);
+    assert.deepEqual(sent, [
+      { clientId: 'c', applicationId: 'invoices', level: 'none' },
+      { clientId: 'c', applicationId: 'portfolio', level: 'read' },
+      { clientId: 'b', applicationId: 'portfolio', level: 'full', profile: 'REFERENT' },
+    ]);
+    assert.deepEqual(removeClientIds, ['a']);
+    assert.deepEqual(summarize(saved, draft, applications), [
+      { type: 'add-client', clientId: 'c' },
+      { type: 'remove-client', clientId: 'a' },
+      { type: 'level', clientId: 'b', applicationId: 'portfolio', from: 'read', to: 'full' },
+      { type: 'level', clientId: 'c', applicationId: 'portfolio', from: 'none', to: 'read' },
+    ]);
+  });
+});

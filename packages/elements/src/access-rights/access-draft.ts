@@ -1,0 +1,137 @@
+import { grantKey, type Application, type Client, type Grant, type Level } from '@portier/core';
+
+/**
+ * The unsaved edits of the rights matrix: changed cells, added and removed clients. Plain data,
+ * so a failed save keeps every edit and the summary is computed from the same source as the save.
+ */
+export interface AccessDraft {
+  /** grantKey(client, application) → the level chosen. */
+  levels: ReadonlyMap<string, Level>;
+  /** Clients added in this edit, in the order they were added. */
+  added: readonly string[];
+  /** Clients of the saved rights that this edit removes. */
+  removed: ReadonlySet<string>;
+}
+
+/** One change, as the summary dialog lists it. */
+export type AccessChange =
+  | { type: 'level'; clientId: string; applicationId: string; from: Level; to: Level }
+  | { type: 'add-client'; clientId: string }
+  | { type: 'remove-client'; clientId: string };
+
+/** A draft with no edit. */
+export const emptyDraft = (): AccessDraft => ({ levels: new Map(), added: [], removed: new Set() });
+
+/** True when the draft holds at least one edit. */
+export function isDirty(draft: AccessDraft): boolean {
+  return draft.levels.size > 0 || draft.added.length > 0 || draft.removed.size > 0;
+}
+
+/** The saved rights of one user, indexed for the matrix: level by grantKey, and the clients in them. */
+export interface SavedAccess {
+  levels: Map<string, Level>;
+  /** The functional profile of a grant, kept when only its level changes. */
+  profiles: Map<string, string>;
+  clientIds: Set<string>;
+}
+
+/** Indexes a user's saved grants for the matrix. */
+export function indexGrants(grants: readonly Grant[]): SavedAccess {
+  const levels = new Map<string, Level>();
+  const profiles = new Map<string, string>();
+  const clientIds = new Set<string>();
+  for (const grant of grants) {
+    const key = grantKey(grant.clientId, grant.applicationId);
+    levels.set(key, grant.level);
+    if (grant.profile !== undefined) profiles.set(key, grant.profile);
+    clientIds.add(grant.clientId);
+  }
+  return { levels, profiles, clientIds };
+}
+
+/** The clients shown as rows: the saved ones (by name) without the removed, then the added. */
+export function rowClientIds(saved: SavedAccess, draft: AccessDraft, clients: Readonly<Record<string, Client>>): string[] {
+  const kept = [...saved.clientIds].filter((id) => !draft.removed.has(id));
+  kept.sort((a, b) => (clients[a]?.name ?? a).localeCompare(clients[b]?.name ?? b));
+  return [...kept, ...draft.added.filter((id) => !saved.clientIds.has(id))];
+}
+
+/** The level a cell shows: the edit, else the saved level, else `none`. */
+export function levelOf(saved: SavedAccess, draft: AccessDraft, clientId: string, applicationId: string): Level {
+  const key = grantKey(clientId, applicationId);
+  return draft.levels.get(key) ?? saved.levels.get(key) ?? 'none';
+}
+
+/** Sets one cell; choosing the saved level again drops the edit. */
+export function withLevel(saved: SavedAccess, draft: AccessDraft, clientId: string, applicationId: string, level: Level): AccessDraft {
+  const key = grantKey(clientId, applicationId);
+  const levels = new Map(draft.levels);
+  const isNewClient = !saved.clientIds.has(clientId);
+  if (!isNewClient && (saved.levels.get(key) ?? 'none') === level) levels.delete(key);
+  else levels.set(key, level);
+  return { ...draft, levels };
+}
+
+/** Adds a client row (or takes back its removal). */
+export function withClientAdded(saved: SavedAccess, draft: AccessDraft, clientId: string): AccessDraft {
+  if (draft.removed.has(clientId)) {
+    const removed = new Set(draft.removed);
+    removed.delete(clientId);
+    return { ...draft, removed };
+  }
+  if (saved.clientIds.has(clientId) || draft.added.includes(clientId)) return draft;
+  return { ...draft, added: [...draft.added, clientId] };
+}
+
+/** Removes a client row and drops the edits of its cells. */
+export function withClientRemoved(saved: SavedAccess, draft: AccessDraft, clientId: string): AccessDraft {
+  const prefix = grantKey(clientId, '');
+  const levels = new Map([...draft.levels].filter(([key]) => !key.startsWith(prefix)));
+  if (!saved.clientIds.has(clientId)) return { ...draft, levels, added: draft.added.filter((id) => id !== clientId) };
+  const removed = new Set(draft.removed);
+  removed.add(clientId);
+  return { ...draft, levels, removed };
+}
+
+/**
+ * What the save sends: every changed cell, and every cell of an added client (level `none`
+ * included, so the client stays listed), plus the removed clients.
+ */
+export function toSave(saved: SavedAccess, draft: AccessDraft, applications: readonly Application[]): { grants: Grant[]; removeClientIds: string[] } {
+  const grants: Grant[] = [];
+  const added = new Set(draft.added);
+  for (const clientId of draft.added) {
+    for (const application of applications) {
+      grants.push({ clientId, applicationId: application.id, level: levelOf(saved, draft, clientId, application.id) });
+    }
+  }
+  for (const [key, level] of draft.levels) {
+    const [clientId = '', applicationId = ''] = key.split('\u0000');
+    if (added.has(clientId) || draft.removed.has(clientId)) continue;
+    const profile = level === 'none' ? undefined : saved.profiles.get(key);
+    grants.push(profile === undefined ? { clientId, applicationId, level } : { clientId, applicationId, level, profile });
+  }
+  return { grants, removeClientIds: [...draft.removed] };
+}
+
+/** The changes in reading order: added clients, removed clients, then changed cells. */
+export function summarize(saved: SavedAccess, draft: AccessDraft, applications: readonly Application[]): AccessChange[] {
+  const changes: AccessChange[] = [];
+  for (const clientId of draft.added) changes.push({ type: 'add-client', clientId });
+  for (const clientId of draft.removed) changes.push({ type: 'remove-client', clientId });
+  const order = new Map(applications.map((application, index) => [application.id, index]));
+  const cells: AccessChange[] = [];
+  for (const [key, to] of draft.levels) {
+    const [clientId = '', applicationId = ''] = key.split('\u0000');
+    if (draft.removed.has(clientId)) continue;
+    const from = saved.levels.get(key) ?? 'none';
+    if (from === to) continue;
+    cells.push({ type: 'level', clientId, applicationId, from, to });
+  }
+  cells.sort((a, b) =>
+    a.type === 'level' && b.type === 'level'
+      ? a.clientId.localeCompare(b.clientId) || (order.get(a.applicationId) ?? 0) - (order.get(b.applicationId) ?? 0)
+      : 0,
+  );
+  return [...changes, ...cells];
+}

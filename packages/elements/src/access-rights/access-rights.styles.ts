@@ -1,0 +1,121 @@
+import { css } from 'lit';
+import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
+
+/** Styles of the rights matrix: the theme tokens, the shared base and its own layout. */
+export const accessRightsStyles = [
+  tokens,
+  baseStyles,
+  dialogStyles,
+  css`
+    /* Names come from elsewhere: a very long one is cut after a few lines (the whole text stays readable to assistive technology). */
+    .clamp {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: var(--_clamp-lines, 3);
+      overflow: hidden;
+    }
+    :host {
+      --portier-access-rights-max-height: none;
+    }
+    [part~='base'] {
+      display: grid;
+      gap: calc(var(--_space) * 2);
+    }
+    [part~='base'] .banner {
+      margin: 0;
+    }
+    [part~='search'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+      align-items: flex-end;
+    }
+    [part~='search'] .field {
+      flex: 1 1 16rem;
+    }
+    [part~='matrix-scroll'] {
+      overflow: auto;
+      max-height: var(--portier-access-rights-max-height);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    /*
+     * The matrix is a real table laid out as a grid, so that each row can skip layout while it
+     * is off screen (content-visibility): 500 clients × 7 applications stay fast. The explicit
+     * ARIA roles keep the table semantics that a display change could drop.
+     */
+    [part~='matrix'] {
+      display: grid;
+      width: max-content;
+      min-width: 100%;
+      --_columns: minmax(9rem, 13rem) repeat(var(--_apps, 7), 8rem) minmax(6.5rem, auto);
+    }
+    [part~='matrix'] caption {
+      display: block;
+    }
+    [part~='matrix'] thead,
+    [part~='matrix'] tbody {
+      display: contents;
+    }
+    [part~='matrix'] tr {
+      display: grid;
+      grid-template-columns: var(--_columns);
+      align-items: center;
+      border-bottom: 1px solid var(--_border);
+    }
+    [part~='matrix'] tbody tr {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 3.25rem;
+    }
+    [part~='matrix'] th,
+    [part~='matrix'] td {
+      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+      border-bottom: 0;
+      min-width: 0;
+    }
+    [part~='matrix'] thead tr {
+      position: sticky;
+      top: 0;
+      z-index: 1;
+      background: var(--_surface);
+      align-items: end;
+    }
+    [part~='matrix'] thead th {
+      font-size: 0.875em;
+    }
+    [part~='matrix'] tbody th {
+      font-weight: 600;
+      background: var(--_bg);
+    }
+    [part~='level'] {
+      width: 100%;
+    }
+    [part~='client-number'] {
+      display: block;
+      font-weight: 400;
+      font-size: 0.8125em;
+      color: var(--_muted);
+    }
+    [part~='cell-changed'] [part~='level'] {
+      border-color: var(--_primary);
+      box-shadow: 0 0 0 1px var(--_primary);
+      font-weight: 600;
+    }
+    [part~='row-added'] th {
+      box-shadow: inset 4px 0 0 var(--_primary);
+    }
+    [part~='summary'] {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+      max-height: 50vh;
+      overflow: auto;
+    }
+    [part~='summary'] li {
+      margin-bottom: calc(var(--_space) * 0.5);
+    }
+    [part~='dirty'] {
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+  `,
+];

@@ -1,0 +1,516 @@
+import {
+  LEVELS,
+  PortierError,
+  isPortierError,
+  levelRank,
+  type Application,
+  type Client,
+  type Grant,
+  type Language,
+  type Level,
+  type User,
+} from '@portier/core';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
+import { PortierController } from '../controllers/portier-controller.js';
+import { PortierAccessChangedEvent } from '../events/access-changed.js';
+import type { Messages } from '../localize/messages.js';
+import {
+  emptyDraft,
+  indexGrants,
+  isDirty,
+  levelOf,
+  rowClientIds,
+  summarize,
+  toSave,
+  withClientAdded,
+  withClientRemoved,
+  withLevel,
+  type AccessChange,
+  type AccessDraft,
+  type SavedAccess,
+} from './access-draft.js';
+import { accessRightsStyles } from './access-rights.styles.js';
+
+const SEARCH_LIMIT = 20;
+/**
+ * Rows rendered in the first frame, then per idle chunk: a matrix of 500 clients × 7 applications
+ * shows its first screenful at once and fills in the rest without blocking input.
+ */
+const FIRST_ROWS = 24;
+const ROWS_PER_CHUNK = 120;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** Levels an application offers, highest first (Complet, Lecture seule, Alarmer, Désactivé). */
+function offeredLevels(application: Application): Level[] {
+  return [...application.levels].sort((a, b) => levelRank(b) - levelRank(a));
+}
+
+/**
+ * A user's access rights as a matrix: one row per client, one column per application, each cell
+ * a choice among the levels that application allows (seed 000 §5.3). Clients are added by
+ * searching their name or number and removed per row; one save applies every change at once,
+ * after a summary of what changes. A failed save keeps every edit and says why.
+ *
+ * @summary Edits a user's rights per client and application, saved in one step.
+ *
+ * @event portier-access-changed - After the rights were saved. `detail.userId` names the user.
+ *
+ * @csspart base - The screen's wrapper.
+ * @csspart title - The heading.
+ * @csspart user - The line naming the user.
+ * @csspart subtitle - The "add a client" heading.
+ * @csspart no-results - The line shown when a search found nothing.
+ * @csspart empty - The line shown when the user has rights on no client.
+ * @csspart search - The "add a client" search form.
+ * @csspart search-input - The search field.
+ * @csspart button - Every button.
+ * @csspart button-primary - The save and apply buttons.
+ * @csspart results - The table of clients found.
+ * @csspart matrix-scroll - The scrolling box around the matrix.
+ * @csspart matrix - The rights table.
+ * @csspart row - A client's row; also `row-added` for a client added in this edit.
+ * @csspart row-added - The row of a client added in this edit.
+ * @csspart cell - A cell; also `cell-changed` when its level was changed in this edit.
+ * @csspart cell-changed - A cell whose level was changed in this edit.
+ * @csspart level - The level choice of a cell.
+ * @csspart client-name - A client's name (cut after three lines).
+ * @csspart client-number - A client's number.
+ * @csspart actions - The save and discard buttons.
+ * @csspart dirty - The count of unsaved changes.
+ * @csspart status - The live region announcing results.
+ * @csspart error - The banner explaining a failure.
+ * @csspart dialog - The summary dialog.
+ * @csspart summary - The list of changes in the dialog.
+ *
+ * @cssproperty --portier-access-rights-max-height - Height after which the matrix scrolls (default: none).
+ */
+export class PortierAccessRights extends LitElement {
+  static override styles = accessRightsStyles;
+
+  /** The user whose rights are edited. */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
+  @property({ reflect: true }) locale: Language | undefined;
+
+  @state() private draft: AccessDraft = emptyDraft();
+  @state() private searchText = '';
+  @state() private results: Client[] | undefined;
+  @state() private searching = false;
+  @state() private saving = false;
+  @state() private pendingChanges: AccessChange[] = [];
+  @state() private announcement = '';
+  @state() private failure: unknown;
+  @state() private renderedRows = FIRST_ROWS;
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('[data-save]') private saveButton!: HTMLButtonElement;
+
+  readonly #portier = new PortierController(this);
+  /** The user's version when editing began: a save against a newer one is a conflict. */
+  #baseVersion: number | undefined;
+  #savedFor: { grants: readonly Grant[] | undefined; saved: SavedAccess } | undefined;
+  #applicationsFor: { source: Record<string, Application>; list: Application[] } | undefined;
+  #searchRun = 0;
+
+  #rowCount = 0;
+  #chunkTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('userId') && changed.get('userId') !== undefined) {
+      this.#reset();
+      this.renderedRows = FIRST_ROWS;
+    }
+  }
+
+  protected override updated(): void {
+    if (this.renderedRows < this.#rowCount && this.#chunkTimer === undefined) {
+      this.#chunkTimer = setTimeout(() => {
+        this.#chunkTimer = undefined;
+        this.renderedRows += ROWS_PER_CHUNK;
+      }, 0);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#chunkTimer);
+    this.#chunkTimer = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  /** Drops the unsaved edits. */
+  discard(): void {
+    this.#reset();
+    this.announcement = this.#portier.t?.accessRights.discarded ?? '';
+  }
+
+  #reset(): void {
+    this.draft = emptyDraft();
+    this.#baseVersion = undefined;
+    this.failure = undefined;
+    this.pendingChanges = [];
+  }
+
+  #user(): User | undefined {
+    return this.#portier.state?.data.users[this.userId];
+  }
+
+  #saved(): SavedAccess {
+    const grants = this.#portier.state?.data.grants[this.userId];
+    if (!this.#savedFor || this.#savedFor.grants !== grants) this.#savedFor = { grants, saved: indexGrants(grants ?? []) };
+    return this.#savedFor!.saved;
+  }
+
+  #applications(): Application[] {
+    const source = this.#portier.state?.data.applications ?? {};
+    if (this.#applicationsFor?.source !== source) this.#applicationsFor = { source, list: Object.values(source) };
+    return this.#applicationsFor!.list;
+  }
+
+  #edit(next: AccessDraft): void {
+    if (!isDirty(this.draft)) this.#baseVersion = this.#user()?.version;
+    this.draft = next;
+    if (!isDirty(next)) this.#baseVersion = undefined;
+  }
+
+  #onLevelChange = (event: Event): void => {
+    const select = event.target as HTMLSelectElement;
+    const clientId = select.dataset.client;
+    const applicationId = select.dataset.application;
+    if (!clientId || !applicationId || !(LEVELS as readonly string[]).includes(select.value)) return;
+    this.#edit(withLevel(this.#saved(), this.draft, clientId, applicationId, select.value as Level));
+  };
+
+  async #search(event: Event): Promise<void> {
+    event.preventDefault();
+    const portier = this.#portier.portier;
+    const t = this.#portier.t;
+    if (!portier || !t) return;
+    const run = ++this.#searchRun;
+    this.searching = true;
+    this.failure = undefined;
+    try {
+      const found = await portier.clients.search(this.searchText.trim(), SEARCH_LIMIT);
+      if (run !== this.#searchRun) return;
+      this.results = found;
+      this.announcement = found.length === 0 ? t.accessRights.noResults : t.accessRights.found(found.length);
+    } catch (error) {
+      if (run === this.#searchRun) this.failure = error;
+    } finally {
+      if (run === this.#searchRun) this.searching = false;
+    }
+  }
+
+  async #add(client: Client): Promise<void> {
+    const t = this.#portier.t;
+    this.#edit(withClientAdded(this.#saved(), this.draft, client.id));
+    this.renderedRows = Number.POSITIVE_INFINITY;
+    if (t) this.announcement = t.accessRights.added(client.name);
+    await this.updateComplete;
+    // Keyboard users continue where the new row's first choice is.
+    this.renderRoot.querySelector<HTMLSelectElement>(`select[data-client="${CSS.escape(client.id)}"]`)?.focus();
+  }
+
+  async #remove(clientId: string, rowIndex: number): Promise<void> {
+    const t = this.#portier.t;
+    const name = this.#portier.state?.data.clients[clientId]?.name ?? clientId;
+    this.#edit(withClientRemoved(this.#saved(), this.draft, clientId));
+    if (t) this.announcement = t.accessRights.removed(name);
+    await this.updateComplete;
+    const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[data-remove]');
+    (buttons[Math.min(rowIndex, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLInputElement>('#search'))?.focus();
+  }
+
+  #openSummary(): void {
+    // Save stays focusable while there is nothing to save (aria-disabled), so focus can return to it.
+    if (this.saving || !isDirty(this.draft)) return;
+    const applications = this.#applications();
+    this.pendingChanges = summarize(this.#saved(), this.draft, applications);
+    if (this.pendingChanges.length === 0) return;
+    this.failure = undefined;
+    this.dialog.showModal();
+  }
+
+  #closeSummary(): void {
+    if (this.dialog.open) this.dialog.close();
+  }
+
+  /** The dialog closed (button, Escape): focus goes back to where the user was. */
+  #onDialogClose = (): void => {
+    this.saveButton?.focus();
+  };
+
+  async #apply(): Promise<void> {
+    const portier = this.#portier.portier;
+    const user = this.#user();
+    const t = this.#portier.t;
+    this.#closeSummary();
+    if (!portier || !user || !t) return;
+    const { grants, removeClientIds } = toSave(this.#saved(), this.draft, this.#applications());
+    this.saving = true;
+    this.failure = undefined;
+    this.announcement = t.common.saving;
+    const expectedVersion = this.#baseVersion ?? user.version;
+    try {
+      await portier.access.set(user.id, grants, { removeClientIds, expectedVersion });
+      this.#reset();
+      this.announcement = t.accessRights.saved;
+      this.dispatchEvent(new PortierAccessChangedEvent(user.id));
+    } catch (error) {
+      this.failure = error;
+      this.announcement = '';
+      // The user has now seen the newer data under their edits: the next save builds on it.
+      if (isPortierError(error) && error.code === 'conflict') this.#baseVersion = this.#user()?.version;
+    } finally {
+      this.saving = false;
+    }
+    await this.updateComplete;
+    // The save button was disabled while saving, which drops focus: give it back.
+    if (!this.shadowRoot?.activeElement) this.saveButton?.focus();
+  }
+
+  #failureText(t: Messages): string {
+    const error = this.failure;
+    if (isPortierError(error) && error.code === 'level-not-allowed') {
+      const applicationId = error.details?.reason;
+      const application = typeof applicationId === 'string' ? this.#portier.state?.data.applications[applicationId] : undefined;
+      if (application) return t.accessRights.levelNotAllowed(application.name);
+    }
+    if (isPortierError(error) && error.code === 'not-found' && error.details?.entity === 'client') return t.accessRights.clientGone;
+    return this.#portier.errorText(error);
+  }
+
+  protected override render() {
+    const t = this.#portier.t;
+    const state = this.#portier.state;
+    if (!t) return nothing;
+    if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
+    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${t.common.loadError}</p>`;
+    const user = this.#user();
+    if (!user) return html`<p part="error" class="banner error" role="alert">${t.errors['not-found']}</p>`;
+    const view = this.#portier.can('access.view', { user });
+    if (!view.allowed) {
+      return html`<p part="error" class="banner error" role="alert">${this.#portier.errorText(new PortierError(view.code, { reason: view.reason }))}</p>`;
+    }
+    const edit = this.#portier.can('access.set', { user });
+    const saved = this.#saved();
+    const applications = this.#applications();
+    const clients = state.data.clients;
+    const rows = rowClientIds(saved, this.draft, clients);
+    this.#rowCount = rows.length;
+    const dirty = isDirty(this.draft);
+    const changeCount = dirty ? summarize(saved, this.draft, applications).length : 0;
+    const a = t.accessRights;
+
+    return html`
+      <section part="base" aria-labelledby="title">
+        <div>
+          <h2 part="title" id="title">${a.title}</h2>
+          <p part="user">${a.userHeading(user.email)}</p>
+        </div>
+        ${edit.allowed
+          ? this.#renderSearch(t, rows)
+          : html`<p part="error" class="banner info">${this.#portier.errorText(new PortierError(edit.code, { reason: edit.reason }))}</p>`}
+        ${this.failure !== undefined ? html`<div part="error" class="banner error" role="alert"><p>${this.#failureText(t)}</p></div>` : nothing}
+        ${rows.length === 0
+          ? html`<p part="empty" class="muted">${a.noClients}</p>`
+          : this.#renderMatrix(t, user, saved, applications, rows, clients, edit.allowed)}
+        ${edit.allowed
+          ? html`<div part="actions" class="actions">
+              <button
+                part="button button-primary"
+                class="button primary"
+                data-save
+                aria-disabled=${!dirty || this.saving ? 'true' : 'false'}
+                @click=${this.#openSummary}
+              >
+                ${this.saving ? t.common.saving : t.common.save}
+              </button>
+              <button part="button" class="button" ?disabled=${!dirty || this.saving} @click=${this.discard}>${a.discard}</button>
+              ${dirty ? html`<span part="dirty">${a.unsaved(changeCount)}</span>` : nothing}
+            </div>`
+          : nothing}
+        <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+        ${this.#renderDialog(t, clients, applications)}
+      </section>
+    `;
+  }
+
+  #renderSearch(t: Messages, rows: string[]): TemplateResult {
+    const a = t.accessRights;
+    const listed = new Set(rows);
+    return html`
+      <div>
+        <h3 part="subtitle">${a.addClient}</h3>
+        <form part="search" @submit=${this.#search} role="search">
+          <div class="field">
+            <label for="search">${a.search}</label>
+            <input
+              part="search-input"
+              id="search"
+              type="search"
+              autocomplete="off"
+              .value=${this.searchText}
+              @input=${(event: Event) => (this.searchText = (event.target as HTMLInputElement).value)}
+            />
+          </div>
+          <button part="button" class="button" type="submit" ?disabled=${this.searching}>${a.searchButton}</button>
+        </form>
+        ${this.results === undefined
+          ? nothing
+          : this.results.length === 0
+            ? html`<p part="no-results" class="muted">${a.noResults}</p>`
+            : html`<table part="results">
+                <caption class="visually-hidden">${a.resultsCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${a.columnName}</th>
+                    <th scope="col">${a.columnNumber}</th>
+                    <th scope="col"><span class="visually-hidden">${a.columnAction}</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.results.map(
+                    (client) => html`<tr>
+                      <td><bdi part="client-name" class="clamp">${client.name}</bdi></td>
+                      <td><bdi part="client-number" class="clamp">${client.number}</bdi></td>
+                      <td>
+                        ${listed.has(client.id) && !this.draft.removed.has(client.id)
+                          ? html`<span class="muted">${a.alreadyListed}</span>`
+                          : html`<button part="button" class="button small" aria-label=${a.addNamed(client.name)} @click=${() => this.#add(client)}>
+                              ${a.add}
+                            </button>`}
+                      </td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>`}
+      </div>
+    `;
+  }
+
+  #renderMatrix(
+    t: Messages,
+    user: User,
+    saved: SavedAccess,
+    applications: Application[],
+    rows: string[],
+    clients: Record<string, Client>,
+    editable: boolean,
+  ): TemplateResult {
+    const a = t.accessRights;
+    const offered = applications.map(offeredLevels);
+    const optionCache = new Map<string, StaticValue>();
+    // A cell's options depend only on its application: they are static markup, one template per
+    // application, so 3,500 cells cost 3,500 small template instances and no per-option work.
+    // The value is a property binding, so a change re-uses the same <select> (focus stays).
+    const options = (index: number, value: Level): StaticValue => {
+      const levels = [...offered[index]!];
+      const extra = levels.includes(value) ? '' : value;
+      const key = `${index}|${extra}`;
+      let markup = optionCache.get(key);
+      if (!markup) {
+        if (extra) levels.unshift(value);
+        markup = unsafeStatic(levels.map((level) => `<option value="${level}">${escapeHtml(t.level[level])}</option>`).join(''));
+        optionCache.set(key, markup);
+      }
+      return markup;
+    };
+    const draft = this.draft;
+    const disabledAll = !editable || this.saving;
+    return html`
+      <div
+        part="matrix-scroll"
+        role=${editable ? nothing : 'region'}
+        aria-label=${editable ? nothing : a.matrixCaption(user.email)}
+        tabindex=${editable ? nothing : '0'}
+      >
+        <table part="matrix" role="table" style=${`--_apps: ${applications.length}`}>
+          <caption class="visually-hidden">${a.matrixCaption(user.email)}</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">${a.clientColumn}</th>
+              ${applications.map((application) => html`<th scope="col" role="columnheader">${application.name}</th>`)}
+              <th scope="col" role="columnheader">${editable ? a.removeColumn : html`<span class="visually-hidden">${a.removeColumn}</span>`}</th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup" @change=${this.#onLevelChange}>
+            ${(rows.length > this.renderedRows ? rows.slice(0, this.renderedRows) : rows).map((clientId, rowIndex) => {
+              const client = clients[clientId];
+              const name = client?.name ?? clientId;
+              const added = !saved.clientIds.has(clientId);
+              const rowAllowed = editable && this.#portier.can('access.set', { user, clientIds: [clientId] }).allowed;
+              return html`<tr part=${added ? 'row row-added' : 'row'} role="row">
+                <th scope="row" role="rowheader"><bdi part="client-name" class="clamp">${name}</bdi>${client ? html`<bdi part="client-number" class="clamp">${client.number}</bdi>` : nothing}</th>
+                ${applications.map((application, index) => {
+                  const value = levelOf(saved, draft, clientId, application.id);
+                  const changed = added ? value !== 'none' : draft.levels.has(`${clientId}\u0000${application.id}`);
+                  return staticHtml`<td part=${changed ? 'cell cell-changed' : 'cell'} role="cell"><select
+                      part="level"
+                      aria-label=${a.levelFor(application.name, name)}
+                      data-client=${clientId}
+                      data-application=${application.id}
+                      ?disabled=${disabledAll || !rowAllowed}
+                      .value=${value}
+                    >${options(index, value)}</select></td>`;
+                })}
+                <td part="cell" role="cell">
+                  ${editable && rowAllowed
+                        ? html`<button
+                            part="button"
+                            class="button small danger"
+                            data-remove
+                            aria-label=${a.removeNamed(name)}
+                            ?disabled=${this.saving}
+                            @click=${() => this.#remove(clientId, rowIndex)}
+                          >
+                            ${a.remove}
+                          </button>`
+                    : editable
+                      ? html`<span class="muted">${a.notManaged}</span>`
+                      : nothing}
+                </td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  #renderDialog(t: Messages, clients: Record<string, Client>, applications: Application[]): TemplateResult {
+    const a = t.accessRights;
+    const clientName = (id: string) => clients[id]?.name ?? id;
+    const applicationName = (id: string) => applications.find((application) => application.id === id)?.name ?? id;
+    return html`<dialog part="dialog" aria-labelledby="summary-title" aria-describedby="summary-intro" @close=${this.#onDialogClose}>
+      <h3 id="summary-title">${a.summaryTitle}</h3>
+      <p id="summary-intro">${a.summaryIntro(this.pendingChanges.length)}</p>
+      <ul part="summary">
+        ${this.pendingChanges.map((change) => {
+          switch (change.type) {
+            case 'add-client':
+              return html`<li>${a.changeAddClient(clientName(change.clientId))}</li>`;
+            case 'remove-client':
+              return html`<li>${a.changeRemoveClient(clientName(change.clientId))}</li>`;
+            case 'level':
+              return html`<li>
+                ${a.changeLevel(clientName(change.clientId), applicationName(change.applicationId), t.level[change.from], t.level[change.to])}
+              </li>`;
+          }
+        })}
+      </ul>
+      <div class="actions">
+        <button part="button" class="button" @click=${this.#closeSummary}>${t.common.cancel}</button>
+        <button part="button button-primary" class="button primary" data-apply @click=${this.#apply}>${a.apply}</button>
+      </div>
+    </dialog>`;
+  }
+}

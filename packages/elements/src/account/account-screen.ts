@@ -1,0 +1,238 @@
+import {
+  checkPassword,
+  isPortierError,
+  loadCommonPasswords,
+  resolvePasswordPolicy,
+  PortierError,
+  type Language,
+  type PasswordContext,
+  type PasswordIssue,
+  type PasswordPolicy,
+} from '@portier/core';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PortierController } from '../controllers/portier-controller.js';
+import { PortierSignInRequestedEvent } from '../events/sign-in-requested.js';
+import type { Messages } from '../localize/messages.js';
+
+/** A rule of a password, including the one only a server can check (same as the current). */
+export type PasswordRule = PasswordIssue | { rule: 'same-as-current' };
+
+/** One rule of the policy and whether the typed password meets it. */
+interface RuleState {
+  rule: PasswordRule;
+  state: 'met' | 'unmet' | 'checking';
+}
+
+/** Every rule a policy asks for, in reading order (the upper length only when it is broken). */
+function policyRules(policy: PasswordPolicy): PasswordRule[] {
+  const rules = resolvePasswordPolicy(policy);
+  const list: PasswordRule[] = [];
+  if (rules.minLength !== undefined) list.push({ rule: 'min-length', min: rules.minLength });
+  if (rules.lower) list.push({ rule: 'lower' });
+  if (rules.upper) list.push({ rule: 'upper' });
+  if (rules.digit) list.push({ rule: 'digit' });
+  if (rules.special) list.push({ rule: 'special' });
+  if (rules.notEmail) list.push({ rule: 'not-email' });
+  if (rules.notName) list.push({ rule: 'not-name' });
+  if (rules.notCommon) list.push({ rule: 'common' });
+  return list;
+}
+
+/** The sentence of one rule. */
+export function ruleText(t: Messages, rule: PasswordRule): string {
+  switch (rule.rule) {
+    case 'min-length':
+      return t.password.rule['min-length'](rule.min);
+    case 'max-length':
+      return t.password.rule['max-length'](rule.max);
+    default:
+      return t.password.rule[rule.rule];
+  }
+}
+
+/** The rules a `weak-password` refusal names (`details.rules`), when it names any. */
+function refusedRules(error: unknown): PasswordRule[] {
+  if (!isPortierError(error) || error.code !== 'weak-password') return [];
+  const rules = error.details?.rules;
+  return Array.isArray(rules) ? (rules.filter((rule) => typeof rule === 'object' && rule !== null && 'rule' in rule) as PasswordRule[]) : [];
+}
+
+/**
+ * What the account screens share: the store binding and language, a new password with its
+ * confirmation and live feedback from the core's `checkPassword` (the common-password list is
+ * loaded lazily, when a form first shows), failures in the user's words, and the sign-in slot.
+ * Not registered as a tag.
+ */
+export abstract class PortierAccountScreen extends LitElement {
+  /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
+  @property({ reflect: true }) locale: Language | undefined;
+
+  @state() protected password = '';
+  @state() protected confirmation = '';
+  @state() protected passwordTouched = false;
+  @state() protected confirmationTouched = false;
+  @state() protected busy = false;
+  @state() protected failure: unknown;
+  @state() private commonPasswords: ReadonlySet<string> | undefined;
+
+  protected readonly portier = new PortierController(this);
+  #commonLoading: Promise<ReadonlySet<string>> | undefined;
+
+  /** Starts loading the common-password list when the policy needs it (once per element). */
+  protected loadCommonPasswords(policy: PasswordPolicy): Promise<ReadonlySet<string>> | undefined {
+    if (!resolvePasswordPolicy(policy).notCommon) return undefined;
+    this.#commonLoading ??= loadCommonPasswords().then((list) => {
+      this.commonPasswords = list;
+      return list;
+    });
+    return this.#commonLoading;
+  }
+
+  /** The rules with their state for what is typed now. */
+  protected ruleStates(policy: PasswordPolicy, context: PasswordContext, currentPassword?: string): RuleState[] {
+    this.loadCommonPasswords(policy);
+    const issues = checkPassword(this.password, policy, { ...context, commonPasswords: this.commonPasswords });
+    const unmet = new Set(issues.map((issue) => issue.rule));
+    const states: RuleState[] = policyRules(policy).map((rule) => ({
+      rule,
+      state: rule.rule === 'common' && !this.commonPasswords ? 'checking' : unmet.has(rule.rule as PasswordIssue['rule']) ? 'unmet' : 'met',
+    }));
+    for (const issue of issues) if (issue.rule === 'max-length') states.push({ rule: issue, state: 'unmet' });
+    if (currentPassword !== undefined && currentPassword !== '') {
+      states.push({ rule: { rule: 'same-as-current' }, state: this.password === currentPassword ? 'unmet' : 'met' });
+    }
+    return states;
+  }
+
+  /**
+   * Checks the new password before sending it: resolves with the unmet rules (empty: go on).
+   * Waits for the common-password list when the policy needs it.
+   */
+  protected async unmetRules(policy: PasswordPolicy, context: PasswordContext, currentPassword?: string): Promise<PasswordRule[]> {
+    await this.loadCommonPasswords(policy);
+    return this.ruleStates(policy, context, currentPassword)
+      .filter((rule) => rule.state === 'unmet')
+      .map((rule) => rule.rule);
+  }
+
+  /**
+   * Validates the form's passwords; on a problem shows it, focuses the field to fix and
+   * returns false.
+   */
+  protected async validatePasswords(policy: PasswordPolicy, context: PasswordContext, currentPassword?: string): Promise<boolean> {
+    this.passwordTouched = true;
+    this.confirmationTouched = true;
+    const unmet = await this.unmetRules(policy, context, currentPassword);
+    if (unmet.length > 0) {
+      this.failure = new PortierError('weak-password', { rules: unmet });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#new-password')?.focus();
+      return false;
+    }
+    if (this.password !== this.confirmation) {
+      this.failure = undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#confirmation')?.focus();
+      return false;
+    }
+    return true;
+  }
+
+  /** The new password, its live rules and the confirmation. */
+  protected renderPasswordFields(t: Messages, policy: PasswordPolicy, context: PasswordContext, options: { label: string; currentPassword?: string }): TemplateResult {
+    const states = this.ruleStates(policy, context, options.currentPassword);
+    const mismatch = this.confirmationTouched && this.confirmation !== this.password;
+    return html`
+      <div class="field">
+        <label for="new-password">${options.label}</label>
+        <input
+          part="input password-input"
+          id="new-password"
+          type="password"
+          autocomplete="new-password"
+          required
+          aria-describedby="rules"
+          aria-invalid=${this.passwordTouched && states.some((rule) => rule.state === 'unmet') ? 'true' : 'false'}
+          .value=${this.password}
+          @input=${(event: Event) => (this.password = (event.target as HTMLInputElement).value)}
+          @blur=${() => (this.passwordTouched = this.password !== '' || this.passwordTouched)}
+        />
+        <div id="rules">
+          <p class="hint" id="rules-title">${t.password.rulesTitle}</p>
+          <ul part="rules" aria-labelledby="rules-title">
+            ${states.map(
+              ({ rule, state }) => html`<li part=${`rule rule-${state}`} class=${this.passwordTouched ? 'touched' : ''}>
+                <span part="rule-mark" aria-hidden="true">${state === 'met' ? '✓' : state === 'checking' ? '…' : '✗'}</span>
+                <span>${ruleText(t, rule)}<span class="visually-hidden"
+                    >: ${state === 'met' ? t.password.met : state === 'checking' ? t.password.checking : t.password.unmet}</span
+                  ></span
+                >
+              </li>`,
+            )}
+          </ul>
+        </div>
+      </div>
+      <div class="field">
+        <label for="confirmation">${t.password.confirm}</label>
+        <input
+          part="input confirmation-input"
+          id="confirmation"
+          type="password"
+          autocomplete="new-password"
+          required
+          aria-invalid=${mismatch ? 'true' : 'false'}
+          aria-describedby=${mismatch ? 'mismatch' : nothing}
+          .value=${this.confirmation}
+          @input=${(event: Event) => (this.confirmation = (event.target as HTMLInputElement).value)}
+          @blur=${() => (this.confirmationTouched = this.confirmation !== '' || this.confirmationTouched)}
+        />
+        ${mismatch ? html`<p part="field-error" class="field-error" id="mismatch">${t.password.mismatch}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  /** The failure in the user's words; a refused password lists the rules it breaks. */
+  protected failureText(t: Messages, error: unknown): string {
+    if (!isPortierError(error)) return this.portier.errorText(error);
+    switch (error.code) {
+      case 'invitation-expired':
+        return t.password.expiredLink;
+      case 'invitation-used':
+        return t.password.usedLink;
+      case 'account-blocked':
+        return t.password.blocked;
+      case 'weak-password':
+        return refusedRules(error).length > 0 ? t.password.weakIntro : t.errors['weak-password'];
+      default:
+        return this.portier.errorText(error);
+    }
+  }
+
+  protected renderFailure(t: Messages): TemplateResult | typeof nothing {
+    const error = this.failure;
+    if (error === undefined) return nothing;
+    const rules = refusedRules(error);
+    return html`<div part="error" class="banner error" role="alert">
+      <p>${this.failureText(t, error)}</p>
+      ${rules.length > 0 ? html`<ul>${rules.map((rule) => html`<li>${ruleText(t, rule)}</li>`)}</ul>` : nothing}
+    </div>`;
+  }
+
+  /** The `sign-in` slot; by default a button that asks the host to show its sign-in page. */
+  protected renderSignIn(t: Messages, email: string | undefined): TemplateResult {
+    return html`<slot name="sign-in"
+      ><button part="button sign-in" class="button primary" @click=${() => this.dispatchEvent(new PortierSignInRequestedEvent(email))}>
+        ${t.password.signIn}
+      </button></slot
+    >`;
+  }
+
+  /** Clears the password fields (after a success, or when leaving a form). */
+  protected clearPasswords(): void {
+    this.password = '';
+    this.confirmation = '';
+    this.passwordTouched = false;
+    this.confirmationTouched = false;
+  }
+}

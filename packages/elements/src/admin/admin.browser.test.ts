@@ -1,0 +1,99 @@
+import { expect, html, waitUntil } from '@open-wc/testing';
+import '../define/admin.js';
+import { $, $$, deepActiveElement, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import type { PortierUserList } from '../user-list/user-list.js';
+import type { PortierUserCreate } from '../user-create/user-create.js';
+import { hashOf, viewFromHash, type PortierAdmin } from './admin.js';
+
+const render = (template = html`<portier-admin></portier-admin>`, options: Parameters<typeof renderWithPortier>[1] = {}) =>
+  renderWithPortier<PortierAdmin>(template, options);
+
+const screen = <E extends HTMLElement>(admin: PortierAdmin, tag: string) => admin.shadowRoot!.querySelector<E>(tag);
+
+describe('<portier-admin>', () => {
+  afterEach(() => {
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  });
+
+  it('starts on the list with its navigation, and passes axe', async () => {
+    const { element } = await render();
+    expect(screen(element, 'portier-user-list')).to.not.equal(null);
+    const nav = $$(element, '[part~="nav-item"]').map((item) => item.textContent!.trim());
+    expect(nav).to.deep.equal(['Users', 'Create a new user', 'My profile']);
+    expect($(element, '[data-view="list"]').getAttribute('aria-current')).to.equal('page');
+    await settle(screen(element, 'portier-user-list')!);
+    await expectNoAxeViolations(element);
+  });
+
+  it('goes from the list to a detail and back, and moves the focus to the new view', async () => {
+    const { element, portier } = await render();
+    const list = screen<PortierUserList>(element, 'portier-user-list')!;
+    await settle(list);
+    type(list.shadowRoot!.querySelector<HTMLInputElement>('#email-filter')!, portier.getState().data.users['u-004']!.email);
+    await settle(list);
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[data-user-id="u-004"] button[aria-label*="Edit the access rights"]')!.click();
+    await settle(element);
+    expect(element.view).to.equal('access');
+    const rights = screen(element, 'portier-access-rights')!;
+    expect(rights.getAttribute('user-id')).to.equal('u-004');
+    expect($(element, '[part~="detail-name"]').textContent).to.equal('Dirk Janssens');
+    expect(deepActiveElement()).to.equal($(element, '[part~="view"]'));
+    $<HTMLButtonElement>(element, '.tabs [data-view="profile"]').click();
+    await settle(element);
+    expect(screen(element, 'portier-user-profile')!.getAttribute('user-id')).to.equal('u-004');
+    $<HTMLButtonElement>(element, '.tabs [data-view="clients"]').click();
+    await settle(element);
+    expect(screen(element, 'portier-managed-clients')!.getAttribute('user-id')).to.equal('u-004');
+    $<HTMLButtonElement>(element, '.tabs [data-view="audit"]').click();
+    await settle(element);
+    expect(screen(element, 'portier-audit-log')!.getAttribute('user-id')).to.equal('u-004');
+    $<HTMLButtonElement>(element, '[part~="back-button"]').click();
+    await settle(element);
+    expect(screen(element, 'portier-user-list')).to.not.equal(null);
+  });
+
+  it('creates a user and then opens its access rights, announcing the creation', async () => {
+    const { element } = await render();
+    $<HTMLButtonElement>(element, '[data-view="create"]').click();
+    await settle(element);
+    const form = screen<PortierUserCreate>(element, 'portier-user-create')!;
+    await settle(form);
+    for (const [id, value] of Object.entries({ email: 'new.colleague@lambert.example', firstName: 'New', lastName: 'Colleague' })) {
+      type(form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!, value);
+    }
+    await settle(form);
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await waitUntil(() => element.view === 'access', 'the access rights of the new user open');
+    expect(element.userId).to.match(/^u-/);
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.contain('An invitation was sent to new.colleague@lambert.example');
+  });
+
+  it('follows and writes the URL hash', async () => {
+    window.location.hash = '#/users/u-005/clients';
+    const { element } = await render(html`<portier-admin hash></portier-admin>`);
+    expect(element.view).to.equal('clients');
+    expect(element.userId).to.equal('u-005');
+    element.navigate('profile', 'u-006');
+    expect(window.location.hash).to.equal('#/users/u-006');
+    window.location.hash = '#/me';
+    await waitUntil(() => element.view === 'own-profile');
+    await settle(element);
+    expect(screen(element, 'portier-own-profile')).to.not.equal(null);
+  });
+
+  it('shows a plain user only its own profile', async () => {
+    const { element } = await render(html`<portier-admin></portier-admin>`, { actorId: 'u-004', locale: 'de' });
+    expect(screen(element, 'portier-user-list')).to.equal(null);
+    expect(screen(element, 'portier-own-profile')).to.not.equal(null);
+    expect($$(element, '[part~="nav-item"]').map((item) => item.textContent!.trim())).to.deep.equal(['Mein Profil']);
+    expect(textOf(element)).to.contain('Benutzerverwaltung');
+  });
+
+  it('maps views to hashes and back', () => {
+    for (const [view, userId] of [['list', ''], ['create', ''], ['own-profile', ''], ['profile', 'u-1'], ['access', 'u-1'], ['clients', 'a/b'], ['audit', 'u-1']] as const) {
+      expect(viewFromHash(hashOf(view, userId))).to.deep.equal({ view, userId });
+    }
+    expect(viewFromHash('#/elsewhere')).to.equal(undefined);
+  });
+});

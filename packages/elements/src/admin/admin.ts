@@ -1,0 +1,252 @@
+import { displayName } from '@portier/core';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PortierController } from '../controllers/portier-controller.js';
+import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
+import type { PortierUserCreatedEvent } from '../events/user-created.js';
+import type { Messages } from '../localize/messages.js';
+import { baseStyles, tokens } from '../theme/tokens.js';
+import { adminStyles } from './admin.styles.js';
+
+const VIEWS: readonly PortierView[] = ['list', 'create', 'profile', 'access', 'clients', 'audit', 'own-profile'];
+const DETAIL_VIEWS: readonly PortierView[] = ['profile', 'access', 'clients', 'audit'];
+const DETAIL_PATHS: Record<string, PortierView> = { access: 'access', clients: 'clients', audit: 'audit' };
+
+/** `#/users`, `#/users/new`, `#/users/<id>[/access|/clients|/audit]`, `#/me`. */
+export function viewFromHash(hash: string): { view: PortierView; userId: string } | undefined {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'me') return { view: 'own-profile', userId: '' };
+  if (parts[0] !== 'users') return undefined;
+  if (parts.length === 1) return { view: 'list', userId: '' };
+  if (parts[1] === 'new') return { view: 'create', userId: '' };
+  return { view: DETAIL_PATHS[parts[2] ?? ''] ?? 'profile', userId: parts[1]! };
+}
+
+/** The hash of a view (inverse of {@link viewFromHash}). */
+export function hashOf(view: PortierView, userId = ''): string {
+  const id = encodeURIComponent(userId);
+  switch (view) {
+    case 'list':
+      return '#/users';
+    case 'create':
+      return '#/users/new';
+    case 'own-profile':
+      return '#/me';
+    case 'profile':
+      return `#/users/${id}`;
+    default:
+      return `#/users/${id}/${view}`;
+  }
+}
+
+/**
+ * The whole user administration in one element: the user list, the create form and a user's
+ * detail (profile, access rights, managed clients, recent changes), with its own navigation
+ * (list → create / detail → back) and a link to the signed-in user's own profile. The view is
+ * the `view` and `user-id` attributes, or the URL hash with `hash` set (`#/users`,
+ * `#/users/new`, `#/users/<id>/access`, `#/me`), so no host router is needed. Child screens are
+ * used by tag name; a plain user sees only its own profile.
+ *
+ * @summary User administration: list, create, detail, own profile.
+ * @event portier-navigate - Bubbles up from the screens; a host that handles navigation itself calls `preventDefault()` in a capture-phase listener on this element.
+ * @csspart bar - The navigation bar.
+ * @csspart brand - The title in the bar.
+ * @csspart nav - The main navigation.
+ * @csspart nav-item - A navigation button.
+ * @csspart detail-header - The back button and the user's name above a detail view.
+ * @csspart back-button - "Back to the users".
+ * @csspart detail-name - The user's name.
+ * @csspart tabs - The detail's navigation (profile, access rights, managed clients, recent changes).
+ * @csspart view - The box around the current screen.
+ * @csspart live - The live region that announces results.
+ */
+export class PortierAdmin extends LitElement {
+  static override styles = [tokens, baseStyles, adminStyles];
+
+  /** The screen shown. */
+  @property({ reflect: true }) view: PortierView = 'list';
+
+  /** The user of a detail view. */
+  @property({ attribute: 'user-id', reflect: true }) userId = '';
+
+  /** The list loads users page by page from the backend (see `<portier-user-list paged>`). */
+  @property({ type: Boolean, reflect: true }) paged = false;
+
+  /** Follow and write the URL hash (`#/users/…`). */
+  @property({ type: Boolean, reflect: true }) hash = false;
+
+  /** Language of every screen; default: the provider's, the page's, or the store's. */
+  @property({ reflect: true }) locale: string | undefined;
+
+  /** `dark` or `light` forces a colour scheme on every screen; default: the system's. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  @state() private announcement = '';
+
+  readonly #portier = new PortierController(this);
+  #moveFocus = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHash);
+    if (this.hash) this.#onHash();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.#onHash);
+    super.disconnectedCallback();
+  }
+
+  /** Shows another screen (and writes the hash when `hash` is set). */
+  navigate(view: PortierView, userId = ''): void {
+    if (!VIEWS.includes(view)) return;
+    this.#moveFocus = true;
+    this.view = view;
+    this.userId = DETAIL_VIEWS.includes(view) ? userId : '';
+    if (this.hash) {
+      const next = hashOf(this.view, this.userId);
+      if (window.location.hash !== next) window.location.hash = next;
+    }
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('hash') && this.hash && this.isConnected) this.#onHash();
+  }
+
+  protected override updated(): void {
+    if (!this.#moveFocus) return;
+    this.#moveFocus = false;
+    this.renderRoot.querySelector<HTMLElement>('[part~="view"]')?.focus();
+  }
+
+  protected override render() {
+    const t = this.#portier.t;
+    const state = this.#portier.state;
+    if (!t) return nothing;
+    if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
+    const administers = this.#portier.can('user.create').allowed;
+    // A plain user has only its own profile here (SPEC rule 1).
+    const view: PortierView = administers || state.status !== 'ready' ? this.view : 'own-profile';
+    return html`
+      <div class="bar" part="bar">
+        <span class="brand" part="brand">${t.admin.title}</span>
+        <nav part="nav" aria-label=${t.admin.nav}>
+          <ul>
+            ${administers ? this.#navItem(t.admin.users, 'list', view === 'list' || DETAIL_VIEWS.includes(view)) : nothing}
+            ${administers ? this.#navItem(t.admin.create, 'create', view === 'create') : nothing}
+            ${this.#navItem(t.admin.ownProfile, 'own-profile', view === 'own-profile')}
+          </ul>
+        </nav>
+      </div>
+      <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
+      <div
+        class="view"
+        part="view"
+        tabindex="-1"
+        role="region"
+        aria-label=${this.#label(t, view)}
+        @portier-navigate=${this.#onNavigate}
+        @portier-user-created=${this.#onCreated}
+      >
+        ${this.#renderView(t, view)}
+      </div>
+    `;
+  }
+
+  #navItem(label: string, view: PortierView, current: boolean): TemplateResult {
+    return html`<li>
+      <button class="nav-item" part="nav-item" type="button" data-view=${view} aria-current=${current ? 'page' : nothing} @click=${() => this.navigate(view)}>
+        ${label}
+      </button>
+    </li>`;
+  }
+
+  #label(t: Messages, view: PortierView): string {
+    if (view === 'create') return t.admin.create;
+    if (view === 'own-profile') return t.admin.ownProfile;
+    if (view === 'list') return t.admin.users;
+    return t.admin.detail(this.#userName());
+  }
+
+  #userName(): string {
+    const user = this.userId ? this.#portier.state?.data.users[this.userId] : undefined;
+    return user ? displayName(user) : this.userId;
+  }
+
+  #renderView(t: Messages, view: PortierView): TemplateResult {
+    const locale = this.locale ?? nothing;
+    const theme = this.theme ?? nothing;
+    switch (view) {
+      case 'create':
+        return html`<portier-user-create locale=${locale} theme=${theme}></portier-user-create>`;
+      case 'own-profile':
+        return html`<portier-own-profile locale=${locale} theme=${theme}></portier-own-profile>`;
+      case 'profile':
+      case 'access':
+      case 'clients':
+      case 'audit':
+        return this.#renderDetail(t, view);
+      default:
+        return html`<portier-user-list locale=${locale} theme=${theme} ?paged=${this.paged}></portier-user-list>`;
+    }
+  }
+
+  #renderDetail(t: Messages, view: PortierView): TemplateResult {
+    const locale = this.locale ?? nothing;
+    const theme = this.theme ?? nothing;
+    const userId = this.userId;
+    const name = this.#userName();
+    const tab = (label: string, target: PortierView) =>
+      html`<li>
+        <button class="nav-item" part="nav-item" type="button" data-view=${target} aria-current=${view === target ? 'page' : nothing} @click=${() => this.navigate(target, userId)}>
+          ${label}
+        </button>
+      </li>`;
+    const screen =
+      view === 'access'
+        ? html`<portier-access-rights user-id=${userId} locale=${locale} theme=${theme}></portier-access-rights>`
+        : view === 'clients'
+          ? html`<portier-managed-clients user-id=${userId} locale=${locale} theme=${theme}></portier-managed-clients>`
+          : view === 'audit'
+            ? html`<portier-audit-log user-id=${userId} locale=${locale} theme=${theme}></portier-audit-log>`
+            : html`<portier-user-profile user-id=${userId} locale=${locale} theme=${theme}></portier-user-profile>`;
+    return html`
+      <div class="detail-header" part="detail-header">
+        <button class="button" part="back-button" type="button" @click=${() => this.navigate('list')}>
+          <span aria-hidden="true">←</span> ${t.admin.back}
+        </button>
+        <p class="detail-name" part="detail-name">${name}</p>
+      </div>
+      <nav class="tabs" part="tabs" aria-label=${t.admin.detail(name)}>
+        <ul>
+          ${tab(t.admin.tabs.profile, 'profile')} ${tab(t.admin.tabs.access, 'access')} ${tab(t.admin.tabs.clients, 'clients')}
+          ${tab(t.admin.tabs.audit, 'audit')}
+        </ul>
+      </nav>
+      ${screen}
+    `;
+  }
+
+  #onNavigate = (event: PortierNavigateEvent): void => {
+    if (!(event instanceof PortierNavigateEvent) || event.defaultPrevented) return;
+    this.announcement = '';
+    this.navigate(event.view, event.userId ?? '');
+  };
+
+  #onCreated = (event: PortierUserCreatedEvent): void => {
+    const t = this.#portier.t;
+    const user = event.user;
+    if (t) this.announcement = user.kind === 'login' ? t.userCreate.created(user.email) : t.userCreate.createdContact(displayName(user));
+    // Next step of seed 000: give the new user its access rights.
+    this.navigate('access', user.id);
+  };
+
+  #onHash = (): void => {
+    if (!this.hash) return;
+    const parsed = viewFromHash(window.location.hash);
+    if (!parsed) return;
+    if (parsed.view !== this.view || parsed.userId !== this.userId) this.#moveFocus = this.hasUpdated;
+    this.view = parsed.view;
+    this.userId = parsed.userId;
+  };
+}

@@ -1,0 +1,81 @@
+/// <reference types="mocha" />
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import '../define/audit-log.js';
+import { $, $$, choose, createTestPortier, expectNoAxeViolations, renderWithPortier, settle, textOf } from '../test-utils/index.js';
+import type { PortierAuditLog } from './audit-log.js';
+
+const wait = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+const rows = (element: PortierAuditLog) =>
+  $$<HTMLTableRowElement>(element, 'table[part~="log"] tbody tr').map((row) => [...row.cells].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()));
+
+async function withChanges() {
+  const test = await createTestPortier();
+  await test.portier.users.setRole('u-005', 'superuser');
+  await test.portier.access.set('u-004', [{ clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'full' }]);
+  await test.portier.clients.setManaged('u-004', ['c-brasserie', 'c-logistics']);
+  return test;
+}
+
+describe('<portier-audit-log>', () => {
+  it('says who changed what, when, before → after, newest first', async () => {
+    const test = await withChanges();
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test });
+    await wait();
+    await settle(element);
+    const shown = rows(element);
+    expect(shown).to.have.length(3);
+    const [managed, access, role] = shown;
+    expect(managed!.slice(1, 4)).to.deep.equal(['Amélie Dubois', 'Managed clients changed', 'Dirk Janssens']);
+    expect(managed![4]).to.equal('Managed clients: Brasserie Lambert SA → Brasserie Lambert SA, Lambert Logistics NV');
+    expect(access![2]).to.equal('Access rights changed');
+    expect(access![4]).to.contain('Rights before: Brasserie Lambert SA · Energy Guard: Alert');
+    expect(access![4]).to.contain('Rights after: Brasserie Lambert SA · Energy Guard: Full');
+    expect(role!.slice(2)).to.deep.equal(['Role changed', 'Elodie Martin', 'Role: User → Super User']);
+    const time = $<HTMLTimeElement>(element, 'time');
+    expect(time.textContent).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time.dateTime)));
+    await expectNoAxeViolations(element);
+  });
+
+  it('shows a change made meanwhile, and filters by user', async () => {
+    const test = await withChanges();
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test });
+    await wait();
+    await test.portier.users.block('u-017');
+    await wait();
+    await settle(element);
+    expect(rows(element)[0]!.slice(2, 4)).to.deep.equal(['Account blocked', 'Quentin Mertens']);
+    expect(rows(element)[0]![4]).to.equal('Status: Active → Blocked');
+
+    choose($<HTMLSelectElement>(element, '#user-filter'), 'u-004');
+    await wait();
+    await settle(element);
+    expect(rows(element).map((row) => row[2])).to.deep.equal(['Managed clients changed', 'Access rights changed']);
+    expect($(element, '[role="status"]').textContent!.trim()).to.equal('2 changes');
+  });
+
+  it('takes the user from the user-id attribute and speaks French', async () => {
+    const test = await withChanges();
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log user-id="u-005"></portier-audit-log>`, { portier: test, locale: 'fr' });
+    await wait();
+    await settle(element);
+    expect(element.shadowRoot!.querySelector('#user-filter')).to.equal(null);
+    expect(rows(element)).to.have.length(1);
+    expect(rows(element)[0]!.slice(2)).to.deep.equal(['Rôle modifié', 'Elodie Martin', 'Rôle: User → Super User']);
+    expect(textOf(element)).to.contain('Modifications récentes');
+    await expectNoAxeViolations(element);
+  });
+
+  it('says when nothing was recorded, and refuses a plain user', async () => {
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`);
+    await wait();
+    await settle(element);
+    expect(textOf(element)).to.contain('No change has been recorded yet.');
+
+    const plain = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { actorId: 'u-004', locale: 'de' });
+    expect($(plain.element, '[role="alert"]').textContent!.length).to.be.greaterThan(10);
+    expect(plain.element.shadowRoot!.querySelector('table')).to.equal(null);
+    await expectNoAxeViolations(plain.element);
+  });
+});

@@ -1,0 +1,267 @@
+import {
+  PortierError,
+  displayName,
+  type AuditEntry,
+  type Grant,
+  type Language,
+  type Portier,
+  type PortierData,
+} from '@portier/core';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PortierController } from '../controllers/portier-controller.js';
+import type { Messages } from '../localize/messages.js';
+import { auditLogStyles } from './audit-log.styles.js';
+
+/** User fields shown in a change, with the label key each has in `fields`. */
+const FIELD_LABELS: Record<string, keyof Messages['fields']> = {
+  email: 'email',
+  firstName: 'firstName',
+  lastName: 'lastName',
+  phone: 'phone',
+  mobile: 'mobile',
+  language: 'language',
+  role: 'role',
+  kind: 'kind',
+  signature: 'signature',
+  status: 'status',
+  activeUntil: 'activeUntil',
+  managedClientIds: 'managedClients',
+};
+
+/** An option's text cannot wrap: a very long name would widen the select, and the page, without end. */
+function shorten(text: string, max = 80): string {
+  const characters = [...text];
+  return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
+}
+
+/** Bookkeeping fields that say nothing to an administrator. */
+const HIDDEN_FIELDS = new Set(['id', 'organizationId', 'createdAt', 'version', 'failedSignIns', 'passwordSet', 'invitationExpiresAt', 'signInLockedUntil', 'blockReason', 'passwordExpired']);
+
+/**
+ * The organization's recent changes (SPEC rule 13): who did what to whom and when, with the
+ * fields before and after. Filtered by user with the `user-id` attribute or the select it shows
+ * when that attribute is absent. Reloads after every change made through the store.
+ *
+ * @summary The audit log: who, when, what, before → after.
+ *
+ * @csspart base - The screen's wrapper.
+ * @csspart title - The heading.
+ * @csspart toolbar - The filter and the refresh button.
+ * @csspart filter - The user filter.
+ * @csspart button - Every button.
+ * @csspart count - How many changes are shown.
+ * @csspart table-scroll - The scrolling box around the table.
+ * @csspart log - The table of changes.
+ * @csspart when - A change's date and time.
+ * @csspart changes - The list of fields changed in one entry.
+ * @csspart change - One field's change (cut after four lines).
+ * @csspart user-name - Who acted, or on whom.
+ * @csspart field - A field's name.
+ * @csspart before - A value before the change.
+ * @csspart after - A value after the change.
+ * @csspart empty - The line shown when nothing was recorded.
+ * @csspart status - The live region (loading, counts).
+ * @csspart error - The banner explaining a failure.
+ */
+export class PortierAuditLog extends LitElement {
+  static override styles = auditLogStyles;
+
+  /** Show only the changes made by or to this user (hides the user filter). */
+  @property({ attribute: 'user-id' }) userId: string | undefined;
+
+  /** How many of the most recent changes to show. Default 100. */
+  @property({ type: Number }) limit = 100;
+
+  /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
+  @property({ reflect: true }) locale: Language | undefined;
+
+  @state() private entries: AuditEntry[] | undefined;
+  @state() private selectedUserId = '';
+  @state() private failure: unknown;
+  @state() private loading = false;
+
+  readonly #portier = new PortierController(this);
+  /** What the shown entries were loaded for: a different store, data, filter or limit loads again. */
+  #loadedFor: { portier: Portier; data: PortierData; filter: string; limit: number } | undefined;
+  #run = 0;
+
+  /** Loads the log again. */
+  async refresh(): Promise<void> {
+    const portier = this.#portier.portier;
+    const state = this.#portier.state;
+    if (!portier || !state || state.status !== 'ready') return;
+    const filter = this.#filter();
+    this.#loadedFor = { portier, data: state.data, filter, limit: this.limit };
+    const run = ++this.#run;
+    this.loading = true;
+    try {
+      const entries = await portier.audit.list(filter ? { userId: filter, limit: this.limit } : { limit: this.limit });
+      if (run !== this.#run) return;
+      this.entries = entries;
+      this.failure = undefined;
+    } catch (error) {
+      if (run === this.#run) this.failure = error;
+    } finally {
+      if (run === this.#run) this.loading = false;
+    }
+  }
+
+  #filter(): string {
+    return this.userId ?? this.selectedUserId;
+  }
+
+  protected override willUpdate(): void {
+    const portier = this.#portier.portier;
+    const state = this.#portier.state;
+    if (!portier || state?.status !== 'ready' || state.pending > 0) return;
+    if (!this.#portier.can('audit.view').allowed) return;
+    const loaded = this.#loadedFor;
+    if (loaded?.portier === portier && loaded.data === state.data && loaded.filter === this.#filter() && loaded.limit === this.limit) return;
+    void this.refresh();
+  }
+
+  protected override render() {
+    const t = this.#portier.t;
+    const state = this.#portier.state;
+    if (!t) return nothing;
+    if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
+    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${t.common.loadError}</p>`;
+    const view = this.#portier.can('audit.view');
+    if (!view.allowed) {
+      return html`<p part="error" class="banner error" role="alert">${this.#portier.errorText(new PortierError(view.code, { reason: view.reason }))}</p>`;
+    }
+    const l = t.auditLog;
+    const entries = this.entries;
+    return html`
+      <section part="base" aria-labelledby="title">
+        <h2 part="title" id="title">${l.title}</h2>
+        <div part="toolbar">
+          ${this.userId === undefined ? this.#renderFilter(t, state.data) : nothing}
+          <button part="button" class="button" ?disabled=${this.loading} @click=${() => this.refresh()}>${l.refresh}</button>
+          ${entries ? html`<span part="count">${l.count(entries.length)}</span>` : nothing}
+        </div>
+        ${this.failure !== undefined
+          ? html`<div part="error" class="banner error" role="alert"><p>${this.#portier.errorText(this.failure)}</p></div>`
+          : nothing}
+        ${entries === undefined
+          ? nothing
+          : entries.length === 0
+            ? html`<p part="empty" class="muted">${l.empty}</p>`
+            : html`<div part="table-scroll">
+                <table part="log">
+                  <caption class="visually-hidden">${l.caption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">${l.columns.when}</th>
+                      <th scope="col">${l.columns.who}</th>
+                      <th scope="col">${l.columns.what}</th>
+                      <th scope="col">${l.columns.target}</th>
+                      <th scope="col">${l.columns.change}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${entries.map(
+                      (entry) => html`<tr>
+                        <td part="when"><time datetime=${entry.at}>${this.#portier.date(entry.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: undefined })}</time></td>
+                        <td><bdi part="user-name" class="clamp">${this.#who(t, state.data, entry.actorId)}</bdi></td>
+                        <td>${(l.actions as Record<string, string>)[entry.action] ?? entry.action}</td>
+                        <td><bdi part="user-name" class="clamp">${this.#who(t, state.data, entry.targetId)}</bdi></td>
+                        <td>${this.#renderChanges(t, state.data, entry)}</td>
+                      </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>`}
+        <p part="status" class="visually-hidden" role="status" aria-live="polite">
+          ${this.loading ? t.common.loading : entries ? l.count(entries.length) : ''}
+        </p>
+      </section>
+    `;
+  }
+
+  #renderFilter(t: Messages, data: PortierData): TemplateResult {
+    const users = Object.values(data.users).sort((a, b) => displayName(a).localeCompare(displayName(b)));
+    return html`<div class="field">
+      <label for="user-filter">${t.auditLog.filterUser}</label>
+      <select
+        part="filter"
+        id="user-filter"
+        @change=${(event: Event) => (this.selectedUserId = (event.target as HTMLSelectElement).value)}
+      >
+        <option value="" ?selected=${this.selectedUserId === ''}>${t.auditLog.allUsers}</option>
+        ${users.map(
+          (user) => html`<option value=${user.id} ?selected=${user.id === this.selectedUserId}>${shorten(`${displayName(user)} (${user.email})`)}</option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  #who(t: Messages, data: PortierData, id: string): string {
+    if (id === 'system') return t.auditLog.system;
+    const user = data.users[id];
+    return user ? displayName(user) : t.auditLog.unknownUser(id);
+  }
+
+  #renderChanges(t: Messages, data: PortierData, entry: AuditEntry): TemplateResult | string {
+    const l = t.auditLog;
+    const keys = [...new Set([...Object.keys(entry.before), ...Object.keys(entry.after)])].filter((key) => !HIDDEN_FIELDS.has(key));
+    if (keys.length === 0) return l.none;
+    return html`<ul part="changes">
+      ${keys.map((key) => {
+        if (key === 'grants') {
+          const removed = this.#grants(t, data, entry.before.grants);
+          const added = this.#grants(t, data, entry.after.grants);
+          return html`${removed.length > 0
+            ? html`<li part="change" class="clamp"><span part="field">${l.rightsRemoved}:</span> <bdi part="before">${removed.join('; ')}</bdi></li>`
+            : nothing}
+          ${added.length > 0 ? html`<li part="change" class="clamp"><span part="field">${l.rightsAdded}:</span> <bdi part="after">${added.join('; ')}</bdi></li>` : nothing}`;
+        }
+        const label = FIELD_LABELS[key];
+        const before = this.#value(t, data, key, entry.before[key]);
+        const after = this.#value(t, data, key, entry.after[key]);
+        return html`<li part="change" class="clamp">
+          <span part="field">${label ? t.fields[label] : key}:</span>
+          <bdi part="before">${before}</bdi> → <bdi part="after">${after}</bdi>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  #grants(t: Messages, data: PortierData, value: unknown): string[] {
+    if (!Array.isArray(value)) return [];
+    return (value as Grant[]).map((grant) =>
+      t.auditLog.grant(
+        data.clients[grant.clientId]?.name ?? grant.clientId,
+        data.applications[grant.applicationId]?.name ?? grant.applicationId,
+        t.level[grant.level] ?? grant.level,
+      ),
+    );
+  }
+
+  #value(t: Messages, data: PortierData, key: string, value: unknown): string {
+    if (value === undefined || value === null || value === '') return t.auditLog.none;
+    if (typeof value === 'boolean') return value ? t.auditLog.yes : t.auditLog.no;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return t.auditLog.none;
+      return value.map((item) => (key === 'managedClientIds' ? (data.clients[String(item)]?.name ?? String(item)) : String(item))).join(', ');
+    }
+    const text = String(value);
+    switch (key) {
+      case 'status':
+        return t.status[text as keyof Messages['status']] ?? text;
+      case 'role':
+        return t.role[text as keyof Messages['role']] ?? text;
+      case 'language':
+        return t.language[text as keyof Messages['language']] ?? text;
+      case 'signature':
+        return t.signature[text as keyof Messages['signature']] ?? text;
+      case 'kind':
+        return t.kind[text as keyof Messages['kind']] ?? text;
+      case 'activeUntil':
+        return this.#portier.date(text);
+      default:
+        return text;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+import { ContextConsumer } from '@lit/context';
+import { can, effectiveStatus, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type User } from '@portier/core';
+import type { ReactiveController } from 'lit';
+import { portierContext } from '../context.js';
+import { formatDate, formatNumber } from '../localize/format.js';
+import { errorMessage } from '../localize/error-message.js';
+import { LocalizeController, type LocalizedHost } from '../localize/localize-controller.js';
+import type { Messages } from '../localize/messages.js';
+
+/** Per users record: rule 4's count, so that a list of 100,000 rows does not count for every row. */
+const superUserCounts = new WeakMap<object, { now: number; organizationId: string; count: number }>();
+
+const NO_ACTOR: Decision = { allowed: false, code: 'forbidden', reason: 'actor-inactive' };
+
+/**
+ * The one controller that binds an element to Portier: it takes the store from the nearest
+ * `<portier-provider>` (or `use(store)`), re-renders the host on every state change, resolves
+ * the language and its messages, and answers `can(action, target)` for the signed-in actor.
+ * @example
+ * class MyScreen extends LitElement {
+ *   #portier = new PortierController(this);
+ *   render() { const t = this.#portier.t; return t ? html`<h2>${t.userList.title}</h2>` : nothing; }
+ * }
+ */
+export class PortierController implements ReactiveController {
+  readonly host: LocalizedHost;
+  readonly localize: LocalizeController;
+  #consumer: ContextConsumer<typeof portierContext, LocalizedHost>;
+  #portier: Portier | undefined;
+  #explicit: Portier | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #state: PortierState | undefined;
+  #connected = false;
+
+  constructor(host: LocalizedHost) {
+    this.host = host;
+    this.#consumer = new ContextConsumer(host, {
+      context: portierContext,
+      subscribe: true,
+      callback: (portier) => {
+        if (!this.#explicit) this.#bind(portier);
+      },
+    });
+    this.localize = new LocalizeController(host, { fallback: () => this.#state?.locale });
+    host.addController(this);
+  }
+
+  /** The store, or undefined while no provider gave one. */
+  get portier(): Portier | undefined {
+    return this.#portier;
+  }
+
+  /** The store's state as of the last change (undefined without a store). */
+  get state(): PortierState | undefined {
+    return this.#state;
+  }
+
+  /** The signed-in user, once the store has loaded. */
+  get actor(): User | undefined {
+    const state = this.#state;
+    return state?.actorId ? state.data.users[state.actorId] : undefined;
+  }
+
+  /** The active messages (undefined until the locale has loaded: render nothing then). */
+  get t(): Messages | undefined {
+    return this.localize.messages;
+  }
+
+  /** The active language. */
+  get locale(): Language {
+    return this.localize.locale;
+  }
+
+  /** Uses this store rather than the provider's (an element used without a provider). */
+  use(portier: Portier | undefined): void {
+    this.#explicit = portier;
+    this.#bind(portier ?? this.#consumer.value);
+  }
+
+  /**
+   * Asks the core's policy whether the actor may do `action` on `target` now. Screens use it
+   * only to hide or disable; the store and the backend check again.
+   */
+  can(action: Action, target: Omit<PolicyTarget, 'now'> = {}): Decision {
+    const actor = this.actor;
+    if (!actor || !this.#state) return NO_ACTOR;
+    return can(actor, action, { now: this.#state.now, ...target });
+  }
+
+  /** Active login super users of the actor's organization (what rule 4 counts); computed once per state. */
+  activeSuperUsers(): number {
+    const state = this.#state;
+    const actor = this.actor;
+    if (!state || !actor) return 0;
+    const cached = superUserCounts.get(state.data.users);
+    if (cached && cached.now === state.now && cached.organizationId === actor.organizationId) return cached.count;
+    let count = 0;
+    for (const user of Object.values(state.data.users)) {
+      if (
+        user.organizationId === actor.organizationId &&
+        user.role === 'superuser' &&
+        user.kind === 'login' &&
+        effectiveStatus(user, state.now) === 'active'
+      ) {
+        count++;
+      }
+    }
+    superUserCounts.set(state.data.users, { now: state.now, organizationId: actor.organizationId, count });
+    return count;
+  }
+
+  /** A failure explained in the user's language. */
+  errorText(error: unknown): string {
+    const t = this.t;
+    return t ? errorMessage(t, error) : String(error);
+  }
+
+  /** A day or an instant in the active language. */
+  date(value: string | number | undefined, options?: Intl.DateTimeFormatOptions): string {
+    return formatDate(this.locale, value, options);
+  }
+
+  /** A number in the active language. */
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return formatNumber(this.locale, value, options);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    if (this.#portier && !this.#unsubscribe) this.#subscribe(this.#portier);
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #bind(portier: Portier | undefined): void {
+    if (portier === this.#portier) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#portier = portier;
+    this.#state = portier?.getState();
+    if (portier && this.#connected) this.#subscribe(portier);
+    this.host.requestUpdate();
+  }
+
+  #subscribe(portier: Portier): void {
+    this.#state = portier.getState();
+    this.#unsubscribe = portier.subscribe((state) => {
+      this.#state = state;
+      this.host.requestUpdate();
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { isPortierError, type FieldIssue, type PortierError } from '@portier/core';
+import type { Messages } from './messages.js';
+
+/** The sentence that explains a failure to the user: a reason-specific one when the policy named one. */
+export function errorMessage(t: Messages, error: unknown): string {
+  if (!isPortierError(error)) return t.errors.server;
+  const reason = (error as PortierError).details?.reason;
+  if (typeof reason === 'string' && reason in t.reasons) return t.reasons[reason as keyof Messages['reasons']];
+  return t.errors[error.code] ?? t.errors.server;
+}
+
+/** A field problem from the core's schemas, in the user's words. */
+export function issueMessage(t: Messages, issue: Pick<FieldIssue, 'code' | 'message'> & { format?: string; maximum?: number | bigint; origin?: string; minimum?: number | bigint }, field?: string): string {
+  switch (issue.code) {
+    case 'too_small':
+      return t.validation.required;
+    case 'too_big':
+      return t.validation.tooLong(Number(issue.maximum ?? 0));
+    case 'invalid_format':
+      if (issue.format === 'email' || field === 'email') return t.validation.email;
+      if (field === 'phone' || field === 'mobile') return t.validation.phone;
+      return t.validation.invalid;
+    default:
+      return t.validation.invalid;
+  }
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LANGUAGES, PORTIER_ERROR_CODES } from '@portier/core';
+import de from './locales/de.js';
+import en from './locales/en.js';
+import fr from './locales/fr.js';
+import nl from './locales/nl.js';
+import type { Messages } from './messages.js';
+
+const locales: Record<(typeof LANGUAGES)[number], Messages> = { en, fr, nl, de };
+
+/** Every leaf of a messages object with its dotted path. */
+function leaves(value: unknown, path = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) for (const [p, v] of leaves(child, path ? `${path}.${key}` : key)) out.set(p, v);
+  } else {
+    out.set(path, value);
+  }
+  return out;
+}
+
+describe('locales', () => {
+  const reference = leaves(en);
+
+  it('ships a locale for every language of the core', () => {
+    assert.deepEqual(Object.keys(locales).sort(), [...LANGUAGES].sort());
+  });
+
+  it('translates every PortierError code', () => {
+    for (const [name, messages] of Object.entries(locales)) {
+      for (const code of PORTIER_ERROR_CODES) assert.ok(messages.errors[code]?.trim(), `${name}: errors.${code} is missing`);
+    }
+  });
+
+  for (const [name, messages] of Object.entries(locales)) {
+    it(`${name} has exactly the keys of en, none empty`, () => {
+      const own = leaves(messages);
+      const missing = [...reference.keys()].filter((key) => !own.has(key));
+      const extra = [...own.keys()].filter((key) => !reference.has(key));
+      assert.deepEqual(missing, [], `${name} misses ${missing.join(', ')}`);
+      assert.deepEqual(extra, [], `${name} has keys en does not have: ${extra.join(', ')}`);
+      for (const [key, value] of own) {
+        const expected = reference.get(key);
+        assert.equal(typeof value, typeof expected, `${name}: ${key} should be a ${typeof expected}`);
+        if (typeof value === 'string') assert.ok(value.trim() !== '', `${name}: ${key} is empty`);
+        if (typeof value === 'function') {
+          const fn = value as (...args: unknown[]) => unknown;
+          assert.equal(fn.length, (expected as (...args: unknown[]) => unknown).length, `${name}: ${key} takes other arguments than en`);
+          for (const args of [[0, 0], [1, 1], [2, 5], ['Anna Peeters', 'Client A']]) {
+            const text = fn(...args);
+            assert.ok(typeof text === 'string' && text.trim() !== '', `${name}: ${key}(${args.join(', ')}) is empty`);
+          }
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,406 @@
+import type { AccountStatus, Language, Level, PortierErrorCode, Role, Signature, UserKind } from '@portier/core';
+
+/** The actions the audit log names: the command types and the lifecycle events a backend records. */
+export type AuditActionName =
+  | 'users.create'
+  | 'users.updateProfile'
+  | 'users.setRole'
+  | 'users.setSignature'
+  | 'users.activate'
+  | 'users.deactivate'
+  | 'users.block'
+  | 'users.unblock'
+  | 'users.resetPassword'
+  | 'users.resendInvitation'
+  | 'users.makeLogin'
+  | 'users.remove'
+  | 'access.set'
+  | 'access.copyFrom'
+  | 'access.authorizeAll'
+  | 'clients.setManaged'
+  | 'account.expired'
+  | 'account.deactivated'
+  | 'account.blocked'
+  | 'account.activated'
+  | 'account.invitation-requested'
+  | 'account.reset-requested'
+  | 'account.password-reset'
+  | 'account.password-changed';
+
+/**
+ * Every user-facing text of the elements, typed once; each locale file (`locales/en.ts`, …)
+ * exports one object of this type. One namespace per screen: a new screen adds its block here
+ * and in the four locale files. Texts that depend on a number or a name are functions.
+ */
+export interface Messages {
+  common: {
+    save: string;
+    cancel: string;
+    close: string;
+    back: string;
+    edit: string;
+    confirm: string;
+    retry: string;
+    loading: string;
+    saving: string;
+    /** Shown for an empty value in a table or a summary. */
+    notSet: string;
+    /** After a label: the field must be filled. */
+    required: string;
+    optional: string;
+    /** The whole screen could not load. */
+    loadError: string;
+    /** The actor may not see this screen. */
+    noAccess: string;
+    /** Title of a problem banner. */
+    problem: string;
+    /** `count` problems prevent saving. */
+    fixErrors: (count: number) => string;
+  };
+  /** One message per PortierError code, in the user's words. Never reveals whether an e-mail exists. */
+  errors: Record<PortierErrorCode, string>;
+  /** Finer explanations of refusals, by the `reason` the policy gives (falls back to `errors`). */
+  reasons: {
+    'own-account': string;
+    'not-super-user': string;
+    'client-not-managed': string;
+    'actor-inactive': string;
+    'other-organization': string;
+    'contact-cannot-be-super-user': string;
+    'identity-lock': string;
+    email: string;
+    'last-super-user': string;
+  };
+  /** Labels of the user's fields, shared by every screen. */
+  fields: {
+    email: string;
+    firstName: string;
+    lastName: string;
+    phone: string;
+    mobile: string;
+    language: string;
+    role: string;
+    kind: string;
+    signature: string;
+    status: string;
+    activeUntil: string;
+    managedClients: string;
+    accessRights: string;
+    profile: string;
+  };
+  /** Field problems from the core's schemas. */
+  validation: {
+    required: string;
+    email: string;
+    phone: string;
+    tooLong: (max: number) => string;
+    invalid: string;
+  };
+  status: Record<AccountStatus, string>;
+  role: Record<Role, string>;
+  level: Record<Level, string>;
+  kind: Record<UserKind, string>;
+  /** One line under each kind choice. */
+  kindHint: Record<UserKind, string>;
+  signature: Record<Signature, string>;
+  /** Language names, written in the locale of this file. */
+  language: Record<Language, string>;
+
+  userList: {
+    title: string;
+    caption: string;
+    create: string;
+    filterEmail: string;
+    filterEmailPlaceholder: string;
+    filterClient: string;
+    allClients: string;
+    clearFilter: string;
+    columns: {
+      email: string;
+      firstName: string;
+      lastName: string;
+      language: string;
+      role: string;
+      status: string;
+      profile: string;
+      accessRights: string;
+      managedClients: string;
+      activeUntil: string;
+      activation: string;
+    };
+    /** Accessible name of a header's sort button. */
+    sortBy: (column: string) => string;
+    count: (shown: number, total: number) => string;
+    empty: string;
+    noMatch: string;
+    loading: string;
+    editProfile: (name: string) => string;
+    editAccess: (name: string) => string;
+    editClients: (name: string) => string;
+    rightsCount: (count: number) => string;
+    clientsCount: (count: number) => string;
+    activate: string;
+    deactivate: string;
+    reactivate: string;
+    unblock: string;
+    resendInvitation: string;
+    /** Accessible name of a row action: "Deactivate Jan Peeters". */
+    actionOn: (action: string, name: string) => string;
+    done: {
+      activated: (name: string) => string;
+      deactivated: (name: string) => string;
+      unblocked: (name: string) => string;
+      invitationSent: (name: string) => string;
+    };
+  };
+
+  userCreate: {
+    title: string;
+    intro: string;
+    identity: string;
+    kindLegend: string;
+    roleHint: string;
+    accessLegend: string;
+    accessMode: { none: string; individual: string; copy: string; 'authorize-all': string };
+    accessModeHint: { none: string; individual: string; copy: string; 'authorize-all': string };
+    client: string;
+    application: string;
+    levelFor: (application: string, client: string) => string;
+    noClients: string;
+    sourceUser: string;
+    chooseUser: string;
+    excludeApplications: string;
+    contractType: (type: string) => string;
+    noContracts: string;
+    managedLegend: string;
+    managedHint: string;
+    submit: string;
+    submitting: string;
+    created: (email: string) => string;
+    createdContact: (name: string) => string;
+  };
+
+  userProfile: {
+    title: string;
+    userHeading: (email: string) => string;
+    roleHeading: string;
+    currentRole: (role: string) => string;
+    promote: string;
+    demote: string;
+    lastSuperUserHint: string;
+    profileHeading: string;
+    emailHint: string;
+    signatureHeading: string;
+    signatureHint: string;
+    accountHeading: string;
+    currentStatus: (status: string) => string;
+    activeUntilHint: string;
+    saveActiveUntil: string;
+    clearActiveUntil: string;
+    activate: string;
+    deactivate: string;
+    block: string;
+    unblock: string;
+    resetPassword: string;
+    resetPasswordHint: string;
+    resendInvitation: string;
+    makeLogin: string;
+    reload: string;
+    notFound: string;
+    confirmTitle: string;
+    confirm: {
+      demote: (name: string) => string;
+      deactivate: (name: string) => string;
+      block: (name: string) => string;
+    };
+    done: {
+      saved: string;
+      promoted: (name: string) => string;
+      demoted: (name: string) => string;
+      signature: string;
+      activeUntil: string;
+      activated: string;
+      deactivated: string;
+      blocked: string;
+      unblocked: string;
+      resetSent: (email: string) => string;
+      invitationSent: (email: string) => string;
+      madeLogin: string;
+    };
+  };
+
+  ownProfile: {
+    title: string;
+    intro: string;
+    saved: string;
+  };
+
+  accessRights: {
+    title: string;
+    userHeading: (email: string) => string;
+    addClient: string;
+    search: string;
+    searchButton: string;
+    resultsCaption: string;
+    found: (count: number) => string;
+    noResults: string;
+    columnName: string;
+    columnNumber: string;
+    columnAction: string;
+    add: string;
+    addNamed: (client: string) => string;
+    alreadyListed: string;
+    matrixCaption: (email: string) => string;
+    clientColumn: string;
+    removeColumn: string;
+    remove: string;
+    removeNamed: (client: string) => string;
+    /** Accessible name of a cell's choice: "Invoice Viewer for Brasserie Lambert SA". */
+    levelFor: (application: string, client: string) => string;
+    noClients: string;
+    /** A row on a client the actor does not manage (read only). */
+    notManaged: string;
+    unsaved: (count: number) => string;
+    discard: string;
+    discarded: string;
+    summaryTitle: string;
+    summaryIntro: (count: number) => string;
+    changeLevel: (client: string, application: string, from: string, to: string) => string;
+    changeAddClient: (client: string) => string;
+    changeRemoveClient: (client: string) => string;
+    apply: string;
+    saved: string;
+    added: (client: string) => string;
+    removed: (client: string) => string;
+    levelNotAllowed: (application: string) => string;
+    clientGone: string;
+  };
+
+  managedClients: {
+    title: string;
+    userHeading: (email: string) => string;
+    intro: string;
+    addClient: string;
+    search: string;
+    searchButton: string;
+    resultsCaption: string;
+    found: (count: number) => string;
+    noResults: string;
+    columns: { name: string; number: string; vat: string; action: string };
+    add: string;
+    addNamed: (client: string) => string;
+    alreadyManaged: string;
+    managedCaption: string;
+    none: string;
+    remove: string;
+    removeNamed: (client: string) => string;
+    notManaged: string;
+    added: (client: string) => string;
+    removed: (client: string) => string;
+  };
+
+  auditLog: {
+    title: string;
+    caption: string;
+    filterUser: string;
+    allUsers: string;
+    refresh: string;
+    columns: { when: string; who: string; what: string; target: string; change: string };
+    /** The actor of time-driven changes (expiry, active-until). */
+    system: string;
+    /** A user who is no longer visible (deleted). */
+    unknownUser: (id: string) => string;
+    empty: string;
+    count: (count: number) => string;
+    /** Actions by their audit name; an unknown one is shown as it is. */
+    actions: Record<AuditActionName, string>;
+    yes: string;
+    no: string;
+    none: string;
+    /** One grant: "Brasserie Lambert SA · Invoice Viewer: Complet". */
+    grant: (client: string, application: string, level: string) => string;
+    rightsRemoved: string;
+    rightsAdded: string;
+  };
+
+  /** Texts shared by the account screens (activation, reset, change). */
+  password: {
+    password: string;
+    newPassword: string;
+    confirm: string;
+    current: string;
+    rulesTitle: string;
+    rule: {
+      'min-length': (min: number) => string;
+      'max-length': (max: number) => string;
+      lower: string;
+      upper: string;
+      digit: string;
+      special: string;
+      'not-email': string;
+      'not-name': string;
+      common: string;
+      /** Only the server knows it: the new password equals the current one. */
+      'same-as-current': string;
+    };
+    met: string;
+    unmet: string;
+    checking: string;
+    mismatch: string;
+    /** Introduces the list of unmet rules after a refused password. */
+    weakIntro: string;
+    signIn: string;
+    expiredLink: string;
+    usedLink: string;
+    unknownLink: string;
+    blocked: string;
+  };
+
+  activateAccount: {
+    title: string;
+    checking: string;
+    greeting: (name: string) => string;
+    intro: string;
+    submit: string;
+    submitting: string;
+    success: string;
+    expiredHint: string;
+    usedHint: string;
+    requestNew: string;
+    requested: string;
+  };
+
+  passwordReset: {
+    title: string;
+    intro: string;
+    submit: string;
+    submitting: string;
+    sent: string;
+    newTitle: string;
+    newIntro: (email: string) => string;
+    newSubmit: string;
+    success: string;
+    requestNew: string;
+  };
+
+  passwordChange: {
+    title: string;
+    expired: string;
+    intro: string;
+    submit: string;
+    submitting: string;
+    success: string;
+    wrongCredentials: string;
+  };
+
+  admin: {
+    title: string;
+    nav: string;
+    users: string;
+    create: string;
+    ownProfile: string;
+    back: string;
+    detail: (name: string) => string;
+    tabs: { profile: string; access: string; clients: string; audit: string };
+  };
+}

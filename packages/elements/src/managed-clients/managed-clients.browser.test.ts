@@ -1,0 +1,109 @@
+/// <reference types="mocha" />
+import { PortierError, type Portier } from '@portier/core';
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import '../define/managed-clients.js';
+import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
+import { $, $$, createTestPortier, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import type { PortierManagedClients } from './managed-clients.js';
+
+const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
+  renderWithPortier<PortierManagedClients>(html`<portier-managed-clients user-id=${userId}></portier-managed-clients>`, options);
+
+async function search(element: PortierManagedClients, text: string): Promise<string[][]> {
+  type($<HTMLInputElement>(element, '#search'), text);
+  $<HTMLFormElement>(element, 'form').requestSubmit();
+  await settle(element);
+  return $$<HTMLTableRowElement>(element, 'table[part~="results"] tbody tr').map((row) => [...row.cells].map((cell) => cell.textContent!.trim()));
+}
+
+const wait = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('<portier-managed-clients>', () => {
+  it('lists the managed clients and finds clients by name, number or VAT number', async () => {
+    const { element } = await render('u-004');
+    const managed = $<HTMLTableElement>(element, 'table[part~="managed"]');
+    expect(managed.caption!.textContent).to.equal('Managed clients');
+    expect([...managed.tBodies[0]!.rows].map((row) => row.cells[0]!.textContent)).to.deep.equal(['Brasserie Lambert SA']);
+
+    expect(await search(element, 'BE0476543210')).to.deep.equal([['Lambert Logistics NV', '100 245 902', 'BE0476543210', 'Add']]);
+    expect((await search(element, '100 246 330'))[0]![0]).to.equal('Immo Lambert SPRL');
+    const byName = await search(element, 'lambert');
+    expect(byName).to.have.length(4);
+    expect(byName.find((row) => row[0] === 'Brasserie Lambert SA')![3]).to.equal('Already managed');
+    expect($(element, '[role="status"]').textContent).to.equal('4 clients found.');
+    await expectNoAxeViolations(element);
+
+    expect(await search(element, 'nothing like this')).to.deep.equal([]);
+    expect(textOf(element)).to.contain('No client you manage matches this search.');
+  });
+
+  it('adds and removes a client, saving each at once', async () => {
+    const { element, portier } = await render('u-004');
+    let fired: PortierUserUpdatedEvent | undefined;
+    element.addEventListener('portier-user-updated', (event) => (fired = event));
+    await search(element, 'logistics');
+    $<HTMLButtonElement>(element, 'button[aria-label="Add Lambert Logistics NV"]').click();
+    await wait();
+    await settle(element);
+    expect(portier.getState().data.users['u-004']!.managedClientIds).to.deep.equal(['c-brasserie', 'c-logistics']);
+    expect($(element, '[role="status"]').textContent).to.equal('Lambert Logistics NV was added to the managed clients.');
+    expect(fired?.userId).to.equal('u-004');
+    expect(fired?.change).to.equal('managed-clients');
+    expect(textOf($(element, 'table[part~="results"]'))).to.contain('Already managed');
+
+    $<HTMLButtonElement>(element, 'button[aria-label="Remove Brasserie Lambert SA"]').click();
+    await wait();
+    await settle(element);
+    expect(portier.getState().data.users['u-004']!.managedClientIds).to.deep.equal(['c-logistics']);
+    // Focus stays in the list, on the next remove button.
+    expect(element.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Remove Lambert Logistics NV');
+  });
+
+  it('speaks French, as in the manual: Nom, Numéro de client, Numéro de TVA, Ajouter, Enlever', async () => {
+    const { element, portier } = await render('u-004', { locale: 'fr' });
+    await search(element, 'immo');
+    const headers = $$(element, 'table[part~="results"] th').map((th) => th.textContent!.trim());
+    expect(headers.slice(0, 3)).to.deep.equal(['Nom', 'Numéro de client', 'Numéro de TVA']);
+    expect(textOf(element)).to.contain('Ajouter').and.contain('Enlever').and.contain('Clients gérés');
+    $<HTMLButtonElement>(element, 'button[aria-label="Enlever Brasserie Lambert SA"]').click();
+    await wait();
+    await settle(element);
+    expect(portier.getState().data.users['u-004']!.managedClientIds).to.deep.equal([]);
+    expect(textOf(element)).to.contain('Cet utilisateur ne gère aucun client.');
+  });
+
+  it('shows a refusal in the user’s language and keeps the list as it was', async () => {
+    const test = await createTestPortier();
+    const refusing: Portier = {
+      ...test.portier,
+      clients: {
+        ...test.portier.clients,
+        setManaged: () => Promise.reject(new PortierError('out-of-scope', { action: 'clients.set-managed', reason: 'client-not-managed' })),
+      },
+    };
+    const { element } = await render('u-004', { portier: { ...test, portier: refusing }, locale: 'nl' });
+    await search(element, 'retail');
+    $<HTMLButtonElement>(element, 'button[aria-label="Lambert Retail BV toevoegen"]').click();
+    await wait();
+    await settle(element);
+    expect($(element, '[role="alert"]').textContent!.trim()).to.equal(
+      (await import('../localize/locales/nl.js')).default.reasons['client-not-managed'],
+    );
+    expect(test.portier.getState().data.users['u-004']!.managedClientIds).to.deep.equal(['c-brasserie']);
+    await expectNoAxeViolations(element);
+  });
+
+  it('leaves clients outside the actor’s scope alone, and refuses the own account', async () => {
+    // u-002 manages Brasserie and Logistics; u-014 manages Logistics and Retail.
+    const { element } = await render('u-014', { actorId: 'u-002' });
+    expect(element.shadowRoot!.querySelector('button[aria-label="Remove Lambert Retail BV"]')).to.equal(null);
+    expect(element.shadowRoot!.querySelector('button[aria-label="Remove Lambert Logistics NV"]')).not.to.equal(null);
+    expect(textOf(element)).to.contain('Not managed by you');
+    expect((await search(element, 'lambert')).map((row) => row[0])).to.deep.equal(['Brasserie Lambert SA', 'Lambert Logistics NV']);
+
+    const own = await render('u-001');
+    expect(textOf(own.element)).to.contain('You cannot change your own role, rights or status');
+    expect(own.element.shadowRoot!.querySelector('form')).to.equal(null);
+  });
+});

@@ -1,0 +1,272 @@
+import { PortierError, type Client, type Language, type User } from '@portier/core';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PortierController } from '../controllers/portier-controller.js';
+import { PortierUserUpdatedEvent } from '../events/user-updated.js';
+import type { Messages } from '../localize/messages.js';
+import { managedClientsStyles } from './managed-clients.styles.js';
+
+const SEARCH_LIMIT = 50;
+
+/**
+ * The clients a user works for (seed 000 §6): search the organization's clients by name, client
+ * number or VAT number and add one, or remove one. Each add or remove is saved at once.
+ *
+ * @summary Edits the clients a user manages.
+ *
+ * @event portier-user-updated - After the managed clients were saved (`change` is `managed-clients`).
+ *
+ * @csspart base - The screen's wrapper.
+ * @csspart title - The heading.
+ * @csspart user - The line naming the user.
+ * @csspart intro - The explanation under the heading.
+ * @csspart subtitle - The headings of the search and of the list.
+ * @csspart search - The search form.
+ * @csspart search-input - The search field.
+ * @csspart button - Every button.
+ * @csspart results - The table of clients found.
+ * @csspart no-results - The line shown when a search found nothing.
+ * @csspart managed - The table of managed clients.
+ * @csspart empty - The line shown when the user manages no client.
+ * @csspart client-name - A client's name (cut after three lines); also `client-number` and `client-vat`.
+ * @csspart client-number - A client's number.
+ * @csspart client-vat - A client's VAT number.
+ * @csspart status - The live region announcing results.
+ * @csspart error - The banner explaining a failure.
+ */
+export class PortierManagedClients extends LitElement {
+  static override styles = managedClientsStyles;
+
+  /** The user whose managed clients are edited. */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
+  @property({ reflect: true }) locale: Language | undefined;
+
+  @state() private searchText = '';
+  @state() private results: Client[] | undefined;
+  @state() private busy = false;
+  @state() private announcement = '';
+  @state() private failure: unknown;
+
+  readonly #portier = new PortierController(this);
+  #searchRun = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('userId') && changed.get('userId') !== undefined) {
+      this.failure = undefined;
+      this.announcement = '';
+    }
+  }
+
+  #user(): User | undefined {
+    return this.#portier.state?.data.users[this.userId];
+  }
+
+  #clientName(id: string): string {
+    return this.#portier.state?.data.clients[id]?.name ?? id;
+  }
+
+  async #search(event: Event): Promise<void> {
+    event.preventDefault();
+    const portier = this.#portier.portier;
+    const t = this.#portier.t;
+    if (!portier || !t) return;
+    const run = ++this.#searchRun;
+    this.failure = undefined;
+    try {
+      const found = await portier.clients.search(this.searchText.trim(), SEARCH_LIMIT);
+      if (run !== this.#searchRun) return;
+      this.results = found;
+      this.announcement = found.length === 0 ? t.managedClients.noResults : t.managedClients.found(found.length);
+    } catch (error) {
+      if (run === this.#searchRun) this.failure = error;
+    }
+  }
+
+  async #save(next: string[], done: string, focusAfter: () => HTMLElement | null | undefined): Promise<void> {
+    const portier = this.#portier.portier;
+    const user = this.#user();
+    if (!portier || !user || this.busy) return;
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      await portier.clients.setManaged(user.id, next, { expectedVersion: user.version });
+      this.announcement = done;
+      this.dispatchEvent(new PortierUserUpdatedEvent(user.id, 'managed-clients'));
+    } catch (error) {
+      this.failure = error;
+      this.announcement = '';
+    } finally {
+      this.busy = false;
+    }
+    await this.updateComplete;
+    (focusAfter() ?? this.renderRoot.querySelector<HTMLInputElement>('#search'))?.focus();
+  }
+
+  #add(client: Client, index: number): Promise<void> {
+    const user = this.#user();
+    const t = this.#portier.t;
+    if (!user || !t) return Promise.resolve();
+    return this.#save([...user.managedClientIds, client.id], t.managedClients.added(client.name), () => {
+      // Go on with the next client found that can still be added.
+      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[data-add]')];
+      return buttons.find((button) => Number(button.dataset.index) > index) ?? buttons.at(-1);
+    });
+  }
+
+  #remove(clientId: string, index: number): Promise<void> {
+    const user = this.#user();
+    const t = this.#portier.t;
+    if (!user || !t) return Promise.resolve();
+    return this.#save(
+      user.managedClientIds.filter((id) => id !== clientId),
+      t.managedClients.removed(this.#clientName(clientId)),
+      () => {
+        const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[data-remove]');
+        return buttons[Math.min(index, buttons.length - 1)];
+      },
+    );
+  }
+
+  protected override render() {
+    const t = this.#portier.t;
+    const state = this.#portier.state;
+    if (!t) return nothing;
+    if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
+    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${t.common.loadError}</p>`;
+    const user = this.#user();
+    if (!user) return html`<p part="error" class="banner error" role="alert">${t.errors['not-found']}</p>`;
+    const view = this.#portier.can('clients.view', { user });
+    if (!view.allowed) return html`<p part="error" class="banner error" role="alert">${this.#decisionText(view.code, view.reason)}</p>`;
+    const edit = this.#portier.can('clients.set-managed', { user });
+    const m = t.managedClients;
+    return html`
+      <section part="base" aria-labelledby="title">
+        <div>
+          <h2 part="title" id="title">${m.title}</h2>
+          <p part="user">${m.userHeading(user.email)}</p>
+          <p part="intro" class="muted">${m.intro}</p>
+        </div>
+        ${edit.allowed ? this.#renderSearch(t, user) : html`<p part="error" class="banner info">${this.#decisionText(edit.code, edit.reason)}</p>`}
+        ${this.failure !== undefined
+          ? html`<div part="error" class="banner error" role="alert"><p>${this.#portier.errorText(this.failure)}</p></div>`
+          : nothing}
+        ${this.#renderManaged(t, user, edit.allowed)}
+        <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      </section>
+    `;
+  }
+
+  #decisionText(code: PortierError['code'], reason: string): string {
+    return this.#portier.errorText(new PortierError(code, { reason }));
+  }
+
+  #renderSearch(t: Messages, user: User) {
+    const m = t.managedClients;
+    const managed = new Set(user.managedClientIds);
+    return html`
+      <div>
+        <h3 part="subtitle">${m.addClient}</h3>
+        <form part="search" role="search" @submit=${this.#search}>
+          <div class="field">
+            <label for="search">${m.search}</label>
+            <input
+              part="search-input"
+              id="search"
+              type="search"
+              autocomplete="off"
+              .value=${this.searchText}
+              @input=${(event: Event) => (this.searchText = (event.target as HTMLInputElement).value)}
+            />
+          </div>
+          <button part="button" class="button" type="submit">${m.searchButton}</button>
+        </form>
+        ${this.results === undefined
+          ? nothing
+          : this.results.length === 0
+            ? html`<p part="no-results" class="muted">${m.noResults}</p>`
+            : html`<table part="results">
+                <caption class="visually-hidden">${m.resultsCaption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${m.columns.name}</th>
+                    <th scope="col">${m.columns.number}</th>
+                    <th scope="col">${m.columns.vat}</th>
+                    <th scope="col"><span class="visually-hidden">${m.columns.action}</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.results.map(
+                    (client, index) => html`<tr>
+                      <td><bdi part="client-name" class="clamp">${client.name}</bdi></td>
+                      <td><bdi part="client-number" class="clamp">${client.number}</bdi></td>
+                      <td><bdi part="client-vat" class="clamp">${client.vat}</bdi></td>
+                      <td>
+                        ${managed.has(client.id)
+                          ? html`<span class="muted">${m.alreadyManaged}</span>`
+                          : html`<button
+                              part="button"
+                              class="button small"
+                              data-add
+                              data-index=${index}
+                              aria-label=${m.addNamed(client.name)}
+                              ?disabled=${this.busy}
+                              @click=${() => this.#add(client, index)}
+                            >
+                              ${m.add}
+                            </button>`}
+                      </td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>`}
+      </div>
+    `;
+  }
+
+  #renderManaged(t: Messages, user: User, editable: boolean) {
+    const m = t.managedClients;
+    const clients = this.#portier.state?.data.clients ?? {};
+    if (user.managedClientIds.length === 0) return html`<p part="empty" class="muted">${m.none}</p>`;
+    return html`<table part="managed">
+      <caption part="subtitle">${m.managedCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${m.columns.name}</th>
+          <th scope="col">${m.columns.number}</th>
+          <th scope="col">${m.columns.vat}</th>
+          <th scope="col"><span class="visually-hidden">${m.columns.action}</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${user.managedClientIds.map((id, index) => {
+          const client = clients[id];
+          const name = client?.name ?? id;
+          const removable = editable && this.#portier.can('clients.set-managed', { user, clientIds: [id] }).allowed;
+          return html`<tr>
+            <th scope="row"><bdi part="client-name" class="clamp">${name}</bdi></th>
+            <td><bdi part="client-number" class="clamp">${client?.number ?? ''}</bdi></td>
+            <td><bdi part="client-vat" class="clamp">${client?.vat ?? ''}</bdi></td>
+            <td>
+              ${removable
+                ? html`<button
+                    part="button"
+                    class="button small danger"
+                    data-remove
+                    aria-label=${m.removeNamed(name)}
+                    ?disabled=${this.busy}
+                    @click=${() => this.#remove(id, index)}
+                  >
+                    ${m.remove}
+                  </button>`
+                : editable
+                  ? html`<span class="muted">${m.notManaged}</span>`
+                  : nothing}
+            </td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+}

@@ -1,0 +1,52 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../define/own-profile.js';
+import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
+import { $, $$, choose, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import type { PortierOwnProfile } from './own-profile.js';
+
+const render = (options: Parameters<typeof renderWithPortier>[1] = {}) =>
+  renderWithPortier<PortierOwnProfile>(html`<portier-own-profile></portier-own-profile>`, options);
+
+const input = (element: PortierOwnProfile, id: string) => $<HTMLInputElement>(element, `#${id}`);
+
+describe('<portier-own-profile>', () => {
+  it('shows only names, phones and language of the signed-in user, and passes axe', async () => {
+    const { element } = await render({ actorId: 'u-004' });
+    const ids = $$(element, 'input, select').map((control) => control.id);
+    expect(ids).to.deep.equal(['firstName', 'lastName', 'phone', 'mobile', 'language']);
+    expect(input(element, 'firstName').value).to.equal('Dirk');
+    expect(textOf(element)).to.not.contain('Role');
+    await expectNoAxeViolations(element);
+  });
+
+  it('lets a plain user save its own profile and says so, in Dutch', async () => {
+    const { element, portier } = await render({ actorId: 'u-004', locale: 'nl' });
+    expect(textOf(element)).to.contain('Mijn profiel wijzigen');
+    type(input(element, 'lastName'), 'Janssens-Peeters');
+    choose($<HTMLSelectElement>(element, '#language'), 'de');
+    const updated = oneEvent(element, 'portier-user-updated') as Promise<PortierUserUpdatedEvent>;
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    expect(await updated).to.include({ userId: 'u-004', change: 'profile' });
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.equal('Uw profiel is opgeslagen.');
+    expect(portier.getState().data.users['u-004']).to.include({ lastName: 'Janssens-Peeters', language: 'de' });
+  });
+
+  it('puts back the saved values on cancel', async () => {
+    const { element } = await render({ actorId: 'u-004' });
+    type(input(element, 'firstName'), 'Changed');
+    $<HTMLButtonElement>(element, '[part="cancel-button"]').click();
+    await settle(element);
+    expect(input(element, 'firstName').value).to.equal('Dirk');
+  });
+
+  it('keeps what was typed when saving fails and explains why', async () => {
+    const { element, backend } = await render({ actorId: 'u-004', locale: 'fr' });
+    type(input(element, 'firstName'), 'Moi');
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-004', changes: { mobile: '+32 470 99 99 99' } });
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await waitUntil(() => $(element, '[part~="error"]').textContent!.trim() !== '');
+    expect($(element, '[part~="error"]').textContent).to.contain('Quelqu’un d’autre a modifié cet utilisateur entre-temps');
+    expect(input(element, 'firstName').value).to.equal('Moi');
+  });
+});

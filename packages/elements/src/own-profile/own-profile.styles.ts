@@ -1,0 +1,24 @@
+import { css } from 'lit';
+
+export const ownProfileStyles = css`
+  form {
+    max-width: 48rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(15rem, 100%), 1fr));
+    gap: calc(var(--_space) * 2);
+  }
+  .intro {
+    color: var(--_muted);
+  }
+  .footer {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_space);
+    margin-top: calc(var(--_space) * 2);
+  }
+`;

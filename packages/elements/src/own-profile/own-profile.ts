@@ -1,0 +1,111 @@
+import { isPortierError } from '@portier/core';
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PortierController } from '../controllers/portier-controller.js';
+import { PortierUserUpdatedEvent } from '../events/user-updated.js';
+import { baseStyles, tokens } from '../theme/tokens.js';
+import { ProfileForm } from '../user-profile/profile-form.js';
+import { ownProfileStyles } from './own-profile.styles.js';
+
+/**
+ * The signed-in user's own profile (seed 000 §5.2): first and last name, phone, mobile and
+ * language; nothing else (SPEC rule 1). "Cancel" puts back the saved values; a concurrent change
+ * is refused with `conflict` and what was typed is kept.
+ *
+ * @summary "Edit my profile" for any signed-in user.
+ * @event portier-user-updated - The profile was saved (`change` is `profile`).
+ * @csspart title - The heading.
+ * @csspart form - The form.
+ * @csspart label - A field label.
+ * @csspart input - An input or select.
+ * @csspart field-error - A field's error.
+ * @csspart hint - Help text.
+ * @csspart save-button - "Save".
+ * @csspart cancel-button - "Cancel".
+ * @csspart error - The banner that says why saving failed.
+ * @csspart live - The live region that announces the result.
+ */
+export class PortierOwnProfile extends LitElement {
+  static override styles = [tokens, baseStyles, ownProfileStyles];
+
+  /** Language of the screen; default: the provider's, the page's, or the store's. */
+  @property({ reflect: true }) locale: string | undefined;
+
+  /** `dark` or `light` forces a colour scheme; default: the system's. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  @state() private error = '';
+  @state() private announcement = '';
+  @state() private busy = false;
+
+  readonly #portier = new PortierController(this);
+  readonly #form = new ProfileForm(this);
+
+  protected override willUpdate(): void {
+    this.#form.sync(this.#portier.actor);
+  }
+
+  protected override render() {
+    const t = this.#portier.t;
+    const state = this.#portier.state;
+    if (!t) return nothing;
+    if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
+    if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${t.common.loadError}</p></div>`;
+    const actor = this.#portier.actor;
+    if (!actor) return html`<p role="status">${t.common.noAccess}</p>`;
+    const settings = state.data.organizations[actor.organizationId]?.settings;
+    const names = this.#portier.can('user.update-profile', { user: actor, fields: ['firstName'], settings });
+    return html`
+      <h2 part="title" id="title">${t.ownProfile.title}</h2>
+      <p class="intro" part="hint">${t.ownProfile.intro}</p>
+      <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="banner error" part="error" role="alert" tabindex="-1">${this.error}</div>
+      <form part="form" novalidate aria-labelledby="title" @submit=${this.#save}>
+        ${this.#form.render(t, { namesLocked: !names.allowed && names.reason === 'identity-lock' })}
+        <div class="footer">
+          <button class="button" part="cancel-button" type="button" @click=${this.#cancel}>${t.common.cancel}</button>
+          <button class="button primary" part="save-button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.common.save}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  #cancel = (): void => {
+    const actor = this.#portier.actor;
+    if (actor) this.#form.load(actor);
+    this.error = '';
+    this.announcement = '';
+    this.requestUpdate();
+  };
+
+  #save = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const t = this.#portier.t;
+    const portier = this.#portier.portier;
+    const base = this.#form.base;
+    if (!t || !portier || !base || this.busy) return;
+    const invalid = this.#form.submit(t);
+    if (invalid) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#${invalid}`)?.focus();
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    this.announcement = '';
+    try {
+      await portier.users.updateProfile(base.id, this.#form.changes(), { expectedVersion: base.version });
+      const saved = this.#portier.actor;
+      if (saved) this.#form.load(saved);
+      this.announcement = t.ownProfile.saved;
+      this.dispatchEvent(new PortierUserUpdatedEvent(base.id, 'profile'));
+    } catch (error) {
+      this.error = this.#portier.errorText(error);
+      const field = this.#form.serverFailed(t, error);
+      await this.updateComplete;
+      if (isPortierError(error)) this.renderRoot.querySelector<HTMLElement>(field ? `#${field}` : '[part~="error"]')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  };
+}

@@ -1,0 +1,210 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
+import '../define/user-create.js';
+import type { PortierUserCreatedEvent } from '../events/user-created.js';
+import {
+  $,
+  $$,
+  choose,
+  deepActiveElement,
+  expectNoAxeViolations,
+  keyboardType,
+  press,
+  renderWithPortier,
+  settle,
+  tabTo,
+  textOf,
+  type,
+} from '../test-utils/index.js';
+import type { PortierUserCreate } from './user-create.js';
+
+const render = (options: Parameters<typeof renderWithPortier>[1] = {}) =>
+  renderWithPortier<PortierUserCreate>(html`<portier-user-create></portier-user-create>`, options);
+
+const input = (element: PortierUserCreate, id: string) => $<HTMLInputElement>(element, `#${id}`);
+
+async function fill(element: PortierUserCreate, values: Record<string, string>): Promise<void> {
+  for (const [id, value] of Object.entries(values)) {
+    type(input(element, id), value);
+    input(element, id).dispatchEvent(new Event('blur'));
+  }
+  await settle(element);
+}
+
+async function submit(element: PortierUserCreate): Promise<void> {
+  $<HTMLButtonElement>(element, '[part="submit-button"]').click();
+  await settle(element);
+}
+
+const fieldError = (element: PortierUserCreate, id: string) => element.shadowRoot!.querySelector(`#${id}-error`)?.textContent?.trim();
+
+describe('<portier-user-create>', () => {
+  it('has a labelled control for every field of seed 000 and passes axe in every access mode', async () => {
+    const { element } = await render();
+    for (const id of ['email', 'firstName', 'lastName', 'phone', 'mobile', 'language', 'role']) {
+      const label = $(element, `label[for="${id}"]`);
+      expect(label.textContent!.trim(), id).to.not.equal('');
+    }
+    expect(element.shadowRoot!.querySelector('input[type="password"]')).to.equal(null);
+    await expectNoAxeViolations(element);
+    for (const mode of ['individual', 'copy', 'authorize-all']) {
+      input(element, `mode-${mode}`).click();
+      await settle(element);
+      await expectNoAxeViolations(element);
+    }
+  });
+
+  it('checks fields as they are typed, with the core schema, in the user language', async () => {
+    const { element } = await render({ locale: 'nl' });
+    await fill(element, { email: 'not-an-address', phone: 'abc' });
+    expect(fieldError(element, 'email')).to.equal('Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.be.');
+    expect(input(element, 'email').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(element, 'email').getAttribute('aria-describedby')).to.contain('email-error');
+    expect(fieldError(element, 'phone')).to.contain('cijfers');
+    await fill(element, { email: 'jan.peeters@lambert.example', phone: '+32 2 555 12 34' });
+    expect(fieldError(element, 'email')).to.equal(undefined);
+    expect(fieldError(element, 'phone')).to.equal(undefined);
+    expect(input(element, 'email').getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('refuses to send an incomplete form and focuses the first problem', async () => {
+    const { element, portier } = await render();
+    const before = Object.keys(portier.getState().data.users).length;
+    await submit(element);
+    expect(fieldError(element, 'email')).to.contain('valid e-mail');
+    expect(fieldError(element, 'firstName')).to.equal('Fill in this field.');
+    expect(textOf(element)).to.contain('3 fields need your attention.');
+    expect(deepActiveElement()?.id).to.equal('email');
+    expect(Object.keys(portier.getState().data.users)).to.have.length(before);
+  });
+
+  it('creates a login user with individual rights on two clients, without a password, and says so', async () => {
+    const { element, portier, backend } = await render();
+    await fill(element, { email: 'Nina.Verstraete@lambert.example', firstName: 'Nina', lastName: 'Verstraete', mobile: '+32 470 11 22 33' });
+    choose($<HTMLSelectElement>(element, '#language'), 'nl');
+    input(element, 'mode-individual').click();
+    await settle(element);
+    const level = (client: string, application: string) => $<HTMLSelectElement>(element, `select[data-client="${client}"][data-application="${application}"]`);
+    // Each cell offers only the levels its application allows.
+    expect([...level('c-brasserie', 'energy-guard').options].map((option) => option.value)).to.deep.equal(['none', 'alert', 'full']);
+    expect([...level('c-brasserie', 'invoice-viewer').options].map((option) => option.value)).to.deep.equal(['none', 'full']);
+    choose(level('c-brasserie', 'portfolio-manager'), 'read');
+    choose(level('c-logistics', 'invoice-viewer'), 'full');
+    await settle(element);
+    const created = oneEvent(element, 'portier-user-created') as Promise<PortierUserCreatedEvent>;
+    await submit(element);
+    const { user } = await created;
+    expect(user).to.include({ email: 'Nina.Verstraete@lambert.example', language: 'nl', kind: 'login', status: 'invited', passwordSet: false });
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.contain('An invitation was sent to Nina.Verstraete@lambert.example');
+    const grants = portier.getState().data.grants[user.id] ?? [];
+    expect(grants.map((grant) => `${grant.clientId}/${grant.applicationId}/${grant.level}`).sort()).to.deep.equal([
+      'c-brasserie/portfolio-manager/read',
+      'c-logistics/invoice-viewer/full',
+    ]);
+    const outbox = await backend.outbox();
+    expect(outbox.some((mail) => mail.to === 'Nina.Verstraete@lambert.example' || mail.to === 'nina.verstraete@lambert.example')).to.equal(true);
+    expect(input(element, 'email').value).to.equal('');
+  });
+
+  it('keeps everything typed when the e-mail is taken and says why in French', async () => {
+    const { element, portier } = await render({ locale: 'fr' });
+    await fill(element, { email: 'AMELIE.DUBOIS@lambert.example', firstName: 'Autre', lastName: 'Personne', phone: '+32 2 555 00 00' });
+    input(element, 'mode-authorize-all').click();
+    await settle(element);
+    const before = Object.keys(portier.getState().data.users).length;
+    await submit(element);
+    await settle(element);
+    expect($(element, '[role="alert"]').textContent).to.contain('Cette adresse e-mail est déjà utilisée comme login');
+    expect(fieldError(element, 'email')).to.contain('déjà utilisée');
+    expect(input(element, 'email').value).to.equal('AMELIE.DUBOIS@lambert.example');
+    expect(input(element, 'firstName').value).to.equal('Autre');
+    expect(input(element, 'phone').value).to.equal('+32 2 555 00 00');
+    expect(input(element, 'mode-authorize-all').checked).to.equal(true);
+    expect(Object.keys(portier.getState().data.users)).to.have.length(before);
+    await expectNoAxeViolations(element);
+  });
+
+  it('creates a contact, who cannot be a super user', async () => {
+    const { element } = await render();
+    input(element, 'kind-contact').click();
+    await settle(element);
+    const superOption = $<HTMLOptionElement>(element, '#role option[value="superuser"]');
+    expect(superOption.disabled).to.equal(true);
+    expect(textOf(element)).to.contain('A contact cannot sign in, so it cannot be a super user.');
+    await fill(element, { email: 'contact.only@lambert.example', firstName: 'Carla', lastName: 'Contact' });
+    const created = oneEvent(element, 'portier-user-created') as Promise<PortierUserCreatedEvent>;
+    await submit(element);
+    const { user } = await created;
+    expect(user).to.include({ kind: 'contact', status: 'contact', role: 'user' });
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.contain('Contact Carla Contact created.');
+  });
+
+  it('copies an existing user without the applications excluded (seed 004)', async () => {
+    const { element, portier } = await render();
+    await fill(element, { email: 'copy.target@lambert.example', firstName: 'Copy', lastName: 'Target' });
+    input(element, 'mode-copy').click();
+    await settle(element);
+    choose($<HTMLSelectElement>(element, '#sourceUserId'), 'u-001');
+    input(element, 'exclude-invoice-viewer').click();
+    await settle(element);
+    const preview = $$(element, '[part="preview"] tbody tr').map((row) => row.dataset.application);
+    expect(preview).to.not.include('invoice-viewer');
+    expect(preview).to.include('portfolio-manager');
+    const created = oneEvent(element, 'portier-user-created') as Promise<PortierUserCreatedEvent>;
+    await submit(element);
+    const { user } = await created;
+    const state = portier.getState();
+    const expected = state.data.grants['u-001']!.filter((grant) => grant.applicationId !== 'invoice-viewer').map((grant) => `${grant.clientId}/${grant.applicationId}/${grant.level}`);
+    const actual = (state.data.grants[user.id] ?? []).map((grant) => `${grant.clientId}/${grant.applicationId}/${grant.level}`);
+    expect(actual.sort()).to.deep.equal(expected.sort());
+  });
+
+  it('authorizes all with one level per contract type and shows the nearest lower level given', async () => {
+    const { element, portier } = await render();
+    await fill(element, { email: 'all.rights@lambert.example', firstName: 'All', lastName: 'Rights' });
+    input(element, 'mode-authorize-all').click();
+    await settle(element);
+    choose($<HTMLSelectElement>(element, '#type-supply'), 'read');
+    choose($<HTMLSelectElement>(element, '#type-services'), 'none');
+    await settle(element);
+    const given = (application: string) => $(element, `[part="preview"] tr[data-client="c-brasserie"][data-application="${application}"]`).lastElementChild!.textContent!.trim();
+    expect(given('portfolio-manager')).to.equal('Read only');
+    expect(given('energy-guard')).to.equal('Alert');
+    expect(given('invoice-viewer')).to.equal('Disabled');
+    const created = oneEvent(element, 'portier-user-created') as Promise<PortierUserCreatedEvent>;
+    await submit(element);
+    const { user } = await created;
+    const grants = portier.getState().data.grants[user.id] ?? [];
+    const level = (application: string) => grants.find((grant) => grant.clientId === 'c-brasserie' && grant.applicationId === application)?.level ?? 'none';
+    expect([level('portfolio-manager'), level('energy-guard'), level('invoice-viewer')]).to.deep.equal(['read', 'alert', 'none']);
+  });
+
+  it('can be filled in and sent with the keyboard alone', async () => {
+    const { element } = await render();
+    input(element, 'kind-login').focus();
+    await tabTo((active) => active.id === 'email');
+    await keyboardType('keyboard.only@lambert.example');
+    await press('Tab');
+    await keyboardType('Kim');
+    await press('Tab');
+    await keyboardType('Board');
+    const created = oneEvent(element, 'portier-user-created') as Promise<PortierUserCreatedEvent>;
+    await press('Enter');
+    const { user } = await created;
+    expect(user).to.include({ email: 'keyboard.only@lambert.example', firstName: 'Kim', lastName: 'Board' });
+  });
+
+  it('asks to go back to the list on cancel', async () => {
+    const { element } = await render();
+    const navigation = oneEvent(element, 'portier-navigate');
+    $<HTMLButtonElement>(element, '[part="cancel-button"]').click();
+    expect(await navigation).to.include({ view: 'list' });
+  });
+
+  it('tells a plain user it may not create users', async () => {
+    const { element } = await render({ actorId: 'u-004' });
+    expect(textOf(element)).to.contain('You are not allowed to see this page.');
+    expect(element.shadowRoot!.querySelector('form')).to.equal(null);
+  });
+});

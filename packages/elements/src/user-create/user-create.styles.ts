@@ -1,0 +1,78 @@
+import { css } from 'lit';
+
+export const userCreateStyles = css`
+  form {
+    max-width: 72rem;
+  }
+  .intro {
+    color: var(--_muted);
+    margin-bottom: calc(var(--_space) * 2);
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr));
+    gap: calc(var(--_space) * 2);
+  }
+  .choices {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+  .choices.inline {
+    flex-direction: row;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 3);
+  }
+  .choice {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0 var(--_space);
+    align-items: start;
+  }
+  .choice input {
+    margin-top: 0.2em;
+  }
+  .choice .hint {
+    grid-column: 2;
+    margin: 0;
+  }
+  .mode-panel {
+    margin-top: calc(var(--_space) * 2);
+    padding-top: calc(var(--_space) * 2);
+    border-top: 1px dashed var(--_border);
+  }
+  .matrix-scroller {
+    overflow-x: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .matrix th[scope='row'] {
+    white-space: nowrap;
+  }
+  .matrix td select {
+    width: 100%;
+    min-width: 8rem;
+  }
+  .preview {
+    margin-top: calc(var(--_space) * 1.5);
+  }
+  .preview caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: calc(var(--_space) * 0.5);
+  }
+  .footer {
+    display: flex;
+    gap: var(--_space);
+    justify-content: flex-end;
+    flex-wrap: wrap;
+    margin-top: calc(var(--_space) * 2);
+  }
+  .summary ul {
+    margin: calc(var(--_space) * 0.5) 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .summary a {
+    color: inherit;
+  }
+`;

@@ -1,0 +1,278 @@
+import { demoSeed, type MemorySeed } from '@portier/adapters';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { User, UserQuery } from '@portier/core';
+import '../define/user-list.js';
+import type { PortierNavigateEvent } from '../events/navigate.js';
+import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
+import { $, $$, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import type { PortierUserList } from './user-list.js';
+
+const START = Date.UTC(2026, 0, 5, 9);
+
+async function render(options: Parameters<typeof renderWithPortier>[1] = {}) {
+  const rendered = await renderWithPortier<PortierUserList>(html`<portier-user-list></portier-user-list>`, options);
+  if (options.ready !== false && options.actorId === undefined) await waitUntil(() => rows(rendered.element).length > 0, 'the rows are shown');
+  return rendered;
+}
+
+const rows = (element: PortierUserList) => $$(element, '[role="row"][data-user-id]');
+const rowOf = (element: PortierUserList, userId: string) => $(element, `[role="row"][data-user-id="${userId}"]`);
+
+/** Filters the list down to one user (rows off screen are not rendered). */
+async function only(element: PortierUserList, email: string): Promise<void> {
+  type($<HTMLInputElement>(element, '#email-filter'), email);
+  await settle(element);
+}
+const cellTexts = (row: Element) => [...row.querySelectorAll('[role="cell"]')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim());
+
+/** The demo seed plus `count` generated users of the same organization. */
+function bigSeed(count: number): MemorySeed {
+  const seed = demoSeed(START);
+  const template = seed.data.users['u-005']!;
+  for (let i = 0; i < count; i++) {
+    const id = `g-${String(i).padStart(6, '0')}`;
+    const user: User = { ...template, id, email: `generated.${String(i).padStart(6, '0')}@lambert.example`, firstName: `Gen${i}`, lastName: `User${i}` };
+    seed.data.users[id] = user;
+  }
+  return seed;
+}
+
+describe('<portier-user-list>', () => {
+  it('shows the columns of seed 000 with the users, sorted by e-mail, and passes axe', async () => {
+    const { element } = await render();
+    const headers = $$(element, '[role="columnheader"]').map((header) => header.textContent!.replace(/[▲▼↕]/g, '').trim());
+    expect(headers).to.deep.equal([
+      'E-mail',
+      'First name',
+      'Last name',
+      'Language',
+      'Role',
+      'Status',
+      'User profile',
+      'Access rights',
+      'Managed clients',
+      'Active until',
+      'Activate / Deactivate',
+    ]);
+    expect($(element, '[role="table"]').getAttribute('aria-rowcount')).to.equal('41');
+    const first = cellTexts(rows(element)[0]!);
+    expect(first[0]).to.equal('amelie.dubois@lambert.example');
+    expect(first.slice(1, 6)).to.deep.equal(['Amélie', 'Dubois', 'French', 'Super User', 'Active']);
+    expect(textOf(element)).to.contain('40 users');
+    await expectNoAxeViolations(element);
+  });
+
+  it('speaks French with the wording of the manual', async () => {
+    const { element } = await render({ locale: 'fr' });
+    const text = textOf(element);
+    for (const words of ['Utilisateurs', 'Créer un nouvel utilisateur', 'Filtrer sur E-mail', 'Filtrer sur le client', 'Effacer le filtre', 'Rôle', 'Droits d’accès', 'Clients gérés', 'Actif jusqu’à', 'Activer / Désactiver']) {
+      expect(text).to.contain(words);
+    }
+    await expectNoAxeViolations(element);
+  });
+
+  it('passes axe in the dark theme too', async () => {
+    const { element } = await renderWithPortier<PortierUserList>(html`<portier-user-list theme="dark"></portier-user-list>`);
+    await waitUntil(() => rows(element).length > 0);
+    expect(getComputedStyle(element).colorScheme).to.equal('dark');
+    await expectNoAxeViolations(element);
+  });
+
+  it('filters by e-mail as one types, and clears the filter', async () => {
+    const { element } = await render();
+    type($<HTMLInputElement>(element, '#email-filter'), 'DUBOIS');
+    await settle(element);
+    expect(rows(element).map((row) => cellTexts(row)[0])).to.deep.equal(['amelie.dubois@lambert.example']);
+    expect(textOf(element)).to.contain('1 of 40 users');
+    type($<HTMLInputElement>(element, '#email-filter'), 'nobody-has-this');
+    await settle(element);
+    expect(rows(element)).to.have.length(0);
+    expect(textOf(element)).to.contain('No user matches the filter.');
+    $<HTMLButtonElement>(element, '[part="clear-button"]').click();
+    await settle(element);
+    expect(rows(element).length).to.be.greaterThan(10);
+    expect($<HTMLInputElement>(element, '#email-filter').value).to.equal('');
+  });
+
+  it("filters by one of the actor's clients", async () => {
+    const { element, portier } = await render();
+    const options = $$<HTMLOptionElement>(element, '#client-filter option').map((option) => option.textContent!.trim());
+    expect(options).to.deep.equal(['All clients', 'Brasserie Lambert SA (100 245 871)', 'Immo Lambert SPRL (100 246 330)', 'Lambert Logistics NV (100 245 902)', 'Lambert Retail BV (100 246 117)']);
+    choose($<HTMLSelectElement>(element, '#client-filter'), 'c-immo');
+    await settle(element);
+    const shown = rows(element).map((row) => row.dataset.userId);
+    expect(shown.length).to.be.greaterThan(0);
+    const state = portier.getState();
+    for (const id of shown) {
+      const user = state.data.users[id!]!;
+      const works = user.managedClientIds.includes('c-immo') || (state.data.grants[id!] ?? []).some((grant) => grant.clientId === 'c-immo' && grant.level !== 'none');
+      expect(works, id).to.equal(true);
+    }
+  });
+
+  it('sorts by a column from its header button and says so with aria-sort', async () => {
+    const { element } = await render();
+    const header = () => $(element, '[role="columnheader"]:nth-child(3)');
+    expect(header().getAttribute('aria-sort')).to.equal('none');
+    header().querySelector('button')!.click();
+    await settle(element);
+    expect(header().getAttribute('aria-sort')).to.equal('ascending');
+    const ascending = rows(element).map((row) => cellTexts(row)[2]!);
+    expect(ascending[0]!.localeCompare(ascending[1]!, 'en', { sensitivity: 'base' })).to.be.at.most(0);
+    header().querySelector('button')!.click();
+    await settle(element);
+    expect(header().getAttribute('aria-sort')).to.equal('descending');
+    const descending = rows(element).map((row) => cellTexts(row)[2]!);
+    expect(descending[0]!.localeCompare(descending[1]!, 'en', { sensitivity: 'base' })).to.be.at.least(0);
+    expect($(element, '[role="columnheader"]:nth-child(1)').getAttribute('aria-sort')).to.equal('none');
+  });
+
+  it('offers the action that fits each status and announces its result', async () => {
+    const { element, portier } = await render();
+    const action = (userId: string) => rowOf(element, userId).querySelector<HTMLButtonElement>('[data-action]');
+    const emailOf = (userId: string) => portier.getState().data.users[userId]!.email;
+    // u-006 invited, u-008 expired, u-010 blocked, u-011 deactivated, u-004 active.
+    const expectations: [string, string][] = [['u-006', 'Re-send invitation'], ['u-008', 'Re-send invitation'], ['u-010', 'Unblock'], ['u-011', 'Reactivate'], ['u-004', 'Deactivate']];
+    for (const [userId, label] of expectations) {
+      await only(element, emailOf(userId));
+      expect(action(userId)?.textContent?.trim(), userId).to.equal(label);
+    }
+    await only(element, emailOf('u-008'));
+    expect(textOf(rowOf(element, 'u-008'))).to.contain('Invitation expired');
+    await only(element, emailOf('u-010'));
+
+    const updated = oneEvent(element, 'portier-user-updated') as Promise<PortierUserUpdatedEvent>;
+    action('u-010')!.click();
+    const event = await updated;
+    expect(event.userId).to.equal('u-010');
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.contain('was unblocked');
+    expect(textOf(rowOf(element, 'u-010'))).to.contain('Active');
+    expect(action('u-010')?.textContent?.trim()).to.equal('Deactivate');
+  });
+
+  it('explains, rather than hides, why one cannot deactivate oneself', async () => {
+    const { element } = await render();
+    const button = rowOf(element, 'u-001').querySelector<HTMLButtonElement>('[data-action]')!;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    button.click();
+    await settle(element);
+    expect($(element, '[role="alert"]').textContent).to.contain('You cannot change your own role, rights or status');
+  });
+
+  it('shows the refusal of the backend in the user language and keeps the row', async () => {
+    const { element, portier, backend } = await render({ locale: 'de' });
+    // Another administrator changed u-004 meanwhile: the list's version is stale.
+    const stale = portier.getState().data.users['u-004']!;
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-004', changes: { firstName: 'Geändert' } });
+    expect(stale.version).to.be.lessThan((await backend.load({ actorId: 'u-001' })).data.users['u-004']!.version);
+    await only(element, stale.email);
+    rowOf(element, 'u-004').querySelector<HTMLButtonElement>('[data-action]')!.click();
+    await waitUntil(() => $(element, '[role="alert"]').textContent!.trim() !== '');
+    expect($(element, '[role="alert"]').textContent).to.contain('Jemand anderes hat diesen Benutzer inzwischen geändert');
+  });
+
+  it('moves between rows with the arrow keys, keeping the column', async () => {
+    const { element } = await render({ seed: bigSeed(500) });
+    const first = rows(element)[0]!;
+    first.querySelector<HTMLButtonElement>('button[aria-label*="Edit the access rights"]')!.focus();
+    await press('ArrowDown');
+    expect(deepActiveElement()?.closest('[role="row"]')?.getAttribute('aria-rowindex')).to.equal('3');
+    expect(deepActiveElement()?.getAttribute('aria-label')).to.contain('Edit the access rights');
+    await press('Control+End');
+    await waitUntil(() => deepActiveElement()?.closest('[role="row"]')?.getAttribute('aria-rowindex') === '541', 'the last row has the focus');
+    expect(deepActiveElement()?.getAttribute('aria-label')).to.contain('Edit the access rights');
+    await press('ArrowUp');
+    expect(deepActiveElement()?.closest('[role="row"]')?.getAttribute('aria-rowindex')).to.equal('540');
+  });
+
+  it('asks to open the profile, the rights or the clients of a user, and the create form', async () => {
+    const { element, portier } = await render();
+    await only(element, portier.getState().data.users['u-004']!.email);
+    const row = rowOf(element, 'u-004');
+    let navigation = oneEvent(element, 'portier-navigate') as Promise<PortierNavigateEvent>;
+    row.querySelector<HTMLElement>('[role="cell"]')!.click();
+    expect(await navigation).to.include({ view: 'profile', userId: 'u-004' });
+    navigation = oneEvent(element, 'portier-navigate') as Promise<PortierNavigateEvent>;
+    row.querySelector<HTMLButtonElement>('button[aria-label*="Edit the access rights"]')!.click();
+    expect(await navigation).to.include({ view: 'access', userId: 'u-004' });
+    navigation = oneEvent(element, 'portier-navigate') as Promise<PortierNavigateEvent>;
+    row.querySelector<HTMLButtonElement>('button[aria-label*="Edit the managed clients"]')!.click();
+    expect(await navigation).to.include({ view: 'clients', userId: 'u-004' });
+    navigation = oneEvent(element, 'portier-navigate') as Promise<PortierNavigateEvent>;
+    $<HTMLButtonElement>(element, '[part="create-button"]').click();
+    expect(await navigation).to.include({ view: 'create' });
+  });
+
+  it('shows a loading state, then the users', async () => {
+    const { element, portier } = await render({ latencyMs: 150, ready: false });
+    expect(textOf(element)).to.contain('Loading the users');
+    await portier.ready;
+    await waitUntil(() => rows(element).length > 0, 'the rows are shown');
+    expect(textOf(element)).to.not.contain('Loading the users');
+  });
+
+  it('shows an error state with a retry when loading fails', async () => {
+    const { element, portier } = await render({ actorId: 'nobody', ready: false });
+    await portier.ready.catch(() => undefined);
+    await settle(element);
+    expect(textOf(element)).to.contain('The data could not be loaded.');
+    expect($$(element, 'button').some((button) => button.textContent!.includes('Try again'))).to.equal(true);
+    await expectNoAxeViolations(element);
+  });
+
+  it('shows an empty state without users', async () => {
+    const seed = demoSeed(START);
+    for (const id of Object.keys(seed.data.users)) if (id !== 'u-001') delete seed.data.users[id];
+    const { element } = await render({ seed });
+    type($<HTMLInputElement>(element, '#email-filter'), 'zzz');
+    await settle(element);
+    expect(textOf(element)).to.contain('No user matches the filter.');
+  });
+
+  it('says a plain user may not see the list', async () => {
+    const { element } = await render({ actorId: 'u-004' });
+    expect(textOf(element)).to.contain('You are not allowed to see this page.');
+    expect(element.shadowRoot!.querySelector('[part="create-button"]')).to.equal(null);
+  });
+
+  it('renders only the visible rows of 10,000 users and keeps the table semantics', async () => {
+    const { element } = await render({ seed: bigSeed(10_000) });
+    expect($(element, '[role="table"]').getAttribute('aria-rowcount')).to.equal('10041');
+    const rendered = rows(element);
+    expect(rendered.length).to.be.greaterThan(5);
+    expect(rendered.length).to.be.lessThan(200);
+    const scroller = $(element, '.scroller');
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitUntil(() => rows(element).some((row) => row.getAttribute('aria-rowindex') === '10041'), 'the last row is rendered after scrolling', { timeout: 5000 });
+    const started = performance.now();
+    type($<HTMLInputElement>(element, '#email-filter'), 'generated.00999');
+    await settle(element);
+    expect(rows(element).length).to.equal(10);
+    expect(performance.now() - started).to.be.lessThan(2000);
+  });
+
+  it('works over a paged backend: loads pages as the user scrolls, and filters there', async () => {
+    const test = await createTestPortier({ seed: bigSeed(2_000) });
+    const calls: UserQuery[] = [];
+    const listUsers = test.backend.listUsers.bind(test.backend);
+    test.backend.listUsers = (ctx, query) => {
+      calls.push(query);
+      return listUsers(ctx, query);
+    };
+    const { element } = await renderWithPortier<PortierUserList>(html`<portier-user-list paged></portier-user-list>`, { portier: test });
+    await waitUntil(() => rows(element).length > 0, 'the first page arrives');
+    expect($(element, '[role="table"]').getAttribute('aria-rowcount')).to.equal('2041');
+    expect(calls[0]).to.deep.include({ offset: 0, limit: 100 });
+    expect(textOf(element)).to.contain('2040 users');
+    const scroller = $(element, '.scroller');
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitUntil(() => rows(element).some((row) => row.getAttribute('aria-rowindex') === '2041'), 'the last page is loaded after scrolling', { timeout: 5000 });
+    expect(calls.some((query) => query.offset === 2000)).to.equal(true);
+    expect(calls.length).to.be.lessThan(6);
+    type($<HTMLInputElement>(element, '#email-filter'), 'generated.00199');
+    await waitUntil(() => rows(element).length === 10, 'the filtered page arrives', { timeout: 5000 });
+    expect(calls.at(-1)).to.deep.include({ email: 'generated.00199', offset: 0 });
+    await expectNoAxeViolations(element);
+  });
+});

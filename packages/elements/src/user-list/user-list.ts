@@ -1,0 +1,622 @@
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import {
+  PortierError,
+  displayName,
+  effectiveStatus,
+  selectUsers,
+  type Action,
+  type AccountStatus,
+  type Decision,
+  type Grant,
+  type PortierState,
+  type User,
+  type UserQuery,
+  type UserSortKey,
+} from '@portier/core';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { PortierController } from '../controllers/portier-controller.js';
+import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
+import { PortierUserUpdatedEvent } from '../events/user-updated.js';
+import type { Messages } from '../localize/messages.js';
+import { baseStyles, tokens } from '../theme/tokens.js';
+import { userListStyles } from './user-list.styles.js';
+
+/** A column the list sorts by: the core's keys, plus the number of rights (sorted here). */
+export type UserListSortKey = UserSortKey | 'accessRights';
+
+type ColumnId = keyof Messages['userList']['columns'];
+
+interface Column {
+  id: ColumnId;
+  sort?: UserListSortKey;
+}
+
+const COLUMNS: readonly Column[] = [
+  { id: 'email', sort: 'email' },
+  { id: 'firstName', sort: 'firstName' },
+  { id: 'lastName', sort: 'lastName' },
+  { id: 'language', sort: 'language' },
+  { id: 'role', sort: 'role' },
+  { id: 'status', sort: 'status' },
+  { id: 'profile' },
+  { id: 'accessRights', sort: 'accessRights' },
+  { id: 'managedClients', sort: 'managedClients' },
+  { id: 'activeUntil', sort: 'activeUntil' },
+  { id: 'activation' },
+];
+
+/** The action that fits a status, in the activate / deactivate column. */
+type RowAction = { action: Action; label: keyof Messages['userList']; run: 'deactivate' | 'activate' | 'unblock' | 'resendInvitation' };
+
+const ROW_ACTIONS: Record<AccountStatus, RowAction | undefined> = {
+  active: { action: 'user.deactivate', label: 'deactivate', run: 'deactivate' },
+  contact: { action: 'user.deactivate', label: 'deactivate', run: 'deactivate' },
+  deactivated: { action: 'user.activate', label: 'reactivate', run: 'activate' },
+  blocked: { action: 'user.unblock', label: 'unblock', run: 'unblock' },
+  invited: { action: 'user.resend-invitation', label: 'resendInvitation', run: 'resendInvitation' },
+  expired: { action: 'user.resend-invitation', label: 'resendInvitation', run: 'resendInvitation' },
+  deleted: undefined,
+};
+
+/** Refusals worth explaining on a visible (aria-disabled) button rather than hiding it: one's own account, the last super user. */
+const EXPLAINED: ReadonlySet<string> = new Set(['last-super-user', 'own-account']);
+
+/** Rows per request in paged mode. */
+const PAGE_SIZE = 100;
+
+/** Paged mode: what the backend answered for the current query. */
+interface PagedState {
+  key: string;
+  query: UserQuery;
+  /** Matching users on the backend; undefined until the first page arrives. */
+  total: number | undefined;
+  pages: Map<number, User[] | 'loading'>;
+  /** `total` slots, a user where its page has arrived. */
+  items: (User | undefined)[];
+  /** The store's users when the pages were fetched: a change makes them stale. */
+  users: object | undefined;
+  error: unknown;
+}
+
+/** One layout config for every render (a new object each time would reconfigure the layout). */
+const LAYOUT = flow();
+
+const rightsCounts = new WeakMap<object, Map<string, number>>();
+const totals = new WeakMap<object, number>();
+const foreign = new WeakMap<object, boolean>();
+
+/** Whether the users record holds users of another organization (checked once per record). */
+function hasForeignUsers(users: Record<string, User>, organizationId: string): boolean {
+  let found = foreign.get(users);
+  if (found === undefined) {
+    found = false;
+    for (const id in users) {
+      if (users[id]!.organizationId !== organizationId) {
+        found = true;
+        break;
+      }
+    }
+    foreign.set(users, found);
+  }
+  return found;
+}
+
+/** Rights above `none` per user, cached per grants record. */
+function rightsOf(grants: Record<string, Grant[]>, userId: string): number {
+  let counts = rightsCounts.get(grants);
+  if (!counts) rightsCounts.set(grants, (counts = new Map()));
+  let count = counts.get(userId);
+  if (count === undefined) {
+    count = 0;
+    for (const grant of grants[userId] ?? []) if (grant.level !== 'none') count++;
+    counts.set(userId, count);
+  }
+  return count;
+}
+
+/**
+ * The users of the organization (seed 000 §4.3, §5): e-mail, names, language, role, status,
+ * links to the profile, the access rights and the managed clients, active-until and the action
+ * that fits the status (deactivate, reactivate, unblock, re-send the invitation). Filters by
+ * e-mail and by client, sorts by any column, and renders only the visible rows, so that 100,000
+ * users stay fluid. Rows are an ARIA table (`role="table"`, `aria-rowcount`, `aria-rowindex`);
+ * arrow keys, Page up / down and Ctrl+Home / End move between rows in the same column.
+ *
+ * @summary The user list with filters, sorting and status actions.
+ * @event portier-navigate - The user asked to open a user's profile, rights or clients, or the create form.
+ * @event portier-user-updated - A row action changed a user (status or invitation).
+ * @csspart header - The title bar with the create button.
+ * @csspart title - The heading.
+ * @csspart create-button - "Create a new user".
+ * @csspart filters - The filter bar.
+ * @csspart email-filter - The e-mail filter input.
+ * @csspart client-filter - The client filter select.
+ * @csspart clear-button - "Clear the filter".
+ * @csspart count - How many users are shown.
+ * @csspart scroller - The scrolling box around the table.
+ * @csspart table - The table.
+ * @csspart header-row - The row of column headers.
+ * @csspart columnheader - A column header.
+ * @csspart sort-button - A header's sort button.
+ * @csspart row - A user's row.
+ * @csspart cell - A cell.
+ * @csspart status - The status badge.
+ * @csspart action-button - A button in a row.
+ * @csspart state - The loading, empty or error message.
+ * @csspart error - The error banner.
+ * @csspart live - The live region that announces results.
+ * @cssproperty --portier-user-list-height - Height of the scrolling table (default 36rem).
+ * @cssproperty --portier-user-list-columns - The `grid-template-columns` of the rows.
+ */
+export class PortierUserList extends LitElement {
+  static override styles = [tokens, baseStyles, userListStyles];
+
+  /** Language of the screen (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, or the store's. */
+  @property({ reflect: true }) locale: string | undefined;
+
+  /** `dark` or `light` forces a colour scheme; default: the system's. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** The e-mail filter (also settable as the `email-filter` attribute). */
+  @property({ attribute: 'email-filter' }) emailFilter = '';
+
+  /** The client filter: a client id, or '' for all. */
+  @property({ attribute: 'client-id' }) clientId = '';
+
+  /** The sort column. */
+  @property({ attribute: 'sort-key' }) sortKey: UserListSortKey = 'email';
+
+  /** The sort direction. */
+  @property({ attribute: 'sort-direction' }) sortDirection: 'asc' | 'desc' = 'asc';
+
+  /**
+   * Load the users page by page from the backend (`listUsers`, filtered and sorted there) as the
+   * list scrolls, for backends that do not send every user with the first load.
+   */
+  @property({ type: Boolean, reflect: true }) paged = false;
+
+  @state() private announcement = '';
+  @state() private error = '';
+  @state() private busy = new Set<string>();
+
+  readonly #portier = new PortierController(this);
+  #sortedCache: { source: User[]; grants: object; direction: string; result: User[] } | undefined;
+  #paged: PagedState | undefined;
+  #range = { first: 0, last: 0 };
+  #debounce: ReturnType<typeof setTimeout> | undefined;
+  #unfilteredTotal: number | undefined;
+
+  protected override render() {
+    const t = this.#portier.t;
+    const state = this.#portier.state;
+    if (!t) return nothing;
+    return html`
+      <div class="header" part="header">
+        <h2 part="title" id="title">${t.userList.title}</h2>
+        ${state?.status === 'ready' && this.#portier.can('user.create').allowed
+          ? html`<button class="button primary" part="create-button" type="button" @click=${() => this.#navigate('create')}>
+              ${t.userList.create}
+            </button>`
+          : nothing}
+      </div>
+      <div class="banner error" part="error" role="alert">${this.error}</div>
+      <div class="banner success live" part="live" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.#renderBody(t, state)}
+    `;
+  }
+
+  #renderBody(t: Messages, state: PortierState | undefined): TemplateResult {
+    if (!state || state.status === 'loading') {
+      return html`<div class="state" part="state" role="status"><span class="spinner" aria-hidden="true"></span>${t.userList.loading}</div>`;
+    }
+    if (state.status === 'error') {
+      return html`<div class="state" part="state">
+        <div class="banner error" role="alert"><p>${t.common.loadError} ${this.#portier.errorText(state.error)}</p></div>
+        <button class="button" type="button" @click=${() => this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>
+      </div>`;
+    }
+    if (!this.#portier.can('user.create').allowed) {
+      return html`<div class="state" part="state"><p>${t.common.noAccess}</p></div>`;
+    }
+    const actor = this.#portier.actor!;
+    const filtered = this.emailFilter.trim() !== '' || this.clientId !== '';
+    if (this.paged) return this.#renderPaged(t, state, actor, filtered);
+    const users = this.#users(state, actor.organizationId);
+    const total = this.#total(state, actor.organizationId);
+    return html`
+      ${this.#renderFilters(t, state, actor)}
+      <p class="count" part="count" aria-live="polite" aria-atomic="true">${t.userList.count(users.length, total)}</p>
+      ${users.length === 0
+        ? html`<div class="state" part="state" role="status">
+            <p>${filtered ? t.userList.noMatch : t.userList.empty}</p>
+            ${filtered ? html`<button class="button" type="button" @click=${this.#clear}>${t.userList.clearFilter}</button>` : nothing}
+          </div>`
+        : this.#renderTable(t, state, users)}
+    `;
+  }
+
+  #renderPaged(t: Messages, state: PortierState, actor: User, filtered: boolean): TemplateResult {
+    const paged = this.#paged;
+    let body: TemplateResult;
+    if (paged?.error !== undefined && paged.total === undefined) {
+      body = html`<div class="state" part="state">
+        <div class="banner error" role="alert"><p>${t.common.loadError} ${this.#portier.errorText(paged.error)}</p></div>
+        <button class="button" type="button" @click=${() => this.#resetPages(true)}>${t.common.retry}</button>
+      </div>`;
+    } else if (!paged || paged.total === undefined) {
+      body = html`<div class="state" part="state" role="status"><span class="spinner" aria-hidden="true"></span>${t.userList.loading}</div>`;
+    } else if (paged.total === 0) {
+      body = html`<div class="state" part="state" role="status">
+        <p>${filtered ? t.userList.noMatch : t.userList.empty}</p>
+        ${filtered ? html`<button class="button" type="button" @click=${this.#clear}>${t.userList.clearFilter}</button>` : nothing}
+      </div>`;
+    } else {
+      body = this.#renderTable(t, state, paged.items);
+    }
+    const count = paged?.total === undefined ? '' : t.userList.count(paged.total, filtered ? (this.#unfilteredTotal ?? paged.total) : paged.total);
+    return html`
+      ${this.#renderFilters(t, state, actor)}
+      <p class="count" part="count" aria-live="polite" aria-atomic="true">${count}</p>
+      ${body}
+    `;
+  }
+
+  #renderFilters(t: Messages, state: PortierState, actor: User): TemplateResult {
+    const clients = actor.managedClientIds
+      .map((id) => state.data.clients[id])
+      .filter((client) => client !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name, this.#portier.locale));
+    const filtered = this.emailFilter !== '' || this.clientId !== '';
+    return html`
+      <div class="filters" part="filters" role="search">
+        <div class="field">
+          <label for="email-filter">${t.userList.filterEmail}</label>
+          <input
+            id="email-filter"
+            part="email-filter"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            maxlength="254"
+            placeholder=${t.userList.filterEmailPlaceholder}
+            .value=${this.emailFilter}
+            @input=${(event: Event) => (this.emailFilter = (event.target as HTMLInputElement).value)}
+          />
+        </div>
+        <div class="field">
+          <label for="client-filter">${t.userList.filterClient}</label>
+          <select
+            id="client-filter"
+            part="client-filter"
+            @change=${(event: Event) => (this.clientId = (event.target as HTMLSelectElement).value)}
+          >
+            <option value="" ?selected=${this.clientId === ''}>${t.userList.allClients}</option>
+            ${clients.map(
+              (client) => html`<option value=${client.id} ?selected=${this.clientId === client.id}>${client.name} (${client.number})</option>`,
+            )}
+          </select>
+        </div>
+        <button class="button" part="clear-button" type="button" ?disabled=${!filtered} @click=${this.#clear}>${t.userList.clearFilter}</button>
+      </div>
+    `;
+  }
+
+  #renderTable(t: Messages, state: PortierState, users: (User | undefined)[]): TemplateResult {
+    return html`
+      <div class="scroller" part="scroller" tabindex="-1">
+        <div class="table" part="table" role="table" aria-labelledby="title" aria-rowcount=${users.length + 1} aria-colcount=${COLUMNS.length}>
+          <div class="head" role="rowgroup">
+            <div class="row" part="header-row" role="row" aria-rowindex="1">
+              ${COLUMNS.map((column, index) => this.#renderHeader(t, column, index))}
+            </div>
+          </div>
+          <div class="body" role="rowgroup" @rangeChanged=${this.#rangeChanged} @keydown=${this.#keydown}>
+            ${virtualize({
+              items: users,
+              // Rows are keyed by position: when the filter changes, rendered rows are updated in place (no new DOM).
+              keyFunction: (_user: User | undefined, index: number) => index,
+              layout: LAYOUT,
+              renderItem: (user: User | undefined, index: number) =>
+                user ? this.#renderRow(t, state, state.data.users[user.id] ?? user, index) : this.#renderPlaceholder(t, index),
+            })}
+          </div>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderHeader(t: Messages, column: Column, index: number): TemplateResult {
+    const label = t.userList.columns[column.id];
+    // A backend sorts only by the core's keys.
+    if (!column.sort || (this.paged && column.sort === 'accessRights')) {
+      return html`<div class="columnheader" part="columnheader" role="columnheader" aria-colindex=${index + 1}>${label}</div>`;
+    }
+    const active = this.sortKey === column.sort;
+    const sort = active ? (this.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none';
+    return html`<div class="columnheader" part="columnheader" role="columnheader" aria-colindex=${index + 1} aria-sort=${sort}>
+      <button class="sort" part="sort-button" type="button" data-sort=${column.sort} @click=${() => this.#sortBy(column.sort!)}>
+        <span>${label}</span>
+        <span class="sort-indicator" aria-hidden="true">${active ? (this.sortDirection === 'asc' ? '▲' : '▼') : '↕'}</span>
+      </button>
+    </div>`;
+  }
+
+  #renderRow(t: Messages, state: PortierState, user: User, index: number): TemplateResult {
+    const name = displayName(user);
+    const status = effectiveStatus(user, state.now);
+    const rights = rightsOf(state.data.grants, user.id);
+    const canView = this.#portier.can('user.view', { user }).allowed;
+    const canAccess = this.#portier.can('access.view', { user }).allowed;
+    const canClients = this.#portier.can('clients.view', { user }).allowed;
+    return html`<div
+      class="row"
+      part="row"
+      role="row"
+      aria-rowindex=${index + 2}
+      data-user-id=${user.id}
+      @click=${(event: Event) => this.#rowClick(event, user)}
+    >
+      <div class="cell" part="cell" role="cell"><span class="text" title=${user.email}>${user.email}</span></div>
+      <div class="cell" part="cell" role="cell"><span class="text" title=${user.firstName}>${user.firstName}</span></div>
+      <div class="cell" part="cell" role="cell"><span class="text" title=${user.lastName}>${user.lastName}</span></div>
+      <div class="cell" part="cell" role="cell"><span class="text">${t.language[user.language]}</span></div>
+      <div class="cell" part="cell" role="cell"><span class="text">${t.role[user.role]}</span></div>
+      <div class="cell" part="cell" role="cell"><span class="badge ${status}" part="status">${t.status[status]}</span></div>
+      <div class="cell" part="cell" role="cell">
+        ${canView
+          ? html`<button class="button small link" part="action-button" type="button" aria-label=${t.userList.editProfile(name)} @click=${() => this.#navigate('profile', user.id)}>
+              ${t.common.edit}
+            </button>`
+          : nothing}
+      </div>
+      <div class="cell" part="cell" role="cell">
+        ${canAccess
+          ? html`<button class="button small link" part="action-button" type="button" aria-label=${`${t.userList.rightsCount(rights)}: ${t.userList.editAccess(name)}`} @click=${() => this.#navigate('access', user.id)}>
+              ${t.userList.rightsCount(rights)}
+            </button>`
+          : html`<span class="text">${t.userList.rightsCount(rights)}</span>`}
+      </div>
+      <div class="cell" part="cell" role="cell">
+        ${canClients
+          ? html`<button class="button small link" part="action-button" type="button" aria-label=${`${t.userList.clientsCount(user.managedClientIds.length)}: ${t.userList.editClients(name)}`} @click=${() => this.#navigate('clients', user.id)}>
+              ${t.userList.clientsCount(user.managedClientIds.length)}
+            </button>`
+          : html`<span class="text">${t.userList.clientsCount(user.managedClientIds.length)}</span>`}
+      </div>
+      <div class="cell" part="cell" role="cell"><span class="text">${user.activeUntil ? this.#portier.date(user.activeUntil) : t.common.notSet}</span></div>
+      <div class="cell" part="cell" role="cell">${this.#renderRowAction(t, user, status, name)}</div>
+    </div>`;
+  }
+
+  /**
+   * Arrow up / down, Page up / down, Ctrl+Home / Ctrl+End move between rows, keeping the column:
+   * the focus goes to the same cell's button of the target row (scrolled into view first).
+   */
+  #keydown = async (event: KeyboardEvent): Promise<void> => {
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    const edge = event.ctrlKey && (event.key === 'Home' || event.key === 'End');
+    if (!(event.key in steps) && !edge) return;
+    const path = event.composedPath() as Element[];
+    const row = path.find((node) => node instanceof HTMLElement && node.getAttribute('role') === 'row');
+    const cell = path.find((node) => node instanceof HTMLElement && node.getAttribute('role') === 'cell');
+    if (!row || !cell) return;
+    const body = event.currentTarget as VirtualizerHostElement;
+    const count = Number(this.renderRoot.querySelector('[role="table"]')?.getAttribute('aria-rowcount') ?? 1) - 1;
+    const index = Number(row.getAttribute('aria-rowindex')) - 2;
+    const column = [...row.children].indexOf(cell);
+    const target = edge ? (event.key === 'Home' ? 0 : count - 1) : Math.min(count - 1, Math.max(0, index + steps[event.key]!));
+    event.preventDefault();
+    if (target === index) return;
+    body[virtualizerRef]?.element(target)?.scrollIntoView({ block: 'nearest' });
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const next = this.renderRoot.querySelector(`.body [role="row"][aria-rowindex="${target + 2}"]`);
+      const control = next?.children[column]?.querySelector<HTMLElement>('button') ?? next?.querySelector<HTMLElement>('button');
+      if (control) {
+        control.focus();
+        return;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  };
+
+  #renderPlaceholder(t: Messages, index: number): TemplateResult {
+    return html`<div class="row placeholder" part="row" role="row" aria-rowindex=${index + 2} aria-busy="true">
+      <div class="cell" part="cell" role="cell" aria-colspan=${COLUMNS.length}><span class="text muted">${t.common.loading}</span></div>
+    </div>`;
+  }
+
+  protected override updated(): void {
+    if (!this.paged) return;
+    const state = this.#portier.state;
+    if (state?.status !== 'ready' || !this.#portier.can('user.create').allowed) return;
+    const query = this.#query();
+    const key = JSON.stringify(query);
+    const paged = this.#paged;
+    if (!paged || paged.key !== key) {
+      // Typing in the filter asks the backend once the user pauses.
+      const typing = paged !== undefined && paged.query.email !== query.email;
+      clearTimeout(this.#debounce);
+      if (typing) this.#debounce = setTimeout(() => this.#resetPages(false), 150);
+      else this.#resetPages(false);
+      return;
+    }
+    if (paged.users !== undefined && paged.users !== state.data.users) {
+      // The store changed (a command): what was fetched may be stale.
+      paged.users = state.data.users;
+      paged.pages.clear();
+    }
+    this.#loadVisible();
+  }
+
+  #query(): UserQuery {
+    const key = this.sortKey === 'accessRights' ? 'email' : this.sortKey;
+    return { email: this.emailFilter.trim() || undefined, clientId: this.clientId || undefined, sort: { key, direction: this.sortDirection } };
+  }
+
+  #resetPages(keepItems: boolean): void {
+    const query = this.#query();
+    const old = this.#paged;
+    this.#paged = {
+      key: JSON.stringify(query),
+      query,
+      total: keepItems ? old?.total : undefined,
+      pages: new Map(),
+      items: keepItems ? (old?.items ?? []) : [],
+      users: this.#portier.state?.data.users,
+      error: undefined,
+    };
+    this.#range = { first: 0, last: 0 };
+    this.#load(0);
+    this.requestUpdate();
+  }
+
+  #rangeChanged = (event: RangeChangedEvent): void => {
+    this.#range = { first: event.first, last: event.last };
+    this.#loadVisible();
+  };
+
+  #loadVisible(): void {
+    const paged = this.#paged;
+    if (!paged || paged.total === undefined) return;
+    const first = Math.floor(Math.max(0, this.#range.first) / PAGE_SIZE);
+    const last = Math.floor(Math.max(0, Math.min(this.#range.last, paged.total - 1)) / PAGE_SIZE);
+    for (let page = first; page <= last; page++) if (!paged.pages.has(page)) this.#load(page);
+  }
+
+  async #load(page: number): Promise<void> {
+    const paged = this.#paged;
+    const portier = this.#portier.portier;
+    const actorId = this.#portier.state?.actorId;
+    if (!paged || !portier) return;
+    paged.pages.set(page, 'loading');
+    try {
+      const result = await portier.backend.listUsers({ actorId }, { ...paged.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      if (this.#paged !== paged) return;
+      paged.pages.set(page, result.items);
+      if (paged.total !== result.total || paged.items.length !== result.total) {
+        paged.total = result.total;
+        const items = new Array<User | undefined>(result.total).fill(undefined);
+        for (const [index, users] of paged.pages) if (users !== 'loading') users.forEach((user, i) => (items[index * PAGE_SIZE + i] = user));
+        paged.items = items;
+      } else {
+        paged.items = paged.items.slice();
+        result.items.forEach((user, i) => (paged.items[page * PAGE_SIZE + i] = user));
+      }
+      if (!paged.query.email && !paged.query.clientId) this.#unfilteredTotal = result.total;
+    } catch (error) {
+      if (this.#paged !== paged) return;
+      paged.pages.delete(page);
+      paged.error = error;
+      this.error = this.#portier.errorText(error);
+    }
+    this.requestUpdate();
+  }
+
+  #renderRowAction(t: Messages, user: User, status: AccountStatus, name: string): TemplateResult | typeof nothing {
+    const rowAction = ROW_ACTIONS[status];
+    if (!rowAction) return nothing;
+    const decision = this.#portier.can(rowAction.action, { user, activeSuperUsers: this.#portier.activeSuperUsers() });
+    if (!decision.allowed && !EXPLAINED.has(decision.reason)) return nothing;
+    const label = t.userList[rowAction.label] as string;
+    const busy = this.busy.has(user.id);
+    return html`<button
+      class="button small ${rowAction.run === 'deactivate' ? 'danger' : ''}"
+      part="action-button"
+      type="button"
+      data-action=${rowAction.run}
+      aria-label=${t.userList.actionOn(label, name)}
+      aria-disabled=${!decision.allowed || busy ? 'true' : 'false'}
+      @click=${() => this.#runAction(user, rowAction, decision)}
+    >
+      ${label}
+    </button>`;
+  }
+
+  #users(state: PortierState, organizationId: string): User[] {
+    const sortKey = this.sortKey === 'accessRights' ? 'email' : this.sortKey;
+    const users = selectUsers(state, {
+      email: this.emailFilter,
+      clientId: this.clientId || undefined,
+      sort: { key: sortKey, direction: this.sortKey === 'accessRights' ? 'asc' : this.sortDirection },
+    });
+    // The store of one actor holds only its organization; this guards a backend that sends more.
+    const own = hasForeignUsers(state.data.users, organizationId) ? users.filter((user) => user.organizationId === organizationId) : users;
+    if (this.sortKey !== 'accessRights') return own;
+    const cache = this.#sortedCache;
+    if (cache && cache.source === own && cache.grants === state.data.grants && cache.direction === this.sortDirection) return cache.result;
+    const sign = this.sortDirection === 'asc' ? 1 : -1;
+    const counts = own.map((user) => rightsOf(state.data.grants, user.id));
+    const order = own.map((_, i) => i).sort((a, b) => sign * (counts[a]! - counts[b]!) || a - b);
+    const result = order.map((i) => own[i]!);
+    this.#sortedCache = { source: own, grants: state.data.grants, direction: this.sortDirection, result };
+    return result;
+  }
+
+  #total(state: PortierState, organizationId: string): number {
+    const cached = totals.get(state.data.users);
+    if (cached !== undefined) return cached;
+    let total = 0;
+    for (const id in state.data.users) if (state.data.users[id]!.organizationId === organizationId) total++;
+    totals.set(state.data.users, total);
+    return total;
+  }
+
+  #sortBy(key: UserListSortKey): void {
+    if (this.sortKey === key) this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
+    else {
+      this.sortKey = key;
+      this.sortDirection = 'asc';
+    }
+  }
+
+  #clear = (): void => {
+    this.emailFilter = '';
+    this.clientId = '';
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#email-filter')?.focus());
+  };
+
+  #rowClick(event: Event, user: User): void {
+    if ((event.composedPath() as Element[]).some((node) => node instanceof HTMLButtonElement || node instanceof HTMLAnchorElement)) return;
+    if (this.#portier.can('user.view', { user }).allowed) this.#navigate('profile', user.id);
+  }
+
+  #navigate(view: PortierView, userId?: string): void {
+    this.dispatchEvent(new PortierNavigateEvent(view, userId));
+  }
+
+  async #runAction(user: User, rowAction: RowAction, decision: Decision): Promise<void> {
+    const t = this.#portier.t;
+    const portier = this.#portier.portier;
+    if (!t || !portier || this.busy.has(user.id)) return;
+    const name = displayName(user);
+    this.error = '';
+    this.announcement = '';
+    if (!decision.allowed) {
+      this.error = this.#portier.errorText(new PortierError(decision.code, { reason: decision.reason }));
+      return;
+    }
+    this.busy = new Set(this.busy).add(user.id);
+    try {
+      await portier.users[rowAction.run](user.id, { expectedVersion: user.version });
+      const done = t.userList.done;
+      this.announcement =
+        rowAction.run === 'deactivate'
+          ? done.deactivated(name)
+          : rowAction.run === 'activate'
+            ? done.activated(name)
+            : rowAction.run === 'unblock'
+              ? done.unblocked(name)
+              : done.invitationSent(name);
+      this.dispatchEvent(new PortierUserUpdatedEvent(user.id, rowAction.run === 'resendInvitation' ? 'invitation' : 'status'));
+    } catch (error) {
+      this.error = this.#portier.errorText(error);
+    } finally {
+      const busy = new Set(this.busy);
+      busy.delete(user.id);
+      this.busy = busy;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import { LANGUAGES, isPortierError, profileChangesSchema, type Language, type ProfileChanges, type User } from '@portier/core';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { issueMessage } from '../localize/error-message.js';
+import type { Messages } from '../localize/messages.js';
+
+/** The profile fields a form edits (SPEC rule 1: what a user may change on its own account). */
+export type ProfileField = 'firstName' | 'lastName' | 'phone' | 'mobile' | 'language';
+
+const FIELDS: readonly ProfileField[] = ['firstName', 'lastName', 'phone', 'mobile', 'language'];
+
+type Draft = Record<ProfileField, string>;
+
+function draftOf(user: User): Draft {
+  return { firstName: user.firstName, lastName: user.lastName, phone: user.phone ?? '', mobile: user.mobile ?? '', language: user.language };
+}
+
+/**
+ * The state of a profile form, shared by `<portier-user-profile>` and `<portier-own-profile>`:
+ * the user as loaded (its version is the `expectedVersion` of the save), what is typed, which
+ * fields were visited, and the errors of the core's `profileChangesSchema`. What is typed is kept
+ * whatever the store does meanwhile, until it is saved or the user asks for the latest version.
+ */
+export class ProfileForm {
+  base: User | undefined;
+  draft: Draft | undefined;
+  #touched = new Set<ProfileField>();
+  #submitted = false;
+  #serverErrors: Partial<Record<ProfileField, string>> = {};
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  /** Loads the user when the form shows another one, or a newer version while nothing is typed. */
+  sync(user: User | undefined): void {
+    if (!user) return;
+    if (!this.base || this.base.id !== user.id || (this.base.version !== user.version && !this.dirty)) this.load(user);
+  }
+
+  /** Replaces what is typed by the user's current data. */
+  load(user: User): void {
+    this.base = user;
+    this.draft = draftOf(user);
+    this.#touched = new Set();
+    this.#submitted = false;
+    this.#serverErrors = {};
+  }
+
+  /** Something typed differs from the loaded user. */
+  get dirty(): boolean {
+    if (!this.base || !this.draft) return false;
+    const base = draftOf(this.base);
+    return FIELDS.some((field) => base[field] !== this.draft![field]);
+  }
+
+  /** Only the fields that changed, as the command takes them. */
+  changes(): ProfileChanges {
+    const changes: Record<string, string> = {};
+    if (!this.base || !this.draft) return changes;
+    const base = draftOf(this.base);
+    for (const field of FIELDS) if (base[field] !== this.draft[field]) changes[field] = this.draft[field];
+    return changes as ProfileChanges;
+  }
+
+  errors(t: Messages): Partial<Record<ProfileField, string>> {
+    const errors: Partial<Record<ProfileField, string>> = {};
+    if (!this.draft) return errors;
+    const result = profileChangesSchema.safeParse(this.draft);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = issue.path[0] as ProfileField;
+        if (FIELDS.includes(field) && !errors[field]) errors[field] = issueMessage(t, issue as never, field);
+      }
+    }
+    return errors;
+  }
+
+  /** Marks every field visited (a save was tried) and returns the first field in error, if any. */
+  submit(t: Messages): ProfileField | undefined {
+    this.#submitted = true;
+    this.host.requestUpdate();
+    const errors = this.errors(t);
+    return FIELDS.find((field) => errors[field]);
+  }
+
+  /** Shows the field problems of a backend's `validation` refusal next to their fields. */
+  serverFailed(t: Messages, error: unknown): ProfileField | undefined {
+    this.#serverErrors = {};
+    if (isPortierError(error) && error.code === 'validation') {
+      for (const issue of error.details?.issues ?? []) {
+        const field = issue.path[0] as ProfileField;
+        if (FIELDS.includes(field)) this.#serverErrors[field] = issueMessage(t, issue, field);
+      }
+    }
+    this.host.requestUpdate();
+    return FIELDS.find((field) => this.#serverErrors[field]);
+  }
+
+  /**
+   * The fields, labelled, with live errors. `locked` names (identity lock, SPEC rule 5) are read-only.
+   * Ids are `firstName`, `lastName`, `phone`, `mobile`, `language`.
+   */
+  render(t: Messages, options: { namesLocked?: boolean; disabled?: boolean } = {}): TemplateResult {
+    const draft = this.draft;
+    if (!draft) return html``;
+    const errors = this.errors(t);
+    const shown = (field: ProfileField) => (this.#touched.has(field) || this.#submitted ? errors[field] : undefined) ?? this.#serverErrors[field];
+    const text = (field: 'firstName' | 'lastName' | 'phone' | 'mobile', type: string, autocomplete: string, required: boolean) => {
+      const error = shown(field);
+      const readonly = options.namesLocked === true && (field === 'firstName' || field === 'lastName');
+      return html`<div class="field">
+        <label for=${field} part="label">${t.fields[field]}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : nothing}</label>
+        <input
+          id=${field}
+          part="input"
+          type=${type}
+          autocomplete=${autocomplete}
+          spellcheck="false"
+          ?required=${required}
+          ?readonly=${readonly}
+          ?disabled=${options.disabled}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `${field}-error` : readonly ? 'identity-lock-hint' : nothing}
+          .value=${live(draft[field])}
+          @input=${(event: Event) => this.#input(field, (event.target as HTMLInputElement).value)}
+          @blur=${() => this.#touch(field)}
+        />
+        ${error ? html`<p class="field-error" part="field-error" id="${field}-error">${error}</p>` : nothing}
+      </div>`;
+    };
+    return html`<div class="grid">
+        ${text('firstName', 'text', 'given-name', true)} ${text('lastName', 'text', 'family-name', true)} ${text('phone', 'tel', 'tel', false)}
+        ${text('mobile', 'tel', 'tel', false)}
+        <div class="field">
+          <label for="language" part="label">${t.fields.language}</label>
+          <select id="language" part="input" ?disabled=${options.disabled} @change=${(event: Event) => this.#input('language', (event.target as HTMLSelectElement).value)}>
+            ${LANGUAGES.map((language: Language) => html`<option value=${language} ?selected=${draft.language === language}>${t.language[language]}</option>`)}
+          </select>
+        </div>
+      </div>
+      ${options.namesLocked ? html`<p class="hint" part="hint" id="identity-lock-hint">${t.reasons['identity-lock']}</p>` : nothing}`;
+  }
+
+  #input(field: ProfileField, value: string): void {
+    if (!this.draft) return;
+    this.draft = { ...this.draft, [field]: value };
+    delete this.#serverErrors[field];
+    this.host.requestUpdate();
+  }
+
+  #touch(field: ProfileField): void {
+    this.#touched.add(field);
+    this.host.requestUpdate();
+  }
+}

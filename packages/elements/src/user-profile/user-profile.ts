@@ -1,0 +1,443 @@
+import { PortierError, displayName, effectiveStatus, isPortierError, isoDay, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { PortierController } from '../controllers/portier-controller.js';
+import { PortierUserUpdatedEvent, type UserChange } from '../events/user-updated.js';
+import type { Messages } from '../localize/messages.js';
+import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
+import { ProfileForm } from './profile-form.js';
+import { userProfileStyles } from './user-profile.styles.js';
+
+/** Refusals shown on a visible, aria-disabled control with their explanation, rather than hidden. */
+const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'contact-cannot-be-super-user']);
+
+/** Actions that take away a super user (SPEC rule 4): the §5.1 hint explains their refusal. */
+const TAKES_AWAY: ReadonlySet<Action> = new Set(['user.set-role', 'user.deactivate', 'user.block']);
+
+type Confirmable = 'demote' | 'deactivate' | 'block';
+
+/** Where a section explains a refusal: refused buttons point to it with aria-describedby. */
+const EXPLANATION_IDS: Partial<Record<Action, string>> = { 'user.set-role': 'explain-role', 'user.deactivate': 'explain-account' };
+
+/**
+ * Edits one user (seed 000 §5.1): names, phones and language (the e-mail, which is the login, is
+ * read-only); the role with Promote / Demote, where the refusal to demote the last super user is
+ * explained as the manual does ("create or promote another super user first"); a super user's
+ * signature type; the active-until date; deactivate / activate, block / unblock; a password-reset
+ * e-mail (the administrator never sees or sets a password) and a new invitation. Every command
+ * carries the user's version, so a concurrent change is refused with `conflict` and the input kept.
+ *
+ * @summary The user-profile screen of an administrator.
+ * @event portier-user-updated - A change was saved (`change` says which).
+ * @csspart title - The heading.
+ * @csspart subtitle - "User: e-mail".
+ * @csspart section - A section (role, profile, signature, account).
+ * @csspart label - A field label.
+ * @csspart input - An input or select.
+ * @csspart field-error - A field's error.
+ * @csspart hint - Help text and explanations of refusals.
+ * @csspart button - An action button.
+ * @csspart save-button - The profile's save button.
+ * @csspart status - The status badge.
+ * @csspart error - The banner that says why an action failed.
+ * @csspart live - The live region that announces results.
+ * @csspart dialog - The confirmation dialog.
+ */
+export class PortierUserProfile extends LitElement {
+  static override styles = [tokens, baseStyles, dialogStyles, userProfileStyles];
+
+  /** The user to edit. */
+  @property({ attribute: 'user-id', reflect: true }) userId = '';
+
+  /** Language of the screen; default: the provider's, the page's, or the store's. */
+  @property({ reflect: true }) locale: string | undefined;
+
+  /** `dark` or `light` forces a colour scheme; default: the system's. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  @state() private error = '';
+  @state() private conflict = false;
+  @state() private announcement = '';
+  @state() private busy = false;
+  @state() private confirming: Confirmable | undefined;
+  @state() private activeUntil: string | undefined;
+  @state() private signature: Signature | undefined;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  readonly #portier = new PortierController(this);
+  readonly #form = new ProfileForm(this);
+  #returnFocus: HTMLElement | undefined;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('userId')) {
+      this.error = '';
+      this.conflict = false;
+      this.announcement = '';
+      this.activeUntil = undefined;
+      this.signature = undefined;
+    }
+    this.#form.sync(this.#user());
+  }
+
+  protected override render() {
+    const t = this.#portier.t;
+    const state = this.#portier.state;
+    if (!t) return nothing;
+    if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
+    if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${t.common.loadError}</p></div>`;
+    const user = this.#user();
+    if (!user || !this.#portier.can('user.view', { user }).allowed) {
+      return html`<div class="banner info" part="error" role="alert"><p>${t.userProfile.notFound}</p></div>`;
+    }
+    return html`
+      <h2 part="title" id="title">${t.userProfile.title}</h2>
+      <p class="subtitle" part="subtitle">${t.userProfile.userHeading(user.email)}</p>
+      <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="banner error" part="error" role="alert" tabindex="-1">${this.error
+        ? html`<p>${this.error}</p>
+            ${this.conflict ? html`<button class="button small" part="button" type="button" @click=${this.#reload}>${t.userProfile.reload}</button>` : nothing}`
+        : nothing}</div>
+      <div class="layout">
+        ${this.#renderRole(t, user)} ${this.#renderProfile(t, state, user)} ${user.role === 'superuser' ? this.#renderSignature(t, user) : nothing}
+        ${this.#renderAccount(t, state, user)}
+      </div>
+      ${this.#renderDialog(t, user)}
+    `;
+  }
+
+  #renderRole(t: Messages, user: User): TemplateResult {
+    const target = user.role === 'superuser' ? 'user' : 'superuser';
+    const decision = this.#decide('user.set-role', user, { role: target });
+    const label = target === 'user' ? t.userProfile.demote : t.userProfile.promote;
+    return html`<section part="section" aria-labelledby="role-heading">
+      <h3 id="role-heading" tabindex="-1">${t.userProfile.roleHeading}</h3>
+      <p class="current">${t.userProfile.currentRole(t.role[user.role])}</p>
+      <div class="actions">
+        ${this.#actionButton(decision, label, target === 'user' ? 'demote' : 'promote', () =>
+          target === 'user' ? this.#confirm('demote') : this.#run('role', (id, options) => this.#store().users.setRole(id, 'superuser', options), t.userProfile.done.promoted(displayName(user))),
+        )}
+      </div>
+      ${this.#explanation(t, user, 'user.set-role', decision)}
+    </section>`;
+  }
+
+  #renderProfile(t: Messages, state: PortierState, user: User): TemplateResult {
+    const decision = this.#portier.can('user.update-profile', { user, fields: ['firstName'], settings: state.data.organizations[user.organizationId]?.settings });
+    const namesLocked = !decision.allowed && decision.reason === 'identity-lock';
+    const editable = this.#portier.can('user.update-profile', { user, fields: ['phone'] }).allowed;
+    return html`<section part="section" aria-labelledby="profile-heading">
+      <h3 id="profile-heading">${t.userProfile.profileHeading}</h3>
+      <form novalidate aria-labelledby="profile-heading" @submit=${this.#saveProfile}>
+        <div class="field" style="margin-bottom: calc(var(--_space) * 2)">
+          <label for="email" part="label">${t.fields.email}</label>
+          <input id="email" part="input" type="email" readonly .value=${user.email} aria-describedby="email-hint" />
+          <p class="hint" part="hint" id="email-hint">${t.userProfile.emailHint}</p>
+        </div>
+        ${this.#form.render(t, { namesLocked, disabled: !editable })}
+        ${editable
+          ? html`<div class="footer">
+              <button class="button primary" part="save-button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.common.save}</button>
+            </div>`
+          : nothing}
+      </form>
+    </section>`;
+  }
+
+  #renderSignature(t: Messages, user: User): TemplateResult {
+    const decision = this.#decide('user.set-signature', user);
+    const value = this.signature ?? user.signature;
+    return html`<section part="section" aria-labelledby="signature-heading">
+      <h3 id="signature-heading">${t.userProfile.signatureHeading}</h3>
+      <div class="row">
+        <div class="field">
+          <label for="signature" part="label">${t.fields.signature}</label>
+          <select
+            id="signature"
+            part="input"
+            aria-describedby="signature-hint"
+            ?disabled=${!decision.allowed}
+            @change=${(event: Event) => (this.signature = (event.target as HTMLSelectElement).value as Signature)}
+          >
+            ${(['individual', 'collective'] as const).map((signature) => html`<option value=${signature} ?selected=${value === signature}>${t.signature[signature]}</option>`)}
+          </select>
+        </div>
+        ${decision.allowed
+          ? html`<button
+              class="button"
+              part="button"
+              type="button"
+              data-action="signature"
+              @click=${() => this.#run('signature', (id, options) => this.#store().users.setSignature(id, value, options), t.userProfile.done.signature)}
+            >
+              ${t.common.save}
+            </button>`
+          : nothing}
+      </div>
+      <p class="hint" part="hint" id="signature-hint">${t.userProfile.signatureHint}</p>
+    </section>`;
+  }
+
+  #renderAccount(t: Messages, state: PortierState, user: User): TemplateResult {
+    const status = effectiveStatus(user, state.now);
+    const deactivate = this.#decide('user.deactivate', user);
+    const activeUntil = this.activeUntil ?? user.activeUntil ?? '';
+    const canReset = user.kind === 'login' && user.passwordSet && (status === 'active' || status === 'blocked');
+    const buttons: TemplateResult[] = [];
+    const add = (action: Action, label: string, id: string, run: () => void, show: boolean) => {
+      if (!show) return;
+      const decision = this.#decide(action, user);
+      const button = this.#actionButton(decision, label, id, run);
+      if (button !== nothing) buttons.push(button as TemplateResult);
+    };
+    add('user.activate', t.userProfile.activate, 'activate', () => this.#run('status', (id, o) => this.#store().users.activate(id, o), t.userProfile.done.activated), status === 'deactivated');
+    add('user.unblock', t.userProfile.unblock, 'unblock', () => this.#run('status', (id, o) => this.#store().users.unblock(id, o), t.userProfile.done.unblocked), status === 'blocked');
+    add(
+      'user.resend-invitation',
+      t.userProfile.resendInvitation,
+      'resend-invitation',
+      () => this.#run('invitation', (id, o) => this.#store().users.resendInvitation(id, o), t.userProfile.done.invitationSent(user.email)),
+      status === 'invited' || status === 'expired',
+    );
+    add('user.make-login', t.userProfile.makeLogin, 'make-login', () => this.#run('status', (id, o) => this.#store().users.makeLogin(id, o), t.userProfile.done.madeLogin), status === 'contact');
+    add(
+      'user.reset-password',
+      t.userProfile.resetPassword,
+      'reset-password',
+      () => this.#run('password-reset', (id, o) => this.#store().users.resetPassword(id, o), t.userProfile.done.resetSent(user.email)),
+      canReset,
+    );
+    add('user.block', t.userProfile.block, 'block', () => this.#confirm('block'), status === 'active');
+    add('user.deactivate', t.userProfile.deactivate, 'deactivate', () => this.#confirm('deactivate'), status !== 'deactivated' && status !== 'deleted');
+    const today = isoDay(state.now);
+    return html`<section part="section" aria-labelledby="account-heading">
+      <h3 id="account-heading" tabindex="-1">${t.userProfile.accountHeading}</h3>
+      <p class="current">${t.fields.status}: <span class="badge ${status}" part="status">${t.status[status]}</span></p>
+      ${status !== 'deactivated' && (deactivate.allowed || EXPLAINED.has(deactivate.reason))
+        ? html`<div class="row">
+            <div class="field">
+              <label for="active-until" part="label">${t.fields.activeUntil}</label>
+              <input
+                id="active-until"
+                part="input"
+                type="date"
+                min=${today}
+                aria-describedby="active-until-hint"
+                ?disabled=${!deactivate.allowed}
+                .value=${activeUntil}
+                @input=${(event: Event) => (this.activeUntil = (event.target as HTMLInputElement).value)}
+              />
+            </div>
+            ${deactivate.allowed
+              ? html`<button
+                  class="button"
+                  part="button"
+                  type="button"
+                  data-action="active-until"
+                  ?disabled=${!activeUntil || activeUntil === user.activeUntil}
+                  @click=${() => this.#run('active-until', (id, o) => this.#store().users.deactivate(id, { ...o, until: activeUntil }), t.userProfile.done.activeUntil)}
+                >
+                  ${t.userProfile.saveActiveUntil}
+                </button>`
+              : nothing}
+            ${user.activeUntil && this.#portier.can('user.activate', { user }).allowed
+              ? html`<button
+                  class="button link"
+                  part="button"
+                  type="button"
+                  data-action="clear-active-until"
+                  @click=${() => {
+                    this.activeUntil = undefined;
+                    this.#run('active-until', (id, o) => this.#store().users.activate(id, o), t.userProfile.done.activeUntil);
+                  }}
+                >
+                  ${t.userProfile.clearActiveUntil}
+                </button>`
+              : nothing}
+          </div>
+          <p class="hint" part="hint" id="active-until-hint">${t.userProfile.activeUntilHint}</p>`
+        : nothing}
+      <div class="actions" style="margin-top: calc(var(--_space) * 2)">${buttons}</div>
+      ${canReset && this.#portier.can('user.reset-password', { user }).allowed ? html`<p class="hint" part="hint">${t.userProfile.resetPasswordHint}</p>` : nothing}
+      ${this.#explanation(t, user, 'user.deactivate', deactivate)}
+    </section>`;
+  }
+
+  #renderDialog(t: Messages, user: User): TemplateResult {
+    const confirming = this.confirming;
+    const name = displayName(user);
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-message" @close=${this.#dialogClosed}>
+      <h3 id="dialog-title">${t.userProfile.confirmTitle}</h3>
+      <p id="dialog-message">${confirming ? t.userProfile.confirm[confirming](name) : ''}</p>
+      <div class="actions">
+        <button class="button" part="button" type="button" data-action="dialog-cancel" @click=${() => this.dialog?.close('cancel')}>${t.common.cancel}</button>
+        <button class="button primary" part="button" type="button" data-action="dialog-confirm" @click=${() => this.dialog?.close('confirm')}>
+          ${confirming ? t.userProfile[confirming] : t.common.confirm}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  /** A button for an action the policy allows, or an aria-disabled one that explains a refusal; nothing otherwise. */
+  #actionButton(decision: Decision, label: string, id: string, run: () => void): TemplateResult | typeof nothing {
+    if (!decision.allowed && !EXPLAINED.has(decision.reason)) return nothing;
+    const danger = id === 'demote' || id === 'deactivate' || id === 'block';
+    return html`<button
+      class="button ${danger ? 'danger' : ''}"
+      part="button"
+      type="button"
+      data-action=${id}
+      aria-disabled=${!decision.allowed || this.busy ? 'true' : 'false'}
+      aria-describedby=${decision.allowed ? nothing : id === 'demote' || id === 'promote' ? 'explain-role' : 'explain-account'}
+      @click=${() => {
+        if (this.busy) return;
+        if (!decision.allowed) {
+          this.announcement = '';
+          this.error = this.#refusal(decision);
+          return;
+        }
+        run();
+      }}
+    >
+      ${label}
+    </button>`;
+  }
+
+  /** The explanation under a section whose action is refused (the §5.1 hint for the last super user). */
+  #explanation(t: Messages, user: User, action: Action, decision: Decision): TemplateResult | typeof nothing {
+    if (decision.allowed || !EXPLAINED.has(decision.reason)) return nothing;
+    const lastSuperUser = this.#isLastSuperUser(user) && TAKES_AWAY.has(action);
+    return html`<p class="hint explain" part="hint" id=${EXPLANATION_IDS[action] ?? nothing} data-explains=${action}>
+      ${lastSuperUser ? t.userProfile.lastSuperUserHint : this.#refusal(decision)}
+    </p>`;
+  }
+
+  #refusal(decision: Decision): string {
+    if (decision.allowed) return '';
+    const user = this.#user();
+    const reason = user && decision.reason === 'own-account' && this.#isLastSuperUser(user) ? 'last-super-user' : decision.reason;
+    return this.#portier.errorText(new PortierError(decision.code, { reason }));
+  }
+
+  #isLastSuperUser(user: User): boolean {
+    const state = this.#portier.state;
+    return !!state && user.role === 'superuser' && user.kind === 'login' && effectiveStatus(user, state.now) === 'active' && this.#portier.activeSuperUsers() <= 1;
+  }
+
+  #decide(action: Action, user: User, extra: { role?: 'user' | 'superuser' } = {}): Decision {
+    return this.#portier.can(action, { user, activeSuperUsers: this.#portier.activeSuperUsers(), ...extra });
+  }
+
+  #user(): User | undefined {
+    return this.userId ? this.#portier.state?.data.users[this.userId] : undefined;
+  }
+
+  #store() {
+    return this.#portier.portier!;
+  }
+
+  #confirm(what: Confirmable): void {
+    this.#returnFocus = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | undefined;
+    this.confirming = what;
+    this.updateComplete.then(() => this.dialog?.showModal());
+  }
+
+  #dialogClosed = (): void => {
+    const dialog = this.dialog;
+    const what = this.confirming;
+    const confirmed = dialog?.returnValue === 'confirm';
+    if (dialog) dialog.returnValue = '';
+    this.confirming = undefined;
+    const user = this.#user();
+    const t = this.#portier.t;
+    if (confirmed && what && user && t) {
+      const name = displayName(user);
+      if (what === 'demote') this.#run('role', (id, o) => this.#store().users.setRole(id, 'user', o), t.userProfile.done.demoted(name));
+      if (what === 'deactivate') this.#run('status', (id, o) => this.#store().users.deactivate(id, o), t.userProfile.done.deactivated);
+      if (what === 'block') this.#run('status', (id, o) => this.#store().users.block(id, o), t.userProfile.done.blocked);
+    } else {
+      this.#restoreFocus();
+    }
+  };
+
+  /** Back to the control that opened the dialog, or to its section's heading when that control is gone. */
+  #restoreFocus(fallback = '#role-heading'): void {
+    const target = this.#returnFocus;
+    this.updateComplete.then(() => {
+      if (target && target.isConnected && target.getAttribute('aria-disabled') !== 'true') target.focus();
+      else this.renderRoot.querySelector<HTMLElement>(fallback)?.focus();
+    });
+  }
+
+  async #run(change: UserChange, command: (userId: string, options: { expectedVersion: number }) => Promise<void>, done: string): Promise<void> {
+    const user = this.#user();
+    if (!user || this.busy) return;
+    const opener = this.#returnFocus;
+    this.busy = true;
+    this.error = '';
+    this.conflict = false;
+    this.announcement = '';
+    try {
+      await command(user.id, { expectedVersion: user.version });
+      this.announcement = done;
+      if (change === 'signature') this.signature = undefined;
+      if (change === 'active-until') this.activeUntil = undefined;
+      this.dispatchEvent(new PortierUserUpdatedEvent(user.id, change));
+    } catch (error) {
+      this.#failed(error);
+    } finally {
+      this.busy = false;
+      if (opener) this.#restoreFocus(change === 'role' ? '#role-heading' : '#account-heading');
+      this.#returnFocus = undefined;
+    }
+  }
+
+  #saveProfile = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const t = this.#portier.t;
+    const user = this.#user();
+    const base = this.#form.base;
+    if (!t || !user || !base || this.busy) return;
+    const invalid = this.#form.submit(t);
+    if (invalid) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#${invalid}`)?.focus();
+      return;
+    }
+    this.busy = true;
+    this.error = '';
+    this.conflict = false;
+    this.announcement = '';
+    try {
+      await this.#store().users.updateProfile(user.id, this.#form.changes(), { expectedVersion: base.version });
+      const saved = this.#user();
+      if (saved) this.#form.load(saved);
+      this.announcement = t.userProfile.done.saved;
+      this.dispatchEvent(new PortierUserUpdatedEvent(user.id, 'profile'));
+    } catch (error) {
+      this.#failed(error);
+      const field = this.#form.serverFailed(t, error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(field ? `#${field}` : '[part~="error"]')?.focus();
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  #failed(error: unknown): void {
+    this.conflict = isPortierError(error) && error.code === 'conflict';
+    this.error = this.#portier.errorText(error);
+  }
+
+  /** After a conflict: load the latest version (what was typed is replaced, on the user's request). */
+  #reload = async (): Promise<void> => {
+    const portier = this.#portier.portier;
+    if (!portier) return;
+    await portier.refresh().catch(() => undefined);
+    const user = this.#user();
+    if (user) this.#form.load(user);
+    this.error = '';
+    this.conflict = false;
+    this.requestUpdate();
+  };
+}
