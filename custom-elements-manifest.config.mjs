@@ -1,0 +1,94 @@
+// `pnpm analyze`: custom-elements.json of @portier/elements, from the JSDoc of every element
+// (@summary, @event, @slot, @csspart, @cssproperty) and Lit's decorators (attributes, properties).
+// Output: packages/elements/custom-elements.json (committed; test/custom-elements.node.test.ts
+// checks it is complete and up to date).
+import { existsSync, readFileSync } from 'node:fs';
+
+const ROOT = new URL('./', import.meta.url);
+
+/**
+ * The analyzer also records every `dispatchEvent(new X(...))` it cannot name (our events are
+ * classes, so their name is not a string literal at the call site), and events of libraries.
+ * Keep only the documented `portier-*` events, once each.
+ */
+function portierEventsOnly() {
+  const keep = (event) => typeof event?.name === 'string' && /^portier-[a-z-]+$/.test(event.name);
+  return {
+    name: 'portier-events-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (!Array.isArray(declaration.events)) continue;
+          const seen = new Set();
+          declaration.events = declaration.events.filter((event) => {
+            if (!keep(event) || seen.has(event.name)) return false;
+            seen.add(event.name);
+            return true;
+          });
+          if (declaration.events.length === 0) delete declaration.events;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * True when the module at `path` (a manifest path, or a superclass's import specifier ending in
+ * `.js`) uses the theme `tokens`, itself or through a sibling `x.styles.ts` it imports.
+ */
+function usesTheme(path, depth = 0) {
+  if (!path) return false;
+  const file = new URL(path.replace(/^\//, '').replace(/\.js$/, '.ts'), ROOT);
+  if (!existsSync(file)) return false;
+  const source = readFileSync(file, 'utf8');
+  if (/\btokens\b/.test(source)) return true;
+  if (depth > 0) return false;
+  return [...source.matchAll(/from '(\.[^']+\.styles)\.js'/g)].some(([, relative]) =>
+    usesTheme(new URL(`${relative}.ts`, file).pathname.slice(ROOT.pathname.length), depth + 1),
+  );
+}
+
+/**
+ * Every element whose styles include the theme reads the `--portier-*` tokens of
+ * `theme/tokens.ts` on its `:host`: list them as CSS properties of that element, after its own.
+ * Also drops the source text of `css` blocks that the analyzer records as variable defaults.
+ */
+function themeTokens() {
+  const source = readFileSync(new URL('packages/elements/src/theme/tokens.ts', ROOT), 'utf8');
+  const tokens = new Map();
+  for (const [, name, fallback] of source.matchAll(/var\((--portier-[a-z-]+),\s*([^)]+?)\)/g)) {
+    if (!tokens.has(name)) tokens.set(name, fallback.trim());
+  }
+  const describe = (name) =>
+    `Theme token: ${name.replace('--portier-', '').replace(/-/g, ' ')} (light default shown; dark defaults apply under \`theme="dark"\` or the system's dark scheme).`;
+  return {
+    name: 'portier-theme-tokens',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.kind === 'variable' && typeof declaration.default === 'string' && declaration.default.startsWith('css`')) delete declaration.default;
+          if (!declaration.customElement || !declaration.tagName) continue;
+          if (!usesTheme(module.path) && !usesTheme(declaration.superclass?.module)) continue;
+          const own = declaration.cssProperties ?? [];
+          const names = new Set(own.map((property) => property.name));
+          declaration.cssProperties = [
+            ...own,
+            ...[...tokens].filter(([name]) => !names.has(name)).map(([name, fallback]) => ({ name, description: describe(name), default: fallback })),
+          ];
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['packages/elements/src/**/*.ts'],
+  // Tests, test helpers and translation tables are not element API.
+  exclude: ['packages/elements/src/**/*.test.ts', 'packages/elements/src/test-utils/**', 'packages/elements/src/localize/locales/**'],
+  outdir: 'packages/elements',
+  litelement: true,
+  // Do not write a `customElements` field into the root package.json.
+  packagejson: false,
+  dependencies: false,
+  plugins: [portierEventsOnly(), themeTokens()],
+};
