@@ -15,6 +15,11 @@ export interface RestServerOptions extends Partial<RestHandlerOptions> {
   basePath?: string;
   /** Answer CORS for pages served from a loopback origin (the demo's dev server). Default false. */
   cors?: boolean;
+  /**
+   * Answers requests outside `basePath` (static files, the demo's controls); `undefined` leaves
+   * them to the contract's 404.
+   */
+  fallback?: (request: Request) => Promise<Response | undefined> | Response | undefined;
 }
 
 /** A running reference server. */
@@ -40,9 +45,17 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   });
   const host = '127.0.0.1';
+  const fallback = options.fallback;
+  const serve = fallback
+    ? async (request: Request): Promise<Response> => {
+        const path = new URL(request.url).pathname;
+        const inContract = path === basePath || path.startsWith(`${basePath}/`);
+        return (inContract ? undefined : await fallback(request)) ?? handler(request);
+      }
+    : handler;
   const server = createServer((incoming, outgoing) => {
     if (options.cors && cors(incoming, outgoing)) return;
-    void respond(handler, incoming, outgoing, host);
+    void respond(serve, incoming, outgoing, host);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

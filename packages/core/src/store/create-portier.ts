@@ -21,9 +21,6 @@ export function applyPatches(data: PortierData, patches: readonly Patch[]): Port
   });
 }
 
-/** Refusals after which the store reloads: the backend's data may differ from the store's. */
-const RESYNC_CODES: ReadonlySet<string> = new Set(['conflict', 'network', 'server']);
-
 /** Merges a backend's answer into data (the store's confirmed view). */
 export function mergeChanges(data: PortierData, changes: Changes): PortierData {
   if (changes.users.length === 0 && changes.removedUserIds.length === 0 && Object.keys(changes.grants).length === 0) return data;
@@ -117,9 +114,10 @@ export function createPortier(options: PortierOptions): Portier {
       },
       async (error: unknown) => {
         const portierError = toPortierError(error);
-        // The backend may hold what this store does not (an answer lost after the save, another
-        // client's save): read it again, so that the store still equals the backend.
-        if (RESYNC_CODES.has(portierError.code)) await resync();
+        // The backend refused what the local view allowed, so the view is behind (another client's
+        // save, an answer lost after the save, a role changed meanwhile): read it again, so that
+        // the store equals the backend once the command has settled.
+        await resync();
         settle();
         throw portierError;
       },

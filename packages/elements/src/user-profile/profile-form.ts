@@ -45,6 +45,23 @@ export class ProfileForm {
     this.#serverErrors = {};
   }
 
+  /**
+   * After a conflict: the latest version becomes the base of the next save. Fields the user
+   * changed keep what was typed; the others take the newer values, so "save again" applies only
+   * the user's own edits over the other client's.
+   */
+  rebase(latest: User): void {
+    const typed = this.draft;
+    const before = this.base ? draftOf(this.base) : undefined;
+    this.base = latest;
+    const newer = draftOf(latest);
+    if (typed && before) {
+      this.draft = { ...newer };
+      for (const field of FIELDS) if (typed[field] !== before[field]) this.draft[field] = typed[field];
+    }
+    this.host.requestUpdate();
+  }
+
   /** Something typed differs from the loaded user. */
   get dirty(): boolean {
     if (!this.base || !this.draft) return false;

@@ -119,9 +119,12 @@ describe('<portier-user-profile>', () => {
     expect(alertText(element)).to.contain('Someone else changed this user in the meantime. Your input is kept');
     expect(input(element, 'firstName').value).to.equal('Mine');
     expect(input(element, 'phone').value).to.equal('+32 2 111 22 33');
+    // The field only the other admin changed shows its value; the next save builds on that version.
+    await waitUntil(() => input(element, 'lastName').value === 'Theirs', 'the newer version is merged under the input');
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="error"] button')!.click();
-    await waitUntil(() => input(element, 'lastName').value === 'Theirs', 'the latest version is shown');
-    expect(input(element, 'firstName').value).to.equal('Dirk');
+    await waitUntil(() => input(element, 'firstName').value === 'Dirk', 'the latest version replaces the input');
+    expect(input(element, 'lastName').value).to.equal('Theirs');
+    expect(input(element, 'phone').value).to.not.equal('+32 2 111 22 33');
     expect(portier.getState().data.users['u-004']!.lastName).to.equal('Theirs');
   });
 

@@ -88,7 +88,8 @@ export class PortierUserProfile extends LitElement {
     if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${t.common.loadError}</p></div>`;
     const user = this.#user();
     if (!user || !this.#portier.can('user.view', { user }).allowed) {
-      return html`<div class="banner info" part="error" role="alert"><p>${t.userProfile.notFound}</p></div>`;
+      // A refusal can take the user out of the actor's view (it lost its role meanwhile): say why first.
+      return html`<div class="banner info" part="error" role="alert">${this.error ? html`<p>${this.error}</p>` : nothing}<p>${t.userProfile.notFound}</p></div>`;
     }
     return html`
       <h2 part="title" id="title">${t.userProfile.title}</h2>
@@ -416,6 +417,9 @@ export class PortierUserProfile extends LitElement {
       this.dispatchEvent(new PortierUserUpdatedEvent(user.id, 'profile'));
     } catch (error) {
       this.#failed(error);
+      // The store has read the latest version; the next save builds on it, keeping the input.
+      const latest = this.conflict ? this.#user() : undefined;
+      if (latest) this.#form.rebase(latest);
       const field = this.#form.serverFailed(t, error);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(field ? `#${field}` : '[part~="error"]')?.focus();
