@@ -1,21 +1,537 @@
-import { createPortier, displayName, effectiveStatus, selectUsers } from '@portier/core';
-import { createMemoryBackend } from '@portier/adapters';
+/**
+ * Lumen Energy Business — the sample host portal of the Portier demo (`pnpm start`).
+ *
+ * A host page with its own header, navigation and styling that embeds the Portier screens over the
+ * memory backend (persisted in localStorage). Demo controls above the header: act as one of three
+ * accounts, switch language, move time forward, reset the data, and read the outbox of e-mails the
+ * backend would have sent (their links open the account screens, so an invitation or a password
+ * reset can be followed end to end). Routing is the URL hash, with no framework.
+ */
+import '../packages/elements/src/define.js';
+import { DEMO_PASSWORD, type OutboxEmail } from '@portier/adapters';
+import { LANGUAGES, displayName, isPortierError, type Language, type PortierState, type User } from '@portier/core';
+import { ACT_AS, createDemo, saveLocale, savedLocale } from './demo-setup.js';
+import { h } from './dom.js';
+import { hostTexts, type HostTexts, type TileId } from './host-i18n.js';
 
-const portier = createPortier({ backend: createMemoryBackend({ persist: true }) });
-const status = document.getElementById('status')!;
-const body = document.getElementById('users')!;
+const demo = createDemo();
+const { store, backend, clock } = demo;
+/** For the screenshot script and the curious: `lumenDemo.store.getState()` in the console. */
+(globalThis as unknown as { lumenDemo: typeof demo }).lumenDemo = demo;
 
-portier.subscribe((state) => {
-  status.textContent = state.status === 'ready' ? `${Object.keys(state.data.users).length} users` : state.status;
-  body.replaceChildren(
-    ...selectUsers(state).map((user) => {
-      const row = document.createElement('tr');
-      for (const text of [user.email, displayName(user), user.role, effectiveStatus(user, state.now)]) {
-        const cell = document.createElement('td');
-        cell.textContent = text;
-        row.append(cell);
+let locale: Language = savedLocale();
+let t: HostTexts = hostTexts(locale);
+
+const provider = document.getElementById('provider') as HTMLElementTagNameMap['portier-provider'];
+const page = document.getElementById('page')!;
+const demoBar = document.getElementById('demo-bar')!;
+const header = document.getElementById('site-header')!;
+const footer = document.getElementById('site-footer')!;
+const outbox = document.getElementById('outbox')!;
+const announcer = document.getElementById('announcer')!;
+const skipLink = document.getElementById('skip-link')!;
+
+provider.portier = store;
+
+const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', nl: 'Nederlands', de: 'Deutsch', en: 'English' };
+
+function announce(text: string): void {
+  announcer.textContent = '';
+  // A new node on the next frame is announced again even when the text repeats.
+  requestAnimationFrame(() => (announcer.textContent = text));
+}
+
+/** Users of the demo seed as the backend holds them (for names in the switch and the sign-in hints). */
+function seedUser(id: string): User | undefined {
+  return backend.inspect().data.users[id];
+}
+
+function actor(state: PortierState = store.getState()): User | undefined {
+  return state.actorId ? state.data.users[state.actorId] : undefined;
+}
+
+// ---------------------------------------------------------------- routing
+
+interface Route {
+  path: string;
+  params: URLSearchParams;
+}
+
+function currentRoute(): Route {
+  const hash = location.hash.replace(/^#/, '');
+  const [path = '', query = ''] = hash.split('?');
+  return { path: path.replace(/^\/?/, '/').replace(/\/$/, '') || '/', params: new URLSearchParams(query) };
+}
+
+/**
+ * The host's pages. `/users/…` belongs to <portier-admin>, which keeps its own place in the hash
+ * (and links to the signed-in user's own profile as `#/me`, the host's "My profile" page).
+ */
+function pageKey(route: Route): string {
+  const first = route.path.split('/')[1] ?? '';
+  return first === '' ? 'home' : first === 'profile' ? 'me' : first;
+}
+
+let mountedKey = '';
+let mountedSearch = '';
+
+function renderPage(force = false): void {
+  const route = currentRoute();
+  const key = pageKey(route);
+  const search = key === 'users' ? '' : route.params.toString();
+  if (!force && key === mountedKey && search === mountedSearch) return;
+  const moved = mountedKey !== '' && key !== mountedKey;
+  mountedKey = key;
+  mountedSearch = search;
+  page.dataset['page'] = key;
+  page.replaceChildren(...buildPage(key, route));
+  renderHeader();
+  document.title = `${pageTitle(key)} — Lumen Energy Business`;
+  if (moved) document.getElementById('main')?.focus({ preventScroll: false });
+}
+
+function pageTitle(key: string): string {
+  switch (key) {
+    case 'home':
+      return t.nav.home;
+    case 'users':
+      return t.pages.users;
+    case 'me':
+      return t.pages.profile;
+    case 'audit':
+      return t.pages.audit;
+    case 'signin':
+      return t.signin.title;
+    case 'activate':
+      return t.pages.activate;
+    case 'reset':
+      return t.pages.reset;
+    case 'password-change':
+      return t.pages.passwordChange;
+    default:
+      return t.pages.notFound;
+  }
+}
+
+function buildPage(key: string, route: Route): Node[] {
+  const title = (text: string) => h('h1', { class: 'page-title' }, text);
+  switch (key) {
+    case 'home':
+      return homePage();
+    case 'users':
+      // `hash`: the admin keeps its own place in the URL (#/users, #/users/new, #/users/<id>/access…).
+      return [title(t.pages.users), h('portier-admin', { hash: true })];
+    case 'me':
+      return [title(t.pages.profile), h('div', { class: 'panel' }, h('portier-own-profile'))];
+    case 'audit':
+      return [title(t.pages.audit), h('div', { class: 'panel' }, h('portier-audit-log'))];
+    case 'signin':
+      return signInPage();
+    case 'activate':
+      return accountScreen(t.pages.activate, h('portier-activate-account', { token: route.params.get('token') ?? '' }));
+    case 'reset': {
+      const token = route.params.get('token');
+      return accountScreen(t.pages.reset, h('portier-password-reset', token ? { token } : {}));
+    }
+    case 'password-change': {
+      const email = sessionStorage.getItem('lumen-demo-password-change') ?? '';
+      return accountScreen(t.pages.passwordChange, h('portier-password-change', email ? { email } : {}));
+    }
+    default:
+      return [title(t.pages.notFound), h('p', null, h('a', { href: '#/' }, t.nav.home))];
+  }
+}
+
+function accountScreen(heading: string, screen: HTMLElement): Node[] {
+  return [h('h1', { class: 'page-title' }, heading), h('div', { class: 'panel account-screen' }, screen)];
+}
+
+// ---------------------------------------------------------------- pages
+
+const TILES: { id: TileId; application?: string; featured?: boolean }[] = [
+  { id: 'energy-guard', application: 'energy-guard' },
+  { id: 'price-viewer' },
+  { id: 'portfolio-manager', application: 'portfolio-manager' },
+  { id: 'invoice-viewer', application: 'invoice-viewer' },
+  { id: 'access-points', application: 'manage-access-points' },
+  { id: 'market-review' },
+  { id: 'customer-data', application: 'my-customer-data' },
+  { id: 'users', featured: true },
+];
+
+function homePage(): Node[] {
+  const state = store.getState();
+  const me = actor(state);
+  const grants = (me && state.data.grants[me.id]) ?? [];
+  const toast = h('p', { class: 'toast', role: 'status' });
+  const tiles = TILES.map(({ id, application, featured }) => {
+    const text = t.tiles[id];
+    const isUsers = id === 'users';
+    const allowed = isUsers ? me?.role === 'superuser' : !application || grants.some((grant) => grant.applicationId === application && grant.level !== 'none');
+    const action = isUsers
+      ? h('a', { class: 'tile-action', href: '#/users' }, text.action)
+      : h('button', { type: 'button', class: 'tile-action', onclick: () => (toast.textContent = `${text.title}: ${t.notInDemo}`) }, text.action);
+    return h(
+      'li',
+      { class: `tile${featured ? ' featured' : ''}${allowed ? '' : ' locked'}` },
+      h('h2', null, text.title),
+      h('p', null, text.text),
+      allowed ? action : h('span', { class: 'lock' }, isUsers ? t.superUsersOnly : t.noAccess),
+    );
+  });
+  return [
+    h(
+      'div',
+      { class: 'hero' },
+      h('div', null, h('h1', { class: 'page-title' }, t.welcome(me ? me.firstName || displayName(me) : '')), h('p', null, t.homeIntro)),
+    ),
+    h('ul', { class: 'tiles' }, ...tiles),
+    toast,
+  ];
+}
+
+function signInPage(): Node[] {
+  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, value: sessionStorage.getItem('lumen-demo-sign-in-email') ?? '' });
+  sessionStorage.removeItem('lumen-demo-sign-in-email');
+  const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+  const message = h('div', { class: 'message', role: 'alert' });
+  const form = h(
+    'form',
+    { class: 'form panel', novalidate: true, 'aria-labelledby': 'signin-title' },
+    h('p', null, t.signin.intro),
+    h('label', null, t.signin.email, email),
+    h('label', null, t.signin.password, password),
+    message,
+    h('button', { type: 'submit', class: 'button' }, t.signin.submit),
+    h('a', { href: '#/reset' }, t.signin.forgot),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.className = 'message';
+    message.textContent = '';
+    try {
+      const result = await store.session.signIn(email.value, password.value);
+      if (result.passwordChangeRequired) {
+        sessionStorage.setItem('lumen-demo-password-change', email.value);
+        location.hash = '#/password-change';
+        return;
       }
-      return row;
+      await demo.actAs(result.userId);
+      renderDemoBar();
+      const me = actor();
+      announce(t.signin.success(me ? displayName(me) : email.value));
+      location.hash = '#/';
+    } catch (error) {
+      const lines = signInError(error);
+      message.className = `message ${lines.kind}`;
+      message.replaceChildren(...lines.text.flatMap((line, index) => (index ? [h('br'), line] : [line])));
+    } finally {
+      void refreshOutbox();
+    }
+  });
+
+  const accounts = (['u-001', 'u-003', 'u-004', 'u-016'] as const).map((id) => {
+    const user = seedUser(id);
+    if (!user) return null;
+    return h(
+      'li',
+      null,
+      h('span', null, displayName(user), h('small', null, `${user.email} · ${t.signin.accountNotes[id]}`)),
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-label': `${t.signin.fill} ${user.email}`,
+          onclick: () => {
+            email.value = user.email;
+            password.value = DEMO_PASSWORD;
+            password.focus();
+          },
+        },
+        t.signin.fill,
+      ),
+    );
+  });
+  return [
+    h('h1', { class: 'page-title', id: 'signin-title' }, t.signin.title),
+    h(
+      'div',
+      { class: 'signin' },
+      form,
+      h('section', { class: 'panel', 'aria-labelledby': 'demo-accounts' }, h('h2', { id: 'demo-accounts' }, t.signin.accounts), h('p', null, t.signin.password_hint(DEMO_PASSWORD)), h('ul', { class: 'accounts' }, ...accounts)),
+    ),
+  ];
+}
+
+function signInError(error: unknown): { kind: 'error' | 'warning'; text: string[] } {
+  if (!isPortierError(error)) return { kind: 'error', text: [String(error)] };
+  const details = error.details ?? {};
+  if (error.code === 'account-blocked') return { kind: 'error', text: [t.signin.blocked] };
+  if (error.code === 'forbidden' && details['reason'] === 'inactive') return { kind: 'error', text: [t.signin.inactive(String(details['status']))] };
+  const remaining = details['remaining'];
+  if (typeof remaining === 'number') return { kind: 'warning', text: [t.signin.wrong, t.signin.remaining(remaining)] };
+  return { kind: 'error', text: [t.signin.wrong] };
+}
+
+// ---------------------------------------------------------------- chrome
+
+function renderDemoBar(): void {
+  const state = store.getState();
+  const actAs = h(
+    'select',
+    {
+      id: 'act-as',
+      onchange: async (event: Event) => {
+        const id = (event.target as HTMLSelectElement).value;
+        await demo.actAs(id);
+        announce(`${t.actAs}: ${actAs.selectedOptions[0]?.textContent ?? id}`);
+      },
+    },
+    ...ACT_AS.map(({ id, kind }) => {
+      const user = seedUser(id);
+      return h('option', { value: id, selected: state.actorId === id }, `${user ? displayName(user) : id} (${t.actAsKinds[kind]})`);
     }),
   );
+  if (!ACT_AS.some(({ id }) => id === state.actorId) && state.actorId) {
+    const user = actor(state);
+    actAs.prepend(h('option', { value: state.actorId, selected: true }, user ? displayName(user) : state.actorId));
+  }
+  const language = h(
+    'select',
+    { id: 'language', onchange: (event: Event) => setLocale((event.target as HTMLSelectElement).value as Language) },
+    ...LANGUAGES.map((code) => h('option', { value: code, lang: code, selected: code === locale }, LANGUAGE_NAMES[code])),
+  );
+  const days = Math.round(clock.offset() / 86_400_000);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(clock.now());
+  demoBar.setAttribute('aria-label', t.demoBar);
+  demoBar.replaceChildren(
+    h('span', { class: 'tag' }, 'Demo'),
+    h('label', null, t.actAs, actAs),
+    h('label', null, t.language, language),
+    h('span', { class: 'clock' }, `${t.today} ${date}`, days ? h('span', { class: 'shift' }, ` (${t.shifted(days)})`) : null),
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'move-time',
+        onclick: async () => {
+          await demo.moveTime(31);
+          renderDemoBar();
+          void refreshOutbox();
+          announce(`${t.today} ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(clock.now())}`);
+        },
+      },
+      t.moveTime,
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'reset-data',
+        onclick: async () => {
+          if (!confirm(t.resetConfirm)) return;
+          await demo.resetData();
+          renderDemoBar();
+          renderPage(true);
+          void refreshOutbox();
+          announce(t.resetData);
+        },
+      },
+      t.resetData,
+    ),
+    h('span', { class: 'spacer' }),
+    h('a', { href: './react.html' }, t.react),
+    h(
+      'button',
+      { type: 'button', id: 'outbox-toggle', 'aria-controls': 'outbox', 'aria-expanded': String(!outbox.hidden), onclick: () => toggleOutbox() },
+      t.outbox,
+      h('span', { class: 'badge', id: 'outbox-count' }, String(outboxMails.length)),
+    ),
+  );
+}
+
+/** The brand mark: a sun, built in the SVG namespace (static markup, no user text). */
+function brandMark(): SVGSVGElement {
+  const mark = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  mark.setAttribute('viewBox', '0 0 32 32');
+  mark.setAttribute('width', '30');
+  mark.setAttribute('height', '30');
+  mark.setAttribute('aria-hidden', 'true');
+  mark.innerHTML =
+    '<circle cx="16" cy="16" r="8" fill="#f2a20c"/><g stroke="#f2a20c" stroke-width="2.4" stroke-linecap="round"><path d="M16 2v4M16 26v4M2 16h4M26 16h4M6.1 6.1l2.8 2.8M23.1 23.1l2.8 2.8M6.1 25.9l2.8-2.8M23.1 8.9l2.8-2.8"/></g>';
+  return mark;
+}
+
+function renderHeader(): void {
+  const state = store.getState();
+  const me = actor(state);
+  const key = mountedKey;
+  const link = (href: string, pageId: string, text: string) =>
+    h('li', null, h('a', { href, 'aria-current': key === pageId ? 'page' : undefined }, text));
+  const initials = me ? `${me.firstName.charAt(0)}${me.lastName.charAt(0)}`.toUpperCase() || me.email.charAt(0).toUpperCase() : '?';
+  header.replaceChildren(
+    h(
+      'a',
+      { class: 'brand', href: '#/' },
+      brandMark(),
+      t.brand,
+      h('small', null, t.brandTagline),
+    ),
+    h(
+      'nav',
+      { class: 'site-nav', 'aria-label': t.brand },
+      h(
+        'ul',
+        null,
+        link('#/', 'home', t.nav.home),
+        me?.role === 'superuser' ? link('#/users', 'users', t.nav.users) : null,
+        link('#/me', 'me', t.nav.profile),
+        me?.role === 'superuser' ? link('#/audit', 'audit', t.nav.audit) : null,
+      ),
+    ),
+    h(
+      'div',
+      { class: 'user-chip' },
+      h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials),
+      h(
+        'span',
+        { class: 'who' },
+        h('span', null, h('span', { class: 'visually-hidden' }, `${t.signedInAs} `), me ? displayName(me) : '…'),
+        h('span', { class: 'role' }, me ? (me.role === 'superuser' ? (me.signature === 'collective' ? t.actAsKinds.collective : t.actAsKinds.superuser) : t.actAsKinds.user) : ''),
+      ),
+      key === 'signin' ? null : h('a', { href: '#/signin' }, t.signOut),
+    ),
+  );
+  footer.textContent = t.footer;
+  skipLink.textContent = t.skip;
+}
+
+function setLocale(next: Language): void {
+  locale = next;
+  t = hostTexts(next);
+  saveLocale(next);
+  document.documentElement.lang = next;
+  provider.locale = next;
+  store.setLocale(next);
+  renderDemoBar();
+  renderOutbox();
+  // Host pages rebuild their texts; Portier screens translate themselves without a remount.
+  if (mountedKey === 'home' || mountedKey === 'signin') renderPage(true);
+  else {
+    renderHeader();
+    const heading = page.querySelector('.page-title');
+    if (heading) heading.textContent = pageTitle(mountedKey);
+    document.title = `${pageTitle(mountedKey)} — Lumen Energy Business`;
+  }
+}
+
+// ---------------------------------------------------------------- outbox
+
+let outboxMails: OutboxEmail[] = [];
+let outboxPoll: ReturnType<typeof setInterval> | undefined;
+
+async function refreshOutbox(): Promise<void> {
+  const mails = await backend.outbox();
+  const changed = mails.length !== outboxMails.length || mails[0]?.id !== outboxMails[0]?.id;
+  outboxMails = mails;
+  const count = document.getElementById('outbox-count');
+  if (count) count.textContent = String(mails.length);
+  if (changed || !outbox.hidden) renderOutbox();
+}
+
+function renderOutbox(): void {
+  if (outbox.hidden) return;
+  const tokens = backend.inspect().tokens;
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const items = outboxMails.map((mail) => {
+    const record = mail.token ? tokens[mail.token] : undefined;
+    const state = record ? (record.state === 'open' && Date.parse(record.expiresAt) <= clock.now() ? 'expired' : record.state) : undefined;
+    const href = mail.token ? (mail.kind === 'invitation' ? `#/activate?token=${encodeURIComponent(mail.token)}` : `#/reset?token=${encodeURIComponent(mail.token)}`) : undefined;
+    return h(
+      'li',
+      { class: 'mail', 'data-kind': mail.kind },
+      h('div', null, h('span', { class: 'kind' }, t.mailKinds[mail.kind]), state ? h('span', { class: 'state', 'data-state': state }, t.linkStates[state]) : null),
+      h('div', null, `${t.mailTo} `, h('span', { dir: 'auto' }, mail.to)),
+      h('div', { class: 'meta' }, `${when.format(Date.parse(mail.at))} · ${mail.language.toUpperCase()}`),
+      href ? h('a', { href, onclick: () => announce(t.mailKinds[mail.kind]) }, t.openLink) : null,
+    );
+  });
+  outbox.replaceChildren(
+    h(
+      'header',
+      null,
+      h('h2', { id: 'outbox-title' }, t.outboxTitle),
+      h('button', { type: 'button', class: 'close', onclick: () => toggleOutbox(false) }, t.close),
+    ),
+    h('p', { class: 'hint' }, items.length ? t.outboxHint : t.outboxEmpty),
+    h('ol', null, ...items),
+  );
+}
+
+function toggleOutbox(open = outbox.hidden, moveFocus = true): void {
+  outbox.hidden = !open;
+  localStorage.setItem('lumen-demo-outbox-open', open ? '1' : '');
+  document.getElementById('outbox-toggle')?.setAttribute('aria-expanded', String(open));
+  clearInterval(outboxPoll);
+  if (open) {
+    renderOutbox();
+    // The account screens talk to the backend directly; a light poll keeps the panel current.
+    outboxPoll = setInterval(() => void refreshOutbox(), 1500);
+    const heading = outbox.querySelector('h2');
+    heading?.setAttribute('tabindex', '-1');
+    if (moveFocus) heading?.focus();
+  } else if (moveFocus) {
+    document.getElementById('outbox-toggle')?.focus();
+  }
+}
+
+// ---------------------------------------------------------------- start
+
+document.documentElement.lang = locale;
+provider.locale = locale;
+renderDemoBar();
+renderHeader();
+renderPage(true);
+
+let lastActor = store.getState().actorId;
+let lastStatus = store.getState().status;
+let scheduled = false;
+store.subscribe((state) => {
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    const current = store.getState();
+    renderHeader();
+    if (current.actorId !== lastActor || current.status !== lastStatus) {
+      const actorChanged = current.actorId !== lastActor;
+      lastActor = current.actorId;
+      lastStatus = current.status;
+      if (actorChanged) renderDemoBar();
+      if (mountedKey === 'home') renderPage(true);
+    }
+    void refreshOutbox();
+  });
+  void state;
+});
+window.addEventListener('hashchange', () => renderPage());
+// The account screens (activation, reset, change) end with "Sign in": the host shows its own page.
+document.addEventListener('portier-sign-in-requested', (event) => {
+  if (event.email) sessionStorage.setItem('lumen-demo-sign-in-email', event.email);
+  location.hash = '#/signin';
+});
+// A host reacting to Portier's events: a new user means a new invitation in the outbox.
+document.addEventListener('portier-user-created', () => void refreshOutbox());
+// A password was set from a link or changed: the outbox links' states change, and so may the data.
+document.addEventListener('portier-password-set', () => {
+  sessionStorage.removeItem('lumen-demo-password-change');
+  void refreshOutbox();
+  void store.refresh().catch(() => undefined);
+});
+if (localStorage.getItem('lumen-demo-outbox-open')) toggleOutbox(true, false);
+void store.ready.catch(() => undefined).then(() => {
+  renderDemoBar();
+  renderHeader();
+  if (mountedKey === 'home') renderPage(true);
+  void refreshOutbox();
 });

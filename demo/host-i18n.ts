@@ -1,0 +1,335 @@
+import type { Language } from '@portier/core';
+
+/**
+ * The host portal's own texts (its header, tiles, demo controls). The Portier screens translate
+ * themselves; a host keeps its chrome in its own dictionary like this one.
+ */
+export interface HostTexts {
+  brand: string;
+  brandTagline: string;
+  skip: string;
+  nav: { home: string; users: string; profile: string; audit: string; signin: string };
+  demoBar: string;
+  actAs: string;
+  actAsKinds: { superuser: string; collective: string; user: string };
+  language: string;
+  today: string;
+  shifted: (days: number) => string;
+  moveTime: string;
+  resetData: string;
+  resetConfirm: string;
+  outbox: string;
+  outboxTitle: string;
+  outboxEmpty: string;
+  outboxHint: string;
+  mailKinds: { invitation: string; 'password-reset': string; 'block-notice': string };
+  mailTo: string;
+  openLink: string;
+  linkStates: { open: string; used: string; revoked: string; expired: string };
+  close: string;
+  signedInAs: string;
+  signOut: string;
+  welcome: (name: string) => string;
+  homeIntro: string;
+  tiles: Record<TileId, { title: string; text: string; action: string }>;
+  noAccess: string;
+  superUsersOnly: string;
+  notInDemo: string;
+  signin: {
+    title: string;
+    intro: string;
+    email: string;
+    password: string;
+    submit: string;
+    forgot: string;
+    wrong: string;
+    remaining: (count: number) => string;
+    blocked: string;
+    inactive: (status: string) => string;
+    success: (name: string) => string;
+    accounts: string;
+    fill: string;
+    accountNotes: Record<'u-001' | 'u-003' | 'u-004' | 'u-016', string>;
+    password_hint: (password: string) => string;
+  };
+  pages: { users: string; profile: string; audit: string; activate: string; reset: string; passwordChange: string; notFound: string };
+  react: string;
+  footer: string;
+}
+
+export type TileId = 'energy-guard' | 'price-viewer' | 'portfolio-manager' | 'invoice-viewer' | 'access-points' | 'market-review' | 'customer-data' | 'users';
+
+const en: HostTexts = {
+  brand: 'Lumen Energy',
+  brandTagline: 'Business',
+  skip: 'Skip to content',
+  nav: { home: 'Home', users: 'User management', profile: 'My profile', audit: 'Audit', signin: 'Sign in' },
+  demoBar: 'Demo controls',
+  actAs: 'Act as',
+  actAsKinds: { superuser: 'super user', collective: 'super user, collective signature', user: 'user' },
+  language: 'Language',
+  today: 'Demo date:',
+  shifted: (days) => `+${days} days`,
+  moveTime: 'Move time +31 days',
+  resetData: 'Reset demo data',
+  resetConfirm: 'Forget every change made in the demo and start again from the seed data?',
+  outbox: 'Outbox',
+  outboxTitle: 'E-mails the portal would have sent',
+  outboxEmpty: 'No e-mail yet. Invite a user, send a password reset, or fail a sign-in five times.',
+  outboxHint: 'Links open the account screens, as the recipient would.',
+  mailKinds: { invitation: 'Invitation', 'password-reset': 'Password reset', 'block-notice': 'Account blocked' },
+  mailTo: 'To:',
+  openLink: 'Open the link',
+  linkStates: { open: 'link valid', used: 'link used', revoked: 'link revoked', expired: 'link expired' },
+  close: 'Close',
+  signedInAs: 'Signed in as',
+  signOut: 'Sign out',
+  welcome: (name) => `Welcome, ${name}`,
+  homeIntro: 'Your applications. Follow your consumption, your invoices and your contracts in one place.',
+  tiles: {
+    'energy-guard': { title: 'Energy Guard', text: 'Saves the environment and your budget.', action: 'Follow your consumption' },
+    'price-viewer': { title: 'Price Evolution Viewer', text: 'Keep a close eye on market parameters.', action: 'Follow the market' },
+    'portfolio-manager': { title: 'Portfolio Manager', text: 'Simulate and fix your price online.', action: 'Manage your contracts' },
+    'invoice-viewer': { title: 'Invoice Viewer', text: 'Your invoices online, up to 36 months back.', action: 'Manage your invoices' },
+    'access-points': { title: 'Manage Access Points', text: 'Add a delivery point to your framework contract.', action: 'Manage delivery points' },
+    'market-review': { title: 'Market Review', text: 'Weekly insights into the energy market.', action: 'Subscribe' },
+    'customer-data': { title: 'Customer Data Reports', text: 'Reports to manage your customer data.', action: 'Generate a report' },
+    users: { title: 'User management', text: 'Manage the users of your organization.', action: 'Open user management' },
+  },
+  noAccess: 'No access',
+  superUsersOnly: 'Super users only',
+  notInDemo: 'This application is not part of the demo.',
+  signin: {
+    title: 'Sign in',
+    intro: 'Demo sign-in: the memory backend checks the password and counts failed attempts.',
+    email: 'E-mail',
+    password: 'Password',
+    submit: 'Sign in',
+    forgot: 'Forgot your password?',
+    wrong: 'Wrong e-mail or password.',
+    remaining: (count) => (count === 1 ? '1 attempt left before the account is blocked.' : `${count} attempts left before the account is blocked.`),
+    blocked: 'This account is blocked after too many failed attempts. A super user of your organization can unblock it.',
+    inactive: (status) => `This account cannot sign in (status: ${status}).`,
+    success: (name) => `Signed in as ${name}.`,
+    accounts: 'Demo accounts',
+    fill: 'Use',
+    accountNotes: {
+      'u-001': 'super user',
+      'u-003': 'super user, collective signature',
+      'u-004': 'user',
+      'u-016': 'expired initial password: must change it',
+    },
+    password_hint: (password) => `Password of every demo account: ${password}`,
+  },
+  pages: {
+    users: 'User management',
+    profile: 'My profile',
+    audit: 'Audit log',
+    activate: 'Activate your account',
+    reset: 'Reset your password',
+    passwordChange: 'Change your password',
+    notFound: 'Page not found',
+  },
+  react: 'React 19 version',
+  footer: 'Lumen Energy Business is a fictional portal: the sample host of the Portier demo.',
+};
+
+const fr: HostTexts = {
+  ...en,
+  brandTagline: 'Entreprises',
+  skip: 'Aller au contenu',
+  nav: { home: 'Accueil', users: 'Gestion des utilisateurs', profile: 'Mon profil', audit: 'Journal', signin: 'Se connecter' },
+  demoBar: 'Commandes de la démo',
+  actAs: 'Agir en tant que',
+  actAsKinds: { superuser: 'super user', collective: 'super user, signature collective', user: 'user' },
+  language: 'Langue',
+  today: 'Date de la démo\u202f:',
+  shifted: (days) => `+${days} jours`,
+  moveTime: 'Avancer le temps de 31 jours',
+  resetData: 'Réinitialiser la démo',
+  resetConfirm: 'Oublier toutes les modifications faites dans la démo et repartir des données initiales ?',
+  outbox: "Boîte d'envoi",
+  outboxTitle: 'E-mails que le portail aurait envoyés',
+  outboxEmpty: 'Aucun e-mail. Invitez un utilisateur, envoyez une réinitialisation de mot de passe, ou échouez cinq fois à la connexion.',
+  outboxHint: 'Les liens ouvrent les écrans de compte, comme pour le destinataire.',
+  mailKinds: { invitation: 'Invitation', 'password-reset': 'Réinitialisation du mot de passe', 'block-notice': 'Compte bloqué' },
+  mailTo: 'À\u202f:',
+  openLink: 'Ouvrir le lien',
+  linkStates: { open: 'lien valide', used: 'lien utilisé', revoked: 'lien révoqué', expired: 'lien expiré' },
+  close: 'Fermer',
+  signedInAs: 'Connecté en tant que',
+  signOut: 'Se déconnecter',
+  welcome: (name) => `Bienvenue, ${name}`,
+  homeIntro: 'Vos applications. Suivez votre consommation, vos factures et vos contrats en un seul endroit.',
+  tiles: {
+    'energy-guard': { title: 'Energy Guard', text: "Épargne l'environnement et votre budget.", action: 'Suivre votre consommation' },
+    'price-viewer': { title: 'Price Evolution Viewer', text: 'Suivez de près les paramètres de marché.', action: 'Suivre le marché' },
+    'portfolio-manager': { title: 'Portfolio Manager', text: 'Simulez et fixez aisément votre prix en ligne.', action: 'Gérer vos contrats' },
+    'invoice-viewer': { title: 'Invoice Viewer', text: "Vos factures en ligne jusqu'aux 36 derniers mois.", action: 'Gérer vos factures' },
+    'access-points': { title: 'Gérer des points de livraison', text: 'Ajoutez un point de livraison à votre contrat cadre.', action: 'Gérer les points' },
+    'market-review': { title: 'Market Review', text: "Chaque semaine, des informations sur le marché de l'énergie.", action: "S'inscrire" },
+    'customer-data': { title: 'Rapports données client', text: 'Générez des rapports pour gérer vos données client.', action: 'Générer un rapport' },
+    users: { title: 'La gestion des utilisateurs', text: 'Gérez les utilisateurs de votre organisation.', action: 'Ouvrir la gestion des utilisateurs' },
+  },
+  noAccess: 'Pas d’accès',
+  superUsersOnly: 'Réservé aux super users',
+  notInDemo: 'Cette application ne fait pas partie de la démo.',
+  signin: {
+    title: "S'identifier",
+    intro: 'Connexion de démonstration : le backend en mémoire vérifie le mot de passe et compte les échecs.',
+    email: 'E-mail',
+    password: 'Mot de passe',
+    submit: "S'identifier",
+    forgot: 'Oublié votre mot de passe ?',
+    wrong: 'E-mail ou mot de passe incorrect.',
+    remaining: (count) => (count === 1 ? 'Encore 1 essai avant le blocage du compte.' : `Encore ${count} essais avant le blocage du compte.`),
+    blocked: 'Ce compte est bloqué après trop de tentatives. Un super user de votre organisation peut le débloquer.',
+    inactive: (status) => `Ce compte ne peut pas se connecter (statut : ${status}).`,
+    success: (name) => `Connecté en tant que ${name}.`,
+    accounts: 'Comptes de démonstration',
+    fill: 'Utiliser',
+    accountNotes: {
+      'u-001': 'super user',
+      'u-003': 'super user, signature collective',
+      'u-004': 'user',
+      'u-016': 'mot de passe initial expiré : à changer',
+    },
+    password_hint: (password) => `Mot de passe de tous les comptes de démo : ${password}`,
+  },
+  pages: {
+    users: 'Gestion des utilisateurs',
+    profile: 'Mon profil',
+    audit: 'Journal des modifications',
+    activate: 'Activer votre compte',
+    reset: 'Réinitialiser le mot de passe',
+    passwordChange: 'Changer votre mot de passe',
+    notFound: 'Page introuvable',
+  },
+  react: 'Version React 19',
+  footer: "Lumen Energy Business est un portail fictif : l'hôte d'exemple de la démo Portier.",
+};
+
+const nl: HostTexts = {
+  ...en,
+  brandTagline: 'Zakelijk',
+  skip: 'Naar de inhoud',
+  nav: { home: 'Home', users: 'Gebruikersbeheer', profile: 'Mijn profiel', audit: 'Logboek', signin: 'Aanmelden' },
+  demoBar: 'Demo-bediening',
+  actAs: 'Handelen als',
+  actAsKinds: { superuser: 'super user', collective: 'super user, collectieve handtekening', user: 'user' },
+  language: 'Taal',
+  today: 'Demodatum:',
+  shifted: (days) => `+${days} dagen`,
+  moveTime: 'Tijd +31 dagen',
+  resetData: 'Demo herstellen',
+  resetConfirm: 'Alle wijzigingen in de demo vergeten en opnieuw beginnen met de startgegevens?',
+  outbox: 'Outbox',
+  outboxTitle: 'E-mails die het portaal zou hebben verstuurd',
+  outboxEmpty: 'Nog geen e-mail. Nodig een gebruiker uit, stuur een wachtwoordherstel of meld u vijf keer verkeerd aan.',
+  outboxHint: 'De links openen de accountschermen, zoals voor de ontvanger.',
+  mailKinds: { invitation: 'Uitnodiging', 'password-reset': 'Wachtwoord herstellen', 'block-notice': 'Account geblokkeerd' },
+  mailTo: 'Aan:',
+  openLink: 'Link openen',
+  linkStates: { open: 'link geldig', used: 'link gebruikt', revoked: 'link ingetrokken', expired: 'link verlopen' },
+  close: 'Sluiten',
+  signedInAs: 'Aangemeld als',
+  signOut: 'Afmelden',
+  welcome: (name) => `Welkom, ${name}`,
+  homeIntro: 'Uw toepassingen. Volg uw verbruik, facturen en contracten op één plek.',
+  noAccess: 'Geen toegang',
+  superUsersOnly: 'Alleen super users',
+  notInDemo: 'Deze toepassing maakt geen deel uit van de demo.',
+  pages: {
+    users: 'Gebruikersbeheer',
+    profile: 'Mijn profiel',
+    audit: 'Logboek',
+    activate: 'Uw account activeren',
+    reset: 'Wachtwoord herstellen',
+    passwordChange: 'Wachtwoord wijzigen',
+    notFound: 'Pagina niet gevonden',
+  },
+  react: 'React 19-versie',
+  footer: 'Lumen Energy Business is een fictief portaal: de voorbeeldhost van de Portier-demo.',
+};
+nl.tiles = { ...en.tiles, users: { title: 'Gebruikersbeheer', text: 'Beheer de gebruikers van uw organisatie.', action: 'Gebruikersbeheer openen' } };
+nl.signin = {
+  ...en.signin,
+  title: 'Aanmelden',
+  intro: 'Demo-aanmelding: de geheugenbackend controleert het wachtwoord en telt mislukte pogingen.',
+  password: 'Wachtwoord',
+  submit: 'Aanmelden',
+  forgot: 'Wachtwoord vergeten?',
+  wrong: 'Verkeerd e-mailadres of wachtwoord.',
+  remaining: (count) => (count === 1 ? 'Nog 1 poging voordat het account wordt geblokkeerd.' : `Nog ${count} pogingen voordat het account wordt geblokkeerd.`),
+  blocked: 'Dit account is geblokkeerd na te veel mislukte pogingen. Een super user van uw organisatie kan het deblokkeren.',
+  inactive: (status) => `Dit account kan zich niet aanmelden (status: ${status}).`,
+  success: (name) => `Aangemeld als ${name}.`,
+  accounts: 'Demo-accounts',
+  fill: 'Gebruiken',
+  password_hint: (password) => `Wachtwoord van elk demo-account: ${password}`,
+};
+
+const de: HostTexts = {
+  ...en,
+  brandTagline: 'Geschäftskunden',
+  skip: 'Zum Inhalt',
+  nav: { home: 'Start', users: 'Benutzerverwaltung', profile: 'Mein Profil', audit: 'Protokoll', signin: 'Anmelden' },
+  demoBar: 'Demo-Steuerung',
+  actAs: 'Handeln als',
+  actAsKinds: { superuser: 'Super User', collective: 'Super User, Kollektivzeichnung', user: 'User' },
+  language: 'Sprache',
+  today: 'Demo-Datum:',
+  shifted: (days) => `+${days} Tage`,
+  moveTime: 'Zeit +31 Tage',
+  resetData: 'Demo zurücksetzen',
+  resetConfirm: 'Alle Änderungen der Demo verwerfen und mit den Ausgangsdaten neu beginnen?',
+  outbox: 'Postausgang',
+  outboxTitle: 'E-Mails, die das Portal gesendet hätte',
+  outboxEmpty: 'Noch keine E-Mail. Laden Sie einen Benutzer ein, senden Sie eine Passwort-Zurücksetzung oder melden Sie sich fünfmal falsch an.',
+  outboxHint: 'Die Links öffnen die Kontoseiten wie beim Empfänger.',
+  mailKinds: { invitation: 'Einladung', 'password-reset': 'Passwort zurücksetzen', 'block-notice': 'Konto gesperrt' },
+  mailTo: 'An:',
+  openLink: 'Link öffnen',
+  linkStates: { open: 'Link gültig', used: 'Link benutzt', revoked: 'Link widerrufen', expired: 'Link abgelaufen' },
+  close: 'Schließen',
+  signedInAs: 'Angemeldet als',
+  signOut: 'Abmelden',
+  welcome: (name) => `Willkommen, ${name}`,
+  homeIntro: 'Ihre Anwendungen. Verbrauch, Rechnungen und Verträge an einem Ort.',
+  noAccess: 'Kein Zugriff',
+  superUsersOnly: 'Nur Super User',
+  notInDemo: 'Diese Anwendung ist nicht Teil der Demo.',
+  pages: {
+    users: 'Benutzerverwaltung',
+    profile: 'Mein Profil',
+    audit: 'Änderungsprotokoll',
+    activate: 'Konto aktivieren',
+    reset: 'Passwort zurücksetzen',
+    passwordChange: 'Passwort ändern',
+    notFound: 'Seite nicht gefunden',
+  },
+  react: 'React-19-Version',
+  footer: 'Lumen Energy Business ist ein fiktives Portal: der Beispiel-Host der Portier-Demo.',
+};
+de.tiles = { ...en.tiles, users: { title: 'Benutzerverwaltung', text: 'Verwalten Sie die Benutzer Ihrer Organisation.', action: 'Benutzerverwaltung öffnen' } };
+de.signin = {
+  ...en.signin,
+  title: 'Anmelden',
+  intro: 'Demo-Anmeldung: das Speicher-Backend prüft das Passwort und zählt Fehlversuche.',
+  password: 'Passwort',
+  submit: 'Anmelden',
+  forgot: 'Passwort vergessen?',
+  wrong: 'Falsche E-Mail-Adresse oder falsches Passwort.',
+  remaining: (count) => (count === 1 ? 'Noch 1 Versuch, bevor das Konto gesperrt wird.' : `Noch ${count} Versuche, bevor das Konto gesperrt wird.`),
+  blocked: 'Dieses Konto ist nach zu vielen Fehlversuchen gesperrt. Ein Super User Ihrer Organisation kann es entsperren.',
+  inactive: (status) => `Dieses Konto kann sich nicht anmelden (Status: ${status}).`,
+  success: (name) => `Angemeldet als ${name}.`,
+  accounts: 'Demo-Konten',
+  fill: 'Verwenden',
+  password_hint: (password) => `Passwort aller Demo-Konten: ${password}`,
+};
+
+/** The host's texts in one language. */
+export function hostTexts(locale: Language): HostTexts {
+  return { en, fr, nl, de }[locale];
+}

@@ -1,0 +1,41 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { refusingBackend } from './support/backends.js';
+import { screen, standardStates } from './support/render.js';
+
+/**
+ * `<portier-admin>`: every screen composed, with its own navigation (list → detail → back).
+ * Switch the locale and the theme in the toolbar.
+ */
+const meta: Meta = {
+  title: 'Screens/Admin (all screens)',
+  component: 'portier-admin',
+  parameters: { layout: 'fullscreen' },
+};
+export default meta;
+type Story = StoryObj;
+
+const states = standardStates(
+  'portier-admin',
+  {},
+  {
+    backend: () => refusingBackend('last-super-user'),
+    description: 'Every change is refused with `last-super-user`: open a super user and demote them to read how seed 000 §5.1 explains it.',
+  },
+);
+
+export const Default: Story = states.Default;
+export const Empty: Story = states.Empty;
+export const Loading: Story = states.Loading;
+export const LoadError: Story = states.Error;
+export const TenThousandUsers: Story = states.TenThousandUsers;
+export const RefusedDemotion: Story = states.Refused;
+
+/** The collective-signature super user (u-003): changes wait for a second super user. */
+export const CollectiveSignatureSuperUser: Story = {
+  render: (_args, context) => screen('portier-admin', { actorId: 'u-003' }, context),
+};
+
+/** A plain user (u-004) opening the admin: only its own profile is theirs to edit. */
+export const PlainUser: Story = {
+  render: (_args, context) => screen('portier-admin', { actorId: 'u-004' }, context),
+};

@@ -1,0 +1,38 @@
+import { PortierError, createManualClock, type PortierBackend, type PortierErrorCode, type PortierErrorDetails } from '@portier/core';
+import { createMemoryBackend, type MemoryBackend, type MemorySeed } from '@portier/adapters';
+import { STORY_NOW, demoData } from './seeds.js';
+
+/** The states every screen is shown in. */
+export type StoryState = 'default' | 'empty' | 'loading' | 'error' | 'large' | 'refused';
+
+/** A memory backend over `seed` on a clock stopped at {@link STORY_NOW}. */
+export function memoryBackend(seed: MemorySeed = demoData(), latencyMs = 0): MemoryBackend {
+  return createMemoryBackend({ seed, clock: createManualClock(STORY_NOW), latencyMs });
+}
+
+/** Loads forever: the loading state. */
+export function loadingBackend(seed?: MemorySeed): PortierBackend {
+  const never = () => new Promise<never>(() => undefined);
+  return { ...memoryBackend(seed), load: never, listUsers: never, listAudit: never, searchClients: never, inspectToken: never };
+}
+
+/** Fails to load (the network is down): the error state. */
+export function failingBackend(code: PortierErrorCode = 'network'): PortierBackend {
+  const fail = () => Promise.reject(new PortierError(code, { status: 503 }));
+  return { ...memoryBackend(), load: fail, listUsers: fail, listAudit: fail, searchClients: fail, inspectToken: fail };
+}
+
+/**
+ * Loads the data but refuses every change with `code`: whatever the user saves in the story, the
+ * screen shows how it explains that refusal (its message, in the active locale, with the input kept).
+ */
+export function refusingBackend(code: PortierErrorCode, details?: PortierErrorDetails, seed?: MemorySeed): PortierBackend {
+  const refuse = () => new Promise<never>((_, reject) => setTimeout(() => reject(new PortierError(code, details)), 250));
+  return {
+    ...memoryBackend(seed),
+    execute: refuse,
+    acceptInvitation: refuse,
+    completePasswordReset: refuse,
+    changePassword: refuse,
+  };
+}

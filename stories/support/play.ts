@@ -1,0 +1,36 @@
+/**
+ * Small helpers for play functions: find nodes through shadow roots (the screens render in their
+ * own shadow DOM) and act on them like a user would, so that a "refused" story opens on the refusal.
+ */
+
+/** The first element matching `selector` in `root` or any shadow root below it. */
+export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
+  const found = root.querySelector<T>(selector);
+  if (found) return found;
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) {
+      const inner = deepQuery<T>(element.shadowRoot, selector);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+/** Waits until `selector` exists (through shadow roots), up to `timeoutMs`. */
+export async function waitForDeep<T extends Element = HTMLElement>(root: ParentNode, selector: string, timeoutMs = 4000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const found = deepQuery<T>(root, selector);
+    if (found) return found;
+    if (performance.now() - start > timeoutMs) throw new Error(`Not found in the story: ${selector}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Types into a field as a user would: value, then `input` and `change` events. */
+export function typeInto(input: HTMLInputElement, value: string): void {
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}

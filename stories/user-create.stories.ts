@@ -1,0 +1,42 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { refusingBackend } from './support/backends.js';
+import { typeInto, waitForDeep } from './support/play.js';
+import { screen, standardStates } from './support/render.js';
+
+/**
+ * `<portier-user-create>`: e-mail (the login), names, phones, language, role, kind (login or
+ * contact), and the three ways to set access: individual, copy a user, authorize all.
+ */
+const meta: Meta = { title: 'Screens/Create a user', component: 'portier-user-create' };
+export default meta;
+type Story = StoryObj;
+
+const states = standardStates(
+  'portier-user-create',
+  {},
+  {
+    backend: () => refusingBackend('email-taken'),
+    description: 'Saving is refused with `email-taken`: fill the form and save; the message says why and nothing typed is lost.',
+  },
+);
+
+export const Default: Story = states.Default;
+export const Empty: Story = { ...states.Empty, parameters: { docs: { description: { story: 'No other user to copy rights from.' } } } };
+export const Loading: Story = states.Loading;
+export const LoadError: Story = states.Error;
+export const TenThousandUsers: Story = { ...states.TenThousandUsers, parameters: { docs: { description: { story: 'Copy the rights of one of 10,000 users.' } } } };
+export const RefusedEmailTaken: Story = {
+  ...states.Refused,
+  // Opens on the refusal: fills the form and saves; the backend answers `email-taken`.
+  play: async ({ canvasElement }) => {
+    typeInto(await waitForDeep<HTMLInputElement>(canvasElement, 'input[name="email"]'), 'amelie.dubois@lambert.example');
+    typeInto(await waitForDeep<HTMLInputElement>(canvasElement, 'input[name="firstName"]'), 'Amélie');
+    typeInto(await waitForDeep<HTMLInputElement>(canvasElement, 'input[name="lastName"]'), 'Dubois');
+    (await waitForDeep(canvasElement, '[part~="submit-button"]')).click();
+  },
+};
+
+/** As the collective-signature super user: the creation waits for a second super user's approval. */
+export const CollectiveSignature: Story = {
+  render: (_args, context) => screen('portier-user-create', { actorId: 'u-003' }, context),
+};
