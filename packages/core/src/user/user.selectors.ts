@@ -56,13 +56,32 @@ export interface SelectorState {
  * keeps sorting 100,000 users far cheaper than calling `Intl.Collator` in every comparison.
  */
 function textKey(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\d+/g, (digits) => digits.padStart(12, '0'))
-    .replaceAll('@', '\u0001');
+  // ASCII (nearly every e-mail and most names) has nothing to fold: skip the Unicode steps.
+  const folded = NON_ASCII.test(value) ? value.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value;
+  const lower = folded.toLowerCase();
+  const padded = DIGIT.test(lower) ? lower.replace(/\d+/g, padDigits) : lower;
+  return padded.includes('@') ? padded.replaceAll('@', '\u0001') : padded;
 }
+
+/**
+ * {@link textKey} of many values at once: the same steps, each run once over the values joined
+ * by a line feed (none of the steps reaches across one), then split again. A few native string
+ * operations instead of several per value: the first sort of 100,000 e-mails costs a fraction.
+ */
+function textKeys(values: string[]): string[] {
+  let joined = values.join('\n');
+  if (NON_ASCII.test(joined)) joined = joined.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  joined = joined.toLowerCase();
+  if (DIGIT.test(joined)) joined = joined.replace(/\d+/g, padDigits);
+  const keys = joined.replaceAll('@', '\u0001').split('\n');
+  // A value holding a line feed would shift the split: then key each value on its own.
+  return keys.length === values.length ? keys : values.map(textKey);
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+const DIGIT = /\d/;
+const ZEROS = '000000000000';
+const padDigits = (digits: string) => (digits.length >= 12 ? digits : ZEROS.slice(digits.length) + digits);
 
 function sortValue(user: User, key: UserSortKey, now: number): string | number {
   switch (key) {
@@ -87,7 +106,11 @@ function sortValue(user: User, key: UserSortKey, now: number): string | number {
  */
 interface UserIndex {
   all: User[];
-  emails: string[];
+  /**
+   * Lower-cased e-mails, made on the first filter or tie (a first render sorted by e-mail needs
+   * neither). One `toLowerCase` per e-mail: an e-mail already in lower case costs no new string.
+   */
+  emails: string[] | undefined;
   orders: Map<string, Uint32Array>;
   last?: { key: string; email: string; hits: Uint32Array };
 }
@@ -98,25 +121,46 @@ const clientMembers = new WeakMap<object, Map<string, Set<string>>>();
 function indexOf(users: Record<string, User>): UserIndex {
   let index = indexes.get(users);
   if (!index) {
-    const all = Object.values(users);
-    index = { all, emails: all.map((user) => user.email.toLowerCase()), orders: new Map() };
+    index = { all: Object.values(users), emails: undefined, orders: new Map() };
     indexes.set(users, index);
   }
   return index;
+}
+
+function emailsOf(index: UserIndex): string[] {
+  let emails = index.emails;
+  if (!emails) {
+    const all = index.all;
+    emails = new Array<string>(all.length);
+    for (let i = 0; i < all.length; i++) emails[i] = all[i]!.email.toLowerCase();
+    index.emails = emails;
+  }
+  return emails;
 }
 
 function orderOf(index: UserIndex, sort: UserSort, now: number): Uint32Array {
   const key = `${sort.key}:${sort.direction}`;
   let order = index.orders.get(key);
   if (!order) {
-    const values = index.all.map((user) => sortValue(user, sort.key, now));
+    const all = index.all;
+    const count = all.length;
+    const positions = new Array<number>(count);
+    for (let i = 0; i < count; i++) positions[i] = i;
+    let values: (string | number)[];
+    if (sort.key === 'email' || sort.key === 'firstName' || sort.key === 'lastName') {
+      const texts = new Array<string>(count);
+      for (let i = 0; i < count; i++) texts[i] = all[i]![sort.key as 'email' | 'firstName' | 'lastName'];
+      values = textKeys(texts);
+    } else {
+      values = new Array<string | number>(count);
+      for (let i = 0; i < count; i++) values[i] = sortValue(all[i]!, sort.key, now);
+    }
     const sign = sort.direction === 'asc' ? 1 : -1;
-    const positions = Array.from(index.all, (_, i) => i);
-    const emails = index.emails;
     positions.sort((a, b) => {
       const va = values[a]!;
       const vb = values[b]!;
       if (va !== vb) return sign * (va < vb ? -1 : 1);
+      const emails = emailsOf(index);
       const ea = emails[a]!;
       const eb = emails[b]!;
       return ea === eb ? 0 : ea < eb ? -1 : 1;
@@ -160,11 +204,12 @@ export function selectUsers(state: SelectorState, query: UserQuery = {}): User[]
   const last = index.last;
   const source = last && last.key === key && needle.includes(last.email) ? last.hits : orderOf(index, sort, now);
   const members = query.clientId ? membersOf(data.grants).get(query.clientId) : undefined;
+  const emails = needle === '' ? undefined : emailsOf(index);
   const hits = new Uint32Array(source.length);
   let count = 0;
   for (let i = 0; i < source.length; i++) {
     const position = source[i]!;
-    if (needle !== '' && !index.emails[position]!.includes(needle)) continue;
+    if (emails && !emails[position]!.includes(needle)) continue;
     const user = index.all[position]!;
     if (query.role && user.role !== query.role) continue;
     if (query.kind && user.kind !== query.kind) continue;

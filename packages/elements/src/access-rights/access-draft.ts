@@ -52,9 +52,14 @@ export function indexGrants(grants: readonly Grant[]): SavedAccess {
 /** The clients shown as rows: the saved ones (by name) without the removed, then the added. */
 export function rowClientIds(saved: SavedAccess, draft: AccessDraft, clients: Readonly<Record<string, Client>>): string[] {
   const kept = [...saved.clientIds].filter((id) => !draft.removed.has(id));
-  kept.sort((a, b) => (clients[a]?.name ?? a).localeCompare(clients[b]?.name ?? b));
+  // The same order as String#localeCompare (default locale), with one collator for every comparison.
+  const compare = (collator ??= new Intl.Collator()).compare;
+  const names = new Map(kept.map((id) => [id, clients[id]?.name ?? id]));
+  kept.sort((a, b) => compare(names.get(a)!, names.get(b)!));
   return [...kept, ...draft.added.filter((id) => !saved.clientIds.has(id))];
 }
+
+let collator: Intl.Collator | undefined;
 
 /** The level a cell shows: the edit, else the saved level, else `none`. */
 export function levelOf(saved: SavedAccess, draft: AccessDraft, clientId: string, applicationId: string): Level {

@@ -63,7 +63,12 @@ export const accessRightsStyles = [
       align-items: center;
       border-bottom: 1px solid var(--_border);
     }
-    [part~='matrix'] tbody tr {
+    /*
+     * Rows after the first frame's twelve (FIRST_ROWS in access-rights.ts) skip layout while off
+     * screen. The first twelve do not: they are on screen, and deciding their visibility would
+     * cost a second style and layout pass in the first frame.
+     */
+    [part~='matrix'] tbody tr:nth-child(n + 13) {
       content-visibility: auto;
       contain-intrinsic-size: auto 3.25rem;
     }

@@ -12,7 +12,6 @@ import {
 } from '@portier/core';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierAccessChangedEvent } from '../events/access-changed.js';
 import type { Messages } from '../localize/messages.js';
@@ -35,17 +34,39 @@ import { accessRightsStyles } from './access-rights.styles.js';
 
 const SEARCH_LIMIT = 20;
 /**
- * Rows rendered in the first frame, then per idle chunk: a matrix of 500 clients × 7 applications
- * shows its first screenful at once and fills in the rest without blocking input.
+ * Rows rendered in the first frame, then per chunk (one chunk per frame): a matrix of 500 clients
+ * × 7 applications shows its first screenful at once and fills in the rest without blocking input.
+ * Twelve rows fill an 800 px viewport below the heading and the search; each row holds seven
+ * `<select>`s, which cost far more style and layout than other controls, so the first frame holds
+ * no more than that (a taller screen gets its next rows one frame later). The styles give
+ * `content-visibility: auto` to the rows after these (access-rights.styles.ts).
  */
-const FIRST_ROWS = 24;
+const FIRST_ROWS = 12;
 const ROWS_PER_CHUNK = 120;
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** Levels an application offers, highest first (Complet, Lecture seule, Alarmer, Désactivé). */
 function offeredLevels(application: Application): Level[] {
   return [...application.levels].sort((a, b) => levelRank(b) - levelRank(a));
+}
+
+/**
+ * A cell's options: one plain (cached) template per number of options, so that a cell costs one
+ * small clone and its options exist with their `selected` state when the cell is inserted.
+ */
+function levelOptions(levels: readonly Level[], value: Level, names: Messages['level']): TemplateResult {
+  const [a, b, c, d] = levels as [Level, Level, Level, Level];
+  switch (levels.length) {
+    case 1:
+      return html`<option value=${a} ?selected=${a === value}>${names[a]}</option>`;
+    case 2:
+      return html`<option value=${a} ?selected=${a === value}>${names[a]}</option><option value=${b} ?selected=${b === value}>${names[b]}</option>`;
+    case 3:
+      return html`<option value=${a} ?selected=${a === value}>${names[a]}</option><option value=${b} ?selected=${b === value}>${names[b]}</option><option value=${c} ?selected=${c === value}>${names[c]}</option>`;
+    case 4:
+      return html`<option value=${a} ?selected=${a === value}>${names[a]}</option><option value=${b} ?selected=${b === value}>${names[b]}</option><option value=${c} ?selected=${c === value}>${names[c]}</option><option value=${d} ?selected=${d === value}>${names[d]}</option>`;
+    default:
+      return html`${levels.map((level) => html`<option value=${level} ?selected=${level === value}>${names[level]}</option>`)}`;
+  }
 }
 
 /**
@@ -118,6 +139,8 @@ export class PortierAccessRights extends LitElement {
 
   #rowCount = 0;
   #chunkTimer: ReturnType<typeof setTimeout> | undefined;
+  #chunkFrame: number | undefined;
+  #rowsFor: { saved: SavedAccess; draft: AccessDraft; clients: Record<string, Client>; rows: string[] } | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('userId') && changed.get('userId') !== undefined) {
@@ -127,11 +150,16 @@ export class PortierAccessRights extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.renderedRows < this.#rowCount && this.#chunkTimer === undefined) {
-      this.#chunkTimer = setTimeout(() => {
-        this.#chunkTimer = undefined;
-        this.renderedRows += ROWS_PER_CHUNK;
-      }, 0);
+    if (this.renderedRows < this.#rowCount && this.#chunkTimer === undefined && this.#chunkFrame === undefined) {
+      // The next chunk waits for the frame that shows this one: the first screenful is painted
+      // alone, then each chunk renders in a task of its own between frames.
+      this.#chunkFrame = requestAnimationFrame(() => {
+        this.#chunkFrame = undefined;
+        this.#chunkTimer = setTimeout(() => {
+          this.#chunkTimer = undefined;
+          this.renderedRows += ROWS_PER_CHUNK;
+        }, 0);
+      });
     }
   }
 
@@ -139,6 +167,8 @@ export class PortierAccessRights extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.#chunkTimer);
     this.#chunkTimer = undefined;
+    if (this.#chunkFrame !== undefined) cancelAnimationFrame(this.#chunkFrame);
+    this.#chunkFrame = undefined;
   }
 
   override connectedCallback(): void {
@@ -167,6 +197,15 @@ export class PortierAccessRights extends LitElement {
     const grants = this.#portier.state?.data.grants[this.userId];
     if (!this.#savedFor || this.#savedFor.grants !== grants) this.#savedFor = { grants, saved: indexGrants(grants ?? []) };
     return this.#savedFor!.saved;
+  }
+
+  /** The row order, kept while the saved rights, the draft and the clients are the same (chunks re-render often). */
+  #rows(saved: SavedAccess, clients: Record<string, Client>): string[] {
+    const cached = this.#rowsFor;
+    if (cached && cached.saved === saved && cached.draft === this.draft && cached.clients === clients) return cached.rows;
+    const rows = rowClientIds(saved, this.draft, clients);
+    this.#rowsFor = { saved, draft: this.draft, clients, rows };
+    return rows;
   }
 
   #applications(): Application[] {
@@ -304,7 +343,7 @@ export class PortierAccessRights extends LitElement {
     const saved = this.#saved();
     const applications = this.#applications();
     const clients = state.data.clients;
-    const rows = rowClientIds(saved, this.draft, clients);
+    const rows = this.#rows(saved, clients);
     this.#rowCount = rows.length;
     const dirty = isDirty(this.draft);
     const changeCount = dirty ? summarize(saved, this.draft, applications).length : 0;
@@ -408,21 +447,12 @@ export class PortierAccessRights extends LitElement {
   ): TemplateResult {
     const a = t.accessRights;
     const offered = applications.map(offeredLevels);
-    const optionCache = new Map<string, StaticValue>();
-    // A cell's options depend only on its application: they are static markup, one template per
-    // application, so 3,500 cells cost 3,500 small template instances and no per-option work.
-    // The value is a property binding, so a change re-uses the same <select> (focus stays).
-    const options = (index: number, value: Level): StaticValue => {
-      const levels = [...offered[index]!];
-      const extra = levels.includes(value) ? '' : value;
-      const key = `${index}|${extra}`;
-      let markup = optionCache.get(key);
-      if (!markup) {
-        if (extra) levels.unshift(value);
-        markup = unsafeStatic(levels.map((level) => `<option value="${level}">${escapeHtml(t.level[level])}</option>`).join(''));
-        optionCache.set(key, markup);
-      }
-      return markup;
+    // A cell's options depend on its application (and a saved level it no longer offers). The
+    // value is a property binding, so a change re-uses the same <select> (focus stays); each
+    // option's `selected` gives the first render its value before the <select> is in the page.
+    const options = (index: number, value: Level): TemplateResult => {
+      const levels = offered[index]!;
+      return levelOptions(levels.includes(value) ? levels : [value, ...levels], value, t.level);
     };
     const draft = this.draft;
     const disabledAll = !editable || this.saving;
@@ -453,7 +483,7 @@ export class PortierAccessRights extends LitElement {
                 ${applications.map((application, index) => {
                   const value = levelOf(saved, draft, clientId, application.id);
                   const changed = added ? value !== 'none' : draft.levels.has(`${clientId}\u0000${application.id}`);
-                  return staticHtml`<td part=${changed ? 'cell cell-changed' : 'cell'} role="cell"><select
+                  return html`<td part=${changed ? 'cell cell-changed' : 'cell'} role="cell"><select
                       part="level"
                       aria-label=${a.levelFor(application.name, name)}
                       data-client=${clientId}

@@ -236,6 +236,26 @@ describe('<portier-user-list>', () => {
     expect(element.shadowRoot!.querySelector('[part="create-button"]')).to.equal(null);
   });
 
+  it('offers every client of an actor managing many, the selected one in the first frame and the others a frame later', async () => {
+    const seed = demoSeed(START);
+    const actor = seed.data.users['u-001']!;
+    for (let i = 0; i < 60; i++) {
+      const id = `c-many-${String(i).padStart(2, '0')}`;
+      seed.data.clients[id] = { id, organizationId: actor.organizationId, name: `Many ${String(i).padStart(2, '0')}`, number: `9${i}`, vat: `BE${i}` };
+      actor.managedClientIds.push(id);
+    }
+    const { element } = await render({ seed });
+    const values = () => $$<HTMLOptionElement>(element, '#client-filter option').map((option) => option.value);
+    await waitUntil(() => values().length === 65, 'every client is offered');
+    expect(values().slice(0, 3)).to.deep.equal(['', 'c-brasserie', 'c-immo']);
+    expect(values().at(-1)).to.equal('c-many-59');
+    choose($<HTMLSelectElement>(element, '#client-filter'), 'c-many-07');
+    await settle(element);
+    expect($<HTMLSelectElement>(element, '#client-filter').value).to.equal('c-many-07');
+    expect(element.clientId).to.equal('c-many-07');
+    await expectNoAxeViolations(element);
+  });
+
   it('renders only the visible rows of 10,000 users and keeps the table semantics', async () => {
     const { element } = await render({ seed: bigSeed(10_000) });
     expect($(element, '[role="table"]').getAttribute('aria-rowcount')).to.equal('10041');

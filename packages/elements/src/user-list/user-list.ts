@@ -1,5 +1,5 @@
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import {
   PortierError,
   displayName,
@@ -7,6 +7,7 @@ import {
   selectUsers,
   type Action,
   type AccountStatus,
+  type Client,
   type Decision,
   type Grant,
   type PortierState,
@@ -14,8 +15,9 @@ import {
   type UserQuery,
   type UserSortKey,
 } from '@portier/core';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, noChange, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { Directive, directive, type ChildPart } from 'lit/directive.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
@@ -81,28 +83,109 @@ interface PagedState {
   error: unknown;
 }
 
+/**
+ * The rows' layout: the virtualizer's flow layout, told a row's height up front (its default
+ * guess of 100 px costs a second render and measure before the first frame) and rendering 400 px
+ * beyond the visible rows (some nine rows) rather than 1,000 px (some twenty-two, all built on the
+ * first frame and refilled on each filter keystroke). Scrolling still finds rows ready.
+ */
+class RowLayout extends FlowLayout {
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._overhang = 400;
+    this._itemSize = { width: 1000, height: 45 };
+  }
+}
+
 /** One layout config for every render (a new object each time would reconfigure the layout). */
-const LAYOUT = flow();
+const LAYOUT = { type: RowLayout };
 
 const rightsCounts = new WeakMap<object, Map<string, number>>();
-const totals = new WeakMap<object, number>();
-const foreign = new WeakMap<object, boolean>();
+const organizationCounts = new WeakMap<object, { organizationId: string; total: number; foreign: boolean }>();
 
-/** Whether the users record holds users of another organization (checked once per record). */
-function hasForeignUsers(users: Record<string, User>, organizationId: string): boolean {
-  let found = foreign.get(users);
-  if (found === undefined) {
-    found = false;
-    for (const id in users) {
-      if (users[id]!.organizationId !== organizationId) {
-        found = true;
-        break;
-      }
-    }
-    foreign.set(users, found);
+/**
+ * Users of the organization, and whether the record holds others too: one pass per users record,
+ * over `all` (every user of the record, in any order) when the caller has that array already.
+ */
+function organizationCount(users: Record<string, User>, organizationId: string, all?: readonly User[]): { total: number; foreign: boolean } {
+  let counted = organizationCounts.get(users);
+  if (counted?.organizationId !== organizationId) {
+    let total = 0;
+    all ??= Object.values(users);
+    for (let i = 0; i < all.length; i++) if (all[i]!.organizationId === organizationId) total++;
+    counted = { organizationId, total, foreign: total !== all.length };
+    organizationCounts.set(users, counted);
   }
-  return found;
+  return counted;
 }
+
+/** One collator per locale (creating one costs far more than sorting a few hundred names with it). */
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)));
+  return collator;
+}
+
+const sortedClients = new WeakMap<object, { ids: readonly string[]; locale: string; list: Client[] }>();
+
+/** The actor's managed clients by name, cached per clients record, managed ids and locale. */
+function managedClients(clients: Record<string, Client>, ids: readonly string[], locale: string): Client[] {
+  const cached = sortedClients.get(clients);
+  if (cached && cached.ids === ids && cached.locale === locale) return cached.list;
+  const compare = collatorFor(locale).compare;
+  const list = ids
+    .map((id) => clients[id])
+    .filter((client) => client !== undefined)
+    .sort((a, b) => compare(a.name, b.name));
+  sortedClients.set(clients, { ids, locale, list });
+  return list;
+}
+
+/**
+ * The client filter's options, made with `new Option` (text only, never parsed as HTML): one
+ * node per client rather than one template instance, so that an actor managing hundreds of
+ * clients does not slow the first render. Rebuilt only when the list changes; otherwise only
+ * the selection follows.
+ */
+class ClientOptionsDirective extends Directive {
+  #clients: readonly Client[] | undefined;
+  #selected = '';
+  #options: HTMLOptionElement[] = [];
+
+  render(_clients: readonly Client[], _selected: string): unknown {
+    return nothing;
+  }
+
+  override update(_part: ChildPart, [clients, selected]: [readonly Client[], string]): unknown {
+    if (clients === this.#clients) {
+      if (selected === this.#selected) return noChange;
+      this.#selected = selected;
+      for (const option of this.#options) {
+        const chosen = option.value === selected;
+        if (option.defaultSelected !== chosen) option.defaultSelected = chosen;
+        if (option.selected !== chosen) option.selected = chosen;
+      }
+      return noChange;
+    }
+    this.#clients = clients;
+    this.#selected = selected;
+    const fragment = document.createDocumentFragment();
+    this.#options = clients.map((client) => {
+      const chosen = client.id === selected;
+      return fragment.appendChild(new Option(`${client.name} (${client.number})`, client.id, chosen, chosen));
+    });
+    return fragment;
+  }
+}
+const clientOptions = directive(ClientOptionsDirective);
+
+/**
+ * Client options put in the first frame. An actor managing more clients gets the selected one
+ * first and the others a frame later, or as soon as the filter is focused or pressed: a closed
+ * `<select>` of 500 options costs some 40 ms of style and layout that nobody sees.
+ */
+const EAGER_CLIENT_OPTIONS = 50;
 
 /** Rights above `none` per user, cached per grants record. */
 function rightsOf(grants: Record<string, Grant[]>, userId: string): number {
@@ -188,6 +271,10 @@ export class PortierUserList extends LitElement {
   #range = { first: 0, last: 0 };
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #unfilteredTotal: number | undefined;
+  /** False until every client option is in the filter (see EAGER_CLIENT_OPTIONS). */
+  #allClientOptions = false;
+  #clientOptionsFrame: number | undefined;
+  #firstClientOptions: { clients: Record<string, Client>; ids: readonly string[]; clientId: string; list: Client[] } | undefined;
 
   protected override render() {
     const t = this.#portier.t;
@@ -265,10 +352,7 @@ export class PortierUserList extends LitElement {
   }
 
   #renderFilters(t: Messages, state: PortierState, actor: User): TemplateResult {
-    const clients = actor.managedClientIds
-      .map((id) => state.data.clients[id])
-      .filter((client) => client !== undefined)
-      .sort((a, b) => a.name.localeCompare(b.name, this.#portier.locale));
+    const clients = this.#clientOptionsShown(state.data.clients, actor.managedClientIds);
     const filtered = this.emailFilter !== '' || this.clientId !== '';
     return html`
       <div class="filters" part="filters" role="search">
@@ -292,11 +376,11 @@ export class PortierUserList extends LitElement {
             id="client-filter"
             part="client-filter"
             @change=${(event: Event) => (this.clientId = (event.target as HTMLSelectElement).value)}
+            @focus=${this.#showAllClientOptions}
+            @pointerdown=${this.#showAllClientOptions}
           >
             <option value="" ?selected=${this.clientId === ''}>${t.userList.allClients}</option>
-            ${clients.map(
-              (client) => html`<option value=${client.id} ?selected=${this.clientId === client.id}>${client.name} (${client.number})</option>`,
-            )}
+            ${clientOptions(clients, this.clientId)}
           </select>
         </div>
         <button class="button" part="clear-button" type="button" ?disabled=${!filtered} @click=${this.#clear}>${t.userList.clearFilter}</button>
@@ -428,6 +512,28 @@ export class PortierUserList extends LitElement {
     </div>`;
   }
 
+  /**
+   * The client options to render now: all of them by name, or (first frame, many clients) only the
+   * selected one, which needs neither the sort nor its collator yet.
+   */
+  #clientOptionsShown(clients: Record<string, Client>, ids: readonly string[]): readonly Client[] {
+    if (this.#allClientOptions || ids.length <= EAGER_CLIENT_OPTIONS) return managedClients(clients, ids, this.#portier.locale);
+    this.#clientOptionsFrame ??= requestAnimationFrame(() => setTimeout(this.#showAllClientOptions, 0));
+    const first = this.#firstClientOptions;
+    if (first?.clients === clients && first.ids === ids && first.clientId === this.clientId) return first.list;
+    const selected = ids.includes(this.clientId) ? clients[this.clientId] : undefined;
+    const list = selected ? [selected] : [];
+    this.#firstClientOptions = { clients, ids, clientId: this.clientId, list };
+    return list;
+  }
+
+  #showAllClientOptions = (): void => {
+    if (this.#allClientOptions) return;
+    this.#allClientOptions = true;
+    this.#firstClientOptions = undefined;
+    this.requestUpdate();
+  };
+
   protected override updated(): void {
     if (!this.paged) return;
     const state = this.#portier.state;
@@ -542,8 +648,10 @@ export class PortierUserList extends LitElement {
       clientId: this.clientId || undefined,
       sort: { key: sortKey, direction: this.sortKey === 'accessRights' ? 'asc' : this.sortDirection },
     });
+    // Unfiltered, the selection holds every user of the record: count over it (an array) rather than the record.
+    const unfiltered = this.emailFilter.trim() === '' && !this.clientId;
     // The store of one actor holds only its organization; this guards a backend that sends more.
-    const own = hasForeignUsers(state.data.users, organizationId) ? users.filter((user) => user.organizationId === organizationId) : users;
+    const own = organizationCount(state.data.users, organizationId, unfiltered ? users : undefined).foreign ? users.filter((user) => user.organizationId === organizationId) : users;
     if (this.sortKey !== 'accessRights') return own;
     const cache = this.#sortedCache;
     if (cache && cache.source === own && cache.grants === state.data.grants && cache.direction === this.sortDirection) return cache.result;
@@ -556,12 +664,7 @@ export class PortierUserList extends LitElement {
   }
 
   #total(state: PortierState, organizationId: string): number {
-    const cached = totals.get(state.data.users);
-    if (cached !== undefined) return cached;
-    let total = 0;
-    for (const id in state.data.users) if (state.data.users[id]!.organizationId === organizationId) total++;
-    totals.set(state.data.users, total);
-    return total;
+    return organizationCount(state.data.users, organizationId).total;
   }
 
   #sortBy(key: UserListSortKey): void {
