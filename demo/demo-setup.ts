@@ -1,5 +1,5 @@
-import { createPortier, DAY_MS, LANGUAGES, type Clock, type Language, type Portier } from '@portier/core';
-import { createMemoryBackend, type MemoryBackend } from '@portier/adapters';
+import { createPortier, DAY_MS, LANGUAGES, type Clock, type Language, type Portier, type PortierBackend, type User } from '@portier/core';
+import { createMemoryBackend, createRestBackend, type OutboxEmail, type TokenRecord } from '@portier/adapters';
 
 /**
  * What both demo pages (the portal and the React app) share: one memory backend persisted in
@@ -84,10 +84,49 @@ export function saveActor(userId: string): void {
   writeStorage(KEYS.actor, userId);
 }
 
+/**
+ * What the demo pages read from the backend besides the port: the outbox, and the seed's users
+ * and tokens (names in the switch, link states). The memory backend has them itself; over REST
+ * they come from the demo server's controls (`/api/demo`), cached and refreshed.
+ */
+export interface DemoBackend {
+  inspect(): { data: { users: Record<string, User> }; tokens: Record<string, TokenRecord> };
+  outbox(): Promise<OutboxEmail[]>;
+  reset(): Promise<void>;
+}
+
+/** `pnpm start:rest` sets this: the screens then talk to the REST server through Vite's proxy. */
+const REST = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env?.['VITE_PORTIER_BACKEND'] === 'rest';
+const DEMO_API = '/api/demo';
+
+/** The demo server's controls, as a {@link DemoBackend}; moves `clock` to the server's time. */
+function restDemoBackend(clock: DemoClock): DemoBackend {
+  let cache: { users: Record<string, User>; tokens: Record<string, TokenRecord> } = { users: {}, tokens: {} };
+  const refresh = async () => {
+    const state = (await (await fetch(`${DEMO_API}/state`)).json()) as { offsetMs: number; users: Record<string, User>; tokens: Record<string, TokenRecord> };
+    cache = { users: state.users, tokens: state.tokens };
+    clock.advance(state.offsetMs - clock.offset());
+  };
+  void refresh();
+  return {
+    inspect: () => ({ data: { users: cache.users }, tokens: cache.tokens }),
+    async outbox() {
+      await refresh();
+      return (await (await fetch(`${DEMO_API}/outbox`)).json()) as OutboxEmail[];
+    },
+    async reset() {
+      await fetch(`${DEMO_API}/reset`, { method: 'POST' });
+      await refresh();
+    },
+  };
+}
+
 /** Everything a demo page needs. */
 export interface Demo {
   store: Portier;
-  backend: MemoryBackend;
+  backend: DemoBackend;
+  /** `memory` (`pnpm start`) or `rest` (`pnpm start:rest`: every call crosses HTTP). */
+  mode: 'memory' | 'rest';
   clock: DemoClock;
   /** Acts as another user (and remembers it). */
   actAs(userId: string): Promise<void>;
@@ -100,18 +139,31 @@ export interface Demo {
 /** Creates the demo's backend and store. `latencyMs` makes loading states visible. */
 export function createDemo(options: { latencyMs?: number } = {}): Demo {
   const clock = createDemoClock();
-  const backend = createMemoryBackend({ persist: { key: 'lumen-demo-data' }, clock, latencyMs: options.latencyMs ?? 0 });
-  const store = createPortier({ backend, clock, locale: savedLocale(), actorId: savedActor() });
+  let port: PortierBackend;
+  let backend: DemoBackend;
+  if (REST) {
+    port = createRestBackend({ baseUrl: '/api/portier' });
+    backend = restDemoBackend(clock);
+  } else {
+    const memory = createMemoryBackend({ persist: { key: 'lumen-demo-data' }, clock, latencyMs: options.latencyMs ?? 0 });
+    port = memory;
+    backend = memory;
+  }
+  const store = createPortier({ backend: port, clock, locale: savedLocale(), actorId: savedActor() });
   return {
     store,
     backend,
+    mode: REST ? 'rest' : 'memory',
     clock,
     async actAs(userId) {
       saveActor(userId);
       await store.session.actAs(userId);
     },
     async moveTime(days) {
-      clock.advance(days * DAY_MS);
+      if (REST) {
+        const answer = (await (await fetch(`${DEMO_API}/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: days * DAY_MS }) })).json()) as { offsetMs: number };
+        clock.advance(answer.offsetMs - clock.offset());
+      } else clock.advance(days * DAY_MS);
       await store.refresh();
     },
     async resetData() {

@@ -100,7 +100,8 @@ export const userListStyles = css`
   }
   .columnheader {
     font-weight: 700;
-    overflow-wrap: anywhere;
+    /* Headers are our own translated words: hyphenate at syllables (the element carries lang), never mid-letter. */
+    overflow-wrap: normal;
     hyphens: auto;
   }
   .sort {

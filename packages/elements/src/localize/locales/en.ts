@@ -1,6 +1,8 @@
 import type { Messages } from '../messages.js';
 
-const plural = (count: number, one: string, other: string) => `${count} ${count === 1 ? one : other}`;
+const number = new Intl.NumberFormat('en');
+/** "1 user", "10,000 users": the count formatted for the locale, then the word for that count. */
+const plural = (count: number, one: string, other: string) => `${number.format(count)} ${count === 1 ? one : other}`;
 
 /** English. */
 const en: Messages = {
