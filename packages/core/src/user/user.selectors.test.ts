@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { selectUsers, selectUserPage } from './user.selectors.js';
+import fc from 'fast-check';
 import { aUser, fixtureData, T0 } from '../test-support/fixture.js';
 
 function state() {
@@ -37,6 +38,23 @@ describe('selectUsers (seed 000 §4.3)', () => {
     assert.deepEqual(emails(selectUsers(s, { email: 'a' })), wide);
     assert.deepEqual(emails(selectUsers(s, { email: 'min2' })), ['admin2@a.example']);
   });
+  it('finds exactly the users whose e-mail contains the filter, in sort order, whatever was typed before', () => {
+    const email = fc.stringMatching(/^[a-zA-Zé0-9.@_-]{1,12}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(email, { maxLength: 30, selector: (e) => e.toLowerCase() }), fc.array(fc.stringMatching(/^[a-zé0-9.@]{0,4}$/), { minLength: 1, maxLength: 6 }), (emails, needles) => {
+        const data = fixtureData();
+        data.users = Object.fromEntries(emails.map((e, i) => [`x${i}`, aUser(`x${i}`, { email: e })]));
+        const state = { data, now: T0 };
+        const sorted = selectUsers(state);
+        for (const needle of needles) {
+          const expected = sorted.filter((user) => user.email.toLowerCase().includes(needle)).map((user) => user.id);
+          assert.deepEqual(selectUsers(state, { email: needle }).map((user) => user.id), expected, needle);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('pages', () => {
     const page = selectUserPage(state(), { offset: 2, limit: 2 });
     assert.equal(page.total, 8);
