@@ -95,5 +95,5 @@ export function applyPlan(current: readonly Grant[], plan: AccessPlan): Grant[] 
   const table = GrantTable.of(current);
   for (const clientId of plan.removeClientIds) table.deleteClient(clientId);
   for (const grant of plan.set) table.set(grant.clientId, grant.applicationId, grant);
-  return [...table.values()];
+  return table.values();
 }

@@ -146,6 +146,7 @@ export class CommandContext {
 
 /** The grants only in `before` (removed or changed) and only in `after` (added or changed). */
 function diffGrants(before: readonly Grant[], after: readonly Grant[]): { removed: Grant[]; added: Grant[] } {
+  if (before.length === 0) return { removed: [], added: [...after] };
   const same = (a: Grant | undefined, b: Grant) => a !== undefined && a.level === b.level && a.profile === b.profile;
   const beforeTable = GrantTable.of(before);
   const afterTable = GrantTable.of(after);

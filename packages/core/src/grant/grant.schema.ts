@@ -38,8 +38,11 @@ export class GrantTable<T = Grant> {
     this.#byClient.delete(clientId);
   }
 
-  *values(): IterableIterator<T> {
-    for (const byApplication of this.#byClient.values()) yield* byApplication.values();
+  /** Every value, client by client (a plain loop: generators cost too much at thousands of grants). */
+  values(): T[] {
+    const values: T[] = [];
+    for (const byApplication of this.#byClient.values()) for (const value of byApplication.values()) values.push(value);
+    return values;
   }
 
   /** A table of the grants, keyed by their own client and application. */
