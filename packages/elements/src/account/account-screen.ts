@@ -8,6 +8,7 @@ import {
   type PasswordContext,
   type PasswordIssue,
   type PasswordPolicy,
+  type TokenInfo,
 } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -77,6 +78,37 @@ export abstract class PortierAccountScreen extends LitElement {
   @state() private commonPasswords: ReadonlySet<string> | undefined;
 
   protected readonly portier = new PortierController(this);
+
+  /** What the link's token is, once inspected (screens opened from an e-mail link). */
+  @state() protected tokenInfo: TokenInfo | undefined;
+
+  /**
+   * Asks the backend what `token` is and returns the phase a link screen shows: `form` when it is
+   * a valid token of `kind`, `expired`, `used`, or `unknown`. Returns undefined when the element's
+   * token changed while the answer travelled (the newer inspection wins).
+   */
+  protected async inspectLink(token: string, kind: TokenInfo['kind'], current: () => string | undefined): Promise<'form' | 'expired' | 'used' | 'unknown' | undefined> {
+    try {
+      const info = await this.portier.portier!.session.inspectToken(token);
+      if (token !== current()) return undefined;
+      this.tokenInfo = info;
+      return info.kind !== kind || info.state === 'unknown' ? 'unknown' : info.state === 'valid' ? 'form' : info.state;
+    } catch (error) {
+      if (token !== current()) return undefined;
+      this.failure = error;
+      return 'unknown';
+    }
+  }
+
+  /** The password policy of the link's organization (`nist` until known). */
+  protected tokenPolicy(): PasswordPolicy {
+    return this.tokenInfo?.passwordPolicy ?? 'nist';
+  }
+
+  /** Who the link's password is for, for the rules that compare with the e-mail and names. */
+  protected tokenContext(): PasswordContext {
+    return { email: this.tokenInfo?.email, firstName: this.tokenInfo?.firstName, lastName: this.tokenInfo?.lastName };
+  }
   #commonLoading: Promise<ReadonlySet<string>> | undefined;
 
   /** Starts loading the common-password list when the policy needs it (once per element). */

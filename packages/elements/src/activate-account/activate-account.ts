@@ -49,7 +49,6 @@ export class PortierActivateAccount extends PortierAccountScreen {
   @property() token = '';
 
   @state() private phase: Phase = 'checking';
-  @state() private info: TokenInfo | undefined;
 
   #inspected: { token: string; portier: unknown } | undefined;
 
@@ -63,7 +62,6 @@ export class PortierActivateAccount extends PortierAccountScreen {
   }
 
   async #inspect(): Promise<void> {
-    const portier = this.portier.portier!;
     const token = this.token;
     this.phase = 'checking';
     this.failure = undefined;
@@ -72,38 +70,22 @@ export class PortierActivateAccount extends PortierAccountScreen {
       this.phase = 'unknown';
       return;
     }
-    try {
-      const info = await portier.session.inspectToken(token);
-      if (token !== this.token) return;
-      this.info = info;
-      this.phase = info.kind !== 'invitation' || info.state === 'unknown' ? 'unknown' : info.state === 'valid' ? 'form' : info.state;
-    } catch (error) {
-      if (token !== this.token) return;
-      this.phase = 'unknown';
-      this.failure = error;
-    }
-  }
-
-  #policy(): PasswordPolicy {
-    return this.info?.passwordPolicy ?? 'nist';
-  }
-
-  #context() {
-    return { email: this.info?.email, firstName: this.info?.firstName, lastName: this.info?.lastName };
+    const phase = await this.inspectLink(token, 'invitation', () => this.token);
+    if (phase) this.phase = phase;
   }
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const portier = this.portier.portier;
     if (!portier || this.busy) return;
-    if (!(await this.validatePasswords(this.#policy(), this.#context()))) return;
+    if (!(await this.validatePasswords(this.tokenPolicy(), this.tokenContext()))) return;
     this.busy = true;
     this.failure = undefined;
     try {
       await portier.session.acceptInvitation(this.token, this.password);
       this.clearPasswords();
       this.phase = 'done';
-      this.dispatchEvent(new PortierPasswordSetEvent('activation', this.info?.email));
+      this.dispatchEvent(new PortierPasswordSetEvent('activation', this.tokenInfo?.email));
       await this.#focusMessage();
     } catch (error) {
       if (isPortierError(error) && error.code === 'invitation-expired') this.phase = 'expired';
@@ -141,7 +123,7 @@ export class PortierActivateAccount extends PortierAccountScreen {
     const t = this.portier.t;
     if (!t) return nothing;
     const a = t.activateAccount;
-    const name = this.info?.email ? displayName({ firstName: this.info.firstName ?? '', lastName: this.info.lastName ?? '', email: this.info.email }) : '';
+    const name = this.tokenInfo?.email ? displayName({ firstName: this.tokenInfo.firstName ?? '', lastName: this.tokenInfo.lastName ?? '', email: this.tokenInfo.email }) : '';
     return html`
       <section part="base" aria-labelledby="title">
         <h2 part="title" id="title">${a.title}</h2>
@@ -158,9 +140,9 @@ export class PortierActivateAccount extends PortierAccountScreen {
               <form part="form" @submit=${this.#submit} novalidate>
                 <div class="field">
                   <label for="email">${t.fields.email}</label>
-                  <input part="input" id="email" type="email" autocomplete="username" readonly .value=${this.info?.email ?? ''} />
+                  <input part="input" id="email" type="email" autocomplete="username" readonly .value=${this.tokenInfo?.email ?? ''} />
                 </div>
-                ${this.renderPasswordFields(t, this.#policy(), this.#context(), { label: t.password.password })}
+                ${this.renderPasswordFields(t, this.tokenPolicy(), this.tokenContext(), { label: t.password.password })}
                 <div class="actions">
                   <button part="button submit" class="button primary" type="submit" ?disabled=${this.busy}>
                     ${this.busy ? a.submitting : a.submit}
@@ -183,7 +165,7 @@ export class PortierActivateAccount extends PortierAccountScreen {
               <p>${a.usedHint}</p>
               <div class="actions">${this.renderSignIn(t, undefined)}</div>`
           : nothing}
-        ${this.phase === 'done' ? html`<div class="actions">${this.renderSignIn(t, this.info?.email)}</div>` : nothing}
+        ${this.phase === 'done' ? html`<div class="actions">${this.renderSignIn(t, this.tokenInfo?.email)}</div>` : nothing}
       </section>
     `;
   }

@@ -53,7 +53,6 @@ export class PortierPasswordReset extends PortierAccountScreen {
   @property() email = '';
 
   @state() private phase: Phase = 'ask';
-  @state() private info: TokenInfo | undefined;
   @state() private emailError = false;
 
   #inspected: { token: string; portier: unknown } | undefined;
@@ -68,7 +67,6 @@ export class PortierPasswordReset extends PortierAccountScreen {
   }
 
   async #inspect(): Promise<void> {
-    const portier = this.portier.portier!;
     const token = this.token;
     this.failure = undefined;
     this.clearPasswords();
@@ -77,24 +75,8 @@ export class PortierPasswordReset extends PortierAccountScreen {
       return;
     }
     this.phase = 'checking';
-    try {
-      const info = await portier.session.inspectToken(token);
-      if (token !== this.token) return;
-      this.info = info;
-      this.phase = info.kind !== 'password-reset' || info.state === 'unknown' ? 'unknown' : info.state === 'valid' ? 'form' : info.state;
-    } catch (error) {
-      if (token !== this.token) return;
-      this.phase = 'unknown';
-      this.failure = error;
-    }
-  }
-
-  #policy(): PasswordPolicy {
-    return this.info?.passwordPolicy ?? 'nist';
-  }
-
-  #context() {
-    return { email: this.info?.email, firstName: this.info?.firstName, lastName: this.info?.lastName };
+    const phase = await this.inspectLink(token, 'password-reset', () => this.token);
+    if (phase) this.phase = phase;
   }
 
   async #ask(event: Event): Promise<void> {
@@ -124,14 +106,14 @@ export class PortierPasswordReset extends PortierAccountScreen {
     event.preventDefault();
     const portier = this.portier.portier;
     if (!portier || this.busy) return;
-    if (!(await this.validatePasswords(this.#policy(), this.#context()))) return;
+    if (!(await this.validatePasswords(this.tokenPolicy(), this.tokenContext()))) return;
     this.busy = true;
     this.failure = undefined;
     try {
       await portier.session.completePasswordReset(this.token, this.password);
       this.clearPasswords();
       this.phase = 'done';
-      this.dispatchEvent(new PortierPasswordSetEvent('reset', this.info?.email));
+      this.dispatchEvent(new PortierPasswordSetEvent('reset', this.tokenInfo?.email));
       await this.#focusMessage();
     } catch (error) {
       if (isPortierError(error) && error.code === 'invitation-expired') this.phase = 'expired';
@@ -147,7 +129,7 @@ export class PortierPasswordReset extends PortierAccountScreen {
   async #askAgain(): Promise<void> {
     this.phase = 'ask';
     this.failure = undefined;
-    this.email = this.info?.email ?? this.email;
+    this.email = this.tokenInfo?.email ?? this.email;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
   }
@@ -194,10 +176,10 @@ export class PortierPasswordReset extends PortierAccountScreen {
               </form>`
           : nothing}
         ${this.phase === 'form'
-          ? html`<p part="intro">${r.newIntro(this.info?.email ?? '')}</p>
+          ? html`<p part="intro">${r.newIntro(this.tokenInfo?.email ?? '')}</p>
               <form part="form" @submit=${this.#reset} novalidate>
-                <input type="email" autocomplete="username" hidden .value=${this.info?.email ?? ''} />
-                ${this.renderPasswordFields(t, this.#policy(), this.#context(), { label: t.password.newPassword })}
+                <input type="email" autocomplete="username" hidden .value=${this.tokenInfo?.email ?? ''} />
+                ${this.renderPasswordFields(t, this.tokenPolicy(), this.tokenContext(), { label: t.password.newPassword })}
                 <div class="actions">
                   <button part="button submit" class="button primary" type="submit" ?disabled=${this.busy}>${r.newSubmit}</button>
                 </div>
@@ -211,7 +193,7 @@ export class PortierPasswordReset extends PortierAccountScreen {
                 <button part="button request-new" class="button primary" @click=${this.#askAgain}>${r.requestNew}</button>
               </div>`
           : nothing}
-        ${this.phase === 'done' ? html`<div class="actions">${this.renderSignIn(t, this.info?.email)}</div>` : nothing}
+        ${this.phase === 'done' ? html`<div class="actions">${this.renderSignIn(t, this.tokenInfo?.email)}</div>` : nothing}
       </section>
     `;
   }
