@@ -13,6 +13,7 @@ import {
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { PortierPasswordSetEvent } from '../events/password-set.js';
 import { PortierSignInRequestedEvent } from '../events/sign-in-requested.js';
 import type { Messages } from '../localize/messages.js';
 
@@ -97,6 +98,34 @@ export abstract class PortierAccountScreen extends LitElement {
       if (token !== current()) return undefined;
       this.failure = error;
       return 'unknown';
+    }
+  }
+
+  /**
+   * Sets the password typed on a link screen through `save` (accept an invitation, complete a
+   * reset): checks the rules first, fires `portier-password-set` on success, and says how it
+   * ended: `done`, a dead link (`expired`, `used`), or `failed` (the reason is in `failure`).
+   * Undefined when nothing was sent (busy, or the typed password breaks a rule).
+   */
+  protected async setPasswordFromLink(
+    save: (password: string) => Promise<void>,
+    reason: 'activation' | 'reset',
+  ): Promise<'done' | 'expired' | 'used' | 'failed' | undefined> {
+    if (this.busy || !(await this.validatePasswords(this.tokenPolicy(), this.tokenContext()))) return undefined;
+    this.busy = true;
+    this.failure = undefined;
+    try {
+      await save(this.password);
+      this.clearPasswords();
+      this.dispatchEvent(new PortierPasswordSetEvent(reason, this.tokenInfo?.email));
+      return 'done';
+    } catch (error) {
+      if (isPortierError(error) && error.code === 'invitation-expired') return 'expired';
+      if (isPortierError(error) && error.code === 'invitation-used') return 'used';
+      this.failure = error;
+      return 'failed';
+    } finally {
+      this.busy = false;
     }
   }
 

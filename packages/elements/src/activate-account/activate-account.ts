@@ -1,8 +1,7 @@
-import { displayName, isPortierError, type PasswordPolicy, type TokenInfo } from '@portier/core';
+import { displayName } from '@portier/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortierAccountScreen } from '../account/account-screen.js';
-import { PortierPasswordSetEvent } from '../events/password-set.js';
 import { activateAccountStyles } from './activate-account.styles.js';
 
 type Phase = 'checking' | 'form' | 'expired' | 'used' | 'unknown' | 'requested' | 'done';
@@ -77,24 +76,11 @@ export class PortierActivateAccount extends PortierAccountScreen {
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const portier = this.portier.portier;
-    if (!portier || this.busy) return;
-    if (!(await this.validatePasswords(this.tokenPolicy(), this.tokenContext()))) return;
-    this.busy = true;
-    this.failure = undefined;
-    try {
-      await portier.session.acceptInvitation(this.token, this.password);
-      this.clearPasswords();
-      this.phase = 'done';
-      this.dispatchEvent(new PortierPasswordSetEvent('activation', this.tokenInfo?.email));
-      await this.#focusMessage();
-    } catch (error) {
-      if (isPortierError(error) && error.code === 'invitation-expired') this.phase = 'expired';
-      else if (isPortierError(error) && error.code === 'invitation-used') this.phase = 'used';
-      else this.failure = error;
-      if (this.phase !== 'form') await this.#focusMessage();
-    } finally {
-      this.busy = false;
-    }
+    if (!portier) return;
+    const outcome = await this.setPasswordFromLink((password) => portier.session.acceptInvitation(this.token, password), 'activation');
+    if (outcome === undefined || outcome === 'failed') return;
+    this.phase = outcome;
+    await this.#focusMessage();
   }
 
   async #requestNew(): Promise<void> {
