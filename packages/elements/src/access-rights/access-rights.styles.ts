@@ -1,28 +1,15 @@
 import { css } from 'lit';
-import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
+import { baseStyles, screenStyles, dialogStyles, tokens } from '../theme/tokens.js';
 
 /** Styles of the rights matrix: the theme tokens, the shared base and its own layout. */
 export const accessRightsStyles = [
   tokens,
   baseStyles,
+  screenStyles,
   dialogStyles,
   css`
-    /* Names come from elsewhere: a very long one is cut after a few lines (the whole text stays readable to assistive technology). */
-    .clamp {
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: var(--_clamp-lines, 3);
-      overflow: hidden;
-    }
     :host {
       --portier-access-rights-max-height: none;
-    }
-    [part~='base'] {
-      display: grid;
-      gap: calc(var(--_space) * 2);
-    }
-    [part~='base'] .banner {
-      margin: 0;
     }
     [part~='search'] {
       display: flex;

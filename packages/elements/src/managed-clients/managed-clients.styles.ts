@@ -1,25 +1,12 @@
 import { css } from 'lit';
-import { baseStyles, tokens } from '../theme/tokens.js';
+import { baseStyles, screenStyles, tokens } from '../theme/tokens.js';
 
 /** Styles of the managed-clients screen: the theme tokens, the shared base and its own layout. */
 export const managedClientsStyles = [
   tokens,
   baseStyles,
+  screenStyles,
   css`
-    /* Names come from elsewhere: a very long one is cut after a few lines (the whole text stays readable to assistive technology). */
-    .clamp {
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: var(--_clamp-lines, 3);
-      overflow: hidden;
-    }
-    [part~='base'] {
-      display: grid;
-      gap: calc(var(--_space) * 2);
-    }
-    [part~='base'] .banner {
-      margin: 0;
-    }
     [part~='search'] {
       display: flex;
       flex-wrap: wrap;

@@ -346,6 +346,27 @@ export const baseStyles = css`
 `;
 
 /** Styles of a modal `<dialog>` (confirmations). */
+/**
+ * The layout the data screens share (rights matrix, managed clients, audit log): a spaced grid of
+ * sections, and `.clamp` for names that come from elsewhere.
+ */
+export const screenStyles = css`
+    /* Names come from elsewhere: a very long one is cut after a few lines (the whole text stays readable to assistive technology). */
+    .clamp {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: var(--_clamp-lines, 3);
+      overflow: hidden;
+    }
+    [part~='base'] {
+      display: grid;
+      gap: calc(var(--_space) * 2);
+    }
+    [part~='base'] .banner {
+      margin: 0;
+    }
+`;
+
 export const dialogStyles = css`
   dialog {
     border: 1px solid var(--_border);
