@@ -49,11 +49,11 @@ const common: BuildOptions & { write: false; metafile: true } = {
 /**
  * The whole `<portier-admin>` as a host ships it: `@portier/elements/define` (every screen, lit,
  * @lit/context, the virtualizer, the core's schemas with zod) and `createPortier` (the store, with
- * immer), minified, split into chunks. Counted: the entry, every chunk it imports statically, and
+ * store), minified, split into chunks. Counted: the entry, every chunk it imports statically, and
  * one locale chunk (English), each gzipped.
  */
 async function sizes(): Promise<Figure[]> {
-  // What a host imports: every tag, and the store (immer) to hand to <portier-provider>; not a backend.
+  // What a host imports: every tag, and the store to hand to <portier-provider>; not a backend.
   const result = await build({
     ...common,
     stdin: { contents: "import '@portier/elements/define';\nexport { createPortier } from '@portier/core';", resolveDir: ROOT, sourcefile: 'admin.ts', loader: 'ts' },

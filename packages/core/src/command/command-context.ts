@@ -17,7 +17,7 @@ export interface ExecuteEnv {
 
 /**
  * The working set of one command: reads go to the base data (plain objects, fast); writes are
- * collected (`undefined` removes) and applied in one immer `produce` by `execute`, which also
+ * collected (`undefined` removes) and applied at once by `execute` (`writeRecords`), which also
  * derives the patches from them; audit entries and effects are collected for the backend.
  */
 export class CommandContext {

@@ -171,4 +171,26 @@ describe('execute — access and managed clients', () => {
     const outcome = execute(data, 'admin', { type: 'access.authorizeAll', userId: 'plain', levels: { supply: 'full' } }, envAt());
     assert.deepEqual(applyPatches(outcome.data, outcome.inversePatches), data);
   });
+  it('returns patches in immer’s format: immer’s own applyPatches replays and rolls them back', async () => {
+    const immer = await import('immer');
+    immer.enablePatches();
+    const data = fixtureData();
+    for (const command of [
+      { type: 'users.create', input: { email: 'n@a.example', firstName: 'N', lastName: 'N', language: 'en', access: { mode: 'individual', grants: [{ clientId: 'c-1', applicationId: 'portfolio', level: 'read' }] } } },
+      { type: 'access.authorizeAll', userId: 'plain', levels: { supply: 'full' } },
+      { type: 'users.remove', userId: 'plain' },
+    ] satisfies Command[]) {
+      const outcome = execute(data, 'admin', command, envAt());
+      assert.deepEqual(immer.applyPatches(data, outcome.patches), outcome.data, command.type);
+      assert.deepEqual(immer.applyPatches(outcome.data, outcome.inversePatches), data, command.type);
+    }
+  });
+  it('shares every record it does not write and freezes what it returns', () => {
+    const data = fixtureData();
+    const outcome = execute(data, 'admin', { type: 'users.setRole', userId: 'plain', role: 'superuser' }, envAt());
+    assert.equal(outcome.data.clients, data.clients);
+    assert.equal(outcome.data.grants, data.grants);
+    assert.equal(outcome.data.users['admin'], data.users['admin']);
+    assert.ok(Object.isFrozen(outcome.data) && Object.isFrozen(outcome.data.users) && Object.isFrozen(outcome.data.users['plain']));
+  });
 });

@@ -1,8 +1,8 @@
-import { produce } from 'immer';
 import { DAY_MS, isoDay } from '../clock.js';
 import { PortierError } from '../errors.js';
 import type { PortierData } from '../data.js';
 import { parseOrThrow } from '../internal/validate.js';
+import { writeRecords } from '../internal/write-records.js';
 import { DEFAULT_ORGANIZATION_SETTINGS, type OrganizationSettings } from '../organization/organization.schema.js';
 import { accountReducer } from '../user/user.machine.js';
 import { normalizeEmail, type User } from '../user/user.schema.js';
@@ -308,15 +308,8 @@ export function execute(data: PortierData, actorId: string, command: Command, en
     ...[...ctx.userWrites].map(([id, value]) => ['users', id, value] as const),
     ...[...ctx.grantWrites].map(([id, value]) => ['grants', id, value] as const),
   ];
-  // New values are frozen up front, so immer's auto-freeze does not walk thousands of grants.
   for (const [, , value] of writes) if (value) deepFreeze(value);
-  const next = writes.length === 0 ? data : produce(data, (draft) => {
-    for (const [collection, id, value] of writes) {
-      const records = draft[collection] as Record<string, unknown>;
-      if (value === undefined) delete records[id];
-      else records[id] = value;
-    }
-  });
+  const next = writeRecords(data, writes);
   const patches: Patch[] = [];
   const inversePatches: Patch[] = [];
   for (const [collection, id, value] of writes) {

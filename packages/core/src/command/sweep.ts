@@ -1,5 +1,5 @@
-import { produce } from 'immer';
 import type { PortierData } from '../data.js';
+import { writeRecords } from '../internal/write-records.js';
 import { applyTimedTransitions, dueTimedEvent } from '../user/user.machine.js';
 import type { User } from '../user/user.schema.js';
 import type { AuditDraft } from './effects.js';
@@ -24,21 +24,19 @@ export function sweepTimedTransitions(data: PortierData, now: number): SweepOutc
   const at = new Date(now).toISOString();
   const changed: User[] = [];
   const audit: AuditDraft[] = [];
-  const next = produce(data, (draft) => {
-    for (const user of due) {
-      const after = { ...applyTimedTransitions(user, now), version: user.version + 1 };
-      draft.users[user.id] = after;
-      changed.push(after);
-      audit.push({
-        at,
-        organizationId: user.organizationId,
-        actorId: 'system',
-        action: after.status === 'expired' ? 'account.expired' : 'account.deactivated',
-        targetId: user.id,
-        before: { status: user.status },
-        after: { status: after.status },
-      });
-    }
-  });
+  for (const user of due) {
+    const after = Object.freeze({ ...applyTimedTransitions(user, now), version: user.version + 1 });
+    changed.push(after);
+    audit.push({
+      at,
+      organizationId: user.organizationId,
+      actorId: 'system',
+      action: after.status === 'expired' ? 'account.expired' : 'account.deactivated',
+      targetId: user.id,
+      before: { status: user.status },
+      after: { status: after.status },
+    });
+  }
+  const next = writeRecords(data, changed.map((user) => ['users', user.id, user] as const));
   return { data: next, changed, audit };
 }

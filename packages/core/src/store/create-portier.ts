@@ -1,4 +1,3 @@
-import { produce } from 'immer';
 import type { BackendContext } from '../backend.js';
 import { systemClock } from '../clock.js';
 import { execute, type Patch } from '../command/execute.js';
@@ -6,32 +5,25 @@ import type { Command } from '../command/command.schema.js';
 import type { Changes } from '../command/effects.js';
 import { emptyData, type PortierData } from '../data.js';
 import { isPortierError, toPortierError } from '../errors.js';
+import { writeRecords, type RecordCollection } from '../internal/write-records.js';
 import type { User } from '../user/user.schema.js';
 import type { Portier, PortierOptions, PortierState } from './store.types.js';
 
-/** Applies patches made by `execute` (whole records one level down) with one immer `produce`. */
+/** Applies patches made by `execute` (whole records one level down: `['users', id]`, `['grants', id]`). */
 export function applyPatches(data: PortierData, patches: readonly Patch[]): PortierData {
-  if (patches.length === 0) return data;
-  return produce(data, (draft) => {
-    for (const { op, path, value } of patches) {
-      const records = draft[path[0] as keyof PortierData] as Record<string, unknown>;
-      if (op === 'remove') delete records[path[1] as string];
-      else records[path[1] as string] = value;
-    }
-  });
+  return writeRecords(
+    data,
+    patches.map(({ op, path, value }) => [path[0] as RecordCollection, String(path[1]), op === 'remove' ? undefined : value] as const),
+  );
 }
 
 /** Merges a backend's answer into data (the store's confirmed view). */
 export function mergeChanges(data: PortierData, changes: Changes): PortierData {
-  if (changes.users.length === 0 && changes.removedUserIds.length === 0 && Object.keys(changes.grants).length === 0) return data;
-  return produce(data, (draft) => {
-    for (const user of changes.users) draft.users[user.id] = user;
-    for (const [userId, grants] of Object.entries(changes.grants)) draft.grants[userId] = grants;
-    for (const id of changes.removedUserIds) {
-      delete draft.users[id];
-      delete draft.grants[id];
-    }
-  });
+  return writeRecords(data, [
+    ...changes.users.map((user) => ['users', user.id, user] as const),
+    ...Object.entries(changes.grants).map(([userId, grants]) => ['grants', userId, grants] as const),
+    ...changes.removedUserIds.flatMap((id) => [['users', id, undefined] as const, ['grants', id, undefined] as const]),
+  ]);
 }
 
 /**
