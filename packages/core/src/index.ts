@@ -70,7 +70,9 @@ export {
 export type { PasswordPolicy, PasswordRules } from './password/password-policy.js';
 
 export {
-  commandSchema,
+  COMMAND_SCHEMAS,
+  COMMAND_TYPES,
+  parseCommand,
   createUserInputSchema,
   profileChangesSchema,
   accessSetupSchema,

@@ -1,4 +1,4 @@
-import { PortierError, commandSchema, isPortierError, parseOrThrow, type BackendContext, type PortierBackend } from '@portier/core';
+import { PortierError, isPortierError, parseCommand, type BackendContext, type PortierBackend } from '@portier/core';
 import { problemResponse } from './problem.js';
 import { limitOf, text, userQueryOf, validation } from './query-params.js';
 import { PayloadTooLarge, readJson } from './read-json-body.js';
@@ -97,7 +97,7 @@ async function serve(
         throw validation([], 'invalid_type', 'expected object');
       }
       const { expectedVersion: _ignored, ...fields } = (route.bodyKey === undefined && body ? body : {}) as Record<string, unknown>;
-      const command = parseOrThrow(commandSchema, commandOfRequest(route, params, route.bodyKey ? body : fields, expectedVersion));
+      const command = parseCommand(commandOfRequest(route, params, route.bodyKey ? body : fields, expectedVersion));
       const changes = await backend.execute(ctx, command);
       const targetId = 'userId' in command ? command.userId : changes.users[0]?.id;
       const target = changes.users.find((user) => user.id === targetId);

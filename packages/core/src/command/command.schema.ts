@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import { PortierError } from '../errors.js';
+import { parseOrThrow } from '../internal/validate.js';
+import { countSchema, isoDaySchema } from '../internal/common-schemas.js';
 import { levelSchema } from '../application/application.schema.js';
 import { grantSchema } from '../grant/grant.schema.js';
 import { languageSchema, roleSchema, signatureSchema, userKindSchema } from '../user/user.schema.js';
@@ -14,10 +17,10 @@ export const phoneInputSchema = z.string().check(z.trim(), z.maxLength(30), z.re
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 const ids = z.array(id).check(z.maxLength(10_000));
-const expectedVersion = z.optional(z.number().check(z.int(), z.nonnegative()));
+const expectedVersion = z.optional(countSchema);
 
 /** The three ways of seed 004 to set access, usable at creation and later. */
-export const accessSetupSchema = z.discriminatedUnion('mode', [
+export const accessSetupSchema = z.union([
   z.object({ mode: z.literal('individual'), grants: z.array(grantSchema).check(z.maxLength(100_000)) }),
   z.object({ mode: z.literal('copy'), sourceUserId: id, excludeApplications: z.optional(ids) }),
   z.object({ mode: z.literal('authorize-all'), levels: z.record(z.string(), levelSchema) }),
@@ -57,35 +60,55 @@ export type ProfileChanges = z.input<typeof profileChangesSchema>;
 /** One grant to set: level `none` keeps the client listed with no right. */
 export const grantChangeSchema = grantSchema;
 
-const onUser = <T extends string>(type: T) => ({ type: z.literal(type), userId: id, expectedVersion });
+const onUser = { userId: id, expectedVersion };
 
-/** Every command a store sends to a backend; `execute` in core applies one to data. */
-export const commandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('users.create'), input: createUserInputSchema }),
-  z.object({ ...onUser('users.updateProfile'), changes: profileChangesSchema }),
-  z.object({ ...onUser('users.setRole'), role: roleSchema }),
-  z.object({ ...onUser('users.setSignature'), signature: signatureSchema }),
-  z.object(onUser('users.activate')),
-  z.object({ ...onUser('users.deactivate'), until: z.optional(z.iso.date()) }),
-  z.object(onUser('users.block')),
-  z.object(onUser('users.unblock')),
-  z.object(onUser('users.resetPassword')),
-  z.object(onUser('users.resendInvitation')),
-  z.object(onUser('users.makeLogin')),
-  z.object(onUser('users.remove')),
-  z.object({
-    ...onUser('access.set'),
+/**
+ * The schema of each command's fields, by command type. A command is `{ type, ...fields }`;
+ * {@link parseCommand} picks the schema by `type`, so a mistake is reported at its own field
+ * path (and without the weight of a discriminated union in every host page).
+ */
+export const COMMAND_SCHEMAS = {
+  'users.create': z.object({ input: createUserInputSchema }),
+  'users.updateProfile': z.object({ ...onUser, changes: profileChangesSchema }),
+  'users.setRole': z.object({ ...onUser, role: roleSchema }),
+  'users.setSignature': z.object({ ...onUser, signature: signatureSchema }),
+  'users.activate': z.object(onUser),
+  'users.deactivate': z.object({ ...onUser, until: z.optional(isoDaySchema) }),
+  'users.block': z.object(onUser),
+  'users.unblock': z.object(onUser),
+  'users.resetPassword': z.object(onUser),
+  'users.resendInvitation': z.object(onUser),
+  'users.makeLogin': z.object(onUser),
+  'users.remove': z.object(onUser),
+  'access.set': z.object({
+    ...onUser,
     grants: z.array(grantChangeSchema).check(z.maxLength(100_000)),
     removeClientIds: z.optional(ids),
   }),
-  z.object({ ...onUser('access.copyFrom'), sourceUserId: id, excludeApplications: z.optional(ids) }),
-  z.object({ ...onUser('access.authorizeAll'), levels: z.record(z.string(), levelSchema) }),
-  z.object({ ...onUser('clients.setManaged'), clientIds: ids }),
-]);
+  'access.copyFrom': z.object({ ...onUser, sourceUserId: id, excludeApplications: z.optional(ids) }),
+  'access.authorizeAll': z.object({ ...onUser, levels: z.record(z.string(), levelSchema) }),
+  'clients.setManaged': z.object({ ...onUser, clientIds: ids }),
+};
 
-/** One command (input type: what a caller may send). */
-export type Command = z.input<typeof commandSchema>;
-/** One command after validation. */
-export type ParsedCommand = z.output<typeof commandSchema>;
+type CommandSchemas = typeof COMMAND_SCHEMAS;
 /** The command type names. */
-export type CommandType = Command['type'];
+export type CommandType = keyof CommandSchemas;
+/** One command (input type: what a caller may send). */
+export type Command = { [T in CommandType]: { type: T } & z.input<CommandSchemas[T]> }[CommandType];
+/** One command after validation. */
+export type ParsedCommand = { [T in CommandType]: { type: T } & z.output<CommandSchemas[T]> }[CommandType];
+
+/** Every command type. */
+export const COMMAND_TYPES = Object.keys(COMMAND_SCHEMAS) as CommandType[];
+
+/**
+ * Validates one command from anywhere (a store, a request body): an unknown `type` is a
+ * `validation` error at path `type`; a bad field is one at that field's path.
+ */
+export function parseCommand(input: unknown): ParsedCommand {
+  const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (typeof type !== 'string' || !Object.hasOwn(COMMAND_SCHEMAS, type)) {
+    throw new PortierError('validation', { issues: [{ path: ['type'], code: 'invalid_union' }] });
+  }
+  return { type, ...parseOrThrow(COMMAND_SCHEMAS[type as CommandType], input) } as ParsedCommand;
+}

@@ -2,12 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { execute } from './execute.js';
-import { commandSchema } from './command.schema.js';
+import { COMMAND_TYPES } from './command.schema.js';
 import { isPortierError } from '../errors.js';
 import { envAt, fixtureData } from '../test-support/fixture.js';
 import type { Command } from './command.schema.js';
 
-const TYPES = commandSchema.def.options.map((option) => (option.def.shape.type as unknown as { def: { values: string[] } }).def.values[0]!);
+const TYPES = COMMAND_TYPES;
 
 describe('execute — bad input never crashes', () => {
   it('answers any value with a PortierError (validation or a rule’s code) and leaves the data unchanged', () => {

@@ -27,6 +27,15 @@ describe('execute — users.create', () => {
   it('rule 5: refuses an e-mail taken in any organization, case-insensitively', () => {
     assert.throws(() => run({ type: 'users.create', input: { email: 'OTHER@a.example', firstName: 'X', lastName: 'Y', language: 'en' } }), code('email-taken'));
   });
+  it('rejects an unknown command type at path type, and a bad field at its own path', () => {
+    for (const bad of [{ type: 'users.explode', userId: 'plain' }, { type: 'toString' }, { userId: 'plain' }, null, 'users.block']) {
+      assert.throws(() => run(bad as unknown as Command), (error: PortierError) => error.code === 'validation' && JSON.stringify(error.details).includes('"path":["type"]'));
+    }
+    assert.throws(
+      () => run({ type: 'users.deactivate', userId: 'plain', until: '2026-02-30' }),
+      (error: PortierError) => error.code === 'validation' && JSON.stringify(error.details).includes('"path":["until"]'),
+    );
+  });
   it('rejects bad input with validation and every field path', () => {
     assert.throws(
       () => run({ type: 'users.create', input: { email: 'not-an-email', firstName: '', lastName: 'x'.repeat(101), language: 'xx' as 'en', phone: 'call me' } }),

@@ -1,14 +1,13 @@
 import { DAY_MS, isoDay } from '../clock.js';
 import { PortierError } from '../errors.js';
 import type { PortierData } from '../data.js';
-import { parseOrThrow } from '../internal/validate.js';
 import { writeRecords } from '../internal/write-records.js';
 import { DEFAULT_ORGANIZATION_SETTINGS, type OrganizationSettings } from '../organization/organization.schema.js';
 import { accountReducer } from '../user/user.machine.js';
 import { normalizeEmail, type User } from '../user/user.schema.js';
 import { applyPlan, planAuthorizeAll, planCopy, planIndividual, type AccessPlan } from './access-plan.js';
 import { CommandContext, type ExecuteEnv } from './command-context.js';
-import { commandSchema, type AccessSetup, type Command, type CommandType, type ParsedCommand } from './command.schema.js';
+import { parseCommand, type AccessSetup, type Command, type CommandType, type ParsedCommand } from './command.schema.js';
 import type { AuditDraft, Changes, Effect } from './effects.js';
 
 /** The result of one command applied to data. */
@@ -298,7 +297,7 @@ const handlers: Handlers = {
  * Pure: `data` is never mutated, and a refusal throws before anything is applied.
  */
 export function execute(data: PortierData, actorId: string, command: Command, env: ExecuteEnv): ExecuteOutcome {
-  const parsed = parseOrThrow(commandSchema, command);
+  const parsed = parseCommand(command);
   const actor = data.users[actorId];
   if (!actor) throw new PortierError('forbidden', { reason: 'unknown-actor' });
   const ctx = new CommandContext(data, actor, env, parsed.type);

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
+import { positiveIntegerSchema } from '../internal/common-schemas.js';
 import { passwordPolicySchema } from '../password/password-policy.js';
 
 /** Per-organization settings. Defaults: 30-day invitations, 5 failed sign-ins, the `nist` password preset. */
 export const organizationSettingsSchema = z.object({
   /** Days an invitation stays valid (SPEC rule 7). */
-  invitationDays: z.number().check(z.int(), z.positive()),
+  invitationDays: positiveIntegerSchema,
   /** Consecutive failed sign-ins that block the account (SPEC rule 8). */
-  failedSignInLimit: z.number().check(z.int(), z.positive()),
+  failedSignInLimit: positiveIntegerSchema,
   passwordPolicy: passwordPolicySchema,
   /** Contract console mode: names are not editable either (SPEC rule 5). */
   identityLock: z.boolean(),

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import { positiveIntegerSchema } from '../internal/common-schemas.js';
 
 /** A rule set for passwords. Every key is optional: a custom policy names only what it needs. */
 export const passwordRulesSchema = z.object({
-  minLength: z.optional(z.number().check(z.int(), z.positive())),
-  maxLength: z.optional(z.number().check(z.int(), z.positive())),
+  minLength: z.optional(positiveIntegerSchema),
+  maxLength: z.optional(positiveIntegerSchema),
   lower: z.optional(z.boolean()),
   upper: z.optional(z.boolean()),
   digit: z.optional(z.boolean()),

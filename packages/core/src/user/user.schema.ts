@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { countSchema, isoDaySchema } from '../internal/common-schemas.js';
 
 /** The four languages Portier ships. */
 export const LANGUAGES = ['fr', 'nl', 'de', 'en'] as const;
@@ -49,10 +50,10 @@ export const userSchema = z.object({
   status: accountStatusSchema,
   blockReason: z.optional(z.enum(BLOCK_REASONS)),
   /** `YYYY-MM-DD`: after this day the account is treated as deactivated (SPEC rule 10). */
-  activeUntil: z.optional(z.iso.date()),
+  activeUntil: z.optional(isoDaySchema),
   managedClientIds: z.array(z.string()),
   /** Consecutive failed sign-ins since the last success or unblock. */
-  failedSignIns: z.number().check(z.int(), z.nonnegative()),
+  failedSignIns: countSchema,
   /** ISO instant until which sign-in is refused without blocking (the last super user, see `recordFailedSignIn`). */
   signInLockedUntil: z.optional(z.string()),
   /** Whether a password was ever set (decides where reactivation leads). */
@@ -64,7 +65,7 @@ export const userSchema = z.object({
   /** ISO instant. */
   createdAt: z.string(),
   /** Bumped on every change of the user or its grants: the ETag of REST, the conflict check of the store. */
-  version: z.number().check(z.int(), z.nonnegative()),
+  version: countSchema,
 });
 
 export type User = z.infer<typeof userSchema>;
