@@ -40,6 +40,7 @@ export async function benchCore(): Promise<Figure[]> {
   const typed = ['du', 'dup', 'dupo', 'dupon', 'dupont'];
   const narrowing = typed.map((email) => time(() => selectUsers(state, { email })));
   figures.push({ name: 'selectUsers, 100,000 users, narrowing keystroke (median of 5)', value: median(narrowing), unit: 'ms', target: '≤ 5 ms' });
+  figures.push({ name: '  the slowest of those 5 (the first after the first call)', value: Math.max(...narrowing), unit: 'ms' });
   const fresh = ['ann', 'bart.', 'claes', 'x', '12'].map((email) => time(() => selectUsers(state, { email })));
   figures.push({ name: 'selectUsers, 100,000 users, new filter on a warm index (median of 5)', value: median(fresh), unit: 'ms', target: '≤ 5 ms' });
   const sorted = time(() => selectUsers(state, { email: 'dupont', sort: { key: 'lastName', direction: 'desc' } }));
