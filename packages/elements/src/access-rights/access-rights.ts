@@ -12,6 +12,7 @@ import {
 } from '@portier/core';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierAccessChangedEvent } from '../events/access-changed.js';
 import type { Messages } from '../localize/messages.js';
@@ -118,9 +119,6 @@ export class PortierAccessRights extends LitElement {
   @property({ reflect: true }) locale: Language | undefined;
 
   @state() private draft: AccessDraft = emptyDraft();
-  @state() private searchText = '';
-  @state() private results: Client[] | undefined;
-  @state() private searching = false;
   @state() private saving = false;
   @state() private pendingChanges: AccessChange[] = [];
   @state() private announcement = '';
@@ -131,11 +129,19 @@ export class PortierAccessRights extends LitElement {
   @query('[data-save]') private saveButton!: HTMLButtonElement;
 
   readonly #portier = new PortierController(this);
+  readonly #clientSearch = new ClientSearchController(this, this.#portier, {
+    limit: SEARCH_LIMIT,
+    started: () => (this.failure = undefined),
+    found: (clients) => {
+      const t = this.#portier.t;
+      if (t) this.announcement = clients.length === 0 ? t.accessRights.noResults : t.accessRights.found(clients.length);
+    },
+    failed: (error) => (this.failure = error),
+  });
   /** The user's version when editing began: a save against a newer one is a conflict. */
   #baseVersion: number | undefined;
   #savedFor: { grants: readonly Grant[] | undefined; saved: SavedAccess } | undefined;
   #applicationsFor: { source: Record<string, Application>; list: Application[] } | undefined;
-  #searchRun = 0;
 
   #rowCount = 0;
   #chunkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -227,26 +233,6 @@ export class PortierAccessRights extends LitElement {
     if (!clientId || !applicationId || !(LEVELS as readonly string[]).includes(select.value)) return;
     this.#edit(withLevel(this.#saved(), this.draft, clientId, applicationId, select.value as Level));
   };
-
-  async #search(event: Event): Promise<void> {
-    event.preventDefault();
-    const portier = this.#portier.portier;
-    const t = this.#portier.t;
-    if (!portier || !t) return;
-    const run = ++this.#searchRun;
-    this.searching = true;
-    this.failure = undefined;
-    try {
-      const found = await portier.clients.search(this.searchText.trim(), SEARCH_LIMIT);
-      if (run !== this.#searchRun) return;
-      this.results = found;
-      this.announcement = found.length === 0 ? t.accessRights.noResults : t.accessRights.found(found.length);
-    } catch (error) {
-      if (run === this.#searchRun) this.failure = error;
-    } finally {
-      if (run === this.#searchRun) this.searching = false;
-    }
-  }
 
   async #add(client: Client): Promise<void> {
     const t = this.#portier.t;
@@ -386,54 +372,19 @@ export class PortierAccessRights extends LitElement {
   #renderSearch(t: Messages, rows: string[]): TemplateResult {
     const a = t.accessRights;
     const listed = new Set(rows);
-    return html`
-      <div>
-        <h3 part="subtitle">${a.addClient}</h3>
-        <form part="search" @submit=${this.#search} role="search">
-          <div class="field">
-            <label for="search">${a.search}</label>
-            <input
-              part="search-input"
-              id="search"
-              type="search"
-              autocomplete="off"
-              .value=${this.searchText}
-              @input=${(event: Event) => (this.searchText = (event.target as HTMLInputElement).value)}
-            />
-          </div>
-          <button part="button" class="button" type="submit" ?disabled=${this.searching}>${a.searchButton}</button>
-        </form>
-        ${this.results === undefined
-          ? nothing
-          : this.results.length === 0
-            ? html`<p part="no-results" class="muted">${a.noResults}</p>`
-            : html`<table part="results">
-                <caption class="visually-hidden">${a.resultsCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${a.columnName}</th>
-                    <th scope="col">${a.columnNumber}</th>
-                    <th scope="col"><span class="visually-hidden">${a.columnAction}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.results.map(
-                    (client) => html`<tr>
-                      <td><bdi part="client-name" class="clamp">${client.name}</bdi></td>
-                      <td><bdi part="client-number" class="clamp">${client.number}</bdi></td>
-                      <td>
-                        ${listed.has(client.id) && !this.draft.removed.has(client.id)
-                          ? html`<span class="muted">${a.alreadyListed}</span>`
-                          : html`<button part="button" class="button small" aria-label=${a.addNamed(client.name)} @click=${() => this.#add(client)}>
-                              ${a.add}
-                            </button>`}
-                      </td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>`}
-      </div>
-    `;
+    const labels = {
+      heading: a.addClient,
+      label: a.search,
+      button: a.searchButton,
+      noResults: a.noResults,
+      caption: a.resultsCaption,
+      columns: { name: a.columnName, number: a.columnNumber, action: a.columnAction },
+    };
+    return this.#clientSearch.render(labels, (client) =>
+      listed.has(client.id) && !this.draft.removed.has(client.id)
+        ? html`<span class="muted">${a.alreadyListed}</span>`
+        : html`<button part="button" class="button small" aria-label=${a.addNamed(client.name)} @click=${() => this.#add(client)}>${a.add}</button>`,
+    );
   }
 
   #renderMatrix(

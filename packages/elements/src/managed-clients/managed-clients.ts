@@ -1,6 +1,7 @@
 import { PortierError, type Client, type Language, type User } from '@portier/core';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import type { Messages } from '../localize/messages.js';
@@ -43,14 +44,20 @@ export class PortierManagedClients extends LitElement {
   /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
   @property({ reflect: true }) locale: Language | undefined;
 
-  @state() private searchText = '';
-  @state() private results: Client[] | undefined;
   @state() private busy = false;
   @state() private announcement = '';
   @state() private failure: unknown;
 
   readonly #portier = new PortierController(this);
-  #searchRun = 0;
+  readonly #clientSearch = new ClientSearchController(this, this.#portier, {
+    limit: SEARCH_LIMIT,
+    started: () => (this.failure = undefined),
+    found: (clients) => {
+      const t = this.#portier.t;
+      if (t) this.announcement = clients.length === 0 ? t.managedClients.noResults : t.managedClients.found(clients.length);
+    },
+    failed: (error) => (this.failure = error),
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('userId') && changed.get('userId') !== undefined) {
@@ -65,23 +72,6 @@ export class PortierManagedClients extends LitElement {
 
   #clientName(id: string): string {
     return this.#portier.state?.data.clients[id]?.name ?? id;
-  }
-
-  async #search(event: Event): Promise<void> {
-    event.preventDefault();
-    const portier = this.#portier.portier;
-    const t = this.#portier.t;
-    if (!portier || !t) return;
-    const run = ++this.#searchRun;
-    this.failure = undefined;
-    try {
-      const found = await portier.clients.search(this.searchText.trim(), SEARCH_LIMIT);
-      if (run !== this.#searchRun) return;
-      this.results = found;
-      this.announcement = found.length === 0 ? t.managedClients.noResults : t.managedClients.found(found.length);
-    } catch (error) {
-      if (run === this.#searchRun) this.failure = error;
-    }
   }
 
   async #save(next: string[], done: string, focusAfter: () => HTMLElement | null | undefined): Promise<void> {
@@ -165,64 +155,22 @@ export class PortierManagedClients extends LitElement {
   #renderSearch(t: Messages, user: User) {
     const m = t.managedClients;
     const managed = new Set(user.managedClientIds);
-    return html`
-      <div>
-        <h3 part="subtitle">${m.addClient}</h3>
-        <form part="search" role="search" @submit=${this.#search}>
-          <div class="field">
-            <label for="search">${m.search}</label>
-            <input
-              part="search-input"
-              id="search"
-              type="search"
-              autocomplete="off"
-              .value=${this.searchText}
-              @input=${(event: Event) => (this.searchText = (event.target as HTMLInputElement).value)}
-            />
-          </div>
-          <button part="button" class="button" type="submit">${m.searchButton}</button>
-        </form>
-        ${this.results === undefined
-          ? nothing
-          : this.results.length === 0
-            ? html`<p part="no-results" class="muted">${m.noResults}</p>`
-            : html`<table part="results">
-                <caption class="visually-hidden">${m.resultsCaption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${m.columns.name}</th>
-                    <th scope="col">${m.columns.number}</th>
-                    <th scope="col">${m.columns.vat}</th>
-                    <th scope="col"><span class="visually-hidden">${m.columns.action}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this.results.map(
-                    (client, index) => html`<tr>
-                      <td><bdi part="client-name" class="clamp">${client.name}</bdi></td>
-                      <td><bdi part="client-number" class="clamp">${client.number}</bdi></td>
-                      <td><bdi part="client-vat" class="clamp">${client.vat}</bdi></td>
-                      <td>
-                        ${managed.has(client.id)
-                          ? html`<span class="muted">${m.alreadyManaged}</span>`
-                          : html`<button
-                              part="button"
-                              class="button small"
-                              data-add
-                              data-index=${index}
-                              aria-label=${m.addNamed(client.name)}
-                              ?disabled=${this.busy}
-                              @click=${() => this.#add(client, index)}
-                            >
-                              ${m.add}
-                            </button>`}
-                      </td>
-                    </tr>`,
-                  )}
-                </tbody>
-              </table>`}
-      </div>
-    `;
+    const labels = { heading: m.addClient, label: m.search, button: m.searchButton, noResults: m.noResults, caption: m.resultsCaption, columns: m.columns };
+    return this.#clientSearch.render(labels, (client, index) =>
+      managed.has(client.id)
+        ? html`<span class="muted">${m.alreadyManaged}</span>`
+        : html`<button
+            part="button"
+            class="button small"
+            data-add
+            data-index=${index}
+            aria-label=${m.addNamed(client.name)}
+            ?disabled=${this.busy}
+            @click=${() => this.#add(client, index)}
+          >
+            ${m.add}
+          </button>`,
+    );
   }
 
   #renderManaged(t: Messages, user: User, editable: boolean) {

@@ -1,0 +1,120 @@
+import type { Client } from '@portier/core';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { PortierController } from './portier-controller.js';
+
+/** The words of one screen's client search. */
+export interface ClientSearchLabels {
+  heading: string;
+  label: string;
+  button: string;
+  noResults: string;
+  caption: string;
+  columns: { name: string; number: string; action: string; /** Shown when given. */ vat?: string };
+}
+
+/** What the screen does with a search's outcome. */
+export interface ClientSearchOptions {
+  /** How many clients one search shows at most. */
+  limit: number;
+  /** A search began (clear an earlier failure). */
+  started(): void;
+  /** The latest search answered (announce it). */
+  found(clients: Client[]): void;
+  /** The latest search failed (show why). */
+  failed(error: unknown): void;
+}
+
+/**
+ * Searching the organization's clients by name, number or VAT (seed 000 §6) on the screens that
+ * add a client: the typed text, the last results, the search form and the results table. Only
+ * the latest search's answer is shown, however the answers arrive.
+ */
+export class ClientSearchController implements ReactiveController {
+  /** The last results; undefined before the first search. */
+  results: Client[] | undefined;
+  #text = '';
+  #searching = false;
+  #run = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly portier: PortierController,
+    private readonly options: ClientSearchOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  #submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const portier = this.portier.portier;
+    if (!portier) return;
+    const run = ++this.#run;
+    this.#searching = true;
+    this.options.started();
+    this.host.requestUpdate();
+    try {
+      const found = await portier.clients.search(this.#text.trim(), this.options.limit);
+      if (run !== this.#run) return;
+      this.results = found;
+      this.options.found(found);
+    } catch (error) {
+      if (run === this.#run) this.options.failed(error);
+    } finally {
+      if (run === this.#run) {
+        this.#searching = false;
+        this.host.requestUpdate();
+      }
+    }
+  };
+
+  /** The form (its field has id `search`) and, after a search, the results with `action` per client. */
+  render(labels: ClientSearchLabels, action: (client: Client, index: number) => TemplateResult): TemplateResult {
+    const { columns } = labels;
+    return html`
+      <div>
+        <h3 part="subtitle">${labels.heading}</h3>
+        <form part="search" role="search" @submit=${this.#submit}>
+          <div class="field">
+            <label for="search">${labels.label}</label>
+            <input
+              part="search-input"
+              id="search"
+              type="search"
+              autocomplete="off"
+              .value=${this.#text}
+              @input=${(event: Event) => (this.#text = (event.target as HTMLInputElement).value)}
+            />
+          </div>
+          <button part="button" class="button" type="submit" ?disabled=${this.#searching}>${labels.button}</button>
+        </form>
+        ${this.results === undefined
+          ? nothing
+          : this.results.length === 0
+            ? html`<p part="no-results" class="muted">${labels.noResults}</p>`
+            : html`<table part="results">
+                <caption class="visually-hidden">${labels.caption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${columns.name}</th>
+                    <th scope="col">${columns.number}</th>
+                    ${columns.vat === undefined ? nothing : html`<th scope="col">${columns.vat}</th>`}
+                    <th scope="col"><span class="visually-hidden">${columns.action}</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.results.map(
+                    (client, index) => html`<tr>
+                      <td><bdi part="client-name" class="clamp">${client.name}</bdi></td>
+                      <td><bdi part="client-number" class="clamp">${client.number}</bdi></td>
+                      ${columns.vat === undefined ? nothing : html`<td><bdi part="client-vat" class="clamp">${client.vat}</bdi></td>`}
+                      <td>${action(client, index)}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>`}
+      </div>
+    `;
+  }
+}
