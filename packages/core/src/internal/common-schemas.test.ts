@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { countSchema, isIsoDay, isoDaySchema, positiveIntegerSchema } from './common-schemas.js';
+import { countSchema, integerSchema, isIsoDay, isoDaySchema, positiveIntegerSchema } from './common-schemas.js';
 
 describe('common schemas', () => {
   it('a day is YYYY-MM-DD and exists in the calendar', () => {
@@ -13,5 +13,7 @@ describe('common schemas', () => {
     for (const bad of [-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2, '3']) assert.equal(countSchema.safeParse(bad).success, false, String(bad));
     assert.equal(positiveIntegerSchema.safeParse(0).success, false);
     assert.equal(positiveIntegerSchema.safeParse(30).success, true);
+    const limit = integerSchema(1, 1000);
+    assert.deepEqual([0, 1, 1000, 1001].map((value) => limit.safeParse(value).success), [false, true, true, false]);
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { countSchema, positiveIntegerSchema } from '../internal/common-schemas.js';
+import { countSchema, integerSchema } from '../internal/common-schemas.js';
 import type { PortierData } from '../data.js';
 import type { Grant } from '../grant/grant.schema.js';
 import { effectiveStatus } from './user.machine.js';
@@ -41,7 +41,7 @@ export const userQuerySchema = z.object({
   kind: z.optional(userKindSchema),
   sort: z.optional(z.object({ key: z.enum(USER_SORT_KEYS), direction: z.enum(['asc', 'desc']) })),
   offset: z.optional(countSchema),
-  limit: z.optional(positiveIntegerSchema.check(z.maximum(1000))),
+  limit: z.optional(integerSchema(1, 1000)),
 });
 
 /** The slice of state the selectors read: the data and the time. */
