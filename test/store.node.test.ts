@@ -114,4 +114,22 @@ describe('createPortier', () => {
     await assert.rejects(portier.ready, (error: PortierError) => error.code === 'network');
     assert.equal(portier.getState().status, 'error');
   });
+
+  it('answers every backend call with a PortierError: an unreachable backend is network, however it fails', async () => {
+    const { backend } = await setup();
+    const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+    const throwing = () => {
+      throw new Error('boom');
+    };
+    const portier = createPortier({
+      backend: { ...backend, inspectToken: offline, signIn: offline, searchClients: offline, listAudit: throwing } as PortierBackend,
+      actorId: 'u-001',
+    });
+    await portier.ready;
+    const network = (error: PortierError) => error.code === 'network';
+    await assert.rejects(portier.session.inspectToken('t'), network);
+    await assert.rejects(portier.session.signIn('a@b.example', 'x'), network);
+    await assert.rejects(portier.clients.search('lambert'), network);
+    await assert.rejects(portier.audit.list(), (error: PortierError) => error.code === 'server');
+  });
 });

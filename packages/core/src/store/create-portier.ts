@@ -127,6 +127,15 @@ export function createPortier(options: PortierOptions): Portier {
     }
   }
 
+  /** A backend call outside the command queue; whatever it throws reaches the caller as a PortierError. */
+  async function ask<T>(call: (context: BackendContext) => Promise<T>): Promise<T> {
+    try {
+      return await call(ctx());
+    } catch (error) {
+      throw toPortierError(error);
+    }
+  }
+
   const onUser = (type: Command['type']) => (userId: string, options: { expectedVersion?: number } = {}) =>
     dispatch({ type, userId, ...options } as Command).then(() => undefined);
 
@@ -177,12 +186,12 @@ export function createPortier(options: PortierOptions): Portier {
         dispatch({ type: 'access.authorizeAll', userId, levels, ...options }).then(() => undefined),
     },
     clients: {
-      search: (text, limit) => backend.searchClients(ctx(), limit === undefined ? { text } : { text, limit }),
+      search: (text, limit) => ask((context) => backend.searchClients(context, limit === undefined ? { text } : { text, limit })),
       setManaged: (userId, clientIds, options = {}) =>
         dispatch({ type: 'clients.setManaged', userId, clientIds, ...options }).then(() => undefined),
     },
     audit: {
-      list: (query = {}) => backend.listAudit(ctx(), query),
+      list: (query = {}) => ask((context) => backend.listAudit(context, query)),
     },
     session: {
       async actAs(userId) {
@@ -190,13 +199,13 @@ export function createPortier(options: PortierOptions): Portier {
         emit({});
         await load();
       },
-      signIn: (email, password) => backend.signIn({ email, password }),
-      inspectToken: (token) => backend.inspectToken({ token }),
-      acceptInvitation: (token, password) => backend.acceptInvitation({ token, password }),
-      requestNewInvitation: (token) => backend.requestNewInvitation({ token }),
-      requestPasswordReset: (email) => backend.requestPasswordReset({ email }),
-      completePasswordReset: (token, password) => backend.completePasswordReset({ token, password }),
-      changePassword: (email, currentPassword, newPassword) => backend.changePassword({ email, currentPassword, newPassword }),
+      signIn: (email, password) => ask(() => backend.signIn({ email, password })),
+      inspectToken: (token) => ask(() => backend.inspectToken({ token })),
+      acceptInvitation: (token, password) => ask(() => backend.acceptInvitation({ token, password })),
+      requestNewInvitation: (token) => ask(() => backend.requestNewInvitation({ token })),
+      requestPasswordReset: (email) => ask(() => backend.requestPasswordReset({ email })),
+      completePasswordReset: (token, password) => ask(() => backend.completePasswordReset({ token, password })),
+      changePassword: (email, currentPassword, newPassword) => ask(() => backend.changePassword({ email, currentPassword, newPassword })),
     },
   };
 }

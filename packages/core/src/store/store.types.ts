@@ -43,7 +43,10 @@ export interface PortierOptions {
   actorId?: string;
 }
 
-/** The store: state, subscription and the command groups of SPEC.md. */
+/**
+ * The store: state, subscription and the command groups of SPEC.md. Every call that fails
+ * rejects with a PortierError (`network` when the backend could not be reached).
+ */
 export interface Portier {
   getState(): PortierState;
   /** Calls `listener` after every state change; returns the function that stops it. */

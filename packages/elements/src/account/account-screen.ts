@@ -85,10 +85,16 @@ export abstract class PortierAccountScreen extends LitElement {
 
   /**
    * Asks the backend what `token` is and returns the phase a link screen shows: `form` when it is
-   * a valid token of `kind`, `expired`, `used`, or `unknown`. Returns undefined when the element's
-   * token changed while the answer travelled (the newer inspection wins).
+   * a valid token of `kind`, `expired`, `used`, `unknown`, or `unchecked` when the backend could
+   * not answer (the reason is in `failure`: the link may well be good, so the screen offers to
+   * check again rather than calling it invalid). Returns undefined when the element's token
+   * changed while the answer travelled (the newer inspection wins).
    */
-  protected async inspectLink(token: string, kind: TokenInfo['kind'], current: () => string | undefined): Promise<'form' | 'expired' | 'used' | 'unknown' | undefined> {
+  protected async inspectLink(
+    token: string,
+    kind: TokenInfo['kind'],
+    current: () => string | undefined,
+  ): Promise<'form' | 'expired' | 'used' | 'unknown' | 'unchecked' | undefined> {
     try {
       const info = await this.portier.portier!.session.inspectToken(token);
       if (token !== current()) return undefined;
@@ -97,8 +103,15 @@ export abstract class PortierAccountScreen extends LitElement {
     } catch (error) {
       if (token !== current()) return undefined;
       this.failure = error;
-      return 'unknown';
+      return 'unchecked';
     }
+  }
+
+  /** After a link could not be checked: the button that checks it again. */
+  protected renderCheckAgain(t: Messages, check: () => void): TemplateResult {
+    return html`<div class="actions">
+      <button part="button check-again" class="button primary" ?disabled=${this.busy} @click=${check}>${t.common.retry}</button>
+    </div>`;
   }
 
   /**

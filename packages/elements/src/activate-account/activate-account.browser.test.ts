@@ -155,4 +155,22 @@ describe('<portier-activate-account>', () => {
     // Nothing typed is lost.
     expect($<HTMLInputElement>(element, '#new-password').value).to.equal('brasserie-lambert');
   });
+  it('when the link cannot be checked (network), says so and checks again on request, never calling the link invalid', async () => {
+    const test = await createTestPortier();
+    const token = await invitation(test);
+    const inspect = test.backend.inspectToken.bind(test.backend);
+    test.backend.inspectToken = () => Promise.reject(new TypeError('Failed to fetch'));
+    const { element } = await render(token, test);
+    expect($(element, '[part~="error"]').textContent).to.contain('The server could not be reached');
+    expect(textOf(element)).not.to.contain('not valid');
+    expect($$(element, '[part~="request-new"]')).to.have.length(0);
+    await expectNoAxeViolations(element);
+
+    test.backend.inspectToken = inspect;
+    $<HTMLButtonElement>(element, '[part~="check-again"]').click();
+    await wait();
+    await settle(element);
+    expect($$(element, '[part~="error"]')).to.have.length(0);
+    expect(textOf(element)).to.contain('Welcome, Frank Maes');
+  });
 });

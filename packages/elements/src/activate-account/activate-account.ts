@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { PortierAccountScreen } from '../account/account-screen.js';
 import { activateAccountStyles } from './activate-account.styles.js';
 
-type Phase = 'checking' | 'form' | 'expired' | 'used' | 'unknown' | 'requested' | 'done';
+type Phase = 'checking' | 'form' | 'expired' | 'used' | 'unknown' | 'unchecked' | 'requested' | 'done';
 
 /**
  * The page an invitation link opens (seed 000 §3): checks the link's token, then lets the user
@@ -29,13 +29,14 @@ type Phase = 'checking' | 'form' | 'expired' | 'used' | 'unknown' | 'requested' 
  * @csspart rule - One rule; also `rule-met`, `rule-unmet` or `rule-checking`.
  * @csspart rule-mark - The ✓ / ✗ before a rule.
  * @csspart field-error - The "passwords differ" message.
- * @csspart button - Every button; also `submit`, `request-new` and `sign-in`.
+ * @csspart button - Every button; also `submit`, `request-new`, `check-again` and `sign-in`.
  * @csspart message - A result (success, expired or used link).
  * @csspart error - The banner explaining a failure.
  * @csspart status - The live region.
  * @csspart submit - The button that sends the form.
  * @csspart request-new - The button asking for a new link.
  * @csspart sign-in - The default "Sign in" button.
+ * @csspart check-again - The button that checks the link again after the backend could not answer.
  * @csspart password-input - The new password field.
  * @csspart confirmation-input - The confirmation field.
  *
@@ -151,6 +152,7 @@ export class PortierActivateAccount extends PortierAccountScreen {
               <p>${a.usedHint}</p>
               <div class="actions">${this.renderSignIn(t, undefined)}</div>`
           : nothing}
+        ${this.phase === 'unchecked' ? this.renderCheckAgain(t, () => void this.#inspect()) : nothing}
         ${this.phase === 'done' ? html`<div class="actions">${this.renderSignIn(t, this.tokenInfo?.email)}</div>` : nothing}
       </section>
     `;

@@ -99,4 +99,19 @@ describe('<portier-password-reset>', () => {
     expect($(expired.element, '[role="alert"]').textContent).to.contain('This link has expired or was replaced by a newer one.');
     await expectNoAxeViolations(expired.element);
   });
+  it('when the link cannot be checked (network), says so and checks again on request', async () => {
+    const test = await createTestPortier();
+    const token = await resetToken(test);
+    const inspect = test.backend.inspectToken.bind(test.backend);
+    test.backend.inspectToken = () => Promise.reject(new TypeError('Failed to fetch'));
+    const { element } = await render(test, token, 'fr');
+    expect($(element, '[part~="error"]').textContent).to.contain('Le serveur est injoignable');
+    expect(element.shadowRoot!.querySelector('[part~="request-new"]')).to.equal(null);
+    test.backend.inspectToken = inspect;
+    $<HTMLButtonElement>(element, '[part~="check-again"]').click();
+    await wait();
+    await settle(element);
+    expect(element.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    expect(element.shadowRoot!.querySelector('#new-password')).not.to.equal(null);
+  });
 });

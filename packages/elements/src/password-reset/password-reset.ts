@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { PortierAccountScreen } from '../account/account-screen.js';
 import { passwordResetStyles } from './password-reset.styles.js';
 
-type Phase = 'ask' | 'sent' | 'checking' | 'form' | 'expired' | 'used' | 'unknown' | 'done';
+type Phase = 'ask' | 'sent' | 'checking' | 'form' | 'expired' | 'used' | 'unknown' | 'unchecked' | 'done';
 
 /**
  * "Forgot your password?" in two steps. Without a token: asks for the e-mail address and sends a
@@ -29,13 +29,14 @@ type Phase = 'ask' | 'sent' | 'checking' | 'form' | 'expired' | 'used' | 'unknow
  * @csspart rule - One rule; also `rule-met`, `rule-unmet` or `rule-checking`.
  * @csspart rule-mark - The ✓ / ✗ before a rule.
  * @csspart field-error - A field's problem.
- * @csspart button - Every button; also `submit`, `request-new` and `sign-in`.
+ * @csspart button - Every button; also `submit`, `request-new`, `check-again` and `sign-in`.
  * @csspart message - A result (link sent, success, expired or used link).
  * @csspart error - The banner explaining a failure.
  * @csspart status - The live region.
  * @csspart submit - The button that sends the form.
  * @csspart request-new - The button asking for a new link.
  * @csspart sign-in - The default "Sign in" button.
+ * @csspart check-again - The button that checks the link again after the backend could not answer.
  * @csspart password-input - The new password field.
  * @csspart confirmation-input - The confirmation field.
  * @csspart email-input - The e-mail field.
@@ -179,6 +180,7 @@ export class PortierPasswordReset extends PortierAccountScreen {
                 <button part="button request-new" class="button primary" @click=${this.#askAgain}>${r.requestNew}</button>
               </div>`
           : nothing}
+        ${this.phase === 'unchecked' ? this.renderCheckAgain(t, () => void this.#inspect()) : nothing}
         ${this.phase === 'done' ? html`<div class="actions">${this.renderSignIn(t, this.tokenInfo?.email)}</div>` : nothing}
       </section>
     `;
