@@ -12,6 +12,8 @@ import {
   withClientAdded,
   withClientRemoved,
   withLevel,
+  withProfile,
+  profileOf,
 } from './access-draft.js';
 
 const applications: Application[] = [
@@ -70,5 +72,23 @@ describe('access draft', () => {
       { type: 'level', clientId: 'b', applicationId: 'portfolio', from: 'read', to: 'full' },
       { type: 'level', clientId: 'c', applicationId: 'portfolio', from: 'none', to: 'read' },
     ]);
+  });
+
+  it('edits a profile: back to the saved one drops the edit; saved with the cell’s level; summarized as its own change', () => {
+    const changed = withProfile(saved, emptyDraft(), 'b', 'portfolio', '');
+    assert.equal(profileOf(saved, changed, 'b', 'portfolio'), '');
+    assert.equal(isDirty(withProfile(saved, changed, 'b', 'portfolio', 'REFERENT')), false);
+    assert.deepEqual(toSave(saved, changed, applications).grants, [{ clientId: 'b', applicationId: 'portfolio', level: 'read' }]);
+    assert.deepEqual(summarize(saved, changed, applications), [
+      { type: 'profile', clientId: 'b', applicationId: 'portfolio', from: 'REFERENT', to: '' },
+    ]);
+    // A new level keeps the chosen profile; level none drops it, with no line of its own.
+    const both = withLevel(saved, withProfile(saved, emptyDraft(), 'b', 'portfolio', 'OTHER'), 'b', 'portfolio', 'full');
+    assert.deepEqual(toSave(saved, both, applications).grants, [{ clientId: 'b', applicationId: 'portfolio', level: 'full', profile: 'OTHER' }]);
+    const off = withLevel(saved, both, 'b', 'portfolio', 'none');
+    assert.deepEqual(toSave(saved, off, applications).grants, [{ clientId: 'b', applicationId: 'portfolio', level: 'none' }]);
+    assert.deepEqual(summarize(saved, off, applications), [{ type: 'level', clientId: 'b', applicationId: 'portfolio', from: 'read', to: 'none' }]);
+    // Removing the client drops its profile edits too.
+    assert.equal(isDirty(withClientAdded(saved, withClientRemoved(saved, both, 'b'), 'b')), false);
   });
 });

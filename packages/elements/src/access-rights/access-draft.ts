@@ -7,6 +7,8 @@ import { grantKey, type Application, type Client, type Grant, type Level } from 
 export interface AccessDraft {
   /** grantKey(client, application) → the level chosen. */
   levels: ReadonlyMap<string, Level>;
+  /** grantKey(client, application) → the functional profile chosen (`''`: no profile). */
+  profiles: ReadonlyMap<string, string>;
   /** Clients added in this edit, in the order they were added. */
   added: readonly string[];
   /** Clients of the saved rights that this edit removes. */
@@ -16,15 +18,17 @@ export interface AccessDraft {
 /** One change, as the summary dialog lists it. */
 export type AccessChange =
   | { type: 'level'; clientId: string; applicationId: string; from: Level; to: Level }
+  /** `''` is "no profile". */
+  | { type: 'profile'; clientId: string; applicationId: string; from: string; to: string }
   | { type: 'add-client'; clientId: string }
   | { type: 'remove-client'; clientId: string };
 
 /** A draft with no edit. */
-export const emptyDraft = (): AccessDraft => ({ levels: new Map(), added: [], removed: new Set() });
+export const emptyDraft = (): AccessDraft => ({ levels: new Map(), profiles: new Map(), added: [], removed: new Set() });
 
 /** True when the draft holds at least one edit. */
 export function isDirty(draft: AccessDraft): boolean {
-  return draft.levels.size > 0 || draft.added.length > 0 || draft.removed.size > 0;
+  return draft.levels.size > 0 || draft.profiles.size > 0 || draft.added.length > 0 || draft.removed.size > 0;
 }
 
 /** The saved rights of one user, indexed for the matrix: level by grantKey, and the clients in them. */
@@ -77,6 +81,21 @@ export function withLevel(saved: SavedAccess, draft: AccessDraft, clientId: stri
   return { ...draft, levels };
 }
 
+/** The profile a cell shows (`''`: none): the edit, else the saved profile. */
+export function profileOf(saved: SavedAccess, draft: AccessDraft, clientId: string, applicationId: string): string {
+  const key = grantKey(clientId, applicationId);
+  return draft.profiles.get(key) ?? saved.profiles.get(key) ?? '';
+}
+
+/** Sets one cell's profile (`''`: none); choosing the saved profile again drops the edit. */
+export function withProfile(saved: SavedAccess, draft: AccessDraft, clientId: string, applicationId: string, profile: string): AccessDraft {
+  const key = grantKey(clientId, applicationId);
+  const profiles = new Map(draft.profiles);
+  if ((saved.profiles.get(key) ?? '') === profile) profiles.delete(key);
+  else profiles.set(key, profile);
+  return { ...draft, profiles };
+}
+
 /** Adds a client row (or takes back its removal). */
 export function withClientAdded(saved: SavedAccess, draft: AccessDraft, clientId: string): AccessDraft {
   if (draft.removed.has(clientId)) {
@@ -92,51 +111,62 @@ export function withClientAdded(saved: SavedAccess, draft: AccessDraft, clientId
 export function withClientRemoved(saved: SavedAccess, draft: AccessDraft, clientId: string): AccessDraft {
   const prefix = grantKey(clientId, '');
   const levels = new Map([...draft.levels].filter(([key]) => !key.startsWith(prefix)));
-  if (!saved.clientIds.has(clientId)) return { ...draft, levels, added: draft.added.filter((id) => id !== clientId) };
+  const profiles = new Map([...draft.profiles].filter(([key]) => !key.startsWith(prefix)));
+  if (!saved.clientIds.has(clientId)) return { ...draft, levels, profiles, added: draft.added.filter((id) => id !== clientId) };
   const removed = new Set(draft.removed);
   removed.add(clientId);
-  return { ...draft, levels, removed };
+  return { ...draft, levels, profiles, removed };
+}
+
+/** A grant as a cell shows it: a profile only above level `none`. */
+function cellGrant(saved: SavedAccess, draft: AccessDraft, clientId: string, applicationId: string): Grant {
+  const level = levelOf(saved, draft, clientId, applicationId);
+  const profile = level === 'none' ? '' : profileOf(saved, draft, clientId, applicationId);
+  return profile === '' ? { clientId, applicationId, level } : { clientId, applicationId, level, profile };
+}
+
+/** The cells whose level or profile this draft edits, as `[clientId, applicationId]`. */
+function editedCells(draft: AccessDraft): [string, string][] {
+  return [...new Set([...draft.levels.keys(), ...draft.profiles.keys()])].map((key) => {
+    const [clientId = '', applicationId = ''] = key.split('\u0000');
+    return [clientId, applicationId];
+  });
 }
 
 /**
- * What the save sends: every changed cell, and every cell of an added client (level `none`
- * included, so the client stays listed), plus the removed clients.
+ * What the save sends: every edited cell (level and profile), and every cell of an added client
+ * (level `none` included, so the client stays listed), plus the removed clients.
  */
 export function toSave(saved: SavedAccess, draft: AccessDraft, applications: readonly Application[]): { grants: Grant[]; removeClientIds: string[] } {
   const grants: Grant[] = [];
   const added = new Set(draft.added);
   for (const clientId of draft.added) {
-    for (const application of applications) {
-      grants.push({ clientId, applicationId: application.id, level: levelOf(saved, draft, clientId, application.id) });
-    }
+    for (const application of applications) grants.push(cellGrant(saved, draft, clientId, application.id));
   }
-  for (const [key, level] of draft.levels) {
-    const [clientId = '', applicationId = ''] = key.split('\u0000');
+  for (const [clientId, applicationId] of editedCells(draft)) {
     if (added.has(clientId) || draft.removed.has(clientId)) continue;
-    const profile = level === 'none' ? undefined : saved.profiles.get(key);
-    grants.push(profile === undefined ? { clientId, applicationId, level } : { clientId, applicationId, level, profile });
+    grants.push(cellGrant(saved, draft, clientId, applicationId));
   }
   return { grants, removeClientIds: [...draft.removed] };
 }
 
-/** The changes in reading order: added clients, removed clients, then changed cells. */
+/** The changes in reading order: added clients, removed clients, then changed cells (level, then profile). */
 export function summarize(saved: SavedAccess, draft: AccessDraft, applications: readonly Application[]): AccessChange[] {
   const changes: AccessChange[] = [];
   for (const clientId of draft.added) changes.push({ type: 'add-client', clientId });
   for (const clientId of draft.removed) changes.push({ type: 'remove-client', clientId });
   const order = new Map(applications.map((application, index) => [application.id, index]));
-  const cells: AccessChange[] = [];
-  for (const [key, to] of draft.levels) {
-    const [clientId = '', applicationId = ''] = key.split('\u0000');
-    if (draft.removed.has(clientId)) continue;
-    const from = saved.levels.get(key) ?? 'none';
-    if (from === to) continue;
-    cells.push({ type: 'level', clientId, applicationId, from, to });
+  const cells = editedCells(draft)
+    .filter(([clientId]) => !draft.removed.has(clientId))
+    .sort(([clientA, applicationA], [clientB, applicationB]) => clientA.localeCompare(clientB) || (order.get(applicationA) ?? 0) - (order.get(applicationB) ?? 0));
+  for (const [clientId, applicationId] of cells) {
+    const key = grantKey(clientId, applicationId);
+    const before = { level: saved.levels.get(key) ?? 'none', profile: saved.levels.has(key) ? (saved.profiles.get(key) ?? '') : '' };
+    const after = cellGrant(saved, draft, clientId, applicationId);
+    if (before.level !== after.level) changes.push({ type: 'level', clientId, applicationId, from: before.level, to: after.level });
+    // A profile goes with its level: dropping to `none` drops the profile without a line of its own.
+    const profile = after.profile ?? '';
+    if (after.level !== 'none' && before.profile !== profile) changes.push({ type: 'profile', clientId, applicationId, from: before.profile, to: profile });
   }
-  cells.sort((a, b) =>
-    a.type === 'level' && b.type === 'level'
-      ? a.clientId.localeCompare(b.clientId) || (order.get(a.applicationId) ?? 0) - (order.get(b.applicationId) ?? 0)
-      : 0,
-  );
-  return [...changes, ...cells];
+  return changes;
 }

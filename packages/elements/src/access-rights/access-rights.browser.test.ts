@@ -14,7 +14,10 @@ const render = (userId: string, options: Parameters<typeof renderWithPortier>[1]
   renderWithPortier<PortierAccessRights>(html`<portier-access-rights user-id=${userId}></portier-access-rights>`, options);
 
 const cell = (element: PortierAccessRights, clientId: string, applicationId: string) =>
-  $<HTMLSelectElement>(element, `select[data-client="${clientId}"][data-application="${applicationId}"]`);
+  $<HTMLSelectElement>(element, `select[part~="level"][data-client="${clientId}"][data-application="${applicationId}"]`);
+
+const profileCell = (element: PortierAccessRights, clientId: string, applicationId: string) =>
+  element.shadowRoot!.querySelector<HTMLSelectElement>(`select[part~="profile"][data-client="${clientId}"][data-application="${applicationId}"]`);
 
 const optionTexts = (select: HTMLSelectElement) => [...select.options].map((option) => option.textContent!.trim());
 
@@ -149,6 +152,37 @@ describe('<portier-access-rights>', () => {
       level: 'full',
       profile: 'REFERENT',
     });
+  });
+
+  it('seed 002: chooses a functional profile among the application’s own, only where the application offers profiles', async () => {
+    const { element, portier } = await render('u-004', { locale: 'fr' });
+    const profile = profileCell(element, 'c-brasserie', 'portfolio-manager')!;
+    expect(optionTexts(profile)).to.deep.equal(['Aucun profil', 'REFERENT', 'GESTION SUIVI']);
+    expect(profile.value).to.equal('REFERENT');
+    expect(profile.getAttribute('aria-label')).to.equal('Profil dans Portfolio Manager pour Brasserie Lambert SA');
+    expect(profileCell(element, 'c-brasserie', 'invoice-viewer'), 'no profiles offered').to.equal(null);
+
+    choose(profile, 'GESTION SUIVI');
+    await settle(element);
+    expect(textOf(element)).to.contain('1 modification non sauvée');
+    button(element, 'Sauver').click();
+    await settle(element);
+    expect(textOf($(element, 'dialog'))).to.contain('Brasserie Lambert SA · profil Portfolio Manager : REFERENT → GESTION SUIVI');
+    await expectNoAxeViolations(element);
+    $<HTMLButtonElement>(element, '[data-apply]').click();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await settle(element);
+    expect(portier.getState().data.grants['u-004']!.find((g) => g.applicationId === 'portfolio-manager')).to.deep.equal({
+      clientId: 'c-brasserie',
+      applicationId: 'portfolio-manager',
+      level: 'read',
+      profile: 'GESTION SUIVI',
+    });
+
+    // At level "none" there is no profile to choose, and the grant is saved without one.
+    choose(cell(element, 'c-brasserie', 'portfolio-manager'), 'none');
+    await settle(element);
+    expect(profileCell(element, 'c-brasserie', 'portfolio-manager')).to.equal(null);
   });
 
   it('removes a client and cancelling the summary changes nothing', async () => {

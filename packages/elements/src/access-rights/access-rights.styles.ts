@@ -79,8 +79,13 @@ export const accessRightsStyles = [
       font-weight: 600;
       background: var(--_bg);
     }
-    [part~='level'] {
+    [part~='level'],
+    [part~='profile'] {
       width: 100%;
+    }
+    [part~='profile'] {
+      margin-top: calc(var(--_space) * 0.25);
+      font-size: 0.875em;
     }
     [part~='client-number'] {
       display: block;
@@ -88,7 +93,8 @@ export const accessRightsStyles = [
       font-size: 0.8125em;
       color: var(--_muted);
     }
-    [part~='cell-changed'] [part~='level'] {
+    [part~='cell-changed'] [part~='level'],
+    [part~='cell-changed'] [part~='profile'] {
       border-color: var(--_primary);
       box-shadow: 0 0 0 1px var(--_primary);
       font-weight: 600;

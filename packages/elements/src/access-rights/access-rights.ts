@@ -21,12 +21,14 @@ import {
   indexGrants,
   isDirty,
   levelOf,
+  profileOf,
   rowClientIds,
   summarize,
   toSave,
   withClientAdded,
   withClientRemoved,
   withLevel,
+  withProfile,
   type AccessChange,
   type AccessDraft,
   type SavedAccess,
@@ -98,6 +100,7 @@ function levelOptions(levels: readonly Level[], value: Level, names: Messages['l
  * @csspart cell - A cell; also `cell-changed` when its level was changed in this edit.
  * @csspart cell-changed - A cell whose level was changed in this edit.
  * @csspart level - The level choice of a cell.
+ * @csspart profile - A cell's functional profile choice (applications that offer profiles, above level none).
  * @csspart client-name - A client's name (cut after three lines).
  * @csspart client-number - A client's number.
  * @csspart actions - The save and discard buttons.
@@ -226,11 +229,16 @@ export class PortierAccessRights extends LitElement {
     if (!isDirty(next)) this.#baseVersion = undefined;
   }
 
-  #onLevelChange = (event: Event): void => {
+  #onCellChange = (event: Event): void => {
     const select = event.target as HTMLSelectElement;
     const clientId = select.dataset.client;
     const applicationId = select.dataset.application;
-    if (!clientId || !applicationId || !(LEVELS as readonly string[]).includes(select.value)) return;
+    if (!clientId || !applicationId) return;
+    if (select.dataset.profile !== undefined) {
+      this.#edit(withProfile(this.#saved(), this.draft, clientId, applicationId, select.value));
+      return;
+    }
+    if (!(LEVELS as readonly string[]).includes(select.value)) return;
     this.#edit(withLevel(this.#saved(), this.draft, clientId, applicationId, select.value as Level));
   };
 
@@ -423,7 +431,7 @@ export class PortierAccessRights extends LitElement {
               <th scope="col" role="columnheader">${editable ? a.removeColumn : html`<span class="visually-hidden">${a.removeColumn}</span>`}</th>
             </tr>
           </thead>
-          <tbody role="rowgroup" @change=${this.#onLevelChange}>
+          <tbody role="rowgroup" @change=${this.#onCellChange}>
             ${(rows.length > this.renderedRows ? rows.slice(0, this.renderedRows) : rows).map((clientId, rowIndex) => {
               const client = clients[clientId];
               const name = client?.name ?? clientId;
@@ -433,7 +441,8 @@ export class PortierAccessRights extends LitElement {
                 <th scope="row" role="rowheader"><bdi part="client-name" class="clamp">${name}</bdi>${client ? html`<bdi part="client-number" class="clamp">${client.number}</bdi>` : nothing}</th>
                 ${applications.map((application, index) => {
                   const value = levelOf(saved, draft, clientId, application.id);
-                  const changed = added ? value !== 'none' : draft.levels.has(`${clientId}\u0000${application.id}`);
+                  const key = `${clientId}\u0000${application.id}`;
+                  const changed = added ? value !== 'none' : draft.levels.has(key) || draft.profiles.has(key);
                   return html`<td part=${changed ? 'cell cell-changed' : 'cell'} role="cell"><select
                       part="level"
                       aria-label=${a.levelFor(application.name, name)}
@@ -441,7 +450,9 @@ export class PortierAccessRights extends LitElement {
                       data-application=${application.id}
                       ?disabled=${disabledAll || !rowAllowed}
                       .value=${value}
-                    >${options(index, value)}</select></td>`;
+                    >${options(index, value)}</select>${application.profiles.length > 0 && value !== 'none'
+                      ? this.#renderProfile(t, application, clientId, name, profileOf(saved, draft, clientId, application.id), disabledAll || !rowAllowed)
+                      : nothing}</td>`;
                 })}
                 <td part="cell" role="cell">
                   ${editable && rowAllowed
@@ -467,6 +478,23 @@ export class PortierAccessRights extends LitElement {
     `;
   }
 
+  /** The functional profile of one cell (seed 002), for the applications that offer profiles. */
+  #renderProfile(t: Messages, application: Application, clientId: string, clientName: string, value: string, disabled: boolean): TemplateResult {
+    const profiles = value === '' || application.profiles.includes(value) ? application.profiles : [value, ...application.profiles];
+    return html`<select
+      part="profile"
+      aria-label=${t.accessRights.profileFor(application.name, clientName)}
+      data-client=${clientId}
+      data-application=${application.id}
+      data-profile
+      ?disabled=${disabled}
+      .value=${value}
+    >
+      <option value="" ?selected=${value === ''}>${t.accessRights.noProfile}</option>
+      ${profiles.map((profile) => html`<option value=${profile} ?selected=${profile === value}>${profile}</option>`)}
+    </select>`;
+  }
+
   #renderDialog(t: Messages, clients: Record<string, Client>, applications: Application[]): TemplateResult {
     const a = t.accessRights;
     const clientName = (id: string) => clients[id]?.name ?? id;
@@ -484,6 +512,10 @@ export class PortierAccessRights extends LitElement {
             case 'level':
               return html`<li>
                 ${a.changeLevel(clientName(change.clientId), applicationName(change.applicationId), t.level[change.from], t.level[change.to])}
+              </li>`;
+            case 'profile':
+              return html`<li>
+                ${a.changeProfile(clientName(change.clientId), applicationName(change.applicationId), change.from || a.noProfile, change.to || a.noProfile)}
               </li>`;
           }
         })}

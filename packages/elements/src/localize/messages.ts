@@ -257,6 +257,9 @@ export interface Messages {
     removeNamed: (client: string) => string;
     /** Accessible name of a cell's choice: "Invoice Viewer for Brasserie Lambert SA". */
     levelFor: (application: string, client: string) => string;
+    /** The label of a cell's profile choice. */
+    profileFor: (application: string, client: string) => string;
+    noProfile: string;
     noClients: string;
     /** A row on a client the actor does not manage (read only). */
     notManaged: string;
@@ -266,6 +269,7 @@ export interface Messages {
     summaryTitle: string;
     summaryIntro: (count: number) => string;
     changeLevel: (client: string, application: string, from: string, to: string) => string;
+    changeProfile: (client: string, application: string, from: string, to: string) => string;
     changeAddClient: (client: string) => string;
     changeRemoveClient: (client: string) => string;
     apply: string;
