@@ -144,7 +144,7 @@ const NEW_EMAIL = 'nina.verstraete@lambert.example';
 function typedIn(element: PortierUserCreate): Record<string, string | boolean> {
   const values: Record<string, string | boolean> = {};
   for (const control of $$<HTMLInputElement | HTMLSelectElement>(element, 'form input, form select')) {
-    const key = control.id || `${control.dataset.client}/${control.dataset.application}`;
+    const key = control.id || `${control.dataset.client}/${control.dataset.application}${control.dataset.profile === undefined ? '' : '/profile'}`;
     values[key] = control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox') ? control.checked : control.value;
   }
   return values;
@@ -164,7 +164,7 @@ async function fillCreate(element: PortierUserCreate): Promise<void> {
   choose($<HTMLSelectElement>(element, '#language'), 'nl');
   $<HTMLInputElement>(element, '#mode-individual').click();
   await settle(element);
-  const level = (client: string, application: string) => $<HTMLSelectElement>(element, `select[data-client="${client}"][data-application="${application}"]`);
+  const level = (client: string, application: string) => $<HTMLSelectElement>(element, `select:not([data-profile])[data-client="${client}"][data-application="${application}"]`);
   choose(level('c-brasserie', 'portfolio-manager'), 'read');
   choose(level('c-logistics', 'invoice-viewer'), 'full');
   await settle(element);
@@ -249,7 +249,7 @@ describe('faults on <portier-user-create> over REST (French)', () => {
 /** Every cell's level, by `client/application`, and the rows in order. */
 function matrixOf(element: PortierAccessRights): Record<string, string> {
   const cells: Record<string, string> = {};
-  for (const select of $$<HTMLSelectElement>(element, 'select[data-client]')) cells[`${select.dataset.client}/${select.dataset.application}`] = select.value;
+  for (const select of $$<HTMLSelectElement>(element, 'select[part~="level"][data-client]')) cells[`${select.dataset.client}/${select.dataset.application}`] = select.value;
   return cells;
 }
 
@@ -258,7 +258,7 @@ async function renderRights(test: Harness): Promise<{ element: PortierAccessRigh
   return { element, t: await loadLocale('nl') };
 }
 
-const cell = (element: PortierAccessRights, client: string, application: string) => $<HTMLSelectElement>(element, `select[data-client="${client}"][data-application="${application}"]`);
+const cell = (element: PortierAccessRights, client: string, application: string) => $<HTMLSelectElement>(element, `select[part~="level"][data-client="${client}"][data-application="${application}"]`);
 
 /** Changes two cells, adds a client found by its number and sets one of its cells: 4 changes. */
 async function editRights(element: PortierAccessRights, t: Messages): Promise<void> {

@@ -87,7 +87,7 @@ describe('seed 000, end to end in <portier-admin>', () => {
       $<HTMLButtonElement>(rights, `button[aria-label="Add ${name}"]`).click();
       await settle(rights);
     }
-    const cell = (client: string, application: string) => $<HTMLSelectElement>(rights, `select[data-client="${client}"][data-application="${application}"]`);
+    const cell = (client: string, application: string) => $<HTMLSelectElement>(rights, `select[part~="level"][data-client="${client}"][data-application="${application}"]`);
     const levels = (select: HTMLSelectElement) => [...select.options].map((option) => option.textContent!.trim());
     expect(levels(cell('c-brasserie', 'portfolio-manager'))).to.deep.equal(['Full', 'Read only', 'Disabled']);
     expect(levels(cell('c-logistics', 'energy-guard'))).to.deep.equal(['Full', 'Alert', 'Disabled']);

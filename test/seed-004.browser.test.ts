@@ -21,7 +21,7 @@ async function screen<E extends HTMLElement>(admin: PortierAdmin, tag: string): 
 /** What the rights matrix shows: `client/application` → the selected level, and its visible label. */
 function matrix(rights: HTMLElement): Map<string, { value: string; label: string }> {
   const cells = new Map<string, { value: string; label: string }>();
-  for (const select of $$<HTMLSelectElement>(rights, 'select[data-client][data-application]')) {
+  for (const select of $$<HTMLSelectElement>(rights, 'select[part~="level"][data-client][data-application]')) {
     cells.set(`${select.dataset.client}/${select.dataset.application}`, { value: select.value, label: select.selectedOptions[0]!.textContent!.trim() });
   }
   return cells;

@@ -107,13 +107,6 @@ export abstract class PortierAccountScreen extends LitElement {
     }
   }
 
-  /** After a link could not be checked: the button that checks it again. */
-  protected renderCheckAgain(t: Messages, check: () => void): TemplateResult {
-    return html`<div class="actions">
-      <button part="button check-again" class="button primary" ?disabled=${this.busy} @click=${check}>${t.common.retry}</button>
-    </div>`;
-  }
-
   /**
    * Sets the password typed on a link screen through `save` (accept an invitation, complete a
    * reset): checks the rules first, fires `portier-password-set` on success, and says how it

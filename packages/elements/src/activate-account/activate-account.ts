@@ -152,7 +152,11 @@ export class PortierActivateAccount extends PortierAccountScreen {
               <p>${a.usedHint}</p>
               <div class="actions">${this.renderSignIn(t, undefined)}</div>`
           : nothing}
-        ${this.phase === 'unchecked' ? this.renderCheckAgain(t, () => void this.#inspect()) : nothing}
+        ${this.phase === 'unchecked'
+          ? html`<div class="actions">
+              <button part="button check-again" class="button primary" ?disabled=${this.busy} @click=${() => void this.#inspect()}>${t.common.retry}</button>
+            </div>`
+          : nothing}
         ${this.phase === 'done' ? html`<div class="actions">${this.renderSignIn(t, this.tokenInfo?.email)}</div>` : nothing}
       </section>
     `;

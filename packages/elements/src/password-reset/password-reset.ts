@@ -180,7 +180,11 @@ export class PortierPasswordReset extends PortierAccountScreen {
                 <button part="button request-new" class="button primary" @click=${this.#askAgain}>${r.requestNew}</button>
               </div>`
           : nothing}
-        ${this.phase === 'unchecked' ? this.renderCheckAgain(t, () => void this.#inspect()) : nothing}
+        ${this.phase === 'unchecked'
+          ? html`<div class="actions">
+              <button part="button check-again" class="button primary" ?disabled=${this.busy} @click=${() => void this.#inspect()}>${t.common.retry}</button>
+            </div>`
+          : nothing}
         ${this.phase === 'done' ? html`<div class="actions">${this.renderSignIn(t, this.tokenInfo?.email)}</div>` : nothing}
       </section>
     `;

@@ -83,12 +83,19 @@ describe('<portier-user-create>', () => {
     choose($<HTMLSelectElement>(element, '#language'), 'nl');
     input(element, 'mode-individual').click();
     await settle(element);
-    const level = (client: string, application: string) => $<HTMLSelectElement>(element, `select[data-client="${client}"][data-application="${application}"]`);
+    const level = (client: string, application: string) => $<HTMLSelectElement>(element, `select:not([data-profile])[data-client="${client}"][data-application="${application}"]`);
+    const profile = (client: string, application: string) => element.shadowRoot!.querySelector<HTMLSelectElement>(`select[data-profile][data-client="${client}"][data-application="${application}"]`);
     // Each cell offers only the levels its application allows.
     expect([...level('c-brasserie', 'energy-guard').options].map((option) => option.value)).to.deep.equal(['none', 'alert', 'full']);
     expect([...level('c-brasserie', 'invoice-viewer').options].map((option) => option.value)).to.deep.equal(['none', 'full']);
+    expect(profile('c-brasserie', 'portfolio-manager'), 'no profile to choose at level none').to.equal(null);
     choose(level('c-brasserie', 'portfolio-manager'), 'read');
     choose(level('c-logistics', 'invoice-viewer'), 'full');
+    await settle(element);
+    // Seed 002: an application with profiles (Portfolio Manager) offers its own, and only it does.
+    expect([...profile('c-brasserie', 'portfolio-manager')!.options].map((option) => option.value)).to.deep.equal(['', 'REFERENT', 'GESTION SUIVI']);
+    expect(profile('c-logistics', 'invoice-viewer')).to.equal(null);
+    choose(profile('c-brasserie', 'portfolio-manager')!, 'REFERENT');
     await settle(element);
     const created = oneEvent(element, 'portier-user-created') as Promise<PortierUserCreatedEvent>;
     await submit(element);
@@ -97,9 +104,9 @@ describe('<portier-user-create>', () => {
     await settle(element);
     expect($(element, '[part~="live"]').textContent).to.contain('An invitation was sent to Nina.Verstraete@lambert.example');
     const grants = portier.getState().data.grants[user.id] ?? [];
-    expect(grants.map((grant) => `${grant.clientId}/${grant.applicationId}/${grant.level}`).sort()).to.deep.equal([
-      'c-brasserie/portfolio-manager/read',
-      'c-logistics/invoice-viewer/full',
+    expect(grants.map((grant) => `${grant.clientId}/${grant.applicationId}/${grant.level}/${grant.profile ?? ''}`).sort()).to.deep.equal([
+      'c-brasserie/portfolio-manager/read/REFERENT',
+      'c-logistics/invoice-viewer/full/',
     ]);
     const outbox = await backend.outbox();
     expect(outbox.some((mail) => mail.to === 'Nina.Verstraete@lambert.example' || mail.to === 'nina.verstraete@lambert.example')).to.equal(true);

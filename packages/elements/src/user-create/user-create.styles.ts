@@ -53,6 +53,10 @@ export const userCreateStyles = css`
     width: 100%;
     min-width: 8rem;
   }
+  .matrix td [part~='profile'] {
+    margin-top: calc(var(--_space) * 0.25);
+    font-size: 0.875em;
+  }
   .preview {
     margin-top: calc(var(--_space) * 1.5);
   }

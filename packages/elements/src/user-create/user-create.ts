@@ -52,6 +52,8 @@ interface Draft {
   mode: AccessMode;
   /** Individual levels by `clientId␀applicationId`. */
   levels: Record<string, Level>;
+  /** Individual functional profiles (seed 002) by `clientId␀applicationId`; `''` is none. */
+  profiles: Record<string, string>;
   sourceUserId: string;
   excludeApplications: string[];
   /** Authorize all: one level per contract type. */
@@ -74,6 +76,7 @@ function emptyDraft(language: Language | ''): Draft {
     managedClientIds: [],
     mode: 'none',
     levels: {},
+    profiles: {},
     sourceUserId: '',
     excludeApplications: [],
     typeLevels: {},
@@ -100,6 +103,7 @@ function emptyDraft(language: Language | ''): Draft {
  * @csspart field-error - A field's error message.
  * @csspart hint - A field's help text.
  * @csspart matrix - The client × application table of individual access.
+ * @csspart profile - A cell's functional profile choice (applications that offer profiles, above level none).
  * @csspart preview - The table of rights that copy or authorize-all will give.
  * @csspart submit-button - "Create user".
  * @csspart cancel-button - "Cancel".
@@ -337,6 +341,19 @@ export class PortierUserCreate extends LitElement {
                         (level) => html`<option value=${level} ?selected=${value === level}>${t.level[level]}</option>`,
                       )}
                     </select>
+                    ${application.profiles.length > 0 && value !== 'none'
+                      ? html`<select
+                          part="input profile"
+                          data-client=${client.id}
+                          data-application=${application.id}
+                          data-profile
+                          aria-label=${t.accessRights.profileFor(application.name, client.name)}
+                          @change=${(event: Event) => this.#set({ profiles: { ...this.draft.profiles, [key]: (event.target as HTMLSelectElement).value } })}
+                        >
+                          <option value="" ?selected=${!this.draft.profiles[key]}>${t.accessRights.noProfile}</option>
+                          ${application.profiles.map((profile) => html`<option value=${profile} ?selected=${this.draft.profiles[key] === profile}>${profile}</option>`)}
+                        </select>`
+                      : nothing}
                   </td>`;
                 })}
               </tr>`,
@@ -511,7 +528,8 @@ export class PortierUserCreate extends LitElement {
         .filter(([, level]) => level !== 'none')
         .map(([key, level]) => {
           const [clientId, applicationId] = key.split('\u0000') as [string, string];
-          return { clientId, applicationId, level };
+          const profile = draft.profiles[key];
+          return profile ? { clientId, applicationId, level, profile } : { clientId, applicationId, level };
         });
       if (grants.length > 0) input.access = { mode: 'individual', grants };
     } else if (draft.mode === 'copy') {
