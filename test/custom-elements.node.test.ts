@@ -93,6 +93,11 @@ function sourcesOf(modulePath: string, declaration: Declaration): string[] {
   for (const file of readdirSync(folder)) {
     if (file.endsWith('.ts') && !file.includes('.test.') && !file.endsWith('.styles.ts')) files.add(join(folder, file));
   }
+  // Template helpers the element imports from elsewhere in the package render its parts too.
+  for (const match of readFileSync(join(ROOT, modulePath), 'utf8').matchAll(/from '(\.\.?\/[^']+)\.js'/g)) {
+    const file = join(folder, `${match[1]}.ts`);
+    if (!file.endsWith('.styles.ts')) files.add(file);
+  }
   return [...files].filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'));
 }
 

@@ -9,7 +9,13 @@ export interface ClientSearchLabels {
   button: string;
   noResults: string;
   caption: string;
-  columns: { name: string; number: string; action: string; /** Shown when given. */ vat?: string };
+  columns: { name: string; number: string; action: string };
+}
+
+/** A column a screen adds after the name and the number (the VAT number, say). */
+export interface ClientSearchColumn {
+  heading: string;
+  cell(client: Client): TemplateResult;
 }
 
 /** What the screen does with a search's outcome. */
@@ -69,9 +75,11 @@ export class ClientSearchController implements ReactiveController {
     }
   };
 
-  /** The form (its field has id `search`) and, after a search, the results with `action` per client. */
-  render(labels: ClientSearchLabels, action: (client: Client, index: number) => TemplateResult): TemplateResult {
-    const { columns } = labels;
+  /**
+   * The form (its field has id `search`) and, after a search, the results: name, number, the
+   * screen's own `columns`, and `action` per client.
+   */
+  render(labels: ClientSearchLabels, action: (client: Client, index: number) => TemplateResult, columns: readonly ClientSearchColumn[] = []): TemplateResult {
     return html`
       <div>
         <h3 part="subtitle">${labels.heading}</h3>
@@ -97,10 +105,10 @@ export class ClientSearchController implements ReactiveController {
                 <caption class="visually-hidden">${labels.caption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">${columns.name}</th>
-                    <th scope="col">${columns.number}</th>
-                    ${columns.vat === undefined ? nothing : html`<th scope="col">${columns.vat}</th>`}
-                    <th scope="col"><span class="visually-hidden">${columns.action}</span></th>
+                    <th scope="col">${labels.columns.name}</th>
+                    <th scope="col">${labels.columns.number}</th>
+                    ${columns.map((column) => html`<th scope="col">${column.heading}</th>`)}
+                    <th scope="col"><span class="visually-hidden">${labels.columns.action}</span></th>
                   </tr>
                 </thead>
                 <tbody>
@@ -108,7 +116,7 @@ export class ClientSearchController implements ReactiveController {
                     (client, index) => html`<tr>
                       <td><bdi part="client-name" class="clamp">${client.name}</bdi></td>
                       <td><bdi part="client-number" class="clamp">${client.number}</bdi></td>
-                      ${columns.vat === undefined ? nothing : html`<td><bdi part="client-vat" class="clamp">${client.vat}</bdi></td>`}
+                      ${columns.map((column) => html`<td>${column.cell(client)}</td>`)}
                       <td>${action(client, index)}</td>
                     </tr>`,
                   )}

@@ -156,20 +156,24 @@ export class PortierManagedClients extends LitElement {
     const m = t.managedClients;
     const managed = new Set(user.managedClientIds);
     const labels = { heading: m.addClient, label: m.search, button: m.searchButton, noResults: m.noResults, caption: m.resultsCaption, columns: m.columns };
-    return this.#clientSearch.render(labels, (client, index) =>
-      managed.has(client.id)
-        ? html`<span class="muted">${m.alreadyManaged}</span>`
-        : html`<button
-            part="button"
-            class="button small"
-            data-add
-            data-index=${index}
-            aria-label=${m.addNamed(client.name)}
-            ?disabled=${this.busy}
-            @click=${() => this.#add(client, index)}
-          >
-            ${m.add}
-          </button>`,
+    const vat = { heading: m.columns.vat, cell: (client: Client) => html`<bdi part="client-vat" class="clamp">${client.vat}</bdi>` };
+    return this.#clientSearch.render(
+      labels,
+      (client, index) =>
+        managed.has(client.id)
+          ? html`<span class="muted">${m.alreadyManaged}</span>`
+          : html`<button
+              part="button"
+              class="button small"
+              data-add
+              data-index=${index}
+              aria-label=${m.addNamed(client.name)}
+              ?disabled=${this.busy}
+              @click=${() => this.#add(client, index)}
+            >
+              ${m.add}
+            </button>`,
+      [vat],
     );
   }
 

@@ -1,6 +1,7 @@
 import { emailInputSchema, isPortierError, type PasswordPolicy } from '@portier/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { emailField } from '../account/email-field.js';
 import { PortierAccountScreen } from '../account/account-screen.js';
 import { PortierPasswordSetEvent } from '../events/password-set.js';
 import type { Messages } from '../localize/messages.js';
@@ -120,24 +121,15 @@ export class PortierPasswordChange extends PortierAccountScreen {
               <p part="intro">${c.intro}</p>
               ${this.renderFailure(t)}
               <form part="form" @submit=${this.#submit} novalidate>
-                <div class="field">
-                  <label for="email">${t.fields.email}</label>
-                  <input
-                    part="input email-input"
-                    id="email"
-                    type="email"
-                    autocomplete="username"
-                    required
-                    aria-invalid=${this.emailError ? 'true' : 'false'}
-                    aria-describedby=${this.emailError ? 'email-error' : nothing}
-                    .value=${this.email}
-                    @input=${(event: Event) => {
-                      this.email = (event.target as HTMLInputElement).value;
-                      this.emailError = false;
-                    }}
-                  />
-                  ${this.emailError ? html`<p part="field-error" class="field-error" id="email-error">${t.validation.email}</p>` : nothing}
-                </div>
+                ${emailField(t, {
+                  value: this.email,
+                  invalid: this.emailError,
+                  autocomplete: 'username',
+                  onInput: (value) => {
+                    this.email = value;
+                    this.emailError = false;
+                  },
+                })}
                 <div class="field">
                   <label for="current">${t.password.current}</label>
                   <input

@@ -1,6 +1,7 @@
 import { emailInputSchema } from '@portier/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { emailField } from '../account/email-field.js';
 import { PortierAccountScreen } from '../account/account-screen.js';
 import { passwordResetStyles } from './password-reset.styles.js';
 
@@ -139,24 +140,15 @@ export class PortierPasswordReset extends PortierAccountScreen {
         ${this.phase === 'ask'
           ? html`<p part="intro">${r.intro}</p>
               <form part="form" @submit=${this.#ask} novalidate>
-                <div class="field">
-                  <label for="email">${t.fields.email}</label>
-                  <input
-                    part="input email-input"
-                    id="email"
-                    type="email"
-                    autocomplete="email"
-                    required
-                    aria-invalid=${this.emailError ? 'true' : 'false'}
-                    aria-describedby=${this.emailError ? 'email-error' : nothing}
-                    .value=${this.email}
-                    @input=${(event: Event) => {
-                      this.email = (event.target as HTMLInputElement).value;
-                      this.emailError = false;
-                    }}
-                  />
-                  ${this.emailError ? html`<p part="field-error" class="field-error" id="email-error">${t.validation.email}</p>` : nothing}
-                </div>
+                ${emailField(t, {
+                  value: this.email,
+                  invalid: this.emailError,
+                  autocomplete: 'email',
+                  onInput: (value) => {
+                    this.email = value;
+                    this.emailError = false;
+                  },
+                })}
                 <div class="actions">
                   <button part="button submit" class="button primary" type="submit" ?disabled=${this.busy}>${this.busy ? r.submitting : r.submit}</button>
                 </div>
