@@ -27,6 +27,15 @@ const button = (element: PortierAccessRights, text: string) => {
   return found;
 };
 
+/** Confirms the open summary dialog and waits for the save to settle. */
+async function applySummary(element: PortierAccessRights): Promise<void> {
+  $<HTMLButtonElement>(element, '[data-apply]').click();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  await settle(element);
+}
+
+const portfolioGrant = (portier: Portier) => portier.getState().data.grants['u-004']!.find((grant) => grant.applicationId === 'portfolio-manager');
+
 async function searchAndAdd(element: PortierAccessRights, text: string, clientName: string): Promise<void> {
   type($<HTMLInputElement>(element, '#search'), text);
   $<HTMLFormElement>(element, 'form[part~="search"]').requestSubmit();
@@ -143,10 +152,8 @@ describe('<portier-access-rights>', () => {
     await settle(element);
     button(element, 'Save').click();
     await settle(element);
-    $<HTMLButtonElement>(element, '[data-apply]').click();
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    await settle(element);
-    expect(portier.getState().data.grants['u-004']!.find((g) => g.applicationId === 'portfolio-manager')).to.deep.equal({
+    await applySummary(element);
+    expect(portfolioGrant(portier)).to.deep.equal({
       clientId: 'c-brasserie',
       applicationId: 'portfolio-manager',
       level: 'full',
@@ -169,10 +176,8 @@ describe('<portier-access-rights>', () => {
     await settle(element);
     expect(textOf($(element, 'dialog'))).to.contain('Brasserie Lambert SA · profil Portfolio Manager : REFERENT → GESTION SUIVI');
     await expectNoAxeViolations(element);
-    $<HTMLButtonElement>(element, '[data-apply]').click();
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    await settle(element);
-    expect(portier.getState().data.grants['u-004']!.find((g) => g.applicationId === 'portfolio-manager')).to.deep.equal({
+    await applySummary(element);
+    expect(portfolioGrant(portier)).to.deep.equal({
       clientId: 'c-brasserie',
       applicationId: 'portfolio-manager',
       level: 'read',
@@ -183,6 +188,10 @@ describe('<portier-access-rights>', () => {
     choose(cell(element, 'c-brasserie', 'portfolio-manager'), 'none');
     await settle(element);
     expect(profileCell(element, 'c-brasserie', 'portfolio-manager')).to.equal(null);
+    button(element, 'Sauver').click();
+    await settle(element);
+    await applySummary(element);
+    expect(portfolioGrant(portier)).to.deep.equal({ clientId: 'c-brasserie', applicationId: 'portfolio-manager', level: 'none' });
   });
 
   it('removes a client and cancelling the summary changes nothing', async () => {
