@@ -11,6 +11,7 @@ import {
   applyTimedTransitions,
   can,
   createManualClock,
+  DAY_MS,
   effectiveStatus,
   grantKey,
   isPortierError,
@@ -23,6 +24,7 @@ import {
   type Decision,
   type Grant,
   type Level,
+  type ManualClock,
   type PolicyTarget,
   type PortierData,
   type User,
@@ -40,6 +42,7 @@ const EMAILS = ['new@a.example', 'NEW@a.example', 'a1@a.example', 'B2@A.EXAMPLE'
 
 interface Real {
   backend: MemoryBackend;
+  clock: ManualClock;
   /** Who made each grant: the managed clients of its maker at the time (invariant b). */
   grantMakers: Map<string, Set<string>>;
 }
@@ -69,8 +72,11 @@ const userCommands: fc.Arbitrary<(target: string, source: string) => Command>[] 
   fc.subarray(CLIENTS).map((clientIds) => (userId: string) => ({ type: 'clients.setManaged', userId, clientIds }) as Command),
 ];
 
-const activeSuperUsers = (data: PortierData, organizationId: string, now: number) =>
-  Object.values(data.users).filter((u) => u.organizationId === organizationId && u.role === 'superuser' && u.kind === 'login' && effectiveStatus(u, now) === 'active').length;
+/** Rule 4's counts, computed here on their own: active login super users, and those without an end date. */
+function superUsersOf(data: PortierData, organizationId: string, now: number): { active: number; lasting: number } {
+  const active = Object.values(data.users).filter((u) => u.organizationId === organizationId && u.role === 'superuser' && u.kind === 'login' && effectiveStatus(u, now) === 'active');
+  return { active: active.length, lasting: active.filter((u) => u.activeUntil === undefined).length };
+}
 
 /** The model: what `can` says of this command, with the target built from the data as it was. */
 function expectedDecision(data: PortierData, actor: User, command: Command, now: number): Decision | 'validation' {
@@ -86,7 +92,7 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
     return check('user.create', { user: candidate, settings: settings(actor), emailTaken, clientIds: command.input.managedClientIds ?? [], access: [] });
   }
   const user = applyTimedTransitions(data.users[command.userId]!, now);
-  const supers = activeSuperUsers(data, user.organizationId, now);
+  const supers = superUsersOf(data, user.organizationId, now);
   switch (command.type) {
     case 'users.updateProfile': {
       const fields: string[] = [];
@@ -95,15 +101,15 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
       return check('user.update-profile', { user, fields, settings: settings(user) });
     }
     case 'users.setRole':
-      return check('user.set-role', { user, role: command.role, activeSuperUsers: supers });
+      return check('user.set-role', { user, role: command.role, superUsers: supers });
     case 'users.setSignature':
       return check('user.set-signature', { user });
     case 'users.deactivate':
-      return check('user.deactivate', { user, activeSuperUsers: supers });
+      return check('user.deactivate', { user, superUsers: supers, ...(command.until === undefined ? {} : { until: command.until }) });
     case 'users.block':
-      return check('user.block', { user, activeSuperUsers: supers });
+      return check('user.block', { user, superUsers: supers });
     case 'users.remove':
-      return check('user.remove', { user, activeSuperUsers: supers });
+      return check('user.remove', { user, superUsers: supers });
     case 'users.activate':
       return check('user.activate', { user });
     case 'users.unblock':
@@ -144,6 +150,15 @@ function grantsOf(data: PortierData, userId: string): Map<string, Grant> {
   return new Map((data.grants[userId] ?? []).map((g) => [grantKey(g.clientId, g.applicationId), g]));
 }
 
+/** Invariant (a): now, and once every end date already set has passed. */
+function assertKeepsSuperUsers(data: PortierData, now: number, label: string): void {
+  for (const organizationId of Object.keys(data.organizations)) {
+    const { active, lasting } = superUsersOf(data, organizationId, now);
+    assert.ok(active >= 1, `${label}: ${organizationId} lost its last active super user`);
+    assert.ok(lasting >= 1, `${label}: every super user of ${organizationId} has an end date`);
+  }
+}
+
 function checkInvariants(before: PortierData, after: PortierData, actor: User, command: Command, result: 'ok' | string, expected: Decision | 'validation', real: Real, now: number) {
   const label = `${actor.id} ${JSON.stringify(command)} → ${result}`;
   // (f) can agrees with the backend.
@@ -151,8 +166,8 @@ function checkInvariants(before: PortierData, after: PortierData, actor: User, c
   else if (!expected.allowed) assert.equal(result, expected.code, `${label} (can said ${expected.code}/${expected.reason})`);
   else assert.ok(result === 'ok' || NON_POLICY_CODES.has(result), `${label} (can allowed)`);
   if (result !== 'ok') assert.equal(after, before, `${label}: a refusal changed the data`);
-  // (a) every organization keeps an active super user.
-  for (const organizationId of Object.keys(after.organizations)) assert.ok(activeSuperUsers(after, organizationId, now) >= 1, `${label}: ${organizationId} lost its last super user`);
+  // (a) every organization keeps an active super user, and one without an end date (see TimeStep).
+  assertKeepsSuperUsers(after, now, label);
   // (b) every grant made is on a client its maker manages.
   for (const userId of Object.keys(after.users)) {
     const old = grantsOf(before, userId);
@@ -208,6 +223,23 @@ class RunStep implements fc.AsyncCommand<object, Real> {
   toString = () => `step(${this.step.actor},${this.step.target},${this.step.source})`;
 }
 
+/** Time passes (1 to 60 days): end dates and invitation periods run out, and invariant (a) still holds. */
+class TimeStep implements fc.AsyncCommand<object, Real> {
+  constructor(readonly days: number) {}
+  check = () => true;
+  async run(_model: object, real: Real): Promise<void> {
+    real.clock.advance(this.days * DAY_MS);
+    const now = real.backend.clock.now();
+    // A backend operation stores the time-driven transitions (sweep) before it answers.
+    const superUser = Object.values(real.backend.currentData().users).find((u) => u.role === 'superuser' && effectiveStatus(u, now) === 'active');
+    if (superUser) await real.backend.load({ actorId: superUser.id });
+    assertKeepsSuperUsers(real.backend.currentData() as PortierData, now, `after ${this.days} days`);
+  }
+  toString = () => `time(+${this.days}d)`;
+}
+
+const timeArbitrary = fc.integer({ min: 1, max: 60 }).map((days) => new TimeStep(days));
+
 const stepArbitrary = fc
   .record({
     // Users sort as a1, a2, b1, b2, ct, (created users), u1, u2, u3: lean towards organization A's
@@ -224,10 +256,11 @@ describe('memory backend — model-based property test', () => {
     let sequences = 0;
     const started = Date.now();
     await fc.assert(
-      fc.asyncProperty(fc.commands([stepArbitrary], { maxCommands: 12 }), async (steps) => {
+      fc.asyncProperty(fc.commands([fc.oneof({ arbitrary: stepArbitrary, weight: 9 }, { arbitrary: timeArbitrary, weight: 1 })], { maxCommands: 12 }), async (steps) => {
         sequences++;
-        const backend = createMemoryBackend({ seed: propertySeed(), clock: createManualClock(Date.UTC(2026, 0, 5, 9)) });
-        await fc.asyncModelRun(() => ({ model: {}, real: { backend, grantMakers: new Map() } }), steps);
+        const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
+        const backend = createMemoryBackend({ seed: propertySeed(), clock });
+        await fc.asyncModelRun(() => ({ model: {}, real: { backend, clock, grantMakers: new Map() } }), steps);
       }),
       { numRuns: RUNS },
     );

@@ -3,6 +3,8 @@ import {
   accountReducer,
   can,
   checkPassword,
+  countSuperUsers,
+  superUserLoss,
   execute,
   loadCommonPasswords,
   normalizeEmail,
@@ -15,7 +17,6 @@ import {
   userQuerySchema,
   DAY_MS,
   DEFAULT_ORGANIZATION_SETTINGS,
-  effectiveStatus,
   type AuditDraft,
   type BackendContext,
   type Changes,
@@ -185,14 +186,6 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     return state.data.organizations[user.organizationId]?.settings ?? DEFAULT_ORGANIZATION_SETTINGS;
   }
 
-  function isLastActiveSuperUser(user: User): boolean {
-    if (user.role !== 'superuser') return false;
-    const now = clock.now();
-    return !Object.values(state.data.users).some(
-      (other) => other.id !== user.id && other.organizationId === user.organizationId && other.role === 'superuser' && other.kind === 'login' && effectiveStatus(other, now) === 'active',
-    );
-  }
-
   async function verifyPassword(userId: string | undefined, password: string): Promise<boolean> {
     const credential = userId === undefined ? undefined : state.credentials[userId];
     // Hash even when there is no credential, so timing does not tell whether the account exists.
@@ -297,7 +290,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       }
       if (!matches) {
         const limit = organizationSettings(user).failedSignInLimit;
-        const outcome = recordFailedSignIn(user, { limit, now, isLastSuperUser: isLastActiveSuperUser(user) });
+        const superUsers = countSuperUsers(Object.values(state.data.users), user.organizationId, now);
+        const outcome = recordFailedSignIn(user, { limit, now, isLastSuperUser: superUserLoss(user, superUsers, now) !== undefined });
         writeUser(outcome.user);
         if (outcome.blocked) {
           audit(user, 'system', 'account.blocked', { status: user.status }, { status: 'blocked', blockReason: 'failed-sign-ins' });

@@ -3,7 +3,8 @@ import type { PortierData } from '../data.js';
 import { GrantTable, type Grant } from '../grant/grant.schema.js';
 import type { Action, PolicyTarget } from '../policy/actions.js';
 import { assertCan } from '../policy/can.js';
-import { applyTimedTransitions, effectiveStatus } from '../user/user.machine.js';
+import { countSuperUsers, type SuperUserCounts } from '../policy/super-users.js';
+import { applyTimedTransitions } from '../user/user.machine.js';
 import type { User } from '../user/user.schema.js';
 import type { AuditDraft, Effect } from './effects.js';
 
@@ -63,20 +64,9 @@ export class CommandContext {
     assertCan(this.actor, action, { now: this.now, ...target });
   }
 
-  /** Active super users of the organization at this instant (SPEC rule 4). */
-  activeSuperUsers(organizationId: string): number {
-    let count = 0;
-    for (const user of Object.values(this.data.users)) {
-      if (
-        user.organizationId === organizationId &&
-        user.role === 'superuser' &&
-        user.kind === 'login' &&
-        effectiveStatus(user, this.now) === 'active'
-      ) {
-        count++;
-      }
-    }
-    return count;
+  /** The super users of the organization at this instant (SPEC rule 4). */
+  superUsers(organizationId: string): SuperUserCounts {
+    return countSuperUsers(Object.values(this.data.users), organizationId, this.now);
   }
 
   /** Writes the user (bumping its version) and audits the fields that changed. */

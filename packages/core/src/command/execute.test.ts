@@ -108,6 +108,22 @@ describe('execute — profile and role', () => {
     assert.throws(() => execute(first, 'admin2', { type: 'users.block', userId: 'admin' }, envAt()), code('forbidden'));
     assert.equal(first.users['admin']!.status, 'active');
   });
+  it('rule 4: two super users cannot give each other an end date and leave the organization without one', async () => {
+    const { sweepTimedTransitions } = await import('./sweep.js');
+    const { countSuperUsers } = await import('../policy/super-users.js');
+    const { isoDay } = await import('../clock.js');
+    const data = fixtureData();
+    data.users['admin2'] = { ...data.users['admin2']!, managedClientIds: ['c-1', 'c-2'] };
+    const tomorrow = isoDay(T0 + DAY_MS);
+    const first = execute(data, 'admin', { type: 'users.deactivate', userId: 'admin2', until: tomorrow }, envAt()).data;
+    assert.equal(first.users['admin2']!.activeUntil, tomorrow);
+    // admin is now the last super user without an end date: the code says so, nothing is written.
+    assert.throws(() => execute(first, 'admin2', { type: 'users.deactivate', userId: 'admin', until: tomorrow }, envAt()), code('last-super-user'));
+    assert.throws(() => execute(first, 'admin2', { type: 'users.setRole', userId: 'admin', role: 'user' }, envAt()), code('last-super-user'));
+    assert.throws(() => execute(first, 'admin2', { type: 'users.block', userId: 'admin' }, envAt()), code('last-super-user'));
+    const later = T0 + 3 * DAY_MS;
+    assert.deepEqual(countSuperUsers(Object.values(sweepTimedTransitions(first, later).data.users), 'org-a', later), { active: 1, lasting: 1 });
+  });
 });
 
 describe('execute — lifecycle commands', () => {

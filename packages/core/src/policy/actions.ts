@@ -1,6 +1,7 @@
 import type { Application, Level } from '../application/application.schema.js';
 import type { OrganizationSettings } from '../organization/organization.schema.js';
 import type { Role, User } from '../user/user.schema.js';
+import type { SuperUserCounts } from './super-users.js';
 
 /** Everything `can` decides on. */
 export const ACTIONS = [
@@ -55,8 +56,10 @@ export interface PolicyTarget {
   clientIds?: readonly string[];
   /** Levels and profiles asked for (rule 3). */
   access?: readonly RequestedAccess[];
-  /** Active super users of the target's organization, the target included (rule 4). */
-  activeSuperUsers?: number;
+  /** The super users of the target's organization, the target included (rule 4); none when absent. */
+  superUsers?: SuperUserCounts;
+  /** The end date asked for (`user.deactivate` from a day on), `YYYY-MM-DD` (rule 4). */
+  until?: string;
   /** Another account already has the e-mail (rule 5). */
   emailTaken?: boolean;
 }

@@ -20,11 +20,11 @@ describe('can — rule 1: only super users administer others; a user edits only 
   });
   it('refuses anyone changing its own role, rights or status, super users included', () => {
     for (const action of ['user.set-role', 'user.block', 'user.deactivate', 'access.set', 'clients.set-managed', 'user.remove'] as const) {
-      assert.ok(refused('forbidden')(can(admin, action, { now: T0, user: admin, role: 'user', activeSuperUsers: 5 })), action);
+      assert.ok(refused('forbidden')(can(admin, action, { now: T0, user: admin, role: 'user', superUsers: { active: 5, lasting: 5 } })), action);
     }
   });
   it('lets a super user administer a colleague', () => {
-    assert.deepEqual(can(admin, 'user.block', { now: T0, user: plain, activeSuperUsers: 2 }), { allowed: true });
+    assert.deepEqual(can(admin, 'user.block', { now: T0, user: plain, superUsers: { active: 2, lasting: 2 } }), { allowed: true });
   });
 });
 
@@ -56,12 +56,31 @@ describe('can — rule 4: the organization keeps at least one active super user'
   const admin2 = data.users['admin2']!;
   for (const action of ['user.deactivate', 'user.block', 'user.remove'] as const) {
     it(`refuses ${action} on the last active super user`, () => {
-      assert.ok(refused('last-super-user')(can(admin, action, { now: T0, user: admin2, activeSuperUsers: 1 })));
+      assert.ok(refused('last-super-user')(can(admin, action, { now: T0, user: admin2, superUsers: { active: 1, lasting: 1 } })));
     });
   }
   it('refuses demoting the last active super user and allows it when another remains', () => {
-    assert.ok(refused('last-super-user')(can(admin, 'user.set-role', { now: T0, user: admin2, role: 'user', activeSuperUsers: 1 })));
-    assert.deepEqual(can(admin, 'user.set-role', { now: T0, user: admin2, role: 'user', activeSuperUsers: 2 }), { allowed: true });
+    assert.ok(refused('last-super-user')(can(admin, 'user.set-role', { now: T0, user: admin2, role: 'user', superUsers: { active: 1, lasting: 1 } })));
+    assert.deepEqual(can(admin, 'user.set-role', { now: T0, user: admin2, role: 'user', superUsers: { active: 2, lasting: 2 } }), { allowed: true });
+  });
+  it('refuses ending the last super user without an end date, even when others are active until a day', () => {
+    // admin2 has no end date; the other active super user ends soon: after that day nobody would be left.
+    const counts = { active: 2, lasting: 1 };
+    for (const action of ['user.block', 'user.remove'] as const) assert.ok(refused('last-super-user')(can(admin, action, { now: T0, user: admin2, superUsers: counts })), action);
+    assert.ok(refused('last-super-user')(can(admin, 'user.set-role', { now: T0, user: admin2, role: 'user', superUsers: counts })));
+    assert.deepEqual(can(admin, 'user.deactivate', { now: T0, user: admin2, superUsers: counts, until: '2026-02-01' }), {
+      allowed: false,
+      code: 'last-super-user',
+      reason: 'last-super-user-without-end-date',
+    });
+  });
+  it('allows an end date while another super user without one remains, and ending one that already has an end date', () => {
+    assert.deepEqual(can(admin, 'user.deactivate', { now: T0, user: admin2, superUsers: { active: 2, lasting: 2 }, until: '2026-02-01' }), { allowed: true });
+    const ending = aUser('ending', { role: 'superuser', activeUntil: '2026-03-01' });
+    assert.deepEqual(can(admin, 'user.deactivate', { now: T0, user: ending, superUsers: { active: 2, lasting: 1 }, until: '2026-02-01' }), { allowed: true });
+    assert.deepEqual(can(admin, 'user.block', { now: T0, user: ending, superUsers: { active: 2, lasting: 1 } }), { allowed: true });
+    // An end date keeps the user active today, so the count of those active now does not matter for it.
+    assert.deepEqual(can(admin, 'user.deactivate', { now: T0, user: ending, superUsers: { active: 1, lasting: 0 }, until: '2026-02-01' }), { allowed: true });
   });
 });
 
@@ -91,7 +110,7 @@ describe('can — rule 10: an account past its active-until date is deactivated'
   });
   it('does not count a super user past its active-until date as active (rule 4)', () => {
     const lapsed = aUser('l', { role: 'superuser', activeUntil: '2026-01-01' });
-    assert.deepEqual(can(admin, 'user.block', { now: T0, user: lapsed, activeSuperUsers: 1 }).allowed, true);
+    assert.deepEqual(can(admin, 'user.block', { now: T0, user: lapsed, superUsers: { active: 1, lasting: 1 } }).allowed, true);
   });
   it('refuses blocked, invited and contact actors', () => {
     for (const actor of [aUser('b', { role: 'superuser', status: 'blocked' }), aUser('i', { role: 'superuser', status: 'invited' }), aUser('c', { role: 'superuser', kind: 'contact', status: 'contact' })]) {

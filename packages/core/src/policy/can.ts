@@ -4,6 +4,7 @@ import { PortierError } from '../errors.js';
 import { effectiveStatus } from '../user/user.machine.js';
 import type { User } from '../user/user.schema.js';
 import type { Action, PolicyTarget } from './actions.js';
+import { superUserLoss } from './super-users.js';
 
 /** The answer of {@link can}: allowed, or refused with the error code and a short reason. */
 export type Decision = { allowed: true } | { allowed: false; code: PortierErrorCode; reason: string };
@@ -76,13 +77,19 @@ const neverAboveRequested: Rule = (_actor, _action, target) => {
   return ALLOWED;
 };
 
-/** Rule 4: the last active super user is never demoted, deactivated, blocked or deleted. */
+/**
+ * Rule 4: an organization always keeps an active super user. Its last one, or its last one
+ * without an end date, is never demoted, deactivated (now or from a day on), blocked or deleted.
+ */
 const keepsASuperUser: Rule = (_actor, action, target) => {
   const user = target.user;
-  if (!user || user.role !== 'superuser' || user.kind !== 'login' || effectiveStatus(user, target.now) !== 'active') return ALLOWED;
+  if (!user) return ALLOWED;
   const takesAway = REMOVES_SUPER_USER.has(action) || (action === 'user.set-role' && target.role === 'user');
   if (!takesAway) return ALLOWED;
-  return (target.activeSuperUsers ?? 0) <= 1 ? refuse('last-super-user', 'last-super-user') : ALLOWED;
+  const counts = target.superUsers ?? { active: 0, lasting: 0 };
+  const until = action === 'user.deactivate' ? target.until : undefined;
+  const reason = superUserLoss(user, counts, target.now, until);
+  return reason ? refuse('last-super-user', reason) : ALLOWED;
 };
 
 /** Rule 5: the e-mail is the login (unique, never edited); an identity lock freezes names too. */
@@ -121,7 +128,7 @@ const RULES: readonly Rule[] = [
  * Every command, every backend operation, every route and every screen asks it; nothing else
  * re-implements a rule.
  * @example
- * can(actor, 'user.set-role', { now, user: target, role: 'user', activeSuperUsers: 1 })
+ * can(actor, 'user.set-role', { now, user: target, role: 'user', superUsers: { active: 1, lasting: 1 } })
  * // { allowed: false, code: 'last-super-user', reason: 'last-super-user' }
  */
 export function can(actor: User, action: Action, target: PolicyTarget): Decision {

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { can, effectiveStatus, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type User } from '@portier/core';
+import { can, countSuperUsers, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type SuperUserCounts, type User } from '@portier/core';
 import type { ReactiveController } from 'lit';
 import { portierContext } from '../context.js';
 import { formatDate, formatNumber } from '../localize/format.js';
@@ -8,7 +8,7 @@ import { LocalizeController, type LocalizedHost } from '../localize/localize-con
 import type { Messages } from '../localize/messages.js';
 
 /** Per users record: rule 4's count, so that a list of 100,000 rows does not count for every row. */
-const superUserCounts = new WeakMap<object, { now: number; organizationId: string; count: number }>();
+const superUserCounts = new WeakMap<object, { now: number; organizationId: string; counts: SuperUserCounts }>();
 
 const NO_ACTOR: Decision = { allowed: false, code: 'forbidden', reason: 'actor-inactive' };
 
@@ -87,26 +87,16 @@ export class PortierController implements ReactiveController {
     return can(actor, action, { now: this.#state.now, ...target });
   }
 
-  /** Active login super users of the actor's organization (what rule 4 counts); computed once per state. */
-  activeSuperUsers(): number {
+  /** The super users of the actor's organization (what rule 4 counts); computed once per state. */
+  superUsers(): SuperUserCounts {
     const state = this.#state;
     const actor = this.actor;
-    if (!state || !actor) return 0;
+    if (!state || !actor) return { active: 0, lasting: 0 };
     const cached = superUserCounts.get(state.data.users);
-    if (cached && cached.now === state.now && cached.organizationId === actor.organizationId) return cached.count;
-    let count = 0;
-    for (const user of Object.values(state.data.users)) {
-      if (
-        user.organizationId === actor.organizationId &&
-        user.role === 'superuser' &&
-        user.kind === 'login' &&
-        effectiveStatus(user, state.now) === 'active'
-      ) {
-        count++;
-      }
-    }
-    superUserCounts.set(state.data.users, { now: state.now, organizationId: actor.organizationId, count });
-    return count;
+    if (cached && cached.now === state.now && cached.organizationId === actor.organizationId) return cached.counts;
+    const counts = countSuperUsers(Object.values(state.data.users), actor.organizationId, state.now);
+    superUserCounts.set(state.data.users, { now: state.now, organizationId: actor.organizationId, counts });
+    return counts;
   }
 
   /** A failure explained in the user's language. */

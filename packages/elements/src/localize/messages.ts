@@ -70,6 +70,7 @@ export interface Messages {
     'identity-lock': string;
     email: string;
     'last-super-user': string;
+    'last-super-user-without-end-date': string;
   };
   /** Labels of the user's fields, shared by every screen. */
   fields: {

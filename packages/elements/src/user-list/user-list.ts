@@ -64,7 +64,7 @@ const ROW_ACTIONS: Record<AccountStatus, RowAction | undefined> = {
 };
 
 /** Refusals worth explaining on a visible (aria-disabled) button rather than hiding it: one's own account, the last super user. */
-const EXPLAINED: ReadonlySet<string> = new Set(['last-super-user', 'own-account']);
+const EXPLAINED: ReadonlySet<string> = new Set(['last-super-user', 'last-super-user-without-end-date', 'own-account']);
 
 /** Rows per request in paged mode. */
 const PAGE_SIZE = 100;
@@ -624,7 +624,7 @@ export class PortierUserList extends LitElement {
   #renderRowAction(t: Messages, user: User, status: AccountStatus, name: string): TemplateResult | typeof nothing {
     const rowAction = ROW_ACTIONS[status];
     if (!rowAction) return nothing;
-    const decision = this.#portier.can(rowAction.action, { user, activeSuperUsers: this.#portier.activeSuperUsers() });
+    const decision = this.#portier.can(rowAction.action, { user, superUsers: this.#portier.superUsers() });
     if (!decision.allowed && !EXPLAINED.has(decision.reason)) return nothing;
     const label = t.userList[rowAction.label] as string;
     const busy = this.busy.has(user.id);

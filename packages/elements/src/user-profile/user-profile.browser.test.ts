@@ -1,7 +1,8 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define/user-profile.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
-import { $, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import { createPortier, type PortierError } from '@portier/core';
+import { $, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierUserProfile } from './user-profile.js';
 
 const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -102,6 +103,24 @@ describe('<portier-user-profile>', () => {
     expect(alertText(element)).to.contain('Il n’est pas possible de rétrograder, désactiver ou bloquer le dernier Super User');
     expect(portier.getState().data.users['u-001']!.role).to.equal('superuser');
     await expectNoAxeViolations(element);
+  });
+
+  it('rule 4: keeps a super user without an end date, and says why in the user’s language', async () => {
+    const first = await createTestPortier({ actorId: 'u-001' });
+    await first.portier.users.deactivate('u-002', { until: '2026-06-30' });
+    await first.portier.users.deactivate('u-003', { until: '2026-06-30' });
+    // u-002 looks at u-001: the only super user left without an end date.
+    const second = createPortier({ backend: first.backend, clock: first.clock, actorId: 'u-002' });
+    await second.ready;
+    const { element } = await render('u-001', { portier: { portier: second, backend: first.backend, clock: first.clock }, locale: 'fr' });
+    expect(button(element, 'demote')!.getAttribute('aria-disabled')).to.equal('true');
+    expect($(element, '[data-explains="user.set-role"]').textContent).to.contain('Tous les autres Super Users ont une date de fin');
+    await expectNoAxeViolations(element);
+    // The store and the backend refuse it too, with the same reason.
+    await second.users.setRole('u-001', 'user').then(
+      () => expect.fail('demoted'),
+      (error: PortierError) => expect([error.code, error.details?.reason]).to.deep.equal(['last-super-user', 'last-super-user-without-end-date']),
+    );
   });
 
   it('says why one cannot change one’s own role while other super users exist', async () => {

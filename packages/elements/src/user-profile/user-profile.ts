@@ -1,4 +1,4 @@
-import { PortierError, displayName, effectiveStatus, isPortierError, isoDay, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
+import { PortierError, displayName, effectiveStatus, isPortierError, superUserLoss, isoDay, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PortierController } from '../controllers/portier-controller.js';
@@ -9,7 +9,7 @@ import { ProfileForm } from './profile-form.js';
 import { userProfileStyles } from './user-profile.styles.js';
 
 /** Refusals shown on a visible, aria-disabled control with their explanation, rather than hidden. */
-const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'contact-cannot-be-super-user']);
+const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'last-super-user-without-end-date', 'contact-cannot-be-super-user']);
 
 /** Actions that take away a super user (SPEC rule 4): the §5.1 hint explains their refusal. */
 const TAKES_AWAY: ReadonlySet<Action> = new Set(['user.set-role', 'user.deactivate', 'user.block']);
@@ -322,11 +322,11 @@ export class PortierUserProfile extends LitElement {
 
   #isLastSuperUser(user: User): boolean {
     const state = this.#portier.state;
-    return !!state && user.role === 'superuser' && user.kind === 'login' && effectiveStatus(user, state.now) === 'active' && this.#portier.activeSuperUsers() <= 1;
+    return !!state && superUserLoss(user, this.#portier.superUsers(), state.now) === 'last-super-user';
   }
 
   #decide(action: Action, user: User, extra: { role?: 'user' | 'superuser' } = {}): Decision {
-    return this.#portier.can(action, { user, activeSuperUsers: this.#portier.activeSuperUsers(), ...extra });
+    return this.#portier.can(action, { user, superUsers: this.#portier.superUsers(), ...extra });
   }
 
   #user(): User | undefined {

@@ -56,6 +56,8 @@ const de: Messages = {
     email: 'Die E-Mail-Adresse ist das Login und kann nicht geändert werden.',
     'last-super-user':
       'Der letzte Super User kann nicht herabgestuft, deaktiviert oder gesperrt werden. Legen Sie zuerst einen neuen Super User an oder befördern Sie einen bestehenden Benutzer zum Super User; diese Person kann danach dieses Konto ändern.',
+    'last-super-user-without-end-date':
+      'Alle anderen Super User haben ein Enddatum: Dieser muss ohne Enddatum bleiben, sonst stünde die Organisation ohne Super User da. Entfernen Sie zuerst das Enddatum eines anderen Super Users oder befördern Sie einen Benutzer.',
   },
   fields: {
     email: 'E-Mail',

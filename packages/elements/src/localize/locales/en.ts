@@ -55,6 +55,8 @@ const en: Messages = {
     email: 'The e-mail address is the login and cannot be changed.',
     'last-super-user':
       'You cannot demote, deactivate or block the last super user. Create a new super user or promote an existing user to super user first; that person can then change this account.',
+    'last-super-user-without-end-date':
+      'Every other super user has an end date: this one must stay without one, or the organization would be left without a super user. Remove the end date of another super user, or promote a user, first.',
   },
   fields: {
     email: 'E-mail',

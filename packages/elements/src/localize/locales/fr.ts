@@ -55,6 +55,8 @@ const fr: Messages = {
     email: 'L’adresse e-mail est le login et ne peut pas être modifiée.',
     'last-super-user':
       'Il n’est pas possible de rétrograder, désactiver ou bloquer le dernier Super User. Créez d’abord un nouveau Super User ou promouvez un utilisateur existant au statut de Super User ; cette personne pourra ensuite modifier ce compte.',
+    'last-super-user-without-end-date':
+      'Tous les autres Super Users ont une date de fin : celui-ci doit rester sans date de fin, sinon la société se retrouverait sans Super User. Retirez d’abord la date de fin d’un autre Super User, ou promouvez un utilisateur.',
   },
   fields: {
     email: 'E-mail',

@@ -55,6 +55,8 @@ const nl: Messages = {
     email: 'Het e-mailadres is de login en kan niet worden gewijzigd.',
     'last-super-user':
       'De laatste Super User kan niet worden gedegradeerd, gedeactiveerd of geblokkeerd. Maak eerst een nieuwe Super User aan of promoveer een bestaande gebruiker tot Super User; die persoon kan daarna dit account wijzigen.',
+    'last-super-user-without-end-date':
+      'Alle andere Super Users hebben een einddatum: deze moet zonder einddatum blijven, anders blijft de organisatie zonder Super User. Verwijder eerst de einddatum van een andere Super User, of promoveer een gebruiker.',
   },
   fields: {
     email: 'E-mail',
