@@ -147,7 +147,7 @@ const fr: HostTexts = {
   shifted: (days) => `+${days} jours`,
   moveTime: 'Avancer le temps de 31 jours',
   resetData: 'Réinitialiser la démo',
-  resetConfirm: 'Oublier toutes les modifications faites dans la démo et repartir des données initiales ?',
+  resetConfirm: 'Oublier toutes les modifications faites dans la démo et repartir des données initiales ?',
   outbox: "Boîte d'envoi",
   outboxTitle: 'E-mails que le portail aurait envoyés',
   outboxEmpty: 'Aucun e-mail. Invitez un utilisateur, envoyez une réinitialisation de mot de passe, ou échouez cinq fois à la connexion.',
@@ -176,15 +176,15 @@ const fr: HostTexts = {
   notInDemo: 'Cette application ne fait pas partie de la démo.',
   signin: {
     title: "S'identifier",
-    intro: 'Connexion de démonstration : le backend en mémoire vérifie le mot de passe et compte les échecs.',
+    intro: 'Connexion de démonstration : le backend en mémoire vérifie le mot de passe et compte les échecs.',
     email: 'E-mail',
     password: 'Mot de passe',
     submit: "S'identifier",
-    forgot: 'Oublié votre mot de passe ?',
+    forgot: 'Oublié votre mot de passe ?',
     wrong: 'E-mail ou mot de passe incorrect.',
     remaining: (count) => (count === 1 ? 'Encore 1 essai avant le blocage du compte.' : `Encore ${count} essais avant le blocage du compte.`),
     blocked: 'Ce compte est bloqué après trop de tentatives. Un super user de votre organisation peut le débloquer.',
-    inactive: (status) => `Ce compte ne peut pas se connecter (statut : ${status}).`,
+    inactive: (status) => `Ce compte ne peut pas se connecter (statut : ${status}).`,
     success: (name) => `Connecté en tant que ${name}.`,
     accounts: 'Comptes de démonstration',
     fill: 'Utiliser',
@@ -192,9 +192,9 @@ const fr: HostTexts = {
       'u-001': 'super user',
       'u-003': 'super user, signature collective',
       'u-004': 'user',
-      'u-016': 'mot de passe initial expiré : à changer',
+      'u-016': 'mot de passe initial expiré : à changer',
     },
-    password_hint: (password) => `Mot de passe de tous les comptes de démo : ${password}`,
+    password_hint: (password) => `Mot de passe de tous les comptes de démo : ${password}`,
   },
   pages: {
     users: 'Gestion des utilisateurs',
@@ -206,7 +206,7 @@ const fr: HostTexts = {
     notFound: 'Page introuvable',
   },
   react: 'Version React 19',
-  footer: "Lumen Energy Business est un portail fictif : l'hôte d'exemple de la démo Portier.",
+  footer: "Lumen Energy Business est un portail fictif : l'hôte d'exemple de la démo Portier.",
 };
 
 const nl: HostTexts = {

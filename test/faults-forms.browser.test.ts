@@ -129,9 +129,10 @@ async function expectStoreEqualsBackend(test: Harness): Promise<void> {
   expect(store.grants, 'grants').to.deep.equal(backend.grants);
 }
 
+/** The alerts' text, with layout whitespace collapsed (a message's own no-break spaces are kept). */
 const alertText = (element: Element) =>
   $$(element, '[role="alert"]')
-    .map((node) => node.textContent!.replace(/\s+/g, ' ').trim())
+    .map((node) => node.textContent!.replace(/[ \t\n\r]+/g, ' ').trim())
     .join(' ')
     .trim();
 
