@@ -250,11 +250,18 @@ export function selectUsers(state: SelectorState, query: UserQuery = {}): User[]
   const emails = needle !== '' && !scan ? emailsOf(index) : undefined;
   const length = ranks ? ranks.length : order.length;
   const users = new Array<User>(length);
+  const all = index.all;
+  if (!emails && !query.role && !query.kind && !query.clientId && !query.status) {
+    // Only the e-mail filter (or none): every rank found is a row.
+    if (ranks) for (let i = 0; i < length; i++) users[i] = all[order[ranks[i]!]!]!;
+    else for (let i = 0; i < length; i++) users[i] = all[order[i]!]!;
+    return users;
+  }
   let count = 0;
   for (let i = 0; i < length; i++) {
     const position = order[ranks ? ranks[i]! : i]!;
     if (emails && !emails[position]!.includes(needle)) continue;
-    const user = index.all[position]!;
+    const user = all[position]!;
     if (query.role && user.role !== query.role) continue;
     if (query.kind && user.kind !== query.kind) continue;
     if (query.clientId && !members?.has(user.id) && !user.managedClientIds.includes(query.clientId)) continue;
