@@ -64,7 +64,13 @@ const userCommands: fc.Arbitrary<(target: string, source: string) => Command>[] 
   ...(['users.activate', 'users.block', 'users.unblock', 'users.resetPassword', 'users.resendInvitation', 'users.makeLogin', 'users.remove'] as const).map((type) =>
     fc.constant((userId: string) => ({ type, userId }) as Command),
   ),
-  fc.array(fc.record({ clientId: fc.constantFrom(...CLIENTS), applicationId: fc.constantFrom(...APPS), level: fc.constantFrom(...LEVELS) }), { maxLength: 3 }).map(
+  fc.array(
+    fc.record(
+      { clientId: fc.constantFrom(...CLIENTS), applicationId: fc.constantFrom(...APPS), level: fc.constantFrom(...LEVELS), profile: fc.constantFrom('REFERENT', 'BOGUS') },
+      { requiredKeys: ['clientId', 'applicationId', 'level'] },
+    ),
+    { maxLength: 3 },
+  ).map(
     (grants) => (userId: string) => ({ type: 'access.set', userId, grants }) as Command,
   ),
   fc.subarray(APPS).map((excludeApplications) => (userId: string, sourceUserId: string) => ({ type: 'access.copyFrom', userId, sourceUserId, excludeApplications }) as Command),
