@@ -83,6 +83,19 @@ export abstract class PortierAccountScreen extends LitElement {
   /** What the link's token is, once inspected (screens opened from an e-mail link). */
   @state() protected tokenInfo: TokenInfo | undefined;
 
+  #inspected: { token: string; portier: object } | undefined;
+
+  /**
+   * True once per link and store: a link screen calls it from `willUpdate` and inspects the link
+   * when it answers true (a new token, or the store arrived or changed).
+   */
+  protected linkToInspect(token: string): boolean {
+    const portier = this.portier.portier;
+    if (!portier || (this.#inspected?.token === token && this.#inspected.portier === portier)) return false;
+    this.#inspected = { token, portier };
+    return true;
+  }
+
   /**
    * Asks the backend what `token` is and returns the phase a link screen shows: `form` when it is
    * a valid token of `kind`, `expired`, `used`, `unknown`, or `unchecked` when the backend could

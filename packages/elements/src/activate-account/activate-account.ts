@@ -50,15 +50,9 @@ export class PortierActivateAccount extends PortierAccountScreen {
 
   @state() private phase: Phase = 'checking';
 
-  #inspected: { token: string; portier: unknown } | undefined;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const portier = this.portier.portier;
-    if (!portier) return;
-    if (this.#inspected?.token === this.token && this.#inspected.portier === portier) return;
-    this.#inspected = { token: this.token, portier };
-    void this.#inspect();
+    if (this.linkToInspect(this.token)) void this.#inspect();
   }
 
   async #inspect(): Promise<void> {

@@ -56,15 +56,9 @@ export class PortierPasswordReset extends PortierAccountScreen {
   @state() private phase: Phase = 'ask';
   @state() private emailError = false;
 
-  #inspected: { token: string; portier: unknown } | undefined;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const portier = this.portier.portier;
-    if (!portier) return;
-    if (this.#inspected?.token === this.token && this.#inspected.portier === portier) return;
-    this.#inspected = { token: this.token, portier };
-    void this.#inspect();
+    if (this.linkToInspect(this.token)) void this.#inspect();
   }
 
   async #inspect(): Promise<void> {
