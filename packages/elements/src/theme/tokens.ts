@@ -1,5 +1,24 @@
 import { css } from 'lit';
 
+/** The dark defaults, used by `prefers-color-scheme: dark` and by `theme="dark"`. */
+const darkDefaults = css`
+  --_bg: var(--portier-color-background, #15191f);
+  --_surface: var(--portier-color-surface, #1e242c);
+  --_text: var(--portier-color-text, #e8ecf1);
+  --_muted: var(--portier-color-text-muted, #a9b3bf);
+  --_border: var(--portier-color-border, #3a4350);
+  --_primary: var(--portier-color-primary, #7fb4ff);
+  --_on-primary: var(--portier-color-on-primary, #0b1a2e);
+  --_danger: var(--portier-color-danger, #ffb4ab);
+  --_danger-surface: var(--portier-color-danger-surface, #3b1512);
+  --_success: var(--portier-color-success, #8fd9a3);
+  --_success-surface: var(--portier-color-success-surface, #12301c);
+  --_warning: var(--portier-color-warning, #ffd37a);
+  --_warning-surface: var(--portier-color-warning-surface, #33270c);
+  --_focus: var(--portier-color-focus, #8ab4f8);
+  color-scheme: dark;
+`;
+
 /**
  * The theme: every element's `:host` turns the public `--portier-*` tokens (set by the host page
  * on any ancestor) into private `--_*` variables with light defaults; dark defaults apply under
@@ -39,39 +58,11 @@ export const tokens = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--portier-color-background, #15191f);
-      --_surface: var(--portier-color-surface, #1e242c);
-      --_text: var(--portier-color-text, #e8ecf1);
-      --_muted: var(--portier-color-text-muted, #a9b3bf);
-      --_border: var(--portier-color-border, #3a4350);
-      --_primary: var(--portier-color-primary, #7fb4ff);
-      --_on-primary: var(--portier-color-on-primary, #0b1a2e);
-      --_danger: var(--portier-color-danger, #ffb4ab);
-      --_danger-surface: var(--portier-color-danger-surface, #3b1512);
-      --_success: var(--portier-color-success, #8fd9a3);
-      --_success-surface: var(--portier-color-success-surface, #12301c);
-      --_warning: var(--portier-color-warning, #ffd37a);
-      --_warning-surface: var(--portier-color-warning-surface, #33270c);
-      --_focus: var(--portier-color-focus, #8ab4f8);
-      color-scheme: dark;
+      ${darkDefaults}
     }
   }
   :host([theme='dark']) {
-    --_bg: var(--portier-color-background, #15191f);
-    --_surface: var(--portier-color-surface, #1e242c);
-    --_text: var(--portier-color-text, #e8ecf1);
-    --_muted: var(--portier-color-text-muted, #a9b3bf);
-    --_border: var(--portier-color-border, #3a4350);
-    --_primary: var(--portier-color-primary, #7fb4ff);
-    --_on-primary: var(--portier-color-on-primary, #0b1a2e);
-    --_danger: var(--portier-color-danger, #ffb4ab);
-    --_danger-surface: var(--portier-color-danger-surface, #3b1512);
-    --_success: var(--portier-color-success, #8fd9a3);
-    --_success-surface: var(--portier-color-success-surface, #12301c);
-    --_warning: var(--portier-color-warning, #ffd37a);
-    --_warning-surface: var(--portier-color-warning-surface, #33270c);
-    --_focus: var(--portier-color-focus, #8ab4f8);
-    color-scheme: dark;
+    ${darkDefaults}
   }
 `;
 
