@@ -8,9 +8,8 @@
 import { createMemoryBackend, createRestBackend, portierHandlers, type MemoryBackend } from '@portier/adapters';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createManualClock, createPortier, type PortierBackend } from '@portier/core';
-import type { SetupWorker } from 'msw/browser';
 import '@portier/elements/define';
-import { startPortierWorker } from '../packages/adapters/src/msw/browser-worker.js';
+import { useMockWorker } from './support/mock-worker.js';
 import { loadLocale } from '../packages/elements/src/localize/load-locale.js';
 import type { PortierUserProfile } from '../packages/elements/src/user-profile/user-profile.js';
 import { $, renderWithPortier, settle, type, type TestPortier } from '../packages/elements/src/test-utils/index.js';
@@ -18,29 +17,7 @@ import { $, renderWithPortier, settle, type, type TestPortier } from '../package
 const BASE_URL = '/api/portier';
 const FIELDS = ['firstName', 'lastName', 'phone', 'mobile', 'language'] as const;
 
-let worker: SetupWorker;
-const rejections: unknown[] = [];
-const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
-
-before(async () => {
-  worker = await startPortierWorker(createMemoryBackend({ seed: 'empty' }), { baseUrl: BASE_URL });
-  addEventListener('unhandledrejection', onRejection);
-});
-
-after(async () => {
-  removeEventListener('unhandledrejection', onRejection);
-  worker.stop();
-  for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-});
-
-beforeEach(() => {
-  rejections.length = 0;
-});
-
-afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(rejections, 'unhandled rejections').to.deep.equal([]);
-});
+const worker = useMockWorker(BASE_URL);
 
 interface Setup {
   memory: MemoryBackend;
@@ -55,7 +32,7 @@ const PATHS: Record<string, () => Setup> = {
   },
   'REST through the MSW worker': () => {
     const memory = createMemoryBackend({ seed: 'demo', clock: createManualClock(Date.UTC(2026, 0, 5, 9)) });
-    worker.resetHandlers(...portierHandlers(memory, { baseUrl: BASE_URL }));
+    worker().resetHandlers(...portierHandlers(memory, { baseUrl: BASE_URL }));
     return { memory, port: () => createRestBackend({ baseUrl: BASE_URL, timeoutMs: 5_000 }) };
   },
 };

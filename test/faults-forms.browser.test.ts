@@ -16,9 +16,8 @@
 import { createFaultyFetch, createMemoryBackend, createRestBackend, portierHandlers, type Fault, type FaultyFetch, type MemoryBackend } from '@portier/adapters';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createManualClock, createPortier, type PortierErrorCode } from '@portier/core';
-import type { SetupWorker } from 'msw/browser';
 import '@portier/elements/define';
-import { startPortierWorker } from '../packages/adapters/src/msw/browser-worker.js';
+import { useMockWorker } from './support/mock-worker.js';
 import type { PortierAccessRights } from '../packages/elements/src/access-rights/access-rights.js';
 import type { PortierUserCreatedEvent } from '../packages/elements/src/events/user-created.js';
 import { loadLocale } from '../packages/elements/src/localize/load-locale.js';
@@ -57,30 +56,7 @@ const SAVED_ANSWER_LOST: readonly Case[] = [
   { fault: 'schema-violation', code: 'server', label: 'a schema-violating answer after the save' },
 ];
 
-let worker: SetupWorker;
-const rejections: unknown[] = [];
-const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
-
-before(async () => {
-  worker = await startPortierWorker(createMemoryBackend({ seed: 'empty' }), { baseUrl: BASE_URL });
-  addEventListener('unhandledrejection', onRejection);
-});
-
-after(async () => {
-  removeEventListener('unhandledrejection', onRejection);
-  worker.stop();
-  for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-});
-
-beforeEach(() => {
-  rejections.length = 0;
-});
-
-afterEach(async () => {
-  // Let late rejections (a timer, a resync) surface before checking.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(rejections, 'unhandled rejections').to.deep.equal([]);
-});
+const worker = useMockWorker(BASE_URL);
 
 interface Harness extends TestPortier {
   backend: MemoryBackend;
@@ -94,7 +70,7 @@ const isWrite = (request: Request) => request.method !== 'GET';
 async function harness(): Promise<Harness> {
   const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
   const memory = createMemoryBackend({ seed: 'demo', clock });
-  worker.resetHandlers(...portierHandlers(memory, { baseUrl: BASE_URL }));
+  worker().resetHandlers(...portierHandlers(memory, { baseUrl: BASE_URL }));
   const faulty = createFaultyFetch((input, init) => globalThis.fetch(input, init));
   let proxyPage = false;
   const fetch: typeof globalThis.fetch = async (input, init) => {

@@ -13,39 +13,31 @@
 import { createMemoryBackend, createRestBackend, portierHandlers } from '@portier/adapters';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createManualClock, createPortier, type Portier } from '@portier/core';
-import type { SetupWorker } from 'msw/browser';
 import '@portier/elements/define';
-import { startPortierWorker } from '../packages/adapters/src/msw/browser-worker.js';
 import type { PortierUserList } from '../packages/elements/src/user-list/user-list.js';
 import type { PortierUserUpdatedEvent } from '../packages/elements/src/events/user-updated.js';
 import { $, $$, renderWithPortier, settle, textOf, type, type TestPortier } from '../packages/elements/src/test-utils/index.js';
+import { useMockWorker } from './support/mock-worker.js';
 
 const BASE_URL = '/api/portier';
 
-let worker: SetupWorker;
+const worker = useMockWorker(BASE_URL);
 /** Requests the service worker answered, as `METHOD /path?query`. */
 let seen: string[] = [];
 
-before(async () => {
-  // One worker for the file; each test swaps in a fresh backend with `worker.use`.
-  worker = await startPortierWorker(createMemoryBackend({ seed: 'empty' }), { baseUrl: BASE_URL });
-  worker.events.on('request:start', ({ request }) => {
+before(() => {
+  // One worker for the file; each test swaps in a fresh backend with `resetHandlers`.
+  worker().events.on('request:start', ({ request }) => {
     const url = new URL(request.url);
     if (url.pathname.startsWith(BASE_URL)) seen.push(`${request.method} ${url.pathname}${url.search}`);
   });
-});
-
-after(async () => {
-  worker.stop();
-  // Leave no service worker controlling the next test files' pages.
-  for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
 });
 
 /** A fresh demo backend behind the worker and a store that reaches it over REST only. */
 async function restPortier(): Promise<TestPortier> {
   const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
   const memory = createMemoryBackend({ seed: 'demo', clock });
-  worker.resetHandlers(...portierHandlers(memory, { baseUrl: BASE_URL }));
+  worker().resetHandlers(...portierHandlers(memory, { baseUrl: BASE_URL }));
   seen = [];
   const portier: Portier = createPortier({ backend: createRestBackend({ baseUrl: BASE_URL, timeoutMs: 5_000 }), clock, actorId: 'u-001' });
   await portier.ready;
