@@ -56,7 +56,9 @@ function usesTheme(path, depth = 0) {
 function themeTokens() {
   const source = readFileSync(new URL('packages/elements/src/theme/tokens.ts', ROOT), 'utf8');
   const tokens = new Map();
-  for (const [, name, fallback] of source.matchAll(/var\((--portier-[a-z-]+),\s*([^)]+?)\)/g)) {
+  // The light defaults: the first fallback of each token from `tokens` on (the dark ones come before it).
+  const fromTokens = source.slice(source.indexOf('export const tokens'));
+  for (const [, name, fallback] of fromTokens.matchAll(/var\((--portier-[a-z-]+),\s*([^)]+?)\)/g)) {
     if (!tokens.has(name)) tokens.set(name, fallback.trim());
   }
   const describe = (name) =>
