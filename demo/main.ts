@@ -113,6 +113,15 @@ function pageTitle(key: string): string {
   }
 }
 
+/**
+ * A Portier screen as this host embeds it: pinned to the light theme, because the portal is light
+ * only and themes the screens with its own light colours. Without `theme="light"`, a visitor whose
+ * system prefers dark would get Portier's dark defaults for the tokens the host does not set.
+ */
+function screen(tag: string, attrs: Record<string, string | boolean> = {}): HTMLElement {
+  return h(tag, { ...attrs, theme: 'light' });
+}
+
 function buildPage(key: string, route: Route): Node[] {
   const title = (text: string) => h('h1', { class: 'page-title' }, text);
   switch (key) {
@@ -120,22 +129,22 @@ function buildPage(key: string, route: Route): Node[] {
       return homePage();
     case 'users':
       // `hash`: the admin keeps its own place in the URL (#/users, #/users/new, #/users/<id>/access…).
-      return [title(t.pages.users), h('portier-admin', { hash: true })];
+      return [title(t.pages.users), screen('portier-admin', { hash: true })];
     case 'me':
-      return [title(t.pages.profile), h('div', { class: 'panel' }, h('portier-own-profile'))];
+      return [title(t.pages.profile), h('div', { class: 'panel' }, screen('portier-own-profile'))];
     case 'audit':
-      return [title(t.pages.audit), h('div', { class: 'panel' }, h('portier-audit-log'))];
+      return [title(t.pages.audit), h('div', { class: 'panel' }, screen('portier-audit-log'))];
     case 'signin':
       return signInPage();
     case 'activate':
-      return accountScreen(t.pages.activate, h('portier-activate-account', { token: route.params.get('token') ?? '' }));
+      return accountScreen(t.pages.activate, screen('portier-activate-account', { token: route.params.get('token') ?? '' }));
     case 'reset': {
       const token = route.params.get('token');
-      return accountScreen(t.pages.reset, h('portier-password-reset', token ? { token } : {}));
+      return accountScreen(t.pages.reset, screen('portier-password-reset', token ? { token } : {}));
     }
     case 'password-change': {
       const email = sessionStorage.getItem('lumen-demo-password-change') ?? '';
-      return accountScreen(t.pages.passwordChange, h('portier-password-change', email ? { email } : {}));
+      return accountScreen(t.pages.passwordChange, screen('portier-password-change', email ? { email } : {}));
     }
     default:
       return [title(t.pages.notFound), h('p', null, h('a', { href: '#/' }, t.nav.home))];

@@ -13,7 +13,8 @@ import { createRoot } from 'react-dom/client';
 import { ACT_AS, createDemo, saveLocale, savedLocale } from './demo-setup.js';
 import { hostTexts } from './host-i18n.js';
 
-type ElementProps = React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement>;
+/** A Portier screen's props; `theme="light"` pins it to light, like the portal around it. */
+type ElementProps = React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement> & { theme?: 'light' | 'dark' };
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -136,15 +137,15 @@ function App() {
           <h1 className="page-title">{tabs.find(({ id }) => id === tab)?.label}</h1>
           {/* React 19 sets `portier` and `locale` as properties of the custom element. */}
           <portier-provider portier={demo.store} locale={locale}>
-            {tab === 'users' && <portier-admin />}
+            {tab === 'users' && <portier-admin theme="light" />}
             {tab === 'profile' && (
               <div className="panel">
-                <portier-own-profile />
+                <portier-own-profile theme="light" />
               </div>
             )}
             {tab === 'audit' && (
               <div className="panel">
-                <portier-audit-log />
+                <portier-audit-log theme="light" />
               </div>
             )}
           </portier-provider>
