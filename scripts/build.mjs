@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The workspace packages, each after the ones it depends on. */
-export const PACKAGES = ['core', 'adapters', 'elements'];
+const PACKAGES = ['core', 'adapters', 'elements'];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = `${root}node_modules/.bin/tsc`;
