@@ -90,6 +90,20 @@ describe('createPortier', () => {
     assert.equal(selectUsers(portier.getState(), { email: 'flight@' }).length, 1);
   });
 
+  it('drops a refused command from the view and keeps showing the commands still in flight behind it', async () => {
+    const { portier, backend } = await setup();
+    const refused = portier.users.create({ email: 'ADMIN@horizon.example', firstName: 'Dup', lastName: 'Licate', language: 'fr' });
+    const renamed = portier.users.updateProfile('u-005', { lastName: 'Behind' });
+    assert.equal(portier.getState().pending, 2);
+    await assert.rejects(refused, (error: PortierError) => error.code === 'email-taken');
+    const between = portier.getState();
+    assert.equal(between.pending, 1);
+    assert.equal(Object.keys(between.data.users).length, 40, 'the refused creation is gone from the view');
+    assert.equal(between.data.users['u-005']!.lastName, 'Behind', 'the command behind it is still shown');
+    await renamed;
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
   it('seed 003: an invitation expires after 30 days and can be re-sent', async () => {
     const { portier, clock, backend } = await setup();
     const user = await portier.users.create({ email: 'late@lambert.example', firstName: 'Late', lastName: 'Comer', language: 'nl' });

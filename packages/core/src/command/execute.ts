@@ -164,7 +164,7 @@ const handlers: Handlers = {
   'users.setRole': (ctx, { userId, expectedVersion, role }) => {
     const user = ctx.user(userId);
     ctx.checkVersion(user, expectedVersion);
-    ctx.allow('user.set-role', { user, role, superUsers: ctx.superUsers(user.organizationId) });
+    ctx.allow('user.set-role', { user, role, superUsers: ctx.superUsers(user) });
     if (user.role !== role) ctx.writeUser(user, { ...user, role });
   },
 
@@ -196,7 +196,7 @@ const handlers: Handlers = {
   'users.deactivate': (ctx, { userId, expectedVersion, until }) => {
     const user = ctx.user(userId);
     ctx.checkVersion(user, expectedVersion);
-    ctx.allow('user.deactivate', { user, superUsers: ctx.superUsers(user.organizationId), ...(until === undefined ? {} : { until }) });
+    ctx.allow('user.deactivate', { user, superUsers: ctx.superUsers(user), ...(until === undefined ? {} : { until }) });
     if (until !== undefined && until >= isoDay(ctx.now)) {
       if (user.status === 'deactivated') throw new PortierError('not-editable', { from: user.status, event: 'DEACTIVATE' });
       return transition(ctx, user, { ...user, activeUntil: until });
@@ -208,7 +208,7 @@ const handlers: Handlers = {
   'users.block': (ctx, { userId, expectedVersion }) => {
     const user = ctx.user(userId);
     ctx.checkVersion(user, expectedVersion);
-    ctx.allow('user.block', { user, superUsers: ctx.superUsers(user.organizationId) });
+    ctx.allow('user.block', { user, superUsers: ctx.superUsers(user) });
     transition(ctx, user, accountReducer(user, { type: 'BLOCK', reason: 'admin' }), [
       { type: 'revoke-tokens', userId },
       { type: 'send-block-notice', userId },
@@ -253,7 +253,7 @@ const handlers: Handlers = {
   'users.remove': (ctx, { userId, expectedVersion }) => {
     const user = ctx.user(userId);
     ctx.checkVersion(user, expectedVersion);
-    ctx.allow('user.remove', { user, superUsers: ctx.superUsers(user.organizationId) });
+    ctx.allow('user.remove', { user, superUsers: ctx.superUsers(user) });
     accountReducer(user, { type: 'DELETE' });
     ctx.removeUser(user);
     ctx.effect({ type: 'revoke-tokens', userId });

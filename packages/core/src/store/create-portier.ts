@@ -58,10 +58,17 @@ export function createPortier(options: PortierOptions): Portier {
     now: clock.now(),
   };
 
+  /** What the store shows: the confirmed data with the commands in flight applied over it. */
+  let view: PortierData = confirmed;
+
+  /** Rebuilds the view after the confirmed data changed or a command left the flight. */
+  function replay(): void {
+    view = confirmed;
+    for (const { patches } of inFlight) view = applyPatches(view, patches);
+  }
+
   function emit(patch: Partial<PortierState>): void {
-    let data = confirmed;
-    for (const { patches } of inFlight) data = applyPatches(data, patches);
-    state = { ...state, ...patch, data, pending: inFlight.length, now: clock.now() };
+    state = { ...state, ...patch, data: view, pending: inFlight.length, now: clock.now() };
     for (const listener of [...listeners]) listener(state);
   }
 
@@ -71,6 +78,7 @@ export function createPortier(options: PortierOptions): Portier {
     try {
       const snapshot = await backend.load(ctx());
       confirmed = snapshot.data;
+      replay();
       emit({ status: 'ready', error: undefined, actorId: snapshot.actorId });
     } catch (error) {
       const portierError = toPortierError(error);
@@ -85,7 +93,10 @@ export function createPortier(options: PortierOptions): Portier {
     // Local first: validation and policy refuse here without a round trip.
     let patches: Patch[] = [];
     try {
-      patches = execute(state.data, actorId, command, { now: clock.now(), newId: (prefix) => `tmp-${prefix}-${++tempIds}` }).patches;
+      const outcome = execute(view, actorId, command, { now: clock.now(), newId: (prefix) => `tmp-${prefix}-${++tempIds}` });
+      patches = outcome.patches;
+      // The same as applying the patches to the view, already built: no second copy of the records.
+      view = outcome.data;
     } catch (error) {
       // The view may not hold the entity (a plain user's view, a paged list): the backend decides.
       if (!isPortierError(error) || error.code !== 'not-found') return Promise.reject(toPortierError(error));
@@ -96,6 +107,7 @@ export function createPortier(options: PortierOptions): Portier {
     const settle = (changes?: Changes) => {
       inFlight.splice(inFlight.findIndex((entry) => entry.id === id), 1);
       if (changes) confirmed = mergeChanges(confirmed, changes);
+      replay();
       emit({});
     };
     const sent = queue.then(() => backend.execute(ctx(), command));
