@@ -104,6 +104,30 @@ describe('createPortier', () => {
     await assertStoreEqualsBackend(portier, backend);
   });
 
+  it('keeps the data it showed when the backend confirms the prediction, so selectors keep their caches', async () => {
+    const { portier, backend } = await setup();
+    const blocked = portier.users.block('u-017');
+    const shown = portier.getState().data;
+    await blocked;
+    assert.equal(portier.getState().pending, 0);
+    assert.equal(portier.getState().data, shown, 'the same data, not a copy equal to it');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('takes the backend’s records when they differ from the prediction', async () => {
+    const { portier, backend } = await setup();
+    // The backend ids a new user itself: the view's temporary id gives way to it.
+    const created = await portier.users.create({ email: 'ids@lambert.example', firstName: 'Id', lastName: 'Given', language: 'en' });
+    assert.ok(!created.id.startsWith('tmp-'));
+    assert.equal(portier.getState().data.users[created.id]?.email, 'ids@lambert.example');
+    // Another administrator renamed u-005 behind the view's back: the block's answer carries that too.
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Elsewhere' } });
+    await portier.users.block('u-005');
+    assert.equal(portier.getState().data.users['u-005']!.firstName, 'Elsewhere');
+    assert.equal(portier.getState().data.users['u-005']!.status, 'blocked');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
   it('seed 003: an invitation expires after 30 days and can be re-sent', async () => {
     const { portier, clock, backend } = await setup();
     const user = await portier.users.create({ email: 'late@lambert.example', firstName: 'Late', lastName: 'Comer', language: 'nl' });

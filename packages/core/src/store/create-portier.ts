@@ -27,6 +27,27 @@ export function mergeChanges(data: PortierData, changes: Changes): PortierData {
 }
 
 /**
+ * Whether the backend's answer is exactly what the local `execute` predicted: every record the
+ * patches wrote is in the answer, and every record of the answer equals the prediction's. Then
+ * `predicted` can stand as the confirmed data unchanged, and selectors keep the caches they built
+ * for it (at 100,000 users, a new users record means sorting them all again).
+ */
+function confirmsPrediction(predicted: PortierData, patches: readonly Patch[], changes: Changes): boolean {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const answered = new Set([
+    ...changes.users.map((user) => `users/${user.id}`),
+    ...Object.keys(changes.grants).map((userId) => `grants/${userId}`),
+    ...changes.removedUserIds.flatMap((userId) => [`users/${userId}`, `grants/${userId}`]),
+  ]);
+  return (
+    patches.every(({ path }) => answered.has(`${path[0]}/${path[1]}`)) &&
+    changes.users.every((user) => same(predicted.users[user.id], user)) &&
+    Object.entries(changes.grants).every(([userId, grants]) => same(predicted.grants[userId] ?? [], grants)) &&
+    changes.removedUserIds.every((userId) => predicted.users[userId] === undefined && predicted.grants[userId] === undefined)
+  );
+}
+
+/**
  * Creates the store. Commands are optimistic: each is first applied locally with the same
  * `execute` (and so the same policy) as the backend, shown at once, then sent; when the backend
  * refuses, the store drops that command's patches and the command's promise rejects with the
@@ -106,8 +127,13 @@ export function createPortier(options: PortierOptions): Portier {
     emit({});
     const settle = (changes?: Changes) => {
       inFlight.splice(inFlight.findIndex((entry) => entry.id === id), 1);
-      if (changes) confirmed = mergeChanges(confirmed, changes);
-      replay();
+      if (changes && inFlight.length === 0 && confirmsPrediction(view, patches, changes)) {
+        // The view is this command over the confirmed data, and the backend agrees with all of it.
+        confirmed = view;
+      } else {
+        if (changes) confirmed = mergeChanges(confirmed, changes);
+        replay();
+      }
       emit({});
     };
     const sent = queue.then(() => backend.execute(ctx(), command));
