@@ -6,6 +6,9 @@ export type RecordCollection = 'users' | 'grants';
 /** One write: the record at `data[collection][id]` becomes `value`; `undefined` removes it. */
 export type RecordWrite = readonly [collection: RecordCollection, id: string, value: unknown];
 
+/** Each written collection's origin (see {@link originOf}), held weakly on both sides: a chain of writes keeps no old record alive. */
+const origins = new WeakMap<object, { base: WeakRef<object>; ids: string[] }>();
+
 /**
  * Returns `data` with the writes applied, sharing everything they do not touch: only the root
  * and the written collections are copied (once each), then frozen. This is what immer's `produce`
@@ -15,13 +18,35 @@ export type RecordWrite = readonly [collection: RecordCollection, id: string, va
  */
 export function writeRecords(data: PortierData, writes: Iterable<RecordWrite>): PortierData {
   let copies: Partial<Record<RecordCollection, Record<string, unknown>>> | undefined;
+  const written: Partial<Record<RecordCollection, string[]>> = {};
   for (const [collection, id, value] of writes) {
     copies ??= {};
     const records = (copies[collection] ??= { ...data[collection] });
     if (value === undefined) delete records[id];
     else records[id] = value;
+    (written[collection] ??= []).push(id);
   }
   if (!copies) return data;
-  for (const records of Object.values(copies)) Object.freeze(records);
+  for (const collection of Object.keys(copies) as RecordCollection[]) {
+    const records = Object.freeze(copies[collection]!);
+    origins.set(records, { base: new WeakRef(data[collection]), ids: written[collection]! });
+  }
   return Object.freeze({ ...data, ...copies }) as PortierData;
+}
+
+/** Where a collection written by {@link writeRecords} came from: the record it copied, and the ids written. */
+export interface RecordOrigin {
+  base: object;
+  ids: readonly string[];
+}
+
+/**
+ * The record `records` was written from and the ids that differ, while that record is still
+ * alive: lets a memoized selector update what it built for the old record instead of starting
+ * over (see `selectUsers`). Undefined for a record that no write made, or whose origin is gone.
+ */
+export function originOf(records: object): RecordOrigin | undefined {
+  const origin = origins.get(records);
+  const base = origin?.base.deref();
+  return base && { base, ids: origin!.ids };
 }

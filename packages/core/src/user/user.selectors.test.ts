@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { selectUsers, selectUserPage } from './user.selectors.js';
+import { selectUsers, selectUserPage, USER_SORT_KEYS } from './user.selectors.js';
+import { writeRecords, type RecordWrite } from '../internal/write-records.js';
+import type { User } from './user.schema.js';
 import fc from 'fast-check';
 import { aUser, fixtureData, T0 } from '../test-support/fixture.js';
 
@@ -49,6 +51,50 @@ describe('selectUsers (seed 000 §4.3)', () => {
         for (const needle of needles) {
           const expected = sorted.filter((user) => user.email.toLowerCase().includes(needle)).map((user) => user.id);
           assert.deepEqual(selectUsers(state, { email: needle }).map((user) => user.id), expected, needle);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('after a write, selects exactly what the same users select from scratch (the index is updated, not rebuilt)', () => {
+    const names = fc.constantFrom('Ann', 'ann', 'Émile', 'emile', 'Bo', 'user10', 'user9');
+    const fields = fc.record({
+      email: fc.stringMatching(/^[a-zA-Zé0-9.]{1,6}@[ab]\.example$/),
+      firstName: names,
+      lastName: names,
+      role: fc.constantFrom('user', 'superuser'),
+      status: fc.constantFrom('active', 'invited', 'blocked', 'deactivated'),
+      language: fc.constantFrom('fr', 'nl'),
+      activeUntil: fc.option(fc.constantFrom('2025-01-01', '2099-01-01'), { nil: undefined }),
+    }) as fc.Arbitrary<Partial<User>>;
+    // A write touches an existing user (by index), adds one, or removes one.
+    const write = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), at: fc.nat(), fields }),
+      fc.record({ kind: fc.constant('add' as const), at: fc.nat(), fields }),
+      fc.record({ kind: fc.constant('remove' as const), at: fc.nat(), fields: fc.constant({}) }),
+    );
+    const sorts = USER_SORT_KEYS.flatMap((key) => (['asc', 'desc'] as const).map((direction) => ({ key, direction })));
+    fc.assert(
+      fc.property(fc.array(fields, { maxLength: 25 }), fc.array(fc.array(write, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.subarray(sorts), fc.constantFrom('', 'a', 'n@', 'é'), (initial, batches, warm, needle) => {
+        let data = fixtureData();
+        data.users = Object.fromEntries(initial.map((patch, i) => [`x${i}`, aUser(`x${i}`, patch)]));
+        let added = initial.length;
+        for (const sort of warm) selectUsers({ data, now: T0 }, { sort });
+        for (const batch of batches) {
+          const writes: RecordWrite[] = batch.map(({ kind, at, fields: patch }) => {
+            const ids = Object.keys(data.users);
+            if (kind === 'add' || ids.length === 0) return ['users', `x${added}`, aUser(`x${added++}`, patch)];
+            const id = ids[at % ids.length]!;
+            return ['users', id, kind === 'remove' ? undefined : { ...data.users[id]!, ...patch }];
+          });
+          data = writeRecords(data, writes);
+          const fresh = { ...data, users: { ...data.users } };
+          for (const sort of sorts) {
+            const query = { sort, email: needle };
+            const expected = selectUsers({ data: fresh, now: T0 }, query).map((user) => user.id);
+            assert.deepEqual(selectUsers({ data, now: T0 }, query).map((user) => user.id), expected, `${sort.key} ${sort.direction} "${needle}"`);
+          }
         }
       }),
       { numRuns: 300 },
