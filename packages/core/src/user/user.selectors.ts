@@ -189,13 +189,14 @@ function orderOf(index: UserIndex, sort: UserSort, now: number): Uint32Array {
  */
 function updatedIndex(users: Record<string, User>, now: number): UserIndex | undefined {
   const origin = originOf(users);
-  const base = origin?.base as Record<string, User> | undefined;
-  const previous = base && indexes.get(base);
-  if (!previous || origin!.ids.length > 64) return undefined;
+  if (!origin || origin.ids.length > 64) return undefined;
+  const base = origin.base as Record<string, User>;
+  const previous = indexes.get(base);
+  if (!previous) return undefined;
   const all = previous.all.slice();
   const index: UserIndex = { all, emails: previous.emails?.slice(), orders: new Map(), orderedEmails: new Map() };
   const changed = new Set<number>();
-  for (const id of new Set(origin!.ids)) {
+  for (const id of new Set(origin.ids)) {
     const before = base[id];
     const after = users[id];
     // A removal would leave a hole in `all` that every order had to skip: removals are rare, sort again.
