@@ -101,6 +101,21 @@ describe('memory backend — sign-in (rule 8)', () => {
     assert.equal(unknown.code, wrong.code);
     assert.equal(unknown.details.reason, wrong.details.reason);
   });
+  it('counts failed passwords only on active accounts: invited and deactivated ones answer like an unknown e-mail', async () => {
+    const { backend } = setup();
+    for (const id of ['u-006', 'u-011']) {
+      const user = backend.currentData().users[id]!;
+      assert.notEqual(user.status, 'active');
+      for (let attempt = 0; attempt < 7; attempt++) {
+        const error = await backend.signIn({ email: user.email, password: `wrong ${attempt}` }).catch((e) => e);
+        assert.equal(error.code, 'forbidden');
+        assert.deepEqual(error.details, { reason: 'credentials' });
+      }
+      const after = backend.currentData().users[id]!;
+      assert.equal(after.status, user.status);
+      assert.equal(after.failedSignIns, user.failedSignIns);
+    }
+  });
   it('refuses contacts: they cannot sign in (seed 003)', async () => {
     const { backend } = setup();
     await assert.rejects(backend.signIn({ email: backend.currentData().users['u-013']!.email, password: DEMO_PASSWORD }), code('forbidden'));

@@ -288,6 +288,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       if (user.status === 'blocked' || (user.signInLockedUntil !== undefined && Date.parse(user.signInLockedUntil) > now)) {
         throw new PortierError('account-blocked', user.signInLockedUntil ? { until: user.signInLockedUntil } : {});
       }
+      // Only an active account has a password to guess: any other answers like a wrong e-mail,
+      // without counting (a block is no transition from invited, expired or deactivated).
+      if (!matches && user.status !== 'active') throw new PortierError('forbidden', { reason: 'credentials' });
       if (!matches) {
         const limit = organizationSettings(user).failedSignInLimit;
         const superUsers = countSuperUsers(Object.values(state.data.users), user.organizationId, now);
