@@ -98,6 +98,9 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
     return check('user.create', { user: candidate, settings: settings(actor), emailTaken, clientIds: command.input.managedClientIds ?? [], access: [] });
   }
   const user = applyTimedTransitions(data.users[command.userId]!, now);
+  // A command on a user first asks whether the actor may see that user (before its version).
+  const seen = check('user.view', { user });
+  if (!seen.allowed) return seen;
   const supers = superUsersOf(data, user.organizationId, now);
   switch (command.type) {
     case 'users.updateProfile': {

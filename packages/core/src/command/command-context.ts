@@ -52,11 +52,18 @@ export class CommandContext {
     return applyTimedTransitions(stored, this.now);
   }
 
-  /** Refuses with `conflict` when the caller edited an older version of the user. */
-  checkVersion(user: User, expectedVersion: number | undefined): void {
+  /**
+   * The user a command acts on. The policy's view check comes before the version check, so an
+   * actor who may not see the user learns nothing from a `conflict` (not even its version);
+   * then `conflict` when the caller edited an older version.
+   */
+  target(userId: string, expectedVersion: number | undefined): User {
+    const user = this.user(userId);
+    this.allow('user.view', { user });
     if (expectedVersion !== undefined && expectedVersion !== user.version) {
       throw new PortierError('conflict', { entity: 'user', id: user.id, expected: expectedVersion, actual: user.version });
     }
+    return user;
   }
 
   /** Asks the policy; throws its refusal. */

@@ -94,6 +94,11 @@ describe('execute — profile and role', () => {
   it('refuses a stale version with conflict', () => {
     assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', expectedVersion: 3, changes: { firstName: 'P' } }), code('conflict'));
   });
+  it('rule 2: a stale version tells nothing to an actor who may not see the user (the policy answers first)', () => {
+    assert.throws(() => run({ type: 'users.block', userId: 'other', expectedVersion: 9 }), code('out-of-scope'));
+    assert.throws(() => run({ type: 'users.block', userId: 'admin', expectedVersion: 9 }, 'plain'), code('forbidden'));
+    assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', expectedVersion: 9, changes: { firstName: 'P' } }, 'plain'), code('conflict'));
+  });
   it('rule 4: refuses demoting the last super user, allows it while another remains', () => {
     const data = fixtureData();
     const demoted = execute(data, 'admin', { type: 'users.setRole', userId: 'admin2', role: 'user' }, envAt()).data;

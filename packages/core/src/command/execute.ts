@@ -137,8 +137,7 @@ const handlers: Handlers = {
   },
 
   'users.updateProfile': (ctx, { userId, expectedVersion, changes }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     const fields: string[] = [];
     let next: User = user;
     if (changes.email !== undefined && normalizeEmail(changes.email) !== normalizeEmail(user.email)) fields.push('email');
@@ -162,22 +161,19 @@ const handlers: Handlers = {
   },
 
   'users.setRole': (ctx, { userId, expectedVersion, role }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.set-role', { user, role, superUsers: ctx.superUsers(user) });
     if (user.role !== role) ctx.writeUser(user, { ...user, role });
   },
 
   'users.setSignature': (ctx, { userId, expectedVersion, signature }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.set-signature', { user });
     if (user.signature !== signature) ctx.writeUser(user, { ...user, signature });
   },
 
   'users.activate': (ctx, { userId, expectedVersion }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.activate', { user });
     if (user.status !== 'deactivated') {
       // Already active: "activate" then means "no end date".
@@ -194,8 +190,7 @@ const handlers: Handlers = {
   },
 
   'users.deactivate': (ctx, { userId, expectedVersion, until }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.deactivate', { user, superUsers: ctx.superUsers(user), ...(until === undefined ? {} : { until }) });
     if (until !== undefined && until >= isoDay(ctx.now)) {
       if (user.status === 'deactivated') throw new PortierError('not-editable', { from: user.status, event: 'DEACTIVATE' });
@@ -206,8 +201,7 @@ const handlers: Handlers = {
   },
 
   'users.block': (ctx, { userId, expectedVersion }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.block', { user, superUsers: ctx.superUsers(user) });
     transition(ctx, user, accountReducer(user, { type: 'BLOCK', reason: 'admin' }), [
       { type: 'revoke-tokens', userId },
@@ -216,15 +210,13 @@ const handlers: Handlers = {
   },
 
   'users.unblock': (ctx, { userId, expectedVersion }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.unblock', { user });
     transition(ctx, user, accountReducer(user, { type: 'UNBLOCK' }));
   },
 
   'users.resetPassword': (ctx, { userId, expectedVersion }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.reset-password', { user });
     // A reset needs an account that has a password; an invited user gets its invitation re-sent instead.
     if (user.kind !== 'login' || !user.passwordSet || (user.status !== 'active' && user.status !== 'blocked')) {
@@ -235,24 +227,21 @@ const handlers: Handlers = {
   },
 
   'users.resendInvitation': (ctx, { userId, expectedVersion }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.resend-invitation', { user });
     const expiresAt = invitationExpiry(ctx, user.organizationId);
     transition(ctx, user, accountReducer(user, { type: 'RESEND_INVITATION', expiresAt }), [{ type: 'send-invitation', userId, expiresAt }]);
   },
 
   'users.makeLogin': (ctx, { userId, expectedVersion }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.make-login', { user });
     const expiresAt = invitationExpiry(ctx, user.organizationId);
     transition(ctx, user, accountReducer(user, { type: 'MAKE_LOGIN', expiresAt }), [{ type: 'send-invitation', userId, expiresAt }]);
   },
 
   'users.remove': (ctx, { userId, expectedVersion }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     ctx.allow('user.remove', { user, superUsers: ctx.superUsers(user) });
     accountReducer(user, { type: 'DELETE' });
     ctx.removeUser(user);
@@ -260,26 +249,22 @@ const handlers: Handlers = {
   },
 
   'access.set': (ctx, { userId, expectedVersion, grants, removeClientIds }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     grantAccess(ctx, user, planIndividual(ctx.data, grants, removeClientIds));
   },
 
   'access.copyFrom': (ctx, { userId, expectedVersion, sourceUserId, excludeApplications }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     grantAccess(ctx, user, planFor(ctx, { mode: 'copy', sourceUserId, excludeApplications }));
   },
 
   'access.authorizeAll': (ctx, { userId, expectedVersion, levels }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     grantAccess(ctx, user, planAuthorizeAll(ctx.data, ctx.actor, levels));
   },
 
   'clients.setManaged': (ctx, { userId, expectedVersion, clientIds }) => {
-    const user = ctx.user(userId);
-    ctx.checkVersion(user, expectedVersion);
+    const user = ctx.target(userId, expectedVersion);
     const wanted = [...new Set(clientIds)];
     requireClients(ctx, wanted);
     const before = new Set(user.managedClientIds);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { accountReducer, accountTransitions, applyTimedTransitions, canTransition, effectiveStatus, recordFailedSignIn } from './user.machine.js';
+import { accountReducer, accountTransitions, applyTimedTransitions, canTransition, effectiveStatus, nextTimedChange, recordFailedSignIn } from './user.machine.js';
 import { ACCOUNT_STATUSES } from './user.schema.js';
 import { aUser, T0 } from '../test-support/fixture.js';
 import { DAY_MS } from '../clock.js';
@@ -78,6 +78,19 @@ describe('time rules', () => {
     const deactivated = applyTimedTransitions(aUser('u', { activeUntil: '2026-01-04' }), T0);
     const active = accountReducer(deactivated, { type: 'ACTIVATE' });
     assert.equal(effectiveStatus(active, T0), 'active');
+  });
+  it('rules 7 and 10: nextTimedChange is the first instant the effective status can change', () => {
+    const expiry = T0 + 3 * DAY_MS;
+    const invited = aUser('u', { status: 'invited', passwordSet: false, invitationExpiresAt: new Date(expiry).toISOString(), activeUntil: '2026-02-01' });
+    assert.equal(nextTimedChange(invited, T0), expiry);
+    assert.equal(effectiveStatus(invited, expiry - 1), 'invited');
+    assert.equal(effectiveStatus(invited, expiry), 'expired');
+    const endOfActivity = Date.UTC(2026, 1, 2);
+    assert.equal(nextTimedChange(invited, expiry), endOfActivity, 'after the expiry, the day after active-until');
+    assert.equal(effectiveStatus(invited, endOfActivity - 1), 'expired');
+    assert.equal(effectiveStatus(invited, endOfActivity), 'deactivated');
+    assert.equal(nextTimedChange(invited, endOfActivity), Infinity);
+    assert.equal(nextTimedChange(aUser('u', { status: 'deactivated', activeUntil: '2026-02-01' }), T0), Infinity);
   });
 });
 

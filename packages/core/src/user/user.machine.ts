@@ -1,5 +1,5 @@
 import { PortierError } from '../errors.js';
-import { isoDay } from '../clock.js';
+import { DAY_MS, isoDay } from '../clock.js';
 import type { AccountStatus, User } from './user.schema.js';
 
 /** Events of the account lifecycle. */
@@ -115,6 +115,18 @@ export function dueTimedEvent(user: User, now: number): 'INVITATION_EXPIRED' | '
     return 'INVITATION_EXPIRED';
   }
   return undefined;
+}
+
+/**
+ * The first instant after `now` at which {@link effectiveStatus} may answer differently for this
+ * user (an invitation running out, the day after active-until); `Infinity` when none is ahead.
+ */
+export function nextTimedChange(user: User, now: number): number {
+  if (user.status === 'deleted' || user.status === 'deactivated') return Infinity;
+  const ahead = (at: number) => (at > now ? at : Infinity);
+  const endOfActivity = user.activeUntil === undefined ? Infinity : ahead(Date.parse(user.activeUntil) + DAY_MS);
+  const invitationEnd = user.status === 'invited' && user.invitationExpiresAt !== undefined ? ahead(Date.parse(user.invitationExpiresAt)) : Infinity;
+  return Math.min(endOfActivity, invitationEnd);
 }
 
 /**

@@ -4,6 +4,7 @@ import { selectUsers, selectUserPage, USER_SORT_KEYS } from './user.selectors.js
 import { writeRecords, type RecordWrite } from '../internal/write-records.js';
 import type { User } from './user.schema.js';
 import fc from 'fast-check';
+import { DAY_MS, isoDay } from '../clock.js';
 import { aUser, fixtureData, T0 } from '../test-support/fixture.js';
 
 function state() {
@@ -57,7 +58,7 @@ describe('selectUsers (seed 000 §4.3)', () => {
     );
   });
 
-  it('after a write, selects exactly what the same users select from scratch (the index is updated, not rebuilt)', () => {
+  it('after a write and as time passes, selects exactly what the same users select from scratch (the index is updated, not rebuilt)', () => {
     const names = fc.constantFrom('Ann', 'ann', 'Émile', 'emile', 'Bo', 'user10', 'user9');
     const fields = fc.record({
       email: fc.stringMatching(/^[a-zA-Zé0-9.]{1,6}@[ab]\.example$/),
@@ -66,8 +67,11 @@ describe('selectUsers (seed 000 §4.3)', () => {
       role: fc.constantFrom('user', 'superuser'),
       status: fc.constantFrom('active', 'invited', 'blocked', 'deactivated'),
       language: fc.constantFrom('fr', 'nl'),
-      activeUntil: fc.option(fc.constantFrom('2025-01-01', '2099-01-01'), { nil: undefined }),
+      activeUntil: fc.option(fc.constantFrom('2025-01-01', '2026-01-06', '2026-01-20', '2099-01-01'), { nil: undefined }),
+      invitationExpiresAt: fc.constantFrom('2026-01-05T12:00:00.000Z', '2026-01-15T09:00:00.000Z', '2026-03-01T00:00:00.000Z'),
     }) as fc.Arbitrary<Partial<User>>;
+    // Each batch happens at its own instant, days from T0 (time may even go back, as with a reset demo clock).
+    const at = fc.integer({ min: 0, max: 40 }).map((days) => T0 + days * DAY_MS);
     // A write touches an existing user (by index), adds one, or removes one.
     const write = fc.oneof(
       fc.record({ kind: fc.constant('set' as const), at: fc.nat(), fields }),
@@ -76,12 +80,12 @@ describe('selectUsers (seed 000 §4.3)', () => {
     );
     const sorts = USER_SORT_KEYS.flatMap((key) => (['asc', 'desc'] as const).map((direction) => ({ key, direction })));
     fc.assert(
-      fc.property(fc.array(fields, { maxLength: 25 }), fc.array(fc.array(write, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), fc.subarray(sorts), fc.constantFrom('', 'a', 'n@', 'é'), (initial, batches, warm, needle) => {
+      fc.property(fc.array(fields, { maxLength: 25 }), fc.array(fc.tuple(fc.array(write, { minLength: 1, maxLength: 3 }), at), { minLength: 1, maxLength: 6 }), fc.subarray(sorts), fc.constantFrom('', 'a', 'n@', 'é'), (initial, batches, warm, needle) => {
         let data = fixtureData();
         data.users = Object.fromEntries(initial.map((patch, i) => [`x${i}`, aUser(`x${i}`, patch)]));
         let added = initial.length;
         for (const sort of warm) selectUsers({ data, now: T0 }, { sort });
-        for (const batch of batches) {
+        for (const [batch, now] of batches) {
           const writes: RecordWrite[] = batch.map(({ kind, at, fields: patch }) => {
             const ids = Object.keys(data.users);
             if (kind === 'add' || ids.length === 0) return ['users', `x${added}`, aUser(`x${added++}`, patch)];
@@ -92,8 +96,8 @@ describe('selectUsers (seed 000 §4.3)', () => {
           const fresh = { ...data, users: { ...data.users } };
           for (const sort of sorts) {
             const query = { sort, email: needle };
-            const expected = selectUsers({ data: fresh, now: T0 }, query).map((user) => user.id);
-            assert.deepEqual(selectUsers({ data, now: T0 }, query).map((user) => user.id), expected, `${sort.key} ${sort.direction} "${needle}"`);
+            const expected = selectUsers({ data: fresh, now }, query).map((user) => user.id);
+            assert.deepEqual(selectUsers({ data, now }, query).map((user) => user.id), expected, `${sort.key} ${sort.direction} "${needle}" at ${isoDay(now)}`);
           }
         }
       }),

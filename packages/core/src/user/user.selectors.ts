@@ -3,7 +3,7 @@ import { countSchema, integerSchema } from '../internal/common-schemas.js';
 import type { PortierData } from '../data.js';
 import { originOf } from '../internal/write-records.js';
 import type { Grant } from '../grant/grant.schema.js';
-import { effectiveStatus } from './user.machine.js';
+import { effectiveStatus, nextTimedChange } from './user.machine.js';
 import { accountStatusSchema, roleSchema, userKindSchema, type AccountStatus, type Role, type User, type UserKind } from './user.schema.js';
 
 /** Columns the user list sorts by. */
@@ -112,6 +112,11 @@ interface UserIndex {
   emails: string[] | undefined;
   orders: Map<string, Uint32Array>;
   /**
+   * When each order by status holds: statuses change with time (an invitation runs out, an
+   * active-until day passes), so such an order is sorted again once `now` leaves [from, until).
+   */
+  statusSpans: Map<string, { from: number; until: number }>;
+  /**
    * Per sort order: the lower-cased e-mails joined by line feeds, with where each starts. A full
    * scan is then a few `indexOf` calls over one string (jumping from match to match) instead of
    * one `includes` per user.
@@ -125,7 +130,7 @@ const clientMembers = new WeakMap<object, Map<string, Set<string>>>();
 function indexOf(users: Record<string, User>, now: number): UserIndex {
   let index = indexes.get(users);
   if (!index) {
-    index = updatedIndex(users, now) ?? { all: Object.values(users), emails: undefined, orders: new Map(), orderedEmails: new Map() };
+    index = updatedIndex(users, now) ?? { all: Object.values(users), emails: undefined, orders: new Map(), orderedEmails: new Map(), statusSpans: new Map() };
     indexes.set(users, index);
   }
   return index;
@@ -158,6 +163,11 @@ function compareUsers(index: UserIndex, sign: number, a: number, va: string | nu
 function orderOf(index: UserIndex, sort: UserSort, now: number): Uint32Array {
   const key = `${sort.key}:${sort.direction}`;
   let order = index.orders.get(key);
+  const span = index.statusSpans.get(key);
+  if (span && (now < span.from || now >= span.until)) {
+    order = undefined;
+    index.orderedEmails.delete(key);
+  }
   if (!order) {
     const all = index.all;
     const count = all.length;
@@ -171,6 +181,11 @@ function orderOf(index: UserIndex, sort: UserSort, now: number): Uint32Array {
     } else {
       values = new Array<string | number>(count);
       for (let i = 0; i < count; i++) values[i] = sortValue(all[i]!, sort.key, now);
+    }
+    if (sort.key === 'status') {
+      let until = Infinity;
+      for (let i = 0; i < count; i++) until = Math.min(until, nextTimedChange(all[i]!, now));
+      index.statusSpans.set(key, { from: now, until });
     }
     const sign = sort.direction === 'asc' ? 1 : -1;
     positions.sort((a, b) => compareUsers(index, sign, a, values[a]!, b, values[b]!));
@@ -194,7 +209,7 @@ function updatedIndex(users: Record<string, User>, now: number): UserIndex | und
   const previous = indexes.get(base);
   if (!previous) return undefined;
   const all = previous.all.slice();
-  const index: UserIndex = { all, emails: previous.emails?.slice(), orders: new Map(), orderedEmails: new Map() };
+  const index: UserIndex = { all, emails: previous.emails?.slice(), orders: new Map(), orderedEmails: new Map(), statusSpans: new Map() };
   const changed = new Set<number>();
   for (const id of new Set(origin.ids)) {
     const before = base[id];
@@ -209,6 +224,14 @@ function updatedIndex(users: Record<string, User>, now: number): UserIndex | und
   }
   for (const [key, previousOrder] of previous.orders) {
     const [sortKey, direction] = key.split(':') as [UserSortKey, string];
+    const span = previous.statusSpans.get(key);
+    if (span) {
+      // An order by status outlived by time is sorted again when asked; one still true takes the changed users in.
+      if (now < span.from || now >= span.until) continue;
+      let until = span.until;
+      for (const position of changed) until = Math.min(until, nextTimedChange(all[position]!, now));
+      index.statusSpans.set(key, { from: now, until });
+    }
     const sign = direction === 'asc' ? 1 : -1;
     const valueAt = (position: number) => sortValue(all[position]!, sortKey, now);
     let order = previousOrder.filter((position) => !changed.has(position));
