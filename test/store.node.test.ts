@@ -104,6 +104,34 @@ describe('createPortier', () => {
     await assertStoreEqualsBackend(portier, backend);
   });
 
+  it('rolls back a refused command even when the command behind it changed the same user', async () => {
+    const { portier, backend } = await setup();
+    const version = portier.getState().data.users['u-005']!.version;
+    // Another administrator saves u-005 first: the store's version is now stale.
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-005', changes: { lastName: 'Elsewhere' } });
+    const stale = portier.users.updateProfile('u-005', { firstName: 'Refused' }, { expectedVersion: version });
+    const behind = portier.users.updateProfile('u-005', { phone: '+32 2 555 0101' });
+    assert.equal(portier.getState().data.users['u-005']!.firstName, 'Refused');
+    await assert.rejects(stale, (error: PortierError) => error.code === 'conflict');
+    const between = portier.getState().data.users['u-005']!;
+    assert.equal(portier.getState().pending, 1);
+    assert.notEqual(between.firstName, 'Refused', 'the refused change is gone at once, not when the command behind it settles');
+    assert.equal(between.lastName, 'Elsewhere', 'the reloaded data shows');
+    assert.equal(between.phone, '+32 2 555 0101', 'the command behind it is still shown');
+    await behind;
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('keeps a created user’s temporary id while a command before it settles', async () => {
+    const { portier } = await setup();
+    const refused = portier.users.create({ email: 'ADMIN@horizon.example', firstName: 'Dup', lastName: 'Licate', language: 'fr' });
+    const created = portier.users.create({ email: 'kept@lambert.example', firstName: 'Kept', lastName: 'Id', language: 'fr' });
+    const [shown] = selectUsers(portier.getState(), { email: 'kept@' });
+    await refused.catch(() => undefined);
+    assert.equal(selectUsers(portier.getState(), { email: 'kept@' })[0]?.id, shown!.id);
+    await created;
+  });
+
   it('keeps the data it showed when the backend confirms the prediction, so selectors keep their caches', async () => {
     const { portier, backend } = await setup();
     const blocked = portier.users.block('u-017');

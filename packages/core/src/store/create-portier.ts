@@ -64,9 +64,8 @@ export function createPortier(options: PortierOptions): Portier {
   const listeners = new Set<(state: PortierState) => void>();
   /** The backend's data as last confirmed. */
   let confirmed: PortierData = emptyData();
-  /** Optimistic changes of commands in flight, in order. */
-  const inFlight: { id: number; patches: Patch[] }[] = [];
-  let nextCommandId = 1;
+  /** Commands in flight, in order, with what each changed in the view and the temporary ids it gave. */
+  const inFlight: { actorId: string; command: Command; patches: Patch[]; tempIds: string[] }[] = [];
   let tempIds = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let state: PortierState = {
@@ -82,10 +81,36 @@ export function createPortier(options: PortierOptions): Portier {
   /** What the store shows: the confirmed data with the commands in flight applied over it. */
   let view: PortierData = confirmed;
 
-  /** Rebuilds the view after the confirmed data changed or a command left the flight. */
+  /**
+   * Predicts `command` over the view: the view then shows it, and its patches and temporary ids
+   * are kept. A temporary id is given again when the same command is predicted again, so a
+   * created user keeps its id on screen. Throws what `execute` refuses.
+   */
+  function predict(entry: (typeof inFlight)[number]): void {
+    let given = 0;
+    const newId = (prefix: string) => (entry.tempIds[given++] ??= `tmp-${prefix}-${++tempIds}`);
+    const outcome = execute(view, entry.actorId, entry.command, { now: clock.now(), newId });
+    entry.patches = outcome.patches;
+    // The same as applying the patches to the view, already built: no second copy of the records.
+    view = outcome.data;
+  }
+
+  /**
+   * Rebuilds the view after the confirmed data changed or a command left the flight: the commands
+   * still in flight are predicted again over the new base. Replaying their old patches instead
+   * would bring back what a refused command changed, since a patch carries the whole record as
+   * it was predicted over that command.
+   */
   function replay(): void {
     view = confirmed;
-    for (const { patches } of inFlight) view = applyPatches(view, patches);
+    for (const entry of inFlight) {
+      try {
+        predict(entry);
+      } catch {
+        // Refused over the new base: it shows nothing, and the backend will most likely refuse it too.
+        entry.patches = [];
+      }
+    }
   }
 
   function emit(patch: Partial<PortierState>): void {
@@ -111,23 +136,19 @@ export function createPortier(options: PortierOptions): Portier {
   function dispatch(command: Command): Promise<Changes> {
     const actorId = state.actorId;
     if (actorId === undefined) return Promise.reject(toPortierError(new Error('not signed in')));
+    const entry = { actorId, command, patches: [] as Patch[], tempIds: [] as string[] };
     // Local first: validation and policy refuse here without a round trip.
-    let patches: Patch[] = [];
     try {
-      const outcome = execute(view, actorId, command, { now: clock.now(), newId: (prefix) => `tmp-${prefix}-${++tempIds}` });
-      patches = outcome.patches;
-      // The same as applying the patches to the view, already built: no second copy of the records.
-      view = outcome.data;
+      predict(entry);
     } catch (error) {
       // The view may not hold the entity (a plain user's view, a paged list): the backend decides.
       if (!isPortierError(error) || error.code !== 'not-found') return Promise.reject(toPortierError(error));
     }
-    const id = nextCommandId++;
-    inFlight.push({ id, patches });
+    inFlight.push(entry);
     emit({});
     const settle = (changes?: Changes) => {
-      inFlight.splice(inFlight.findIndex((entry) => entry.id === id), 1);
-      if (changes && inFlight.length === 0 && confirmsPrediction(view, patches, changes)) {
+      inFlight.splice(inFlight.indexOf(entry), 1);
+      if (changes && inFlight.length === 0 && confirmsPrediction(view, entry.patches, changes)) {
         // The view is this command over the confirmed data, and the backend agrees with all of it.
         confirmed = view;
       } else {
