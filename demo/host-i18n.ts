@@ -22,9 +22,11 @@ export interface HostTexts {
   outboxTitle: string;
   outboxEmpty: string;
   outboxHint: string;
-  mailKinds: { invitation: string; 'password-reset': string; 'block-notice': string };
+  mailKinds: { invitation: string; 'password-reset': string; 'block-notice': string; 'invitation-request': string };
   mailTo: string;
   openLink: string;
+  /** The link of an `invitation-request` e-mail: the colleague's profile, to re-send the invitation. */
+  openUser: (email: string) => string;
   linkStates: { open: string; used: string; revoked: string; expired: string };
   close: string;
   signedInAs: string;
@@ -77,9 +79,10 @@ const en: HostTexts = {
   outboxTitle: 'E-mails the portal would have sent',
   outboxEmpty: 'No e-mail yet. Invite a user, send a password reset, or fail a sign-in five times.',
   outboxHint: 'Links open the account screens, as the recipient would.',
-  mailKinds: { invitation: 'Invitation', 'password-reset': 'Password reset', 'block-notice': 'Account blocked' },
+  mailKinds: { invitation: 'Invitation', 'password-reset': 'Password reset', 'block-notice': 'Account blocked', 'invitation-request': 'New invitation asked for' },
   mailTo: 'To:',
   openLink: 'Open the link',
+  openUser: (email) => `Open ${email}’s profile`,
   linkStates: { open: 'link valid', used: 'link used', revoked: 'link revoked', expired: 'link expired' },
   close: 'Close',
   signedInAs: 'Signed in as',
@@ -152,9 +155,10 @@ const fr: HostTexts = {
   outboxTitle: 'E-mails que le portail aurait envoyés',
   outboxEmpty: 'Aucun e-mail. Invitez un utilisateur, envoyez une réinitialisation de mot de passe, ou échouez cinq fois à la connexion.',
   outboxHint: 'Les liens ouvrent les écrans de compte, comme pour le destinataire.',
-  mailKinds: { invitation: 'Invitation', 'password-reset': 'Réinitialisation du mot de passe', 'block-notice': 'Compte bloqué' },
+  mailKinds: { invitation: 'Invitation', 'password-reset': 'Réinitialisation du mot de passe', 'block-notice': 'Compte bloqué', 'invitation-request': 'Demande de nouvelle invitation' },
   mailTo: 'À\u202f:',
   openLink: 'Ouvrir le lien',
+  openUser: (email) => `Ouvrir le profil de ${email}`,
   linkStates: { open: 'lien valide', used: 'lien utilisé', revoked: 'lien révoqué', expired: 'lien expiré' },
   close: 'Fermer',
   signedInAs: 'Connecté en tant que',
@@ -227,9 +231,10 @@ const nl: HostTexts = {
   outboxTitle: 'E-mails die het portaal zou hebben verstuurd',
   outboxEmpty: 'Nog geen e-mail. Nodig een gebruiker uit, stuur een wachtwoordherstel of meld u vijf keer verkeerd aan.',
   outboxHint: 'De links openen de accountschermen, zoals voor de ontvanger.',
-  mailKinds: { invitation: 'Uitnodiging', 'password-reset': 'Wachtwoord herstellen', 'block-notice': 'Account geblokkeerd' },
+  mailKinds: { invitation: 'Uitnodiging', 'password-reset': 'Wachtwoord herstellen', 'block-notice': 'Account geblokkeerd', 'invitation-request': 'Nieuwe uitnodiging gevraagd' },
   mailTo: 'Aan:',
   openLink: 'Link openen',
+  openUser: (email) => `Het profiel van ${email} openen`,
   linkStates: { open: 'link geldig', used: 'link gebruikt', revoked: 'link ingetrokken', expired: 'link verlopen' },
   close: 'Sluiten',
   signedInAs: 'Aangemeld als',
@@ -287,9 +292,10 @@ const de: HostTexts = {
   outboxTitle: 'E-Mails, die das Portal gesendet hätte',
   outboxEmpty: 'Noch keine E-Mail. Laden Sie einen Benutzer ein, senden Sie eine Passwort-Zurücksetzung oder melden Sie sich fünfmal falsch an.',
   outboxHint: 'Die Links öffnen die Kontoseiten wie beim Empfänger.',
-  mailKinds: { invitation: 'Einladung', 'password-reset': 'Passwort zurücksetzen', 'block-notice': 'Konto gesperrt' },
+  mailKinds: { invitation: 'Einladung', 'password-reset': 'Passwort zurücksetzen', 'block-notice': 'Konto gesperrt', 'invitation-request': 'Neue Einladung angefragt' },
   mailTo: 'An:',
   openLink: 'Link öffnen',
+  openUser: (email) => `Profil von ${email} öffnen`,
   linkStates: { open: 'Link gültig', used: 'Link benutzt', revoked: 'Link widerrufen', expired: 'Link abgelaufen' },
   close: 'Schließen',
   signedInAs: 'Angemeldet als',

@@ -450,12 +450,13 @@ async function refreshOutbox(): Promise<void> {
 
 function renderOutbox(): void {
   if (outbox.hidden) return;
-  const tokens = backend.inspect().tokens;
+  const { tokens, data } = backend.inspect();
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const items = outboxMails.map((mail) => {
     const record = mail.token ? tokens[mail.token] : undefined;
     const state = record ? (record.state === 'open' && Date.parse(record.expiresAt) <= clock.now() ? 'expired' : record.state) : undefined;
     const href = mail.token ? (mail.kind === 'invitation' ? `#/activate?token=${encodeURIComponent(mail.token)}` : `#/reset?token=${encodeURIComponent(mail.token)}`) : undefined;
+    const about = mail.aboutUserId ? data.users[mail.aboutUserId] : undefined;
     return h(
       'li',
       { class: 'mail', 'data-kind': mail.kind },
@@ -463,6 +464,7 @@ function renderOutbox(): void {
       h('div', null, `${t.mailTo} `, h('span', { dir: 'auto' }, mail.to)),
       h('div', { class: 'meta' }, `${when.format(Date.parse(mail.at))} · ${mail.language.toUpperCase()}`),
       href ? h('a', { href, onclick: () => announce(t.mailKinds[mail.kind]) }, t.openLink) : null,
+      about ? h('a', { href: `#/users/${encodeURIComponent(about.id)}` }, t.openUser(about.email)) : null,
     );
   });
   outbox.replaceChildren(

@@ -63,11 +63,26 @@ describe('memory backend — invitations (rule 7)', () => {
     await assert.rejects(backend.acceptInvitation({ token, password: 'newbie' }), code('weak-password'));
     await backend.acceptInvitation({ token, password: 'a long enough phrase' });
   });
-  it('lets the owner of an expired link ask for a new one', async () => {
+  it('rule 7: the owner of an expired link asks the administrators, who alone re-send the invitation', async () => {
     const { backend, clock } = setup();
     const { user, token } = await invite(backend);
     clock.advance(40 * DAY_MS);
+    const before = (await backend.outbox()).length;
     await backend.requestNewInvitation({ token });
+    await backend.requestNewInvitation({ token });
+    assert.equal(backend.currentData().users[user.id]!.status, 'expired', 'the account waits for an administrator');
+    assert.equal((await backend.inspectToken({ token })).state, 'expired');
+    const requests = (await backend.outbox()).slice(0, (await backend.outbox()).length - before);
+    const superUsers = Object.values(backend.currentData().users).filter((u) => u.organizationId === user.organizationId && u.role === 'superuser' && u.status === 'active');
+    assert.ok(superUsers.length > 0);
+    assert.deepEqual(requests.map((mail) => mail.kind), superUsers.map(() => 'invitation-request'), 'one e-mail per active super user, once per link');
+    assert.deepEqual(new Set(requests.map((mail) => mail.userId)), new Set(superUsers.map((u) => u.id)));
+    assert.ok(requests.every((mail) => mail.aboutUserId === user.id && mail.token === undefined));
+    // An unknown token gets the same quiet answer and sends nothing.
+    await backend.requestNewInvitation({ token: 'no-such-token' });
+    assert.equal((await backend.outbox()).length, before + requests.length);
+    // An administrator re-sends it: the account is invited again with a fresh link.
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.resendInvitation', userId: user.id });
     assert.equal(backend.currentData().users[user.id]!.status, 'invited');
     const fresh = (await backend.outbox())[0]!;
     assert.equal(fresh.kind, 'invitation');

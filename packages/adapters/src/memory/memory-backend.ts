@@ -4,6 +4,7 @@ import {
   can,
   checkPassword,
   countSuperUsers,
+  isActiveSuperUser,
   superUserLoss,
   execute,
   loadCommonPasswords,
@@ -350,14 +351,18 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     requestNewInvitation: ({ token }) =>
       operation(() => {
+        // Rule 7: only an administrator re-sends an invitation. Its owner can ask for one: the
+        // organization's active super users are told, once per link. The answer is the same
+        // whatever the token (no enumeration), and the account stays as it is.
         const record = state.tokens[String(token)];
         const user = record?.kind === 'invitation' ? state.data.users[record.userId] : undefined;
-        if (!user || (user.status !== 'invited' && user.status !== 'expired')) return;
-        const expiresAt = new Date(clock.now() + organizationSettings(user).invitationDays * DAY_MS).toISOString();
-        const next = accountReducer(user, { type: 'RESEND_INVITATION', expiresAt });
-        writeUser(next);
-        audit(user, user.id, 'account.invitation-requested', { status: user.status }, { status: next.status });
-        applyEffects([{ type: 'send-invitation', userId: user.id, expiresAt }]);
+        if (!record || !user || record.requestedAt !== undefined || (user.status !== 'invited' && user.status !== 'expired')) return;
+        record.requestedAt = nowIso();
+        const now = clock.now();
+        for (const admin of Object.values(state.data.users)) {
+          if (admin.organizationId === user.organizationId && isActiveSuperUser(admin, now)) mail(admin, 'invitation-request', { aboutUserId: user.id });
+        }
+        audit(user, user.id, 'account.invitation-requested', {}, {});
       }),
 
     requestPasswordReset: ({ email }) =>

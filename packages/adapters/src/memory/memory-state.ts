@@ -7,8 +7,11 @@ export interface OutboxEmail {
   at: string;
   to: string;
   userId: string;
-  kind: 'invitation' | 'password-reset' | 'block-notice';
+  /** `invitation-request`: to a super user, whose colleague (`aboutUserId`) asks for a new invitation. */
+  kind: 'invitation' | 'password-reset' | 'block-notice' | 'invitation-request';
   language: string;
+  /** The user the e-mail is about, when it is not its recipient. */
+  aboutUserId?: string;
   /** The single-use token of the link (invitation, reset). */
   token?: string;
   /** ISO instant when the link stops working. */
@@ -21,6 +24,8 @@ export interface TokenRecord {
   userId: string;
   expiresAt: string;
   state: 'open' | 'used' | 'revoked';
+  /** When its owner asked the administrators for a new invitation with it (once per link). */
+  requestedAt?: string;
 }
 
 /** A stored password: salt and hash. */

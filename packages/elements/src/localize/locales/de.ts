@@ -388,10 +388,10 @@ const de: Messages = {
     submit: 'Mein Konto aktivieren',
     submitting: 'Wird aktiviert…',
     success: 'Ihr Passwort ist festgelegt und Ihr Konto ist aktiv. Sie können sich jetzt mit Ihrer E-Mail-Adresse und diesem Passwort anmelden.',
-    expiredHint: 'Fordern Sie eine neue Einladung an: Wenn Ihr Konto noch auf die Aktivierung wartet, erhalten Sie eine neue E-Mail.',
+    expiredHint: 'Bitten Sie Ihre Administratoren um eine neue Einladung: Wir benachrichtigen sie, und sie können Ihnen eine senden.',
     usedHint: 'Ihr Konto ist wahrscheinlich schon aktiv: Melden Sie sich mit Ihrem Passwort an oder nutzen Sie „Passwort vergessen?“.',
-    requestNew: 'Neue Einladung senden',
-    requested: 'Wenn diese Einladung noch auf die Aktivierung wartet, ist eine neue E-Mail unterwegs. Sehen Sie in Ihrem Posteingang nach.',
+    requestNew: 'Meine Administratoren um eine neue Einladung bitten',
+    requested: 'Wenn diese Einladung noch auf die Aktivierung wartet, wurden Ihre Administratoren benachrichtigt. Sie erhalten eine neue E-Mail, sobald einer von ihnen die Einladung erneut sendet.',
   },
 
   passwordReset: {

@@ -387,10 +387,10 @@ const en: Messages = {
     submit: 'Activate my account',
     submitting: 'Activating…',
     success: 'Your password is set and your account is active. You can now sign in with your e-mail address and this password.',
-    expiredHint: 'Ask for a new invitation: if your account is still waiting for activation, a new e-mail will be sent to you.',
+    expiredHint: 'Ask your administrators for a new invitation: we let them know, and they can send you one.',
     usedHint: 'Your account is probably already active: sign in with your password, or use "Forgot your password?".',
-    requestNew: 'Send me a new invitation',
-    requested: 'If this invitation is still waiting for activation, a new e-mail is on its way. Check your inbox.',
+    requestNew: 'Ask my administrators for a new invitation',
+    requested: 'If this invitation is still waiting for activation, your administrators have been told. You will receive a new e-mail once one of them sends the invitation again.',
   },
 
   passwordReset: {

@@ -389,10 +389,10 @@ const fr: Messages = {
     submit: 'Activer mon compte',
     submitting: 'Activation…',
     success: 'Votre mot de passe est enregistré et votre compte est actif. Vous pouvez maintenant vous identifier avec votre adresse e-mail et ce mot de passe.',
-    expiredHint: 'Demandez une nouvelle invitation : si votre compte attend toujours son activation, un nouvel e-mail vous sera envoyé.',
+    expiredHint: 'Demandez une nouvelle invitation à vos administrateurs : nous les prévenons, et ils peuvent vous l’envoyer.',
     usedHint: 'Votre compte est probablement déjà actif : identifiez-vous avec votre mot de passe, ou utilisez « Oublié votre mot de passe ? ».',
-    requestNew: 'M’envoyer une nouvelle invitation',
-    requested: 'Si cette invitation attend toujours son activation, un nouvel e-mail est en route. Consultez votre boîte de réception.',
+    requestNew: 'Demander une nouvelle invitation à mes administrateurs',
+    requested: 'Si cette invitation attend toujours son activation, vos administrateurs sont prévenus. Vous recevrez un nouvel e-mail dès que l’un d’eux aura renvoyé l’invitation.',
   },
 
   passwordReset: {

@@ -388,10 +388,10 @@ const nl: Messages = {
     submit: 'Mijn account activeren',
     submitting: 'Bezig met activeren…',
     success: 'Uw wachtwoord is ingesteld en uw account is actief. U kunt zich nu aanmelden met uw e-mailadres en dit wachtwoord.',
-    expiredHint: 'Vraag een nieuwe uitnodiging aan: als uw account nog op activering wacht, ontvangt u een nieuwe e-mail.',
+    expiredHint: 'Vraag uw beheerders om een nieuwe uitnodiging: wij verwittigen hen, en zij kunnen u er een sturen.',
     usedHint: 'Uw account is waarschijnlijk al actief: meld u aan met uw wachtwoord, of gebruik "Wachtwoord vergeten?".',
-    requestNew: 'Stuur mij een nieuwe uitnodiging',
-    requested: 'Als deze uitnodiging nog op activering wacht, is er een nieuwe e-mail onderweg. Kijk in uw mailbox.',
+    requestNew: 'Mijn beheerders om een nieuwe uitnodiging vragen',
+    requested: 'Als deze uitnodiging nog op activering wacht, zijn uw beheerders verwittigd. U ontvangt een nieuwe e-mail zodra een van hen de uitnodiging opnieuw verstuurt.',
   },
 
   passwordReset: {
