@@ -111,6 +111,46 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
   });
 });
 
+describe('SCIM backend: rule 4 when the last super users change at the same moment', () => {
+  /** Active super users of org-lambert as the peer holds them. */
+  async function superUsersOn(peer: ScimPeer): Promise<string[]> {
+    const records = await createScimClient({ baseUrl: peer.url, token: peer.token }).listUsers(eq(`${SCIM_ENTERPRISE}:organization`, 'org-lambert'));
+    return records.filter(({ user }) => user.role === 'superuser' && user.status === 'active' && user.kind === 'login').map(({ user }) => user.id).sort();
+  }
+
+  for (const [label, second] of [
+    ['one backend', (first: ReturnType<typeof createScimBackend>) => first],
+    ['two backends (two administrators’ pages)', (_: ReturnType<typeof createScimBackend>, peer: ScimPeer) => createScimBackend({ baseUrl: peer.url, token: peer.token })],
+  ] as const) {
+    for (const [verb, commandOn] of [
+      ['demote', (userId: string) => ({ type: 'users.setRole', userId, role: 'user' }) as const],
+      ['block', (userId: string) => ({ type: 'users.block', userId }) as const],
+      ['delete', (userId: string) => ({ type: 'users.remove', userId }) as const],
+    ] as const) {
+      it(`the last two super users ${verb} each other at once, through ${label}: never both, one always stays`, async () => {
+        for (let round = 0; round < 3; round++) {
+          const peer = await startScimPeer({ store: seededStore() });
+          try {
+            const a = createScimBackend({ baseUrl: peer.url, token: peer.token });
+            const b = second(a, peer);
+            await a.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+            assert.deepEqual(await superUsersOn(peer), [ACTORS.admin, ACTORS.second].sort());
+            await b.load({ actorId: ACTORS.second }); // b has discovered the peer too: both start level
+            const results = await Promise.allSettled([a.execute({ actorId: ACTORS.admin }, commandOn(ACTORS.second)), b.execute({ actorId: ACTORS.second }, commandOn(ACTORS.admin))]);
+            assert.ok(results.filter((result) => result.status === 'fulfilled').length <= 1, `round ${round}: both were accepted`);
+            for (const result of results) {
+              if (result.status === 'rejected') assert.ok(['forbidden', 'last-super-user'].includes(result.reason.code), String(result.reason));
+            }
+            assert.ok((await superUsersOn(peer)).length >= 1, `round ${round}: org-lambert lost every super user`);
+          } finally {
+            await peer.close();
+          }
+        }
+      });
+    }
+  }
+});
+
 describe('faults: SCIM', () => {
   const OUTCOME: Partial<Record<Fault, string>> = {
     'status-500': 'server',

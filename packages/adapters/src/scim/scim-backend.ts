@@ -1,7 +1,9 @@
 import {
   PortierError,
   can,
+  countSuperUsers,
   execute,
+  isActiveSuperUser,
   parseOrThrow,
   selectUserPage,
   systemClock,
@@ -111,13 +113,16 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
   }
 
   /** Sends the writes of one command; answers what the peer now holds. */
-  async function write(ctx: BackendContext, before: World, next: PortierData, changes: Changes): Promise<{ changes: Changes; ids: Map<string, string> }> {
+  async function write(ctx: BackendContext, before: World, next: PortierData, changes: Changes, written: Map<string, ScimRecord>): Promise<{ changes: Changes; ids: Map<string, string> }> {
     const ids = new Map<string, string>();
     const records: ScimRecord[] = [];
     for (const user of changes.users) {
       const grants = next.grants[user.id] ?? [];
       const old = before.data.users[user.id];
-      if (!old) {
+      const done = written.get(user.id);
+      if (done) {
+        records.push(done);
+      } else if (!old) {
         const record = await client.createUser(toScim(user, grants), ctx.signal);
         ids.set(user.id, record.user.id);
         records.push(record);
@@ -134,6 +139,43 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     }
     return { changes: { users: records.map((record) => record.user), grants, removedUserIds: changes.removedUserIds }, ids };
   }
+
+  /**
+   * Rule 4 across administrators. SCIM guards one user per request (If-Match), so two super users
+   * demoting each other at the same moment would both pass: the policy saw two super users each
+   * time. So a command that takes an active super user away is written as a PATCH first (a removal
+   * deactivates before it deletes), the organization is read again, and when no active super user
+   * is left the PATCH is undone and the command refused with `last-super-user`. Two such commands
+   * may then both be refused, never both accepted.
+   */
+  async function guardLastSuperUser(ctx: BackendContext, before: World, outcome: ReturnType<typeof execute>): Promise<Map<string, ScimRecord>> {
+    const written = new Map<string, ScimRecord>();
+    const now = clock.now();
+    const lost = [...outcome.changes.users.map((user) => user.id), ...outcome.changes.removedUserIds].filter((id) => {
+      const old = before.data.users[id];
+      const after = outcome.data.users[id];
+      return old !== undefined && isActiveSuperUser(old, now) && (after === undefined || !isActiveSuperUser(after, now));
+    });
+    for (const id of lost) {
+      const old = before.data.users[id]!;
+      const oldScim = toScim(old, before.data.grants[id] ?? []);
+      const kept = outcome.data.users[id];
+      const after = kept ? toScim(kept, outcome.data.grants[id] ?? []) : toScim({ ...old, status: 'deactivated' }, before.data.grants[id] ?? []);
+      const record = await client.patchUser(id, patchOperations(oldScim, after), before.etags.get(id)!, ctx.signal);
+      const { users } = collect(await client.listUsers(eq(`${SCIM_ENTERPRISE}:organization`, old.organizationId), ctx.signal));
+      if (countSuperUsers(Object.values(users), old.organizationId, now).active === 0) {
+        await client.patchUser(id, patchOperations(after, oldScim), record.etag, ctx.signal);
+        throw new PortierError('last-super-user', { reason: 'concurrent-change' });
+      }
+      // A kept user is written in full; a removed one is now deleted under its new ETag.
+      if (kept) written.set(id, record);
+      else before.etags.set(id, record.etag);
+    }
+    return written;
+  }
+
+  /** Commands run one at a time: a second one reads what the first wrote. */
+  let queue: Promise<unknown> = Promise.resolve();
 
   const fromFallback = <K extends 'searchClients' | 'listAudit' | 'signIn' | 'inspectToken' | 'acceptInvitation' | 'requestNewInvitation' | 'requestPasswordReset' | 'completePasswordReset' | 'changePassword'>(name: K): PortierBackend[K] =>
     ((...args: unknown[]) => (fallback ? (fallback[name] as (...a: unknown[]) => unknown)(...args) : Promise.reject(notCarried(name)))) as PortierBackend[K];
@@ -158,14 +200,20 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
       return selectUserPage({ data: scoped(data, actor), now: clock.now() }, parsed);
     },
 
-    async execute(ctx, command) {
-      const current = await world(ctx);
-      const outcome = execute(current.data, current.actor.id, command, { now: clock.now(), newId: (prefix) => `${prefix}-pending-${Math.random().toString(36).slice(2)}` });
-      const { changes, ids } = await write(ctx, current, outcome.data, outcome.changes);
-      const remap = (id: string) => ids.get(id) ?? id;
-      options.onAudit?.(outcome.audit.map((entry) => ({ ...entry, targetId: remap(entry.targetId) })));
-      options.onEffects?.(outcome.effects.map((effect) => ({ ...effect, userId: remap(effect.userId) })));
-      return changes;
+    execute(ctx, command) {
+      const run = async () => {
+        const current = await world(ctx);
+        const outcome = execute(current.data, current.actor.id, command, { now: clock.now(), newId: (prefix) => `${prefix}-pending-${Math.random().toString(36).slice(2)}` });
+        const written = await guardLastSuperUser(ctx, current, outcome);
+        const { changes, ids } = await write(ctx, current, outcome.data, outcome.changes, written);
+        const remap = (id: string) => ids.get(id) ?? id;
+        options.onAudit?.(outcome.audit.map((entry) => ({ ...entry, targetId: remap(entry.targetId) })));
+        options.onEffects?.(outcome.effects.map((effect) => ({ ...effect, userId: remap(effect.userId) })));
+        return changes;
+      };
+      const result = queue.then(run);
+      queue = result.catch(() => undefined);
+      return result;
     },
 
     searchClients: fromFallback('searchClients'),
