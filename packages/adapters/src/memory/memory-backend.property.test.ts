@@ -109,16 +109,22 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
       if (command.changes.firstName !== undefined && command.changes.firstName !== user.firstName) fields.push('firstName');
       return check('user.update-profile', { user, fields, settings: settings(user) });
     }
-    case 'users.setRole':
-      return check('user.set-role', { user, role: command.role, superUsers: supers });
+    case 'users.setRole': {
+      // Rule 2: promoting hands over the user's managed clients; the actor must manage them.
+      const promoted = command.role === 'superuser' && user.role !== 'superuser';
+      return check('user.set-role', { user, role: command.role, superUsers: supers, ...(promoted ? { clientIds: user.managedClientIds } : {}) });
+    }
     case 'users.setSignature':
       return check('user.set-signature', { user });
     case 'users.deactivate':
       return check('user.deactivate', { user, superUsers: supers, ...(command.until === undefined ? {} : { until: command.until }) });
     case 'users.block':
       return check('user.block', { user, superUsers: supers });
-    case 'users.remove':
-      return check('user.remove', { user, superUsers: supers });
+    case 'users.remove': {
+      // Rule 2: deleting takes away the user's rights and clients; the actor must manage each.
+      const clientIds = [...user.managedClientIds, ...(data.grants[user.id] ?? []).map((grant) => grant.clientId)];
+      return check('user.remove', { user, superUsers: supers, clientIds });
+    }
     case 'users.activate':
       return check('user.activate', { user });
     case 'users.unblock':
@@ -186,6 +192,14 @@ function checkInvariants(before: PortierData, after: PortierData, actor: User, c
       const maker = real.grantMakers.get(`${userId}|${key}`);
       if (maker) assert.ok(maker.has(grant.clientId), `${label}: grant on ${grant.clientId} outside its maker's clients`);
     }
+  }
+  // (b') rule 2 beyond grants: a promotion or a deletion touches only clients the actor manages.
+  const actorClients = new Set(actor.managedClientIds);
+  for (const [userId, was] of Object.entries(before.users)) {
+    const now = after.users[userId];
+    const promoted = now !== undefined && was.role !== 'superuser' && now.role === 'superuser';
+    const touched = promoted ? now.managedClientIds : now === undefined ? [...was.managedClientIds, ...(before.grants[userId] ?? []).map((g) => g.clientId)] : [];
+    for (const clientId of touched) assert.ok(actorClients.has(clientId), `${label}: ${promoted ? 'promoted' : 'deleted'} ${userId} with ${clientId}, outside the actor's clients`);
   }
   // (c) levels and profiles are the application's.
   for (const list of Object.values(after.grants)) {

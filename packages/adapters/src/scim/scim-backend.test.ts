@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createPortier, type AuditDraft, type Effect } from '@portier/core';
+import { createPortier, type AuditDraft, type Effect, type User } from '@portier/core';
 import { createFaultyFetch, type Fault } from '../conformance/faulty-fetch.js';
 import { ACTORS, rejectsWith } from '../conformance/conformance-subject.js';
 import { demoSeed } from '../memory/demo-seed.js';
@@ -21,9 +21,9 @@ after(() => {
   assert.deepEqual(unhandled, [], 'no unhandled rejection');
 });
 
-function seededStore(): ScimUserStore {
+function seededStore(change: (user: User) => User = (user) => user): ScimUserStore {
   const store = new ScimUserStore();
-  for (const user of Object.values(seed.data.users)) store.seed(user.id, toScim(user, seed.data.grants[user.id] ?? []), user.createdAt);
+  for (const user of Object.values(seed.data.users)) store.seed(user.id, toScim(change(user), seed.data.grants[user.id] ?? []), user.createdAt);
   return store;
 }
 
@@ -129,7 +129,9 @@ describe('SCIM backend: rule 4 when the last super users change at the same mome
     ] as const) {
       it(`the last two super users ${verb} each other at once, through ${label}: never both, one always stays`, async () => {
         for (let round = 0; round < 3; round++) {
-          const peer = await startScimPeer({ store: seededStore() });
+          // Both manage every client, so that each may delete the other (rule 2).
+          const allClients = seed.data.users[ACTORS.admin]!.managedClientIds;
+          const peer = await startScimPeer({ store: seededStore((user) => (user.id === ACTORS.second ? { ...user, managedClientIds: allClients } : user)) });
           try {
             const a = createScimBackend({ baseUrl: peer.url, token: peer.token });
             const b = second(a, peer);

@@ -94,6 +94,23 @@ describe('execute — profile and role', () => {
   it('refuses a stale version with conflict', () => {
     assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', expectedVersion: 3, changes: { firstName: 'P' } }), code('conflict'));
   });
+  it('rule 2: promoting hands over the user’s managed clients, so the actor must manage them all', () => {
+    const data = fixtureData();
+    data.users['plain'] = { ...data.users['plain']!, managedClientIds: ['c-1', 'c-2'] };
+    assert.throws(() => run({ type: 'users.setRole', userId: 'plain', role: 'superuser' }, 'admin2', data), code('out-of-scope'));
+    assert.equal(run({ type: 'users.setRole', userId: 'plain', role: 'superuser' }, 'admin', data).data.users['plain']!.role, 'superuser');
+    // Demoting takes nothing out of the actor's hands.
+    data.users['admin'] = { ...data.users['admin']!, managedClientIds: ['c-1', 'c-2'] };
+    assert.equal(run({ type: 'users.setRole', userId: 'admin', role: 'user' }, 'admin2', data).data.users['admin']!.role, 'user');
+  });
+  it('rule 2: deleting takes the user’s rights and clients away, so the actor must manage each of them', () => {
+    const data = fixtureData();
+    data.grants['plain'] = [...data.grants['plain']!, { clientId: 'c-2', applicationId: 'invoices', level: 'read' }];
+    assert.throws(() => run({ type: 'users.remove', userId: 'plain' }, 'admin2', data), code('out-of-scope'));
+    assert.equal(run({ type: 'users.remove', userId: 'plain' }, 'admin', data).data.users['plain'], undefined);
+    data.users['contact'] = { ...data.users['contact']!, managedClientIds: ['c-2'] };
+    assert.throws(() => run({ type: 'users.remove', userId: 'contact' }, 'admin2', data), code('out-of-scope'));
+  });
   it('rule 2: a stale version tells nothing to an actor who may not see the user (the policy answers first)', () => {
     assert.throws(() => run({ type: 'users.block', userId: 'other', expectedVersion: 9 }), code('out-of-scope'));
     assert.throws(() => run({ type: 'users.block', userId: 'admin', expectedVersion: 9 }, 'plain'), code('forbidden'));

@@ -5,6 +5,7 @@ import { writeRecords } from '../internal/write-records.js';
 import { DEFAULT_ORGANIZATION_SETTINGS, type OrganizationSettings } from '../organization/organization.schema.js';
 import { accountReducer } from '../user/user.machine.js';
 import { normalizeEmail, type User } from '../user/user.schema.js';
+import { clientsAtStake } from '../policy/clients-at-stake.js';
 import { applyPlan, planAuthorizeAll, planCopy, planIndividual, type AccessPlan } from './access-plan.js';
 import { CommandContext, type ExecuteEnv } from './command-context.js';
 import { parseCommand, type AccessSetup, type Command, type CommandType, type ParsedCommand } from './command.schema.js';
@@ -162,7 +163,7 @@ const handlers: Handlers = {
 
   'users.setRole': (ctx, { userId, expectedVersion, role }) => {
     const user = ctx.target(userId, expectedVersion);
-    ctx.allow('user.set-role', { user, role, superUsers: ctx.superUsers(user) });
+    ctx.allow('user.set-role', { user, role, superUsers: ctx.superUsers(user), clientIds: clientsAtStake('user.set-role', user, [], role) });
     if (user.role !== role) ctx.writeUser(user, { ...user, role });
   },
 
@@ -242,7 +243,7 @@ const handlers: Handlers = {
 
   'users.remove': (ctx, { userId, expectedVersion }) => {
     const user = ctx.target(userId, expectedVersion);
-    ctx.allow('user.remove', { user, superUsers: ctx.superUsers(user) });
+    ctx.allow('user.remove', { user, superUsers: ctx.superUsers(user), clientIds: clientsAtStake('user.remove', user, ctx.data.grants[user.id] ?? []) });
     accountReducer(user, { type: 'DELETE' });
     ctx.removeUser(user);
     ctx.effect({ type: 'revoke-tokens', userId });

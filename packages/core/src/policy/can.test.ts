@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { can } from './can.js';
+import { clientsAtStake } from './clients-at-stake.js';
 import { aUser, fixtureData, T0 } from '../test-support/fixture.js';
 
 const data = fixtureData();
@@ -39,6 +40,17 @@ describe('can — rule 2: a super user acts only in its organization and on the 
   });
   it('refuses assigning a managed client outside the actor’s own', () => {
     assert.ok(refused('out-of-scope')(can(data.users['admin2']!, 'clients.set-managed', { now: T0, user: plain, clientIds: ['c-2'] })));
+  });
+  it('promoting or deleting a user is at stake on its clients: clientsAtStake names them', () => {
+    const user = aUser('u', { managedClientIds: ['c-2'] });
+    const grants = [{ clientId: 'c-1', applicationId: 'invoices', level: 'read' as const }];
+    assert.deepEqual(clientsAtStake('user.set-role', user, grants, 'superuser'), ['c-2']);
+    assert.deepEqual(clientsAtStake('user.set-role', user, grants, 'user'), []);
+    assert.deepEqual(clientsAtStake('user.set-role', { ...user, role: 'superuser' }, grants, 'superuser'), []);
+    assert.deepEqual(clientsAtStake('user.remove', user, grants), ['c-2', 'c-1']);
+    const admin2 = data.users['admin2']!;
+    assert.ok(refused('out-of-scope')(can(admin2, 'user.set-role', { now: T0, user, role: 'superuser', clientIds: clientsAtStake('user.set-role', user, grants, 'superuser') })));
+    assert.ok(refused('out-of-scope')(can(admin2, 'user.remove', { now: T0, user, clientIds: clientsAtStake('user.remove', user, grants) })));
   });
 });
 
