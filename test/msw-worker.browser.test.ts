@@ -101,6 +101,9 @@ describe('MSW worker: <portier-user-list> over createRestBackend → service wor
     type($<HTMLInputElement>(element, '#email-filter'), 'dirk.janssens');
     await settle(element);
     rowOf(element, 'u-004').querySelector<HTMLButtonElement>('[data-action]')!.click();
+    // Deactivating asks first.
+    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog').open, 'the confirmation opens');
+    $<HTMLButtonElement>(element, 'button[data-action="dialog-confirm"]').click();
     await waitUntil(() => $(element, '[role="alert"]').textContent!.trim() !== '', 'the refusal is shown');
     expect($(element, '[role="alert"]').textContent).to.contain('Jemand anderes hat diesen Benutzer inzwischen geändert');
     expect(test.backend.currentData().users['u-004']!.status).to.equal('active');

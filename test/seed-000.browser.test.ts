@@ -119,7 +119,7 @@ describe('seed 000, end to end in <portier-admin>', () => {
     const demote = $<HTMLButtonElement>(profile, 'button[data-action="demote"]');
     expect(demote.getAttribute('aria-disabled')).to.equal('true');
     const hint = $(profile, '[data-explains="user.set-role"]').textContent!.replace(/\s+/g, ' ').trim();
-    expect(hint).to.contain('This is the last super user of the organization, so it cannot be demoted, deactivated or blocked.');
+    expect(hint).to.contain('This is the last super user of the organization, so it cannot be demoted, deactivated, blocked or deleted.');
     expect(hint).to.contain('Create a new super user or promote an existing user to super user first');
     demote.click();
     await settle(profile);
@@ -172,7 +172,7 @@ describe('seed 000, end to end in <portier-admin>', () => {
     demote.focus();
     await press('Enter');
     await settle(profile);
-    expect($(profile, '[part~="error"]').textContent!.replace(/\s+/g, ' ')).to.contain('Il n’est pas possible de rétrograder, désactiver ou bloquer le dernier Super User');
+    expect($(profile, '[part~="error"]').textContent!.replace(/\s+/g, ' ')).to.contain('Il n’est pas possible de rétrograder, désactiver, bloquer ou supprimer le dernier Super User');
     expect(portier.getState().data.users['u-001']!.role).to.equal('superuser');
     await expectNoAxeViolations(admin);
   });

@@ -15,6 +15,7 @@ export { tokens, baseStyles, dialogStyles } from './theme/tokens.js';
 export { PortierUserCreatedEvent } from './events/user-created.js';
 export { PortierUserUpdatedEvent } from './events/user-updated.js';
 export type { UserChange } from './events/user-updated.js';
+export { PortierUserRemovedEvent } from './events/user-removed.js';
 export { PortierAccessChangedEvent } from './events/access-changed.js';
 export { PortierNavigateEvent } from './events/navigate.js';
 export type { PortierView } from './events/navigate.js';

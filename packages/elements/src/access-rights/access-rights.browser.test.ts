@@ -116,6 +116,21 @@ describe('<portier-access-rights>', () => {
     expect(textOf(element)).not.to.contain('unsaved');
   });
 
+  it('drops the "saved" announcement at the next edit', async () => {
+    const { element } = await render('u-004');
+    const status = () => $(element, '[role="status"]').textContent!.trim();
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+    await settle(element);
+    button(element, 'Save').click();
+    await settle(element);
+    await applySummary(element);
+    expect(status()).to.equal('The access rights were saved.');
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'alert');
+    await settle(element);
+    expect(textOf(element)).to.contain('1 unsaved change');
+    expect(status()).to.equal('');
+  });
+
   it('can be used with the keyboard alone: change a level, review, cancel with Escape, apply', async () => {
     const { element, portier } = await render('u-004');
     const select = cell(element, 'c-brasserie', 'invoice-viewer');

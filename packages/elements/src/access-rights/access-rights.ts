@@ -226,6 +226,8 @@ export class PortierAccessRights extends LitElement {
   #edit(next: AccessDraft): void {
     if (!isDirty(this.draft)) this.#baseVersion = this.#user()?.version;
     this.draft = next;
+    // A previous "saved" no longer describes what is on screen (add / remove announce after this).
+    this.announcement = '';
     if (!isDirty(next)) this.#baseVersion = undefined;
   }
 

@@ -3,6 +3,7 @@ import '../define/admin.js';
 import { $, $$, deepActiveElement, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierUserList } from '../user-list/user-list.js';
 import type { PortierUserCreate } from '../user-create/user-create.js';
+import type { PortierUserProfile } from '../user-profile/user-profile.js';
 import { hashOf, viewFromHash, type PortierAdmin } from './admin.js';
 
 const render = (template = html`<portier-admin></portier-admin>`, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -67,6 +68,24 @@ describe('<portier-admin>', () => {
     expect(element.userId).to.match(/^u-/);
     await settle(element);
     expect($(element, '[part~="live"]').textContent).to.contain('An invitation was sent to new.colleague@lambert.example');
+  });
+
+  it('goes back to the list and announces it when the open user is deleted', async () => {
+    const { element, portier } = await render(html`<portier-admin></portier-admin>`, { locale: 'de' });
+    element.navigate('profile', 'u-004');
+    await settle(element);
+    const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
+    await settle(profile);
+    profile.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="remove"]')!.click();
+    await waitUntil(() => profile.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.open, 'the confirmation opens');
+    profile.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="dialog-confirm"]')!.click();
+    await waitUntil(() => element.view === 'list', 'back to the list');
+    await settle(element);
+    expect(element.userId).to.equal('');
+    expect(portier.getState().data.users['u-004']).to.equal(undefined);
+    expect(screen(element, 'portier-user-list')).to.not.equal(null);
+    expect($(element, '[part~="live"]').textContent).to.equal('Dirk Janssens wurde gelöscht.');
+    expect(deepActiveElement()).to.equal($(element, '[part~="view"]'));
   });
 
   it('follows and writes the URL hash', async () => {

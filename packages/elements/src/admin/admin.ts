@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
 import type { PortierUserCreatedEvent } from '../events/user-created.js';
+import type { PortierUserRemovedEvent } from '../events/user-removed.js';
 import type { Messages } from '../localize/messages.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
 import { adminStyles } from './admin.styles.js';
@@ -45,7 +46,8 @@ export function hashOf(view: PortierView, userId = ''): string {
  * (list → create / detail → back) and a link to the signed-in user's own profile. The view is
  * the `view` and `user-id` attributes, or the URL hash with `hash` set (`#/users`,
  * `#/users/new`, `#/users/<id>/access`, `#/me`), so no host router is needed. Child screens are
- * used by tag name; a plain user sees only its own profile.
+ * used by tag name; a plain user sees only its own profile. A user deleted from its profile
+ * (`portier-user-removed`) takes the administrator back to the list, which announces it.
  *
  * @summary User administration: list, create, detail, own profile.
  * @event portier-navigate - Bubbles up from the screens; a host that handles navigation itself calls `preventDefault()` in a capture-phase listener on this element.
@@ -147,6 +149,7 @@ export class PortierAdmin extends LitElement {
         aria-label=${this.#label(t, view)}
         @portier-navigate=${this.#onNavigate}
         @portier-user-created=${this.#onCreated}
+        @portier-user-removed=${this.#onRemoved}
       >
         ${this.#renderView(t, view)}
       </div>
@@ -239,6 +242,13 @@ export class PortierAdmin extends LitElement {
     if (t) this.announcement = user.kind === 'login' ? t.userCreate.created(user.email) : t.userCreate.createdContact(displayName(user));
     // Next step of seed 000: give the new user its access rights.
     this.navigate('access', user.id);
+  };
+
+  #onRemoved = (event: PortierUserRemovedEvent): void => {
+    const t = this.#portier.t;
+    if (t) this.announcement = t.userProfile.done.removed(displayName(event.user));
+    // The detail of a deleted user has nothing left to show.
+    this.navigate('list');
   };
 
   #onHash = (): void => {

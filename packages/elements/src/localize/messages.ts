@@ -171,7 +171,10 @@ export interface Messages {
     sourceUser: string;
     chooseUser: string;
     excludeApplications: string;
+    /** Label of a contract type the locale does not name (a host's own type), shown as it is. */
     contractType: (type: string) => string;
+    /** Labels of the known contract types (the demo's); other types use `contractType`. */
+    contractTypes: { supply: string; services: string };
     noContracts: string;
     managedLegend: string;
     managedHint: string;
@@ -196,12 +199,17 @@ export interface Messages {
     accountHeading: string;
     currentStatus: (status: string) => string;
     activeUntilHint: string;
+    /** The active-until day typed is before today. */
+    activeUntilPast: string;
     saveActiveUntil: string;
     clearActiveUntil: string;
-    activate: string;
+    /** Reactivates a deactivated account: the same word as the list's `userList.reactivate`. */
+    reactivate: string;
     deactivate: string;
     block: string;
     unblock: string;
+    /** Deletes the user. */
+    remove: string;
     resetPassword: string;
     resetPasswordHint: string;
     resendInvitation: string;
@@ -213,6 +221,7 @@ export interface Messages {
       demote: (name: string) => string;
       deactivate: (name: string) => string;
       block: (name: string) => string;
+      remove: (name: string) => string;
     };
     done: {
       saved: string;
@@ -224,6 +233,7 @@ export interface Messages {
       deactivated: string;
       blocked: string;
       unblocked: string;
+      removed: (name: string) => string;
       resetSent: (email: string) => string;
       invitationSent: (email: string) => string;
       madeLogin: string;

@@ -32,6 +32,32 @@ describe('<portier-own-profile>', () => {
     expect(portier.getState().data.users['u-004']).to.include({ lastName: 'Janssens-Peeters', language: 'de' });
   });
 
+  it('clears the previous "saved" banner when a new save is tried or the form is edited', async () => {
+    const { element } = await render({ actorId: 'u-004' });
+    const live = () => $(element, '[part~="live"]').textContent!.trim();
+    const save = async () => {
+      $<HTMLButtonElement>(element, '[part="save-button"]').click();
+      await settle(element);
+    };
+    type(input(element, 'firstName'), 'Dirk-Jan');
+    await save();
+    await waitUntil(() => live() === 'Your profile was saved.', 'the save is announced');
+    // Events that do not bubble reach only the form's model: the save attempt alone must clear it.
+    input(element, 'lastName').value = '';
+    input(element, 'lastName').dispatchEvent(new Event('input'));
+    await settle(element);
+    expect(live()).to.equal('Your profile was saved.');
+    await save();
+    expect($(element, '#lastName-error').textContent).to.equal('Fill in this field.');
+    expect(live(), 'after a failed attempt').to.equal('');
+    type(input(element, 'lastName'), 'Janssens');
+    await save();
+    await waitUntil(() => live() === 'Your profile was saved.', 'the second save is announced');
+    type(input(element, 'phone'), '+32 2');
+    await settle(element);
+    expect(live(), 'after an edit').to.equal('');
+  });
+
   it('puts back the saved values on cancel', async () => {
     const { element } = await render({ actorId: 'u-004' });
     type(input(element, 'firstName'), 'Changed');

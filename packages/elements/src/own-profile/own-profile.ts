@@ -60,7 +60,7 @@ export class PortierOwnProfile extends LitElement {
       <p class="intro" part="hint">${t.ownProfile.intro}</p>
       <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
       <div class="banner error" part="error" role="alert" tabindex="-1">${this.error}</div>
-      <form part="form" novalidate aria-labelledby="title" @submit=${this.#save}>
+      <form part="form" novalidate aria-labelledby="title" @submit=${this.#save} @input=${this.#edited}>
         ${this.#form.render(t, { namesLocked: !names.allowed && names.reason === 'identity-lock' })}
         <div class="footer">
           <button class="button" part="cancel-button" type="button" @click=${this.#cancel}>${t.common.cancel}</button>
@@ -78,12 +78,19 @@ export class PortierOwnProfile extends LitElement {
     this.requestUpdate();
   };
 
+  /** Any edit makes the last "saved" stale. */
+  #edited = (): void => {
+    this.announcement = '';
+  };
+
   #save = async (event: Event): Promise<void> => {
     event.preventDefault();
     const t = this.#portier.t;
     const portier = this.#portier.portier;
     const base = this.#form.base;
     if (!t || !portier || !base || this.busy) return;
+    // A new attempt: the previous result no longer describes the form.
+    this.announcement = '';
     const invalid = this.#form.submit(t);
     if (invalid) {
       await this.updateComplete;

@@ -1,3 +1,4 @@
+import { demoSeed } from '@portier/adapters';
 import { expect, html, oneEvent } from '@open-wc/testing';
 import '../define/user-create.js';
 import type { PortierUserCreatedEvent } from '../events/user-created.js';
@@ -185,6 +186,23 @@ describe('<portier-user-create>', () => {
     const grants = portier.getState().data.grants[user.id] ?? [];
     const level = (application: string) => grants.find((grant) => grant.clientId === 'c-brasserie' && grant.applicationId === application)?.level ?? 'none';
     expect([level('portfolio-manager'), level('energy-guard'), level('invoice-viewer')]).to.deep.equal(['read', 'alert', 'none']);
+  });
+
+  it('names contract types in the user language, and shows a host’s own types as they are', async () => {
+    const seed = demoSeed(Date.UTC(2026, 0, 5, 9));
+    const supply = seed.data.contracts['k-supply']!;
+    // Types the locales do not know, one of them also the name of an Object.prototype member.
+    seed.data.contracts['k-maintenance'] = { ...supply, id: 'k-maintenance', number: 'MT-1', type: 'maintenance' };
+    seed.data.contracts['k-constructor'] = { ...supply, id: 'k-constructor', number: 'MT-2', type: 'constructor' };
+    const { element } = await render({ locale: 'fr', seed });
+    input(element, 'mode-authorize-all').click();
+    await settle(element);
+    const label = (type: string) => $(element, `label[for="type-${type}"]`).textContent!.trim();
+    expect(label('supply')).to.equal('Contrats de fourniture');
+    expect(label('services')).to.equal('Contrats de services');
+    expect(label('maintenance')).to.equal('Contrats de type « maintenance »');
+    expect(label('constructor')).to.equal('Contrats de type « constructor »');
+    await expectNoAxeViolations(element);
   });
 
   it('can be filled in and sent with the keyboard alone', async () => {

@@ -62,6 +62,16 @@ interface Draft {
 
 const cell = (clientId: string, applicationId: string) => `${clientId}\u0000${applicationId}`;
 
+/**
+ * The label of a contract type: the locale's name for a known type (`supply`, `services`), and for
+ * any other (a host defines its own types) the type itself, quoted.
+ */
+function contractTypeLabel(t: Messages, type: string): string {
+  const known: Partial<Record<string, string>> = t.userCreate.contractTypes;
+  // Own keys only: a type named "constructor" or "toString" is a host's type, not a prototype member.
+  return Object.hasOwn(known, type) ? known[type]! : t.userCreate.contractType(type);
+}
+
 function emptyDraft(language: Language | ''): Draft {
   return {
     kind: 'login',
@@ -429,7 +439,7 @@ export class PortierUserCreate extends LitElement {
       <div class="grid">
         ${types.map(
           (type) => html`<div class="field">
-            <label for="type-${type}" part="label">${t.userCreate.contractType(type)}</label>
+            <label for="type-${type}" part="label">${contractTypeLabel(t, type)}</label>
             <select
               id="type-${type}"
               part="input"

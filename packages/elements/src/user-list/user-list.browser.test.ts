@@ -4,6 +4,7 @@ import type { User, UserQuery } from '@portier/core';
 import '../define/user-list.js';
 import type { PortierNavigateEvent } from '../events/navigate.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
+import { loadLocale } from '../localize/load-locale.js';
 import { $, $$, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierUserList } from './user-list.js';
 
@@ -151,6 +152,42 @@ describe('<portier-user-list>', () => {
     expect(action('u-010')?.textContent?.trim()).to.equal('Deactivate');
   });
 
+  it('asks for the profile’s confirmation before deactivating, and reactivates in one click', async () => {
+    const { element, portier } = await render({ locale: 'fr' });
+    const t = await loadLocale('fr');
+    const action = () => rowOf(element, 'u-004').querySelector<HTMLButtonElement>('[data-action]')!;
+    const dialog = () => $<HTMLDialogElement>(element, 'dialog');
+    const status = () => portier.getState().data.users['u-004']!.status;
+    await only(element, portier.getState().data.users['u-004']!.email);
+    action().focus();
+    action().click();
+    await waitUntil(() => dialog().open, 'the confirmation opens');
+    expect($(element, '#dialog-title').textContent).to.equal('Veuillez confirmer');
+    // The profile's question, word for word.
+    expect($(element, '#dialog-message').textContent).to.equal(t.userProfile.confirm.deactivate('Dirk Janssens'));
+    expect($(element, 'button[data-action="dialog-confirm"]').textContent!.trim()).to.equal('Désactiver');
+    expect(status()).to.equal('active');
+    await expectNoAxeViolations(element);
+    // Cancel: nothing changes and the focus is back on the row's button.
+    $<HTMLButtonElement>(element, 'button[data-action="dialog-cancel"]').click();
+    await settle(element);
+    expect(dialog().open).to.equal(false);
+    expect(status()).to.equal('active');
+    expect(deepActiveElement()).to.equal(action());
+    // Confirm.
+    action().click();
+    await waitUntil(() => dialog().open, 'the confirmation opens again');
+    $<HTMLButtonElement>(element, 'button[data-action="dialog-confirm"]').click();
+    await waitUntil(() => status() === 'deactivated' && portier.getState().pending === 0, 'deactivated');
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.equal('Dirk Janssens a été désactivé(e).');
+    // Reactivating asks nothing.
+    expect(action().textContent!.trim()).to.equal('Réactiver');
+    action().click();
+    await waitUntil(() => status() === 'active' && portier.getState().pending === 0, 'reactivated');
+    expect(dialog().open).to.equal(false);
+  });
+
   it('explains, rather than hides, why one cannot deactivate oneself', async () => {
     const { element } = await render();
     const button = rowOf(element, 'u-001').querySelector<HTMLButtonElement>('[data-action]')!;
@@ -168,6 +205,8 @@ describe('<portier-user-list>', () => {
     expect(stale.version).to.be.lessThan((await backend.load({ actorId: 'u-001' })).data.users['u-004']!.version);
     await only(element, stale.email);
     rowOf(element, 'u-004').querySelector<HTMLButtonElement>('[data-action]')!.click();
+    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog').open, 'the confirmation opens');
+    $<HTMLButtonElement>(element, 'button[data-action="dialog-confirm"]').click();
     await waitUntil(() => $(element, '[role="alert"]').textContent!.trim() !== '');
     expect($(element, '[role="alert"]').textContent).to.contain('Jemand anderes hat diesen Benutzer inzwischen geändert');
   });

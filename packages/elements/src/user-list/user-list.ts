@@ -19,11 +19,12 @@ import { LitElement, html, noChange, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Directive, directive, type ChildPart } from 'lit/directive.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
 import { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import type { Messages } from '../localize/messages.js';
-import { baseStyles, tokens } from '../theme/tokens.js';
+import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
 import { userListStyles } from './user-list.styles.js';
 
 /** A column the list sorts by: the core's keys, plus the number of rights (sorted here). */
@@ -203,7 +204,8 @@ function rightsOf(grants: Record<string, Grant[]>, userId: string): number {
 /**
  * The users of the organization (seed 000 §4.3, §5): e-mail, names, language, role, status,
  * links to the profile, the access rights and the managed clients, active-until and the action
- * that fits the status (deactivate, reactivate, unblock, re-send the invitation). Filters by
+ * that fits the status (deactivate, reactivate, unblock, re-send the invitation); deactivating asks
+ * for the same confirmation as the user's profile. Filters by
  * e-mail and by client, sorts by any column, and renders only the visible rows, so that 100,000
  * users stay fluid. Rows are an ARIA table (`role="table"`, `aria-rowcount`, `aria-rowindex`);
  * arrow keys, Page up / down and Ctrl+Home / End move between rows in the same column.
@@ -231,11 +233,13 @@ function rightsOf(grants: Record<string, Grant[]>, userId: string): number {
  * @csspart state - The loading, empty or error message.
  * @csspart error - The error banner.
  * @csspart live - The live region that announces results.
+ * @csspart dialog - The confirmation dialog.
+ * @csspart button - A button of the confirmation dialog.
  * @cssproperty --portier-user-list-height - Height of the scrolling table (default 36rem).
  * @cssproperty --portier-user-list-columns - The `grid-template-columns` of the rows.
  */
 export class PortierUserList extends LitElement {
-  static override styles = [tokens, baseStyles, userListStyles];
+  static override styles = [tokens, baseStyles, dialogStyles, userListStyles];
 
   /** Language of the screen (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, or the store's. */
   @property({ reflect: true }) locale: string | undefined;
@@ -266,6 +270,7 @@ export class PortierUserList extends LitElement {
   @state() private busy = new Set<string>();
 
   readonly #portier = new PortierController(this);
+  readonly #dialog = new ConfirmDialog(this);
   #sortedCache: { source: User[]; grants: object; direction: string; result: User[] } | undefined;
   #paged: PagedState | undefined;
   #range = { first: 0, last: 0 };
@@ -291,7 +296,7 @@ export class PortierUserList extends LitElement {
       </div>
       <div class="banner error" part="error" role="alert">${this.error}</div>
       <div class="banner success live" part="live" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.#renderBody(t, state)}
+      ${this.#renderBody(t, state)} ${this.#dialog.render(t)}
     `;
   }
 
@@ -700,6 +705,15 @@ export class PortierUserList extends LitElement {
     if (!decision.allowed) {
       this.error = this.#portier.errorText(new PortierError(decision.code, { reason: decision.reason }));
       return;
+    }
+    if (rowAction.run === 'deactivate') {
+      // The same question, in the same words, as the profile's Deactivate.
+      const p = t.userProfile;
+      if (!(await this.#dialog.ask({ title: p.confirmTitle, message: p.confirm.deactivate(name), confirmLabel: t.userList.deactivate }))) return;
+      // The answer took a while: act on the user as it is now, as the profile does.
+      const current = this.#portier.state?.data.users[user.id];
+      if (!current || this.busy.has(user.id)) return;
+      user = current;
     }
     this.busy = new Set(this.busy).add(user.id);
     try {

@@ -1,7 +1,9 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define/user-profile.js';
+import type { PortierUserRemovedEvent } from '../events/user-removed.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { createPortier, type PortierError } from '@portier/core';
+import { loadLocale } from '../localize/load-locale.js';
 import { $, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierUserProfile } from './user-profile.js';
 
@@ -100,7 +102,7 @@ describe('<portier-user-profile>', () => {
     expect(hint).to.contain('Créez d’abord un nouveau Super User ou promouvez un utilisateur existant au statut de Super User');
     demote.click();
     await settle(element);
-    expect(alertText(element)).to.contain('Il n’est pas possible de rétrograder, désactiver ou bloquer le dernier Super User');
+    expect(alertText(element)).to.contain('Il n’est pas possible de rétrograder, désactiver, bloquer ou supprimer le dernier Super User');
     expect(portier.getState().data.users['u-001']!.role).to.equal('superuser');
     await expectNoAxeViolations(element);
   });
@@ -189,6 +191,162 @@ describe('<portier-user-profile>', () => {
     await waitUntil(() => liveText(element) !== '');
     expect(liveText(element)).to.contain('A new invitation was sent to');
     expect((await backend.outbox()).some((mail) => mail.userId === 'u-006' && mail.kind === 'invitation')).to.equal(true);
+  });
+
+  it('deletes a user after a confirmation that names them and says it cannot be undone', async () => {
+    const { element, portier, backend } = await render('u-004');
+    const remove = button(element, 'remove')!;
+    expect(remove.textContent!.trim()).to.equal('Delete user');
+    expect(remove.closest('section')!.getAttribute('aria-labelledby'), 'with the other account actions').to.equal('account-heading');
+    // Cancel first: nothing happens and the focus is back on Delete.
+    remove.focus();
+    remove.click();
+    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog').open, 'the confirmation opens');
+    expect($(element, '#dialog-message').textContent).to.equal('Delete Dirk Janssens? Their account and access rights are removed for good. This cannot be undone.');
+    expect(button(element, 'dialog-confirm')!.textContent!.trim()).to.equal('Delete user');
+    await expectNoAxeViolations(element);
+    await click(element, 'dialog-cancel');
+    expect(portier.getState().data.users['u-004']).to.not.equal(undefined);
+    expect(deepActiveElement()?.getAttribute('data-action')).to.equal('remove');
+    // Then confirm.
+    const removed = oneEvent(element, 'portier-user-removed') as Promise<PortierUserRemovedEvent>;
+    await click(element, 'remove');
+    await confirmDialog(element);
+    const event = await removed;
+    expect([event.userId, event.user.email, event.bubbles, event.composed]).to.deep.equal(['u-004', 'dirk.janssens@lambert.example', true, true]);
+    await settle(element);
+    expect(portier.getState().data.users['u-004']).to.equal(undefined);
+    expect((await backend.load({ actorId: 'u-001' })).data.users['u-004']).to.equal(undefined);
+    expect(liveText(element)).to.equal('Dirk Janssens was deleted.');
+    expect(textOf(element)).to.not.contain('does not exist');
+  });
+
+  it('rule 2: offers Promote and Delete only to a super user who manages every client the user has', async () => {
+    // u-005 works for brasserie, logistics and retail; u-002 manages only the first two.
+    const scoped = await render('u-005', { actorId: 'u-002' });
+    expect(button(scoped.element, 'promote'), 'promote').to.equal(null);
+    expect(button(scoped.element, 'remove'), 'remove').to.equal(null);
+    expect(button(scoped.element, 'block'), 'other actions stay').to.not.equal(null);
+    const everywhere = await render('u-005', { actorId: 'u-001' });
+    expect(button(everywhere.element, 'promote')).to.not.equal(null);
+    expect(button(everywhere.element, 'remove')).to.not.equal(null);
+  });
+
+  it('shows why a deletion failed, in the user’s language, and keeps the user', async () => {
+    const { element, portier, backend } = await render('u-004', { locale: 'nl' });
+    let removed = false;
+    element.addEventListener('portier-user-removed', () => (removed = true));
+    // Another administrator changes the user meanwhile: the deletion carries a stale version.
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-004', changes: { lastName: 'Anders' } });
+    await click(element, 'remove');
+    expect($(element, '#dialog-message').textContent).to.contain('Dirk Janssens verwijderen?');
+    await confirmDialog(element);
+    await waitUntil(() => element.shadowRoot!.querySelector('[part~="error"]')?.textContent?.trim(), 'the refusal is shown');
+    await settle(element);
+    expect(alertText(element)).to.contain('Iemand anders heeft deze gebruiker intussen gewijzigd');
+    expect(portier.getState().data.users['u-004']).to.not.equal(undefined);
+    expect(textOf(element)).to.contain('Gebruiker: dirk.janssens@lambert.example');
+    expect(button(element, 'remove')).to.not.equal(null);
+    expect(liveText(element)).to.equal('');
+    expect(removed).to.equal(false);
+  });
+
+  it('refuses to delete the last super user and explains why, as for demote and block', async () => {
+    const { element, portier } = await render('u-001', { locale: 'fr' });
+    await portier.users.deactivate('u-002');
+    await portier.users.deactivate('u-003');
+    await settle(element);
+    const remove = button(element, 'remove')!;
+    expect(remove.getAttribute('aria-disabled')).to.equal('true');
+    expect(remove.getAttribute('aria-describedby')).to.equal('explain-account');
+    expect($(element, '#explain-account').textContent).to.contain('de le bloquer ou de le supprimer');
+    remove.click();
+    await settle(element);
+    expect($<HTMLDialogElement>(element, 'dialog').open).to.equal(false);
+    expect(alertText(element)).to.contain('Il n’est pas possible de rétrograder, désactiver, bloquer ou supprimer le dernier Super User');
+    expect(portier.getState().data.users['u-001']).to.not.equal(undefined);
+  });
+
+  it('rule 4: refuses to delete the only super user without an end date, with the reason', async () => {
+    const first = await createTestPortier({ actorId: 'u-001' });
+    await first.portier.users.deactivate('u-002', { until: '2026-06-30' });
+    await first.portier.users.deactivate('u-003', { until: '2026-06-30' });
+    // u-003 manages every client u-001 has (rule 2 lets it delete u-001 but for rule 4).
+    const second = createPortier({ backend: first.backend, clock: first.clock, actorId: 'u-003' });
+    await second.ready;
+    const { element } = await render('u-001', { portier: { portier: second, backend: first.backend, clock: first.clock } });
+    button(element, 'remove')!.click();
+    await settle(element);
+    expect(alertText(element)).to.contain('Every other super user has an end date');
+    expect(second.getState().data.users['u-001']).to.not.equal(undefined);
+  });
+
+  it('clears the previous "saved" banner when a new save is tried or the form is edited', async () => {
+    const { element } = await render('u-004');
+    const save = async () => {
+      $<HTMLButtonElement>(element, '[part="save-button"]').click();
+      await settle(element);
+    };
+    type(input(element, 'firstName'), 'Dirk-Jan');
+    await save();
+    await waitUntil(() => liveText(element) === 'The profile was saved.', 'the first save is announced');
+    // The QA case: clear the last name, "abc" as phone, save again. The input events do not bubble
+    // here, so only the save attempt itself can clear the banner.
+    for (const [id, value] of [['lastName', ''], ['phone', 'abc']]) {
+      input(element, id!).value = value!;
+      input(element, id!).dispatchEvent(new Event('input'));
+    }
+    await settle(element);
+    expect(liveText(element)).to.equal('The profile was saved.');
+    await save();
+    expect($(element, '#lastName-error').textContent).to.equal('Fill in this field.');
+    expect(element.shadowRoot!.querySelector('#phone-error')).to.not.equal(null);
+    expect(liveText(element), 'after a failed attempt').to.equal('');
+    // Any edit after a successful save clears it too.
+    type(input(element, 'lastName'), 'Janssens');
+    type(input(element, 'phone'), '');
+    await save();
+    await waitUntil(() => liveText(element) === 'The profile was saved.', 'the second save is announced');
+    type(input(element, 'mobile'), '+32 470');
+    await settle(element);
+    expect(liveText(element), 'after an edit').to.equal('');
+  });
+
+  it('refuses an active-until day before today (the store’s today), keeping what was typed', async () => {
+    const { element, portier, clock } = await render('u-005', { locale: 'de' });
+    // The store's clock, not the browser's, says what today is.
+    clock.set(Date.UTC(2030, 5, 1, 9));
+    await portier.refresh();
+    await settle(element);
+    const field = input(element, 'active-until');
+    expect(field.min).to.equal('2030-06-01');
+    type(field, '2030-05-31');
+    await settle(element);
+    await click(element, 'active-until');
+    expect($(element, '#active-until-error').textContent).to.equal(
+      'Wählen Sie heute oder einen späteren Tag. Um das Konto sofort zu deaktivieren, nutzen Sie „Deaktivieren“.',
+    );
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(field.getAttribute('aria-describedby')).to.contain('active-until-error');
+    expect(field.value).to.equal('2030-05-31');
+    expect(deepActiveElement()).to.equal(field);
+    expect(portier.getState().pending).to.equal(0);
+    expect(portier.getState().data.users['u-005']).to.include({ status: 'active' }).and.not.have.property('activeUntil');
+    await expectNoAxeViolations(element);
+    // Today is allowed, and typing clears the message.
+    type(field, '2030-06-01');
+    await settle(element);
+    expect(element.shadowRoot!.querySelector('#active-until-error')).to.equal(null);
+    await click(element, 'active-until');
+    await waitUntil(() => portier.getState().data.users['u-005']!.activeUntil === '2030-06-01' && portier.getState().pending === 0);
+  });
+
+  it('calls reactivating a deactivated user by the same word as the list, in every language', async () => {
+    for (const locale of ['en', 'fr', 'nl', 'de'] as const) {
+      const t = await loadLocale(locale);
+      const { element } = await render('u-011', { locale });
+      expect(button(element, 'activate')!.textContent!.trim(), locale).to.equal(t.userList.reactivate);
+    }
   });
 
   it('says so when the user does not exist', async () => {

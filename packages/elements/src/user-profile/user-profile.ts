@@ -1,7 +1,9 @@
-import { PortierError, displayName, effectiveStatus, isPortierError, superUserLoss, isoDay, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
+import { PortierError, clientsAtStake, displayName, effectiveStatus, isPortierError, superUserLoss, isoDay, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { PortierUserRemovedEvent } from '../events/user-removed.js';
 import { PortierUserUpdatedEvent, type UserChange } from '../events/user-updated.js';
 import type { Messages } from '../localize/messages.js';
 import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
@@ -12,9 +14,13 @@ import { userProfileStyles } from './user-profile.styles.js';
 const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'last-super-user-without-end-date', 'contact-cannot-be-super-user']);
 
 /** Actions that take away a super user (SPEC rule 4): the §5.1 hint explains their refusal. */
-const TAKES_AWAY: ReadonlySet<Action> = new Set(['user.set-role', 'user.deactivate', 'user.block']);
+const TAKES_AWAY: ReadonlySet<Action> = new Set(['user.set-role', 'user.deactivate', 'user.block', 'user.remove']);
 
-type Confirmable = 'demote' | 'deactivate' | 'block';
+/** Actions asked for in the confirmation dialog (their label and question are `t.userProfile[x]`, `t.userProfile.confirm[x]`). */
+type Confirmable = 'demote' | 'deactivate' | 'block' | 'remove';
+
+/** Account actions drawn as dangerous. */
+const DANGER: ReadonlySet<string> = new Set(['demote', 'deactivate', 'block', 'remove']);
 
 /** Where a section explains a refusal: refused buttons point to it with aria-describedby. */
 const EXPLANATION_IDS: Partial<Record<Action, string>> = { 'user.set-role': 'explain-role', 'user.deactivate': 'explain-account' };
@@ -23,12 +29,15 @@ const EXPLANATION_IDS: Partial<Record<Action, string>> = { 'user.set-role': 'exp
  * Edits one user (seed 000 §5.1): names, phones and language (the e-mail, which is the login, is
  * read-only); the role with Promote / Demote, where the refusal to demote the last super user is
  * explained as the manual does ("create or promote another super user first"); a super user's
- * signature type; the active-until date; deactivate / activate, block / unblock; a password-reset
- * e-mail (the administrator never sees or sets a password) and a new invitation. Every command
- * carries the user's version, so a concurrent change is refused with `conflict` and the input kept.
+ * signature type; the active-until date (today or later: deactivating now goes through Deactivate
+ * and its confirmation); deactivate / reactivate, block / unblock; delete, after a confirmation; a
+ * password-reset e-mail (the administrator never sees or sets a password) and a new invitation.
+ * Every command carries the user's version, so a concurrent change is refused with `conflict` and
+ * the input kept.
  *
  * @summary The user-profile screen of an administrator.
  * @event portier-user-updated - A change was saved (`change` says which).
+ * @event portier-user-removed - The user was deleted (the event carries its id and its last record).
  * @csspart title - The heading.
  * @csspart subtitle - "User: e-mail".
  * @csspart section - A section (role, profile, signature, account).
@@ -59,14 +68,15 @@ export class PortierUserProfile extends LitElement {
   @state() private conflict = false;
   @state() private announcement = '';
   @state() private busy = false;
-  @state() private confirming: Confirmable | undefined;
   @state() private activeUntil: string | undefined;
+  @state() private activeUntilError = '';
   @state() private signature: Signature | undefined;
-
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  /** A deletion in flight or done: the user is gone from the store, which is not "not found". */
+  @state() private removal: 'pending' | 'done' | undefined;
 
   readonly #portier = new PortierController(this);
   readonly #form = new ProfileForm(this);
+  readonly #dialog = new ConfirmDialog(this);
   #returnFocus: HTMLElement | undefined;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -75,7 +85,9 @@ export class PortierUserProfile extends LitElement {
       this.conflict = false;
       this.announcement = '';
       this.activeUntil = undefined;
+      this.activeUntilError = '';
       this.signature = undefined;
+      this.removal = undefined;
     }
     this.#form.sync(this.#user());
   }
@@ -87,6 +99,10 @@ export class PortierUserProfile extends LitElement {
     if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
     if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${t.common.loadError}</p></div>`;
     const user = this.#user();
+    if (this.removal && !user) {
+      // The store drops a deleted user at once; say it was deleted rather than that it does not exist.
+      return html`<div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>`;
+    }
     if (!user || !this.#portier.can('user.view', { user }).allowed) {
       // A refusal can take the user out of the actor's view (it lost its role meanwhile): say why first.
       return html`<div class="banner info" part="error" role="alert">${this.error ? html`<p>${this.error}</p>` : nothing}<p>${t.userProfile.notFound}</p></div>`;
@@ -99,11 +115,11 @@ export class PortierUserProfile extends LitElement {
         ? html`<p>${this.error}</p>
             ${this.conflict ? html`<button class="button small" part="button" type="button" @click=${this.#reload}>${t.userProfile.reload}</button>` : nothing}`
         : nothing}</div>
-      <div class="layout">
+      <div class="layout" @input=${this.#edited}>
         ${this.#renderRole(t, user)} ${this.#renderProfile(t, state, user)} ${user.role === 'superuser' ? this.#renderSignature(t, user) : nothing}
         ${this.#renderAccount(t, state, user)}
       </div>
-      ${this.#renderDialog(t, user)}
+      ${this.#dialog.render(t)}
     `;
   }
 
@@ -116,7 +132,7 @@ export class PortierUserProfile extends LitElement {
       <p class="current">${t.userProfile.currentRole(t.role[user.role])}</p>
       <div class="actions">
         ${this.#actionButton(decision, label, target === 'user' ? 'demote' : 'promote', () =>
-          target === 'user' ? this.#confirm('demote') : this.#run('role', (id, options) => this.#store().users.setRole(id, 'superuser', options), t.userProfile.done.promoted(displayName(user))),
+          target === 'user' ? this.#confirm('demote', user) : this.#run('role', (id, options) => this.#store().users.setRole(id, 'superuser', options), t.userProfile.done.promoted(displayName(user))),
         )}
       </div>
       ${this.#explanation(t, user, 'user.set-role', decision)}
@@ -191,7 +207,7 @@ export class PortierUserProfile extends LitElement {
       const button = this.#actionButton(decision, label, id, run);
       if (button !== nothing) buttons.push(button as TemplateResult);
     };
-    add('user.activate', t.userProfile.activate, 'activate', () => this.#run('status', (id, o) => this.#store().users.activate(id, o), t.userProfile.done.activated), status === 'deactivated');
+    add('user.activate', t.userProfile.reactivate, 'activate', () => this.#run('status', (id, o) => this.#store().users.activate(id, o), t.userProfile.done.activated), status === 'deactivated');
     add('user.unblock', t.userProfile.unblock, 'unblock', () => this.#run('status', (id, o) => this.#store().users.unblock(id, o), t.userProfile.done.unblocked), status === 'blocked');
     add(
       'user.resend-invitation',
@@ -208,8 +224,9 @@ export class PortierUserProfile extends LitElement {
       () => this.#run('password-reset', (id, o) => this.#store().users.resetPassword(id, o), t.userProfile.done.resetSent(user.email)),
       canReset,
     );
-    add('user.block', t.userProfile.block, 'block', () => this.#confirm('block'), status === 'active');
-    add('user.deactivate', t.userProfile.deactivate, 'deactivate', () => this.#confirm('deactivate'), status !== 'deactivated' && status !== 'deleted');
+    add('user.block', t.userProfile.block, 'block', () => this.#confirm('block', user), status === 'active');
+    add('user.deactivate', t.userProfile.deactivate, 'deactivate', () => this.#confirm('deactivate', user), status !== 'deactivated' && status !== 'deleted');
+    add('user.remove', t.userProfile.remove, 'remove', () => this.#confirm('remove', user), status !== 'deleted');
     const today = isoDay(state.now);
     return html`<section part="section" aria-labelledby="account-heading">
       <h3 id="account-heading" tabindex="-1">${t.userProfile.accountHeading}</h3>
@@ -223,11 +240,16 @@ export class PortierUserProfile extends LitElement {
                 part="input"
                 type="date"
                 min=${today}
-                aria-describedby="active-until-hint"
+                aria-invalid=${this.activeUntilError ? 'true' : 'false'}
+                aria-describedby=${this.activeUntilError ? 'active-until-error active-until-hint' : 'active-until-hint'}
                 ?disabled=${!deactivate.allowed}
                 .value=${activeUntil}
-                @input=${(event: Event) => (this.activeUntil = (event.target as HTMLInputElement).value)}
+                @input=${(event: Event) => {
+                  this.activeUntil = (event.target as HTMLInputElement).value;
+                  this.activeUntilError = '';
+                }}
               />
+              ${this.activeUntilError ? html`<p class="field-error" part="field-error" id="active-until-error">${this.activeUntilError}</p>` : nothing}
             </div>
             ${deactivate.allowed
               ? html`<button
@@ -236,7 +258,7 @@ export class PortierUserProfile extends LitElement {
                   type="button"
                   data-action="active-until"
                   ?disabled=${!activeUntil || activeUntil === user.activeUntil}
-                  @click=${() => this.#run('active-until', (id, o) => this.#store().users.deactivate(id, { ...o, until: activeUntil }), t.userProfile.done.activeUntil)}
+                  @click=${() => this.#saveActiveUntil(t, activeUntil, today)}
                 >
                   ${t.userProfile.saveActiveUntil}
                 </button>`
@@ -264,27 +286,11 @@ export class PortierUserProfile extends LitElement {
     </section>`;
   }
 
-  #renderDialog(t: Messages, user: User): TemplateResult {
-    const confirming = this.confirming;
-    const name = displayName(user);
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" aria-describedby="dialog-message" @close=${this.#dialogClosed}>
-      <h3 id="dialog-title">${t.userProfile.confirmTitle}</h3>
-      <p id="dialog-message">${confirming ? t.userProfile.confirm[confirming](name) : ''}</p>
-      <div class="actions">
-        <button class="button" part="button" type="button" data-action="dialog-cancel" @click=${() => this.dialog?.close('cancel')}>${t.common.cancel}</button>
-        <button class="button primary" part="button" type="button" data-action="dialog-confirm" @click=${() => this.dialog?.close('confirm')}>
-          ${confirming ? t.userProfile[confirming] : t.common.confirm}
-        </button>
-      </div>
-    </dialog>`;
-  }
-
   /** A button for an action the policy allows, or an aria-disabled one that explains a refusal; nothing otherwise. */
   #actionButton(decision: Decision, label: string, id: string, run: () => void): TemplateResult | typeof nothing {
     if (!decision.allowed && !EXPLAINED.has(decision.reason)) return nothing;
-    const danger = id === 'demote' || id === 'deactivate' || id === 'block';
     return html`<button
-      class="button ${danger ? 'danger' : ''}"
+      class="button ${DANGER.has(id) ? 'danger' : ''}"
       part="button"
       type="button"
       data-action=${id}
@@ -325,8 +331,11 @@ export class PortierUserProfile extends LitElement {
     return !!state && superUserLoss(user, this.#portier.superUsers(), state.now) === 'last-super-user';
   }
 
+  /** The policy's answer, asked with what the command will ask it (rule 2: the clients a promotion or a deletion puts at stake). */
   #decide(action: Action, user: User, extra: { role?: 'user' | 'superuser' } = {}): Decision {
-    return this.#portier.can(action, { user, superUsers: this.#portier.superUsers(), ...extra });
+    const grants = this.#portier.state?.data.grants[user.id] ?? [];
+    const clientIds = action === 'user.set-role' || action === 'user.remove' ? clientsAtStake(action, user, grants, extra.role) : undefined;
+    return this.#portier.can(action, { user, superUsers: this.#portier.superUsers(), ...extra, ...(clientIds ? { clientIds } : {}) });
   }
 
   #user(): User | undefined {
@@ -337,28 +346,40 @@ export class PortierUserProfile extends LitElement {
     return this.#portier.portier!;
   }
 
-  #confirm(what: Confirmable): void {
-    this.#returnFocus = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | undefined;
-    this.confirming = what;
-    this.updateComplete.then(() => this.dialog?.showModal());
+  /** Asks in the dialog, naming the user, and runs the action once confirmed. */
+  async #confirm(what: Confirmable, user: User): Promise<void> {
+    const t = this.#portier.t;
+    if (!t) return;
+    const opener = ((this.renderRoot as ShadowRoot).activeElement as HTMLElement | null) ?? undefined;
+    const name = displayName(user);
+    const confirmed = await this.#dialog.ask({ title: t.userProfile.confirmTitle, message: t.userProfile.confirm[what](name), confirmLabel: t.userProfile[what] });
+    if (!confirmed) return;
+    // #run gives the focus back to the opener once the command has settled.
+    this.#returnFocus = opener;
+    if (what === 'demote') this.#run('role', (id, o) => this.#store().users.setRole(id, 'user', o), t.userProfile.done.demoted(name));
+    if (what === 'deactivate') this.#run('status', (id, o) => this.#store().users.deactivate(id, o), t.userProfile.done.deactivated);
+    if (what === 'block') this.#run('status', (id, o) => this.#store().users.block(id, o), t.userProfile.done.blocked);
+    if (what === 'remove') this.#run('removed', (id, o) => this.#store().users.remove(id, o), t.userProfile.done.removed(name));
   }
 
-  #dialogClosed = (): void => {
-    const dialog = this.dialog;
-    const what = this.confirming;
-    const confirmed = dialog?.returnValue === 'confirm';
-    if (dialog) dialog.returnValue = '';
-    this.confirming = undefined;
-    const user = this.#user();
-    const t = this.#portier.t;
-    if (confirmed && what && user && t) {
-      const name = displayName(user);
-      if (what === 'demote') this.#run('role', (id, o) => this.#store().users.setRole(id, 'user', o), t.userProfile.done.demoted(name));
-      if (what === 'deactivate') this.#run('status', (id, o) => this.#store().users.deactivate(id, o), t.userProfile.done.deactivated);
-      if (what === 'block') this.#run('status', (id, o) => this.#store().users.block(id, o), t.userProfile.done.blocked);
-    } else {
-      this.#restoreFocus();
+  /**
+   * An end date from today on. A past day would deactivate the account at once, without the
+   * confirmation Deactivate asks, so it is refused here; "today" is the store's clock (a host or
+   * the demo may move it), not the browser's.
+   */
+  #saveActiveUntil(t: Messages, day: string, today: string): void {
+    this.announcement = '';
+    if (day < today) {
+      this.activeUntilError = t.userProfile.activeUntilPast;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#active-until')?.focus());
+      return;
     }
+    this.#run('active-until', (id, o) => this.#store().users.deactivate(id, { ...o, until: day }), t.userProfile.done.activeUntil);
+  }
+
+  /** Any edit makes the last result stale: its announcement goes. */
+  #edited = (): void => {
+    this.announcement = '';
   };
 
   /** Back to the control that opened the dialog, or to its section's heading when that control is gone. */
@@ -370,7 +391,8 @@ export class PortierUserProfile extends LitElement {
     });
   }
 
-  async #run(change: UserChange, command: (userId: string, options: { expectedVersion: number }) => Promise<void>, done: string): Promise<void> {
+  /** Runs a command on the user at its current version; `removed` (a deletion) fires `portier-user-removed`. */
+  async #run(change: UserChange | 'removed', command: (userId: string, options: { expectedVersion: number }) => Promise<void>, done: string): Promise<void> {
     const user = this.#user();
     if (!user || this.busy) return;
     const opener = this.#returnFocus;
@@ -378,13 +400,20 @@ export class PortierUserProfile extends LitElement {
     this.error = '';
     this.conflict = false;
     this.announcement = '';
+    if (change === 'removed') this.removal = 'pending';
     try {
       await command(user.id, { expectedVersion: user.version });
       this.announcement = done;
       if (change === 'signature') this.signature = undefined;
       if (change === 'active-until') this.activeUntil = undefined;
-      this.dispatchEvent(new PortierUserUpdatedEvent(user.id, change));
+      if (change === 'removed') {
+        this.removal = 'done';
+        this.dispatchEvent(new PortierUserRemovedEvent(user));
+      } else {
+        this.dispatchEvent(new PortierUserUpdatedEvent(user.id, change));
+      }
     } catch (error) {
+      if (change === 'removed') this.removal = undefined;
       this.#failed(error);
     } finally {
       this.busy = false;
@@ -399,6 +428,8 @@ export class PortierUserProfile extends LitElement {
     const user = this.#user();
     const base = this.#form.base;
     if (!t || !user || !base || this.busy) return;
+    // A new attempt: the previous result no longer describes the form.
+    this.announcement = '';
     const invalid = this.#form.submit(t);
     if (invalid) {
       await this.updateComplete;
