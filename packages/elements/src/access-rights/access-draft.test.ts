@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Application, Client, Grant } from '@portier/core';
 import {
   emptyDraft,
+  grantChanges,
   indexGrants,
   isDirty,
   levelOf,
@@ -90,5 +91,22 @@ describe('access draft', () => {
     assert.deepEqual(summarize(saved, off, applications), [{ type: 'level', clientId: 'b', applicationId: 'portfolio', from: 'read', to: 'none' }]);
     // Removing the client drops its profile edits too.
     assert.equal(isDirty(withClientAdded(saved, withClientRemoved(saved, both, 'b'), 'b')), false);
+  });
+
+  it('lists the changes between two grant lists like the summary of an edit', () => {
+    const after: Grant[] = [
+      { clientId: 'b', applicationId: 'invoices', level: 'full' },
+      { clientId: 'b', applicationId: 'portfolio', level: 'full' },
+      { clientId: 'c', applicationId: 'portfolio', level: 'read', profile: 'REFERENT' },
+    ];
+    assert.deepEqual(grantChanges(grants, after, applications), [
+      { type: 'add-client', clientId: 'c' },
+      { type: 'remove-client', clientId: 'a' },
+      { type: 'level', clientId: 'b', applicationId: 'portfolio', from: 'read', to: 'full' },
+      { type: 'profile', clientId: 'b', applicationId: 'portfolio', from: 'REFERENT', to: '' },
+      { type: 'level', clientId: 'c', applicationId: 'portfolio', from: 'none', to: 'read' },
+      { type: 'profile', clientId: 'c', applicationId: 'portfolio', from: '', to: 'REFERENT' },
+    ]);
+    assert.deepEqual(grantChanges(grants, [...grants].reverse(), applications), []);
   });
 });

@@ -170,3 +170,31 @@ export function summarize(saved: SavedAccess, draft: AccessDraft, applications: 
   }
   return changes;
 }
+
+/**
+ * The changes from one grant list to another, in the order of {@link summarize}: clients that
+ * appear, clients that go, then each cell whose level or profile differs. The summary dialog
+ * lists a copy or an "authorize all" with it, from the grants the core says the command gives.
+ */
+export function grantChanges(before: readonly Grant[], after: readonly Grant[], applications: readonly Application[]): AccessChange[] {
+  const from = indexGrants(before);
+  const to = indexGrants(after);
+  const changes: AccessChange[] = [];
+  for (const clientId of to.clientIds) if (!from.clientIds.has(clientId)) changes.push({ type: 'add-client', clientId });
+  for (const clientId of from.clientIds) if (!to.clientIds.has(clientId)) changes.push({ type: 'remove-client', clientId });
+  const order = new Map(applications.map((application, index) => [application.id, index]));
+  const cells = [...new Set([...from.levels.keys(), ...to.levels.keys()])]
+    .map((key) => key.split('\u0000') as [string, string])
+    // A client that goes takes its cells with it: its one line says so.
+    .filter(([clientId]) => to.clientIds.has(clientId))
+    .sort(([clientA, applicationA], [clientB, applicationB]) => clientA.localeCompare(clientB) || (order.get(applicationA) ?? 0) - (order.get(applicationB) ?? 0));
+  for (const [clientId, applicationId] of cells) {
+    const key = grantKey(clientId, applicationId);
+    const level = { from: from.levels.get(key) ?? 'none', to: to.levels.get(key) ?? 'none' };
+    if (level.from !== level.to) changes.push({ type: 'level', clientId, applicationId, ...level });
+    // As in summarize: a profile goes with its level, so level `none` has no profile line.
+    const profile = { from: from.levels.has(key) ? (from.profiles.get(key) ?? '') : '', to: to.profiles.get(key) ?? '' };
+    if (level.to !== 'none' && profile.from !== profile.to) changes.push({ type: 'profile', clientId, applicationId, ...profile });
+  }
+  return changes;
+}

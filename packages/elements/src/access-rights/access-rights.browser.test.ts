@@ -44,6 +44,26 @@ async function searchAndAdd(element: PortierAccessRights, text: string, clientNa
   await settle(element);
 }
 
+/** The grants of a user as sorted `client/application/level[/profile]` lines, to compare two views at a glance. */
+const grantLines = (grants: readonly Grant[] | undefined) =>
+  (grants ?? []).map((grant) => `${grant.clientId}/${grant.applicationId}/${grant.level}${grant.profile ? `/${grant.profile}` : ''}`).sort();
+
+/** Opens one of the other ways to set access ("copy" or "authorize-all"). */
+async function openMethod(element: PortierAccessRights, method: 'copy' | 'authorize-all'): Promise<void> {
+  $<HTMLElement>(element, `details[data-method="${method}"] > summary`).click();
+  await settle(element);
+}
+
+const reviewButton = (element: PortierAccessRights, method: 'copy' | 'authorize-all') => $<HTMLButtonElement>(element, `button[data-review="${method}"]`);
+
+/** Chooses the user to copy and the applications to leave out. */
+async function chooseCopy(element: PortierAccessRights, sourceUserId: string, exclude: string[]): Promise<void> {
+  await openMethod(element, 'copy');
+  choose($<HTMLSelectElement>(element, '#setup-sourceUserId'), sourceUserId);
+  for (const applicationId of exclude) $<HTMLInputElement>(element, `#setup-exclude-${applicationId}`).click();
+  await settle(element);
+}
+
 describe('<portier-access-rights>', () => {
   it('shows the clients × applications matrix with only the levels each application allows', async () => {
     const { element } = await render('u-004');
@@ -330,6 +350,185 @@ describe('<portier-access-rights>', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
     expect(element.shadowRoot!.querySelector('img')).to.equal(null);
     expect(textOf(element)).to.contain('<img src=x');
+  });
+
+  describe('copy another user and authorize all (seed 004, SPEC rule 11)', () => {
+    it('copies another user without one application, after listing the changes, and the store equals the backend', async () => {
+      const { element, portier, backend } = await render('u-004');
+      let fired: PortierAccessChangedEvent | undefined;
+      element.addEventListener('portier-access-changed', (event) => (fired = event));
+      const before = portier.getState().data.grants['u-004']!;
+      await chooseCopy(element, 'u-005', ['invoice-viewer']);
+      // The user being edited is not offered as a source.
+      expect($$<HTMLOptionElement>(element, '#setup-sourceUserId option').map((option) => option.value)).not.to.include('u-004');
+
+      reviewButton(element, 'copy').click();
+      await settle(element);
+      const dialog = $<HTMLDialogElement>(element, 'dialog');
+      expect(dialog.open).to.equal(true);
+      expect(textOf(dialog)).to.contain('Copy the rights of Elodie Martin?');
+      expect($$(element, '[part~="summary"] li').map((item) => textOf(item))).to.deep.equal([
+        'Add the client Lambert Retail BV',
+        'Brasserie Lambert SA · My Customer Data: Disabled → Full',
+        'Lambert Retail BV · Billing Export: Disabled → Full',
+      ]);
+      // Nothing is applied before the confirmation.
+      expect(portier.getState().data.grants['u-004']).to.equal(before);
+
+      await applySummary(element);
+      expect(dialog.open).to.equal(false);
+      const source = portier.getState().data.grants['u-005']!;
+      const managed = new Set(portier.getState().data.users['u-001']!.managedClientIds);
+      const copied = source.filter((grant) => managed.has(grant.clientId) && grant.applicationId !== 'invoice-viewer');
+      const untouched = before.filter((grant) => !copied.some((c) => c.clientId === grant.clientId && c.applicationId === grant.applicationId));
+      const after = portier.getState().data.grants['u-004'];
+      expect(grantLines(after)).to.deep.equal(grantLines([...untouched, ...copied]));
+      expect(grantLines(after)).to.deep.equal([
+        'c-brasserie/energy-guard/alert',
+        'c-brasserie/invoice-viewer/full',
+        'c-brasserie/my-customer-data/full',
+        'c-brasserie/portfolio-manager/read/REFERENT',
+        'c-retail/billing-export/full',
+      ]);
+      expect(grantLines(after)).to.deep.equal(grantLines(backend.currentData().grants['u-004']));
+      expect($(element, '[part~="status"][role="status"]').textContent).to.contain('The rights of Elodie Martin were copied.');
+      expect(fired?.userId).to.equal('u-004');
+      // The matrix shows the new rights.
+      expect(cell(element, 'c-retail', 'billing-export').value).to.equal('full');
+    });
+
+    it('authorizes all with a level an application does not allow, which gives the nearest lower level', async () => {
+      const { element, portier, backend } = await render('u-005');
+      await openMethod(element, 'authorize-all');
+      choose($<HTMLSelectElement>(element, '#setup-type-supply'), 'read');
+      choose($<HTMLSelectElement>(element, '#setup-type-services'), 'none');
+      await settle(element);
+      reviewButton(element, 'authorize-all').click();
+      await settle(element);
+      const dialog = $<HTMLDialogElement>(element, 'dialog');
+      expect(dialog.open).to.equal(true);
+      expect(textOf(dialog)).to.contain('Authorize all?');
+      expect($$(element, '[part~="summary"] li').map((item) => textOf(item))).to.deep.equal([
+        'Brasserie Lambert SA · Invoice Viewer: Full → Disabled',
+        'Brasserie Lambert SA · Portfolio Manager: Disabled → Read only',
+        'Brasserie Lambert SA · Energy Guard: Disabled → Alert',
+      ]);
+      await applySummary(element);
+      const grants = portier.getState().data.grants['u-005']!;
+      const level = (clientId: string, applicationId: string) => grants.find((g) => g.clientId === clientId && g.applicationId === applicationId)?.level;
+      // Energy Guard allows no "read only": the nearest lower level, "alert", is given (never "full").
+      expect(level('c-brasserie', 'energy-guard')).to.equal('alert');
+      expect(level('c-brasserie', 'portfolio-manager')).to.equal('read');
+      expect(level('c-brasserie', 'invoice-viewer')).to.equal('none');
+      // Rights outside the contracts stay.
+      expect(level('c-brasserie', 'my-customer-data')).to.equal('full');
+      expect(level('c-retail', 'billing-export')).to.equal('full');
+      expect(grantLines(grants)).to.deep.equal(grantLines(backend.currentData().grants['u-005']));
+      expect($(element, '[part~="status"][role="status"]').textContent).to.contain('Every contract was authorized with the levels chosen.');
+    });
+
+    it('changes nothing when the summary is cancelled, and keeps the choices', async () => {
+      const { element, portier, backend } = await render('u-004');
+      const before = grantLines(backend.currentData().grants['u-004']);
+      await chooseCopy(element, 'u-005', ['invoice-viewer']);
+      const review = reviewButton(element, 'copy');
+      review.focus();
+      review.click();
+      await settle(element);
+      const dialog = $<HTMLDialogElement>(element, 'dialog');
+      expect(dialog.open).to.equal(true);
+      dialog.querySelector<HTMLButtonElement>('button:not([data-apply])')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await settle(element);
+      expect(dialog.open).to.equal(false);
+      expect(element.shadowRoot!.activeElement === review, 'focus back on the review button').to.equal(true);
+      expect(grantLines(portier.getState().data.grants['u-004'])).to.deep.equal(before);
+      expect(grantLines(backend.currentData().grants['u-004'])).to.deep.equal(before);
+      expect($<HTMLSelectElement>(element, '#setup-sourceUserId').value).to.equal('u-005');
+      expect($<HTMLInputElement>(element, '#setup-exclude-invoice-viewer').checked).to.equal(true);
+    });
+
+    it('explains a refusal after another administrator’s save in the user’s language, keeps the choices, and applies on the next try', async () => {
+      const { element, portier, backend } = await render('u-004', { locale: 'fr' });
+      await chooseCopy(element, 'u-005', ['invoice-viewer']);
+      // Another administrator saves the same user meanwhile: this store has not seen it.
+      await backend.execute({ actorId: 'u-002' }, { type: 'access.set', userId: 'u-004', grants: [{ clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'full' }] });
+      reviewButton(element, 'copy').click();
+      await settle(element);
+      expect(textOf($(element, 'dialog'))).to.contain('Copier les droits de l’utilisateur Elodie Martin ?');
+      await applySummary(element);
+      const fr = (await import('../localize/locales/fr.js')).default;
+      expect($(element, '[role="alert"]').textContent!.trim()).to.equal(fr.errors.conflict);
+      expect($<HTMLSelectElement>(element, '#setup-sourceUserId').value).to.equal('u-005');
+      expect($<HTMLInputElement>(element, '#setup-exclude-invoice-viewer').checked).to.equal(true);
+      expect($<HTMLDetailsElement>(element, 'details[data-method="copy"]').open).to.equal(true);
+      expect(portier.getState().data.grants['u-004']!.some((grant) => grant.clientId === 'c-retail'), 'nothing copied').to.equal(false);
+
+      reviewButton(element, 'copy').click();
+      await settle(element);
+      await applySummary(element);
+      expect(element.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      const after = grantLines(portier.getState().data.grants['u-004']);
+      expect(after).to.include('c-brasserie/energy-guard/full', 'the other administrator’s save stays');
+      expect(after).to.include('c-retail/billing-export/full');
+      expect(after).to.deep.equal(grantLines(backend.currentData().grants['u-004']));
+    });
+
+    it('does not lose unsaved matrix edits: copy waits until they are saved or discarded, and says so', async () => {
+      const { element, portier } = await render('u-004');
+      choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+      await settle(element);
+      await chooseCopy(element, 'u-005', []);
+      const review = reviewButton(element, 'copy');
+      expect(review.getAttribute('aria-disabled')).to.equal('true');
+      const hint = $(element, '#setup-blocked');
+      expect(review.getAttribute('aria-describedby')).to.equal('setup-blocked');
+      expect(textOf(hint)).to.equal('Save or discard your changes in the table first: copying and “Authorize all” start from the saved rights.');
+      review.click();
+      await settle(element);
+      expect($<HTMLDialogElement>(element, 'dialog').open).to.equal(false);
+      expect(cell(element, 'c-brasserie', 'energy-guard').value).to.equal('full');
+      expect(textOf(element)).to.contain('1 unsaved change');
+      expect(portier.getState().data.grants['u-004']!.find((grant) => grant.applicationId === 'energy-guard')!.level).to.equal('alert');
+
+      button(element, 'Discard changes').click();
+      await settle(element);
+      expect(element.shadowRoot!.querySelector('#setup-blocked')).to.equal(null);
+      expect(reviewButton(element, 'copy').getAttribute('aria-disabled')).to.equal('false');
+      reviewButton(element, 'copy').click();
+      await settle(element);
+      expect($<HTMLDialogElement>(element, 'dialog').open).to.equal(true);
+    });
+
+    it('asks for the user to copy before showing anything', async () => {
+      const { element } = await render('u-004');
+      await openMethod(element, 'copy');
+      reviewButton(element, 'copy').click();
+      await settle(element);
+      expect($<HTMLDialogElement>(element, 'dialog').open).to.equal(false);
+      expect($(element, '#setup-sourceUserId-error').textContent!.trim()).to.equal('Fill in this field.');
+      expect(deepActiveElement()?.id).to.equal('setup-sourceUserId');
+    });
+
+    it('offers copy and authorize all only to an administrator who may set the user’s rights', async () => {
+      const own = await render('u-001');
+      expect(own.element.shadowRoot!.querySelector('[part~="setup"]')).to.equal(null);
+      const plain = await render('u-005', { actorId: 'u-004' });
+      expect(plain.element.shadowRoot!.querySelector('[part~="setup"]')).to.equal(null);
+      const admin = await render('u-005', { actorId: 'u-002' });
+      expect(admin.element.shadowRoot!.querySelector('[part~="setup"]')).not.to.equal(null);
+    });
+
+    it('passes axe with both ways open and with the summary shown', async () => {
+      const { element } = await render('u-004');
+      await chooseCopy(element, 'u-005', ['invoice-viewer']);
+      await openMethod(element, 'authorize-all');
+      await expectNoAxeViolations(element);
+      reviewButton(element, 'copy').click();
+      await settle(element);
+      expect($<HTMLDialogElement>(element, 'dialog').open).to.equal(true);
+      await expectNoAxeViolations(element);
+    });
   });
 
   it('renders 500 clients × 7 applications quickly', async () => {

@@ -1,6 +1,7 @@
 import {
   LEVELS,
   PortierError,
+  displayName,
   isPortierError,
   levelRank,
   type Application,
@@ -8,16 +9,21 @@ import {
   type Grant,
   type Language,
   type Level,
+  type PortierData,
   type User,
 } from '@portier/core';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { accessSetupStyles } from '../access-setup/access-setup.styles.js';
+import { levelPerType, organizationContractTypes } from '../access-setup/contract-types.js';
+import { copySourceCandidates } from '../access-setup/copy-source-fields.js';
 import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierAccessChangedEvent } from '../events/access-changed.js';
 import type { Messages } from '../localize/messages.js';
 import {
   emptyDraft,
+  grantChanges,
   indexGrants,
   isDirty,
   levelOf,
@@ -34,6 +40,8 @@ import {
   type SavedAccess,
 } from './access-draft.js';
 import { accessRightsStyles } from './access-rights.styles.js';
+import { renderAccessSetupPanel, type AccessSetupMode } from './access-setup-panel.js';
+import { emptySetupChoices, previewSetup, setupCommand, type AccessSetup, type AccessSetupChoices } from './access-setup.js';
 
 const SEARCH_LIMIT = 20;
 /**
@@ -78,20 +86,25 @@ function levelOptions(levels: readonly Level[], value: Level, names: Messages['l
  * searching their name or number and removed per row; one save applies every change at once,
  * after a summary of what changes. A failed save keeps every edit and says why.
  *
+ * Next to the matrix, the other two ways of seed 004 (SPEC rule 11): copy another user (without
+ * chosen applications) and "authorize all" (one level per contract type). Each shows the same
+ * summary of changes before it applies; a copied or authorized right replaces the user's right
+ * on the same client and application, and the user's other rights stay as they are.
+ *
  * @summary Edits a user's rights per client and application, saved in one step.
  *
- * @event portier-access-changed - After the rights were saved. `detail.userId` names the user.
+ * @event portier-access-changed - After the rights were saved, copied or authorized. `detail.userId` names the user.
  *
  * @csspart base - The screen's wrapper.
  * @csspart title - The heading.
  * @csspart user - The line naming the user.
- * @csspart subtitle - The "add a client" heading.
+ * @csspart subtitle - The "add a client" and "set rights another way" headings.
  * @csspart no-results - The line shown when a search found nothing.
  * @csspart empty - The line shown when the user has rights on no client.
  * @csspart search - The "add a client" search form.
  * @csspart search-input - The search field.
  * @csspart button - Every button.
- * @csspart button-primary - The save and apply buttons.
+ * @csspart button-primary - The save, apply and review buttons.
  * @csspart results - The table of clients found.
  * @csspart matrix-scroll - The scrolling box around the matrix.
  * @csspart matrix - The rights table.
@@ -109,11 +122,18 @@ function levelOptions(levels: readonly Level[], value: Level, names: Messages['l
  * @csspart error - The banner explaining a failure.
  * @csspart dialog - The summary dialog.
  * @csspart summary - The list of changes in the dialog.
+ * @csspart setup - The section with the other ways to set access (copy, authorize all).
+ * @csspart setup-method - The disclosure of one way (`data-method="copy"` or `"authorize-all"`).
+ * @csspart hint - A help text of that section.
+ * @csspart label - A field label in that section.
+ * @csspart input - A select or checkbox in that section.
+ * @csspart fieldset - The group of applications to leave out of a copy.
+ * @csspart field-error - The error under the user to copy.
  *
  * @cssproperty --portier-access-rights-max-height - Height after which the matrix scrolls (default: none).
  */
 export class PortierAccessRights extends LitElement {
-  static override styles = accessRightsStyles;
+  static override styles = [accessRightsStyles, accessSetupStyles];
 
   /** The user whose rights are edited. */
   @property({ attribute: 'user-id' }) userId = '';
@@ -127,6 +147,12 @@ export class PortierAccessRights extends LitElement {
   @state() private announcement = '';
   @state() private failure: unknown;
   @state() private renderedRows = FIRST_ROWS;
+  @state() private setupChoices: AccessSetupChoices = emptySetupChoices();
+  @state() private setupOpen: ReadonlySet<AccessSetupMode> = new Set();
+  @state() private setupSourceError = '';
+  @state() private setupNote = '';
+  /** The copy or "authorize all" the summary dialog shows; undefined when it shows the matrix's edits. */
+  @state() private pendingSetup: { setup: AccessSetup; expectedVersion: number } | undefined;
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('[data-save]') private saveButton!: HTMLButtonElement;
@@ -145,6 +171,9 @@ export class PortierAccessRights extends LitElement {
   #baseVersion: number | undefined;
   #savedFor: { grants: readonly Grant[] | undefined; saved: SavedAccess } | undefined;
   #applicationsFor: { source: Record<string, Application>; list: Application[] } | undefined;
+  #sourcesFor: { users: Record<string, User>; actor: User; locale: string; userId: string; list: User[] } | undefined;
+  /** The button that opened the summary dialog: the focus goes back to it. */
+  #dialogOpener: HTMLElement | undefined;
 
   #rowCount = 0;
   #chunkTimer: ReturnType<typeof setTimeout> | undefined;
@@ -155,6 +184,10 @@ export class PortierAccessRights extends LitElement {
     if (changed.has('userId') && changed.get('userId') !== undefined) {
       this.#reset();
       this.renderedRows = FIRST_ROWS;
+      // Choices made for one user are not carried over to the next.
+      this.setupChoices = emptySetupChoices();
+      this.setupSourceError = '';
+      this.setupNote = '';
     }
   }
 
@@ -270,7 +303,9 @@ export class PortierAccessRights extends LitElement {
     const applications = this.#applications();
     this.pendingChanges = summarize(this.#saved(), this.draft, applications);
     if (this.pendingChanges.length === 0) return;
+    this.pendingSetup = undefined;
     this.failure = undefined;
+    this.#dialogOpener = this.saveButton;
     this.dialog.showModal();
   }
 
@@ -280,10 +315,14 @@ export class PortierAccessRights extends LitElement {
 
   /** The dialog closed (button, Escape): focus goes back to where the user was. */
   #onDialogClose = (): void => {
-    this.saveButton?.focus();
+    (this.#dialogOpener ?? this.saveButton)?.focus();
   };
 
-  async #apply(): Promise<void> {
+  #apply(): Promise<void> {
+    return this.pendingSetup ? this.#applySetup(this.pendingSetup) : this.#applyDraft();
+  }
+
+  async #applyDraft(): Promise<void> {
     const portier = this.#portier.portier;
     const user = this.#user();
     const t = this.#portier.t;
@@ -312,6 +351,131 @@ export class PortierAccessRights extends LitElement {
     if (!this.shadowRoot?.activeElement) this.saveButton?.focus();
   }
 
+  /** The users whose rights may be copied onto this one, kept while the users, the actor and the language are the same. */
+  #setupSources(actor: User): User[] {
+    const users = this.#portier.state?.data.users ?? {};
+    const locale = this.#portier.locale;
+    const cached = this.#sourcesFor;
+    if (cached && cached.users === users && cached.actor === actor && cached.locale === locale && cached.userId === this.userId) return cached.list;
+    const list = copySourceCandidates(Object.values(users), {
+      organizationId: actor.organizationId,
+      canView: (user) => this.#portier.can('access.view', { user }).allowed,
+      locale,
+      excludeUserId: this.userId,
+    });
+    this.#sourcesFor = { users, actor, locale, userId: this.userId, list };
+    return list;
+  }
+
+  #setSetupChoices(patch: Partial<AccessSetupChoices>): void {
+    this.setupChoices = { ...this.setupChoices, ...patch };
+    // A previous result ("copied", "nothing would change") no longer describes these choices.
+    this.setupNote = '';
+    this.announcement = '';
+  }
+
+  #onSetupSource = (sourceUserId: string): void => {
+    if (sourceUserId) this.setupSourceError = '';
+    this.#setSetupChoices({ sourceUserId });
+  };
+
+  #onSetupExclude = (applicationId: string, excluded: boolean): void => {
+    const rest = this.setupChoices.excludeApplications.filter((id) => id !== applicationId);
+    this.#setSetupChoices({ excludeApplications: excluded ? [...rest, applicationId] : rest });
+  };
+
+  #onSetupTypeLevel = (type: string, level: Level): void => {
+    this.#setSetupChoices({ typeLevels: { ...this.setupChoices.typeLevels, [type]: level } });
+  };
+
+  #onSetupToggle = (mode: AccessSetupMode, open: boolean): void => {
+    const next = new Set(this.setupOpen);
+    if (open) next.add(mode);
+    else next.delete(mode);
+    this.setupOpen = next;
+  };
+
+  /** The copy or "authorize all" as chosen, or undefined (with the field's error shown) when incomplete. */
+  #chosenSetup(mode: AccessSetupMode, t: Messages, data: PortierData, actor: User): AccessSetup | undefined {
+    const choices = this.setupChoices;
+    if (mode === 'authorize-all') {
+      const types = organizationContractTypes(data, actor.organizationId);
+      return { mode, levels: levelPerType(types, choices.typeLevels) };
+    }
+    if (choices.sourceUserId !== '') return { mode, sourceUserId: choices.sourceUserId, excludeApplications: [...choices.excludeApplications] };
+    this.setupSourceError = t.validation.required;
+    return undefined;
+  }
+
+  /**
+   * Shows what a copy or "authorize all" would change, in the matrix's summary dialog. The
+   * changes come from the core's `execute` over the store's view, so the dialog lists what the
+   * command will do, and a refusal by the policy shows before anything is sent.
+   */
+  #openSetupSummary = async (mode: AccessSetupMode, opener: HTMLElement): Promise<void> => {
+    const t = this.#portier.t;
+    const state = this.#portier.state;
+    const actor = this.#portier.actor;
+    const user = this.#user();
+    // Unsaved matrix edits block this (the button says why): the copy and "authorize all" are
+    // computed over the saved rights, and applying one would either drop those edits or mix two
+    // sets of changes in one confirmation. The administrator saves or discards them first.
+    if (!t || !state || !actor || !user || this.saving || isDirty(this.draft)) return;
+    this.failure = undefined;
+    this.setupNote = '';
+    const setup = this.#chosenSetup(mode, t, state.data, actor);
+    if (!setup) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLSelectElement>('#setup-sourceUserId')?.focus();
+      return;
+    }
+    let changes: AccessChange[];
+    try {
+      changes = grantChanges(state.data.grants[user.id] ?? [], previewSetup(state, user.id, setup), this.#applications());
+    } catch (error) {
+      this.failure = error;
+      return;
+    }
+    if (changes.length === 0) {
+      this.setupNote = t.accessRights.nothingToChange;
+      this.announcement = this.setupNote;
+      return;
+    }
+    this.pendingChanges = changes;
+    this.pendingSetup = { setup, expectedVersion: user.version };
+    this.#dialogOpener = opener;
+    this.dialog.showModal();
+  };
+
+  async #applySetup({ setup, expectedVersion }: { setup: AccessSetup; expectedVersion: number }): Promise<void> {
+    const portier = this.#portier.portier;
+    const user = this.#user();
+    const t = this.#portier.t;
+    this.#closeSummary();
+    if (!portier || !user || !t) return;
+    this.saving = true;
+    this.failure = undefined;
+    this.announcement = t.common.saving;
+    try {
+      // The very command the dialog previewed, against the version it was previewed on: if
+      // someone changed the user since, the backend refuses with `conflict` instead of applying
+      // changes nobody saw.
+      await portier.dispatch(setupCommand(user.id, setup, expectedVersion));
+      const source = setup.mode === 'copy' ? this.#portier.state?.data.users[setup.sourceUserId] : undefined;
+      this.announcement = setup.mode === 'copy' ? t.accessRights.copied(source ? displayName(source) : setup.sourceUserId) : t.accessRights.authorizedAll;
+      this.dispatchEvent(new PortierAccessChangedEvent(user.id));
+    } catch (error) {
+      // The choices stay as they are: the next review starts from the newer data the store now has.
+      this.failure = error;
+      this.announcement = '';
+    } finally {
+      this.saving = false;
+      this.pendingSetup = undefined;
+    }
+    await this.updateComplete;
+    if (!this.shadowRoot?.activeElement) this.#dialogOpener?.focus();
+  }
+
   #failureText(t: Messages): string {
     const error = this.failure;
     if (isPortierError(error) && error.code === 'level-not-allowed') {
@@ -336,6 +500,7 @@ export class PortierAccessRights extends LitElement {
       return html`<p part="error" class="banner error" role="alert">${this.#portier.errorText(new PortierError(view.code, { reason: view.reason }))}</p>`;
     }
     const edit = this.#portier.can('access.set', { user });
+    const actor = this.#portier.actor;
     const saved = this.#saved();
     const applications = this.#applications();
     const clients = state.data.clients;
@@ -373,10 +538,31 @@ export class PortierAccessRights extends LitElement {
               ${dirty ? html`<span part="dirty">${a.unsaved(changeCount)}</span>` : nothing}
             </div>`
           : nothing}
+        ${edit.allowed && actor ? this.#renderSetup(t, state.data, actor, applications, dirty) : nothing}
         <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
         ${this.#renderDialog(t, clients, applications)}
       </section>
     `;
+  }
+
+  #renderSetup(t: Messages, data: PortierData, actor: User, applications: Application[], dirty: boolean): TemplateResult {
+    return renderAccessSetupPanel({
+      t,
+      choices: this.setupChoices,
+      open: this.setupOpen,
+      sources: () => this.#setupSources(actor),
+      applications,
+      contractTypes: organizationContractTypes(data, actor.organizationId),
+      sourceError: this.setupSourceError,
+      blocked: dirty ? t.accessRights.setupBlocked : '',
+      busy: this.saving,
+      note: this.setupNote,
+      onToggle: this.#onSetupToggle,
+      onSourceChange: this.#onSetupSource,
+      onExcludeChange: this.#onSetupExclude,
+      onTypeLevelChange: this.#onSetupTypeLevel,
+      onReview: this.#openSetupSummary,
+    });
   }
 
   #renderSearch(t: Messages, rows: string[]): TemplateResult {
@@ -497,12 +683,20 @@ export class PortierAccessRights extends LitElement {
     </select>`;
   }
 
+  #summaryTitle(t: Messages): string {
+    const setup = this.pendingSetup?.setup;
+    if (!setup) return t.accessRights.summaryTitle;
+    if (setup.mode === 'authorize-all') return t.accessRights.authorizeAllSummaryTitle;
+    const source = this.#portier.state?.data.users[setup.sourceUserId];
+    return t.accessRights.copySummaryTitle(source ? displayName(source) : setup.sourceUserId);
+  }
+
   #renderDialog(t: Messages, clients: Record<string, Client>, applications: Application[]): TemplateResult {
     const a = t.accessRights;
     const clientName = (id: string) => clients[id]?.name ?? id;
     const applicationName = (id: string) => applications.find((application) => application.id === id)?.name ?? id;
     return html`<dialog part="dialog" aria-labelledby="summary-title" aria-describedby="summary-intro" @close=${this.#onDialogClose}>
-      <h3 id="summary-title">${a.summaryTitle}</h3>
+      <h3 id="summary-title">${this.#summaryTitle(t)}</h3>
       <p id="summary-intro">${a.summaryIntro(this.pendingChanges.length)}</p>
       <ul part="summary">
         ${this.pendingChanges.map((change) => {

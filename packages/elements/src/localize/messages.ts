@@ -289,6 +289,26 @@ export interface Messages {
     removed: (client: string) => string;
     levelNotAllowed: (application: string) => string;
     clientGone: string;
+    /** Heading of the other ways to set access next to the matrix (copy, authorize all; seed 004 "Nouvelle autorisation"). */
+    setupTitle: string;
+    /** What a copy does to an existing user's rights: replaces the same client and application, keeps the rest. */
+    copyHint: string;
+    /** What "authorize all" does to an existing user's rights: the contracts' applications on managed clients, the rest kept. */
+    authorizeAllHint: string;
+    /** The button that shows the summary of what a copy or "authorize all" would change. */
+    review: string;
+    /** Why copy and "authorize all" wait while the matrix has unsaved edits. */
+    setupBlocked: string;
+    /** Title of the summary dialog before a copy, naming the user copied. */
+    copySummaryTitle: (name: string) => string;
+    /** Title of the summary dialog before "authorize all". */
+    authorizeAllSummaryTitle: string;
+    /** Announced after a copy, naming the user copied. */
+    copied: (name: string) => string;
+    /** Announced after "authorize all". */
+    authorizedAll: string;
+    /** The copy or "authorize all" chosen would change nothing. */
+    nothingToChange: string;
   };
 
   managedClients: {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The create form's own layout (the access set-up fields' layout is `accessSetupStyles`). */
 export const userCreateStyles = css`
   form {
     max-width: 72rem;
@@ -7,34 +8,6 @@ export const userCreateStyles = css`
   .intro {
     color: var(--_muted);
     margin-bottom: calc(var(--_space) * 2);
-  }
-  .grid {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr));
-    gap: calc(var(--_space) * 2);
-  }
-  .choices {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
-  }
-  .choices.inline {
-    flex-direction: row;
-    flex-wrap: wrap;
-    gap: var(--_space) calc(var(--_space) * 3);
-  }
-  .choice {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0 var(--_space);
-    align-items: start;
-  }
-  .choice input {
-    margin-top: 0.2em;
-  }
-  .choice .hint {
-    grid-column: 2;
-    margin: 0;
   }
   .mode-panel {
     margin-top: calc(var(--_space) * 2);

@@ -20,6 +20,10 @@ import {
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { accessSetupStyles } from '../access-setup/access-setup.styles.js';
+import { levelPerType, organizationContractTypes } from '../access-setup/contract-types.js';
+import { copySourceCandidates, renderCopySourceFields } from '../access-setup/copy-source-fields.js';
+import { renderTypeLevelFields } from '../access-setup/type-level-fields.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierNavigateEvent } from '../events/navigate.js';
 import { PortierUserCreatedEvent } from '../events/user-created.js';
@@ -61,16 +65,6 @@ interface Draft {
 }
 
 const cell = (clientId: string, applicationId: string) => `${clientId}\u0000${applicationId}`;
-
-/**
- * The label of a contract type: the locale's name for a known type (`supply`, `services`), and for
- * any other (a host defines its own types) the type itself, quoted.
- */
-function contractTypeLabel(t: Messages, type: string): string {
-  const known: Partial<Record<string, string>> = t.userCreate.contractTypes;
-  // Own keys only: a type named "constructor" or "toString" is a host's type, not a prototype member.
-  return Object.hasOwn(known, type) ? known[type]! : t.userCreate.contractType(type);
-}
 
 function emptyDraft(language: Language | ''): Draft {
   return {
@@ -121,7 +115,7 @@ function emptyDraft(language: Language | ''): Draft {
  * @csspart live - The live region that announces the result.
  */
 export class PortierUserCreate extends LitElement {
-  static override styles = [tokens, baseStyles, userCreateStyles];
+  static override styles = [tokens, baseStyles, accessSetupStyles, userCreateStyles];
 
   /** Language of the screen; default: the provider's, the page's, or the store's. */
   @property({ reflect: true }) locale: string | undefined;
@@ -375,11 +369,11 @@ export class PortierUserCreate extends LitElement {
   }
 
   #renderCopy(t: Messages, state: PortierState, actor: User, shown: (field: Field) => string | undefined): TemplateResult {
-    const sources = Object.values(state.data.users)
-      .filter((user) => user.organizationId === actor.organizationId && this.#portier.can('access.view', { user }).allowed)
-      .sort((a, b) => displayName(a).localeCompare(displayName(b), this.#portier.locale));
-    const error = shown('sourceUserId');
-    const applications = Object.values(state.data.applications);
+    const sources = copySourceCandidates(Object.values(state.data.users), {
+      organizationId: actor.organizationId,
+      canView: (user) => this.#portier.can('access.view', { user }).allowed,
+      locale: this.#portier.locale,
+    });
     let preview: Grant[] = [];
     if (this.draft.sourceUserId) {
       try {
@@ -389,46 +383,25 @@ export class PortierUserCreate extends LitElement {
       }
     }
     return html`<div class="mode-panel">
-      <div class="field">
-        <label for="sourceUserId" part="label">${t.userCreate.sourceUser}<span class="required-mark" aria-hidden="true">*</span></label>
-        <select
-          id="sourceUserId"
-          part="input"
-          required
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? 'sourceUserId-error' : nothing}
-          @change=${(event: Event) => this.#set({ sourceUserId: (event.target as HTMLSelectElement).value }, 'sourceUserId')}
-          @blur=${() => this.#touch('sourceUserId')}
-        >
-          <option value="" ?selected=${this.draft.sourceUserId === ''}>${t.userCreate.chooseUser}</option>
-          ${sources.map((user) => html`<option value=${user.id} ?selected=${this.draft.sourceUserId === user.id}>${displayName(user)} (${user.email})</option>`)}
-        </select>
-        ${error ? html`<p class="field-error" part="field-error" id="sourceUserId-error">${error}</p>` : nothing}
-      </div>
-      <fieldset part="fieldset" class="nested">
-        <legend>${t.userCreate.excludeApplications}</legend>
-        <div class="choices inline">
-          ${applications.map(
-            (application) => html`<div class="choice">
-              <input
-                type="checkbox"
-                id="exclude-${application.id}"
-                .checked=${live(this.draft.excludeApplications.includes(application.id))}
-                @change=${(event: Event) => this.#toggle('excludeApplications', application.id, (event.target as HTMLInputElement).checked)}
-              />
-              <label for="exclude-${application.id}" part="label">${application.name}</label>
-            </div>`,
-          )}
-        </div>
-      </fieldset>
+      ${renderCopySourceFields({
+        t,
+        sources,
+        applications: Object.values(state.data.applications),
+        sourceUserId: this.draft.sourceUserId,
+        excludeApplications: this.draft.excludeApplications,
+        error: shown('sourceUserId'),
+        onSourceChange: (sourceUserId) => this.#set({ sourceUserId }, 'sourceUserId'),
+        onSourceBlur: () => this.#touch('sourceUserId'),
+        onExcludeChange: (applicationId, excluded) => this.#toggle('excludeApplications', applicationId, excluded),
+      })}
       ${this.draft.sourceUserId ? this.#renderPreview(t, state, preview) : nothing}
     </div>`;
   }
 
   #renderAuthorizeAll(t: Messages, state: PortierState, actor: User): TemplateResult {
-    const types = [...new Set(Object.values(state.data.contracts).filter((contract) => contract.organizationId === actor.organizationId).map((contract) => contract.type))].sort();
+    const types = organizationContractTypes(state.data, actor.organizationId);
     if (types.length === 0) return html`<div class="mode-panel"><p>${t.userCreate.noContracts}</p></div>`;
-    const levels = this.#typeLevels(types);
+    const levels = levelPerType(types, this.draft.typeLevels);
     let preview: Grant[] = [];
     try {
       preview = planAuthorizeAll(state.data, actor, levels).set;
@@ -436,21 +409,12 @@ export class PortierUserCreate extends LitElement {
       preview = [];
     }
     return html`<div class="mode-panel">
-      <div class="grid">
-        ${types.map(
-          (type) => html`<div class="field">
-            <label for="type-${type}" part="label">${contractTypeLabel(t, type)}</label>
-            <select
-              id="type-${type}"
-              part="input"
-              data-contract-type=${type}
-              @change=${(event: Event) => this.#set({ typeLevels: { ...this.draft.typeLevels, [type]: (event.target as HTMLSelectElement).value as Level } })}
-            >
-              ${LEVELS.map((level) => html`<option value=${level} ?selected=${levels[type] === level}>${t.level[level]}</option>`)}
-            </select>
-          </div>`,
-        )}
-      </div>
+      ${renderTypeLevelFields({
+        t,
+        types,
+        levels,
+        onChange: (type, level) => this.#set({ typeLevels: { ...this.draft.typeLevels, [type]: level } }),
+      })}
       ${this.#renderPreview(t, state, preview)}
     </div>`;
   }
@@ -491,10 +455,6 @@ export class PortierUserCreate extends LitElement {
       .map((id) => state.data.clients[id])
       .filter((client) => client !== undefined)
       .sort((a, b) => a.name.localeCompare(b.name, this.#portier.locale));
-  }
-
-  #typeLevels(types: string[]): Record<string, Level> {
-    return Object.fromEntries(types.map((type) => [type, this.draft.typeLevels[type] ?? 'full']));
   }
 
   #draftUser(actor: User, role: Role): User {
@@ -547,7 +507,7 @@ export class PortierUserCreate extends LitElement {
     } else if (draft.mode === 'authorize-all') {
       const state = this.#portier.state;
       const types = [...new Set(Object.values(state?.data.contracts ?? {}).map((contract) => contract.type))];
-      input.access = { mode: 'authorize-all', levels: this.#typeLevels(types) };
+      input.access = { mode: 'authorize-all', levels: levelPerType(types, draft.typeLevels) };
     }
     return input;
   }

@@ -165,7 +165,7 @@ const de: Messages = {
       individual: 'Wählen Sie für jeden Kunden und jede Anwendung eine Stufe.',
       copy: 'Dieselben Rechte wie ein anderer Benutzer; einzelne Anwendungen können ausgeschlossen werden.',
       'authorize-all':
-        'Eine Stufe pro Vertragsart, gültig für alle Verträge der Organisation. Erlaubt eine Anwendung diese Stufe nicht, wird die nächstniedrigere vergeben.',
+        'Eine Stufe pro Vertragsart, gültig für alle Verträge der Kunden, die Sie verwalten. Erlaubt eine Anwendung diese Stufe nicht, wird die nächstniedrigere vergeben.',
     },
     client: 'Kunde',
     application: 'Anwendung',
@@ -285,6 +285,18 @@ const de: Messages = {
     removed: (client) => `${client} wird beim Speichern entfernt.`,
     levelNotAllowed: (application) => `${application} erlaubt diese Zugriffsstufe nicht. Ihre Änderungen bleiben erhalten: Wählen Sie eine andere Stufe und speichern Sie erneut.`,
     clientGone: 'Einer dieser Kunden existiert nicht mehr. Entfernen Sie ihn und speichern Sie erneut.',
+    setupTitle: 'Rechte auf andere Weise vergeben',
+    copyHint:
+      'Gibt diesem Benutzer die Rechte, die der gewählte Benutzer für die von Ihnen verwalteten Kunden hat, ohne die ausgeschlossenen Anwendungen. Ein kopiertes Recht ersetzt das Recht dieses Benutzers für denselben Kunden und dieselbe Anwendung; seine übrigen Rechte bleiben unverändert.',
+    authorizeAllHint:
+      'Eine Stufe pro Vertragsart, für jede Anwendung jedes Vertrags der von Ihnen verwalteten Kunden. Erlaubt eine Anwendung diese Stufe nicht, wird die nächstniedrigere vergeben. Die übrigen Rechte dieses Benutzers bleiben unverändert.',
+    review: 'Änderungen prüfen',
+    setupBlocked: 'Speichern oder verwerfen Sie zuerst Ihre Änderungen in der Tabelle: Kopieren und „Alles berechtigen“ gehen von den gespeicherten Rechten aus.',
+    copySummaryTitle: (name) => `Die Rechte von ${name} kopieren?`,
+    authorizeAllSummaryTitle: 'Alles berechtigen?',
+    copied: (name) => `Die Rechte von ${name} wurden kopiert.`,
+    authorizedAll: 'Alle Verträge wurden mit den gewählten Stufen berechtigt.',
+    nothingToChange: 'Nichts würde sich ändern: Dieser Benutzer hat diese Rechte bereits.',
   },
 
   managedClients: {

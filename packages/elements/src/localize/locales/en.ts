@@ -164,7 +164,7 @@ const en: Messages = {
       individual: 'Choose a level for each client and application.',
       copy: 'Give the same rights as another user; you can leave some applications out.',
       'authorize-all':
-        'One level per contract type, for every contract of the organization. Where an application does not allow that level, the nearest lower level is given.',
+        'One level per contract type, for every contract on the clients you manage. Where an application does not allow that level, the nearest lower level is given.',
     },
     client: 'Client',
     application: 'Application',
@@ -284,6 +284,18 @@ const en: Messages = {
     removed: (client) => `${client} will be removed when you save.`,
     levelNotAllowed: (application) => `${application} does not allow this access level. Your changes are kept: choose another level and save again.`,
     clientGone: 'One of these clients no longer exists. Remove it and save again.',
+    setupTitle: 'Set rights another way',
+    copyHint:
+      'Gives this user the rights the chosen user has on the clients you manage, without the applications you leave out. A copied right replaces this user’s right on the same client and application; this user’s other rights stay as they are.',
+    authorizeAllHint:
+      'One level per contract type, for every application of every contract on the clients you manage. Where an application does not allow that level, the nearest lower level is given. This user’s other rights stay as they are.',
+    review: 'Review the changes',
+    setupBlocked: 'Save or discard your changes in the table first: copying and “Authorize all” start from the saved rights.',
+    copySummaryTitle: (name) => `Copy the rights of ${name}?`,
+    authorizeAllSummaryTitle: 'Authorize all?',
+    copied: (name) => `The rights of ${name} were copied.`,
+    authorizedAll: 'Every contract was authorized with the levels chosen.',
+    nothingToChange: 'Nothing would change: this user already has these rights.',
   },
 
   managedClients: {

@@ -166,7 +166,7 @@ const fr: Messages = {
       individual: 'Choisissez un niveau pour chaque client et chaque application.',
       copy: 'Donnez les mêmes droits qu’un autre utilisateur ; certaines applications peuvent être exclues.',
       'authorize-all':
-        'Un niveau par type de contrat, valable pour tous les contrats de la relation client. Si une application ne permet pas ce niveau, le niveau inférieur le plus proche est attribué.',
+        'Un niveau par type de contrat, valable pour tous les contrats des clients que vous gérez. Si une application ne permet pas ce niveau, le niveau inférieur le plus proche est attribué.',
     },
     client: 'Client',
     application: 'Application',
@@ -286,6 +286,18 @@ const fr: Messages = {
     removed: (client) => `${client} sera enlevé lorsque vous sauverez.`,
     levelNotAllowed: (application) => `${application} ne permet pas ce niveau d’accès. Vos modifications sont conservées : choisissez un autre niveau et sauvez à nouveau.`,
     clientGone: 'Un de ces clients n’existe plus. Enlevez-le et sauvez à nouveau.',
+    setupTitle: 'Nouvelle autorisation',
+    copyHint:
+      'Donne à cet utilisateur les droits de l’utilisateur choisi sur les clients que vous gérez, sans les applications exclues. Un droit copié remplace celui de cet utilisateur pour le même client et la même application ; ses autres droits restent inchangés.',
+    authorizeAllHint:
+      'Un niveau par type de contrat, pour chaque application de chaque contrat des clients que vous gérez. Si une application ne permet pas ce niveau, le niveau inférieur le plus proche est attribué. Les autres droits de cet utilisateur restent inchangés.',
+    review: 'Voir les modifications',
+    setupBlocked: 'Sauvez ou annulez d’abord vos modifications dans le tableau : la copie et « Tout autoriser » partent des droits sauvés.',
+    copySummaryTitle: (name) => `Copier les droits de l’utilisateur ${name} ?`,
+    authorizeAllSummaryTitle: 'Tout autoriser ?',
+    copied: (name) => `Les droits de l’utilisateur ${name} ont été copiés.`,
+    authorizedAll: 'Tous les contrats ont été autorisés avec les niveaux choisis.',
+    nothingToChange: 'Rien ne changerait : cet utilisateur a déjà ces droits.',
   },
 
   managedClients: {

@@ -165,7 +165,7 @@ const nl: Messages = {
       individual: 'Kies een niveau voor elke klant en elke applicatie.',
       copy: 'Geef dezelfde rechten als een andere gebruiker; sommige applicaties kunt u uitsluiten.',
       'authorize-all':
-        'Eén niveau per contracttype, voor alle contracten van de organisatie. Waar een applicatie dat niveau niet toestaat, wordt het dichtstbijzijnde lagere niveau gegeven.',
+        'Eén niveau per contracttype, voor alle contracten van de klanten die u beheert. Waar een applicatie dat niveau niet toestaat, wordt het dichtstbijzijnde lagere niveau gegeven.',
     },
     client: 'Klant',
     application: 'Applicatie',
@@ -285,6 +285,18 @@ const nl: Messages = {
     removed: (client) => `${client} wordt verwijderd wanneer u opslaat.`,
     levelNotAllowed: (application) => `${application} staat dit toegangsniveau niet toe. Uw wijzigingen blijven bewaard: kies een ander niveau en sla opnieuw op.`,
     clientGone: 'Een van deze klanten bestaat niet meer. Verwijder hem en sla opnieuw op.',
+    setupTitle: 'Rechten op een andere manier instellen',
+    copyHint:
+      'Geeft deze gebruiker de rechten die de gekozen gebruiker heeft op de klanten die u beheert, zonder de uitgesloten applicaties. Een gekopieerd recht vervangt het recht van deze gebruiker voor dezelfde klant en applicatie; zijn andere rechten blijven ongewijzigd.',
+    authorizeAllHint:
+      'Eén niveau per contracttype, voor elke applicatie van elk contract van de klanten die u beheert. Waar een applicatie dat niveau niet toestaat, wordt het dichtstbijzijnde lagere niveau gegeven. De andere rechten van deze gebruiker blijven ongewijzigd.',
+    review: 'Wijzigingen bekijken',
+    setupBlocked: 'Sla eerst uw wijzigingen in de tabel op of annuleer ze: kopiëren en ‘Alles machtigen’ vertrekken van de opgeslagen rechten.',
+    copySummaryTitle: (name) => `De rechten van ${name} kopiëren?`,
+    authorizeAllSummaryTitle: 'Alles machtigen?',
+    copied: (name) => `De rechten van ${name} zijn gekopieerd.`,
+    authorizedAll: 'Alle contracten zijn gemachtigd met de gekozen niveaus.',
+    nothingToChange: 'Er zou niets veranderen: deze gebruiker heeft deze rechten al.',
   },
 
   managedClients: {
