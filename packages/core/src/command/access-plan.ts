@@ -13,6 +13,11 @@ export interface AccessPlan {
   access: RequestedAccess[];
   /** Every client touched. */
   clientIds: string[];
+  /**
+   * "Authorize all" sets levels only: a functional profile the user already holds on a cell it
+   * sets stays (unless the level becomes `none`), instead of being wiped as a side effect.
+   */
+  keepProfiles?: boolean;
 }
 
 function application(data: PortierData, id: string): Application {
@@ -87,13 +92,19 @@ export function planAuthorizeAll(data: PortierData, actor: User, levels: Readonl
     access.push(requested);
     clientIds.add(grant.clientId);
   }
-  return { set, removeClientIds: [], access, clientIds: [...clientIds] };
+  return { set, removeClientIds: [], access, clientIds: [...clientIds], keepProfiles: true };
 }
 
-/** The user's grants after the plan: set grants replace same (client, application), removed clients go. */
+/**
+ * The user's grants after the plan: set grants replace same (client, application), removed
+ * clients go; with `keepProfiles`, a replaced grant's profile carries over to a level above none.
+ */
 export function applyPlan(current: readonly Grant[], plan: AccessPlan): Grant[] {
   const table = GrantTable.of(current);
   for (const clientId of plan.removeClientIds) table.deleteClient(clientId);
-  for (const grant of plan.set) table.set(grant.clientId, grant.applicationId, grant);
+  for (const grant of plan.set) {
+    const profile = plan.keepProfiles && grant.level !== 'none' ? table.get(grant.clientId, grant.applicationId)?.profile : undefined;
+    table.set(grant.clientId, grant.applicationId, profile === undefined ? grant : { ...grant, profile });
+  }
   return table.values();
 }

@@ -212,6 +212,17 @@ describe('execute — access and managed clients', () => {
     const outcome = execute(data, 'admin2', { type: 'clients.setManaged', userId: 'plain', clientIds: ['c-2'] }, envAt());
     assert.deepEqual(outcome.changes.users[0]!.managedClientIds, ['c-2']);
   });
+  it('rule 11: authorize all sets levels and keeps the functional profile a user holds on a cell (not on none)', () => {
+    const data = fixtureData();
+    data.grants['plain'] = [
+      { clientId: 'c-1', applicationId: 'portfolio', level: 'read', profile: 'REFERENT' },
+      { clientId: 'c-2', applicationId: 'invoices', level: 'full' },
+    ];
+    const kept = execute(data, 'admin', { type: 'access.authorizeAll', userId: 'plain', levels: { supply: 'full' } }, envAt()).changes.grants['plain']!;
+    assert.deepEqual(kept.find((g) => g.applicationId === 'portfolio'), { clientId: 'c-1', applicationId: 'portfolio', level: 'full', profile: 'REFERENT' });
+    const none = execute(data, 'admin', { type: 'access.authorizeAll', userId: 'plain', levels: { supply: 'none' } }, envAt()).changes.grants['plain']!;
+    assert.deepEqual(none.find((g) => g.applicationId === 'portfolio'), { clientId: 'c-1', applicationId: 'portfolio', level: 'none' });
+  });
   it('returns patches that roll the data back exactly', async () => {
     const { applyPatches } = await import('../store/create-portier.js');
     const data = fixtureData();
