@@ -176,6 +176,42 @@ try {
       await shot(page, `${locale}-7-activate-from-invitation`);
     });
 
+    await step(page, `${locale} expired invitation`, async () => {
+      // A month later the link has run out: its owner asks the administrators, who get an e-mail.
+      await page.click('#move-time');
+      await page.waitForTimeout(400);
+      await page.reload();
+      const activate = page.locator('portier-activate-account');
+      await activate.locator('[part~="request-new"]').click();
+      await activate.locator('[part~="message"]').waitFor();
+      if (await page.locator('#outbox').isVisible()) await page.click('#outbox-toggle');
+      await shot(page, `${locale}-7b-expired-invitation-requested`);
+      await page.click('#outbox-toggle'); // opening it reads the outbox again
+      await page.locator('.mail[data-kind="invitation-request"]').first().waitFor();
+      await shot(page, `${locale}-7c-outbox-invitation-request`);
+      await page.click('#outbox-toggle');
+    });
+
+    await step(page, `${locale} delete`, async () => {
+      await page.goto(`${base}#/users/u-004`);
+      const profile = page.locator('portier-user-profile');
+      await profile.locator('button[data-action="remove"]').click();
+      await profile.locator('dialog[open]').waitFor();
+      await shot(page, `${locale}-9-delete-confirmation`);
+      await profile.locator('button[data-action="dialog-cancel"]').click();
+    });
+
+    await step(page, `${locale} authorize all on edit`, async () => {
+      await page.goto(`${base}#/users/u-005/access`);
+      const rights = page.locator('portier-access-rights');
+      await rights.locator('[part~="matrix"]').waitFor();
+      await rights.locator('details[data-method="authorize-all"] summary').click();
+      await rights.locator('[data-review="authorize-all"]').click();
+      await rights.locator('dialog[open]').waitFor();
+      await shot(page, `${locale}-10-authorize-all-preview`, true);
+      await page.keyboard.press('Escape');
+    });
+
     await step(page, `${locale} react`, async () => {
       await page.goto(`${base}react.html`);
       await page.getByText('amelie.dubois@lambert.example').first().waitFor();

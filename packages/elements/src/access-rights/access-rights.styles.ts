@@ -115,5 +115,9 @@ export const accessRightsStyles = [
       color: var(--_muted);
       font-size: 0.875em;
     }
+    /* The copy / authorize-all fields read as a form, not as a full-width table. */
+    [part~='setup'] {
+      max-width: 56rem;
+    }
   `,
 ];
