@@ -47,6 +47,7 @@ export function checkPassword(password: string, policy: PasswordPolicy, context:
   const localPart = email?.split('@')[0];
   if (rules.notEmail && email && (lower === email || lower === localPart)) issues.push({ rule: 'not-email' });
   if (rules.notName) {
+    // Names under 3 letters are left out: "Ng" or "Li" would refuse "strong" or "million".
     const names = [localPart, context.firstName, context.lastName]
       .map((name) => name?.trim().toLowerCase())
       .filter((name): name is string => !!name && name.length >= 3);
