@@ -90,6 +90,8 @@ export function saveActor(userId: string): void {
  * they come from the demo server's controls (`/api/demo`), cached and refreshed.
  */
 export interface DemoBackend {
+  /** Over REST: settles once the demo server's users and tokens were read a first time. */
+  loaded?: Promise<void>;
   inspect(): { data: { users: Record<string, User> }; tokens: Record<string, TokenRecord> };
   outbox(): Promise<OutboxEmail[]>;
   reset(): Promise<void>;
@@ -107,8 +109,9 @@ function restDemoBackend(clock: DemoClock): DemoBackend {
     cache = { users: state.users, tokens: state.tokens };
     clock.advance(state.offsetMs - clock.offset());
   };
-  void refresh();
+  const loaded = refresh().catch(() => undefined);
   return {
+    loaded,
     inspect: () => ({ data: { users: cache.users }, tokens: cache.tokens }),
     async outbox() {
       await refresh();

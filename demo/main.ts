@@ -540,6 +540,11 @@ document.addEventListener('portier-password-set', () => {
   void store.refresh().catch(() => undefined);
 });
 if (localStorage.getItem('lumen-demo-outbox-open')) toggleOutbox(true, false);
+// Over REST the demo accounts (sign-in page, "act as") arrive after the first render: draw them again.
+void backend.loaded?.then(() => {
+  renderDemoBar();
+  if (mountedKey === 'signin') renderPage(true);
+});
 void store.ready.catch(() => undefined).then(() => {
   renderDemoBar();
   renderHeader();

@@ -86,6 +86,11 @@ describe('<portier-admin>', () => {
     expect(screen(element, 'portier-user-list')).to.not.equal(null);
     expect($(element, '[part~="live"]').textContent).to.equal('Dirk Janssens wurde gelöscht.');
     expect(deepActiveElement()).to.equal($(element, '[part~="view"]'));
+    // Any other screen (here set by the host, as a URL would) drops the announcement.
+    element.userId = 'u-021';
+    element.view = 'access';
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.equal('');
   });
 
   it('follows and writes the URL hash', async () => {

@@ -84,6 +84,8 @@ export class PortierAdmin extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
   @state() private announcement = '';
+  /** The `view/userId` the announcement was made for. */
+  #announcedOn = '';
 
   readonly #portier = new PortierController(this);
   #moveFocus = false;
@@ -113,6 +115,15 @@ export class PortierAdmin extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('hash') && this.hash && this.isConnected) this.#onHash();
+    // An announcement belongs to the screen it led to: any other navigation (a link, the URL, the host) drops it.
+    if ((changed.has('view') || changed.has('userId')) && this.#announcedOn !== `${this.view}/${this.userId}`) this.announcement = '';
+  }
+
+  /** Shows `message` on the screen `navigate(view, userId)` leads to. */
+  #announceAndGo(message: string | undefined, view: PortierView, userId = ''): void {
+    this.announcement = message ?? '';
+    this.navigate(view, userId);
+    this.#announcedOn = `${this.view}/${this.userId}`;
   }
 
   protected override updated(): void {
@@ -239,16 +250,14 @@ export class PortierAdmin extends LitElement {
   #onCreated = (event: PortierUserCreatedEvent): void => {
     const t = this.#portier.t;
     const user = event.user;
-    if (t) this.announcement = user.kind === 'login' ? t.userCreate.created(user.email) : t.userCreate.createdContact(displayName(user));
     // Next step of seed 000: give the new user its access rights.
-    this.navigate('access', user.id);
+    this.#announceAndGo(t && (user.kind === 'login' ? t.userCreate.created(user.email) : t.userCreate.createdContact(displayName(user))), 'access', user.id);
   };
 
   #onRemoved = (event: PortierUserRemovedEvent): void => {
     const t = this.#portier.t;
-    if (t) this.announcement = t.userProfile.done.removed(displayName(event.user));
     // The detail of a deleted user has nothing left to show.
-    this.navigate('list');
+    this.#announceAndGo(t?.userProfile.done.removed(displayName(event.user)), 'list');
   };
 
   #onHash = (): void => {

@@ -201,6 +201,8 @@ export interface Messages {
     activeUntilHint: string;
     /** The active-until day typed is before today. */
     activeUntilPast: string;
+    /** A button's action (not a form) met another administrator's change: nothing typed to keep. */
+    actionConflict: string;
     saveActiveUntil: string;
     clearActiveUntil: string;
     /** Reactivates a deactivated account: the same word as the list's `userList.reactivate`. */

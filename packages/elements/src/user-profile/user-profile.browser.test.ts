@@ -90,6 +90,34 @@ describe('<portier-user-profile>', () => {
     expect(deepActiveElement()?.getAttribute('data-action')).to.equal('promote');
   });
 
+  it('after a confirmed Block, the focus is on Unblock, never on another action drawn in its place', async () => {
+    const { element, portier } = await render('u-004');
+    button(element, 'block')!.focus();
+    await press('Enter');
+    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog').open);
+    await press('Tab');
+    await press('Enter');
+    await waitUntil(() => portier.getState().data.users['u-004']!.status === 'blocked' && portier.getState().pending === 0);
+    await settle(element);
+    expect(deepActiveElement()?.getAttribute('data-action')).to.equal('unblock');
+    // Enter again unblocks (the action the focus shows), and sends no reset e-mail.
+    await press('Enter');
+    await waitUntil(() => portier.getState().data.users['u-004']!.status === 'active' && portier.getState().pending === 0);
+    await settle(element);
+    expect(deepActiveElement()?.getAttribute('data-action')).to.equal('block');
+  });
+
+  it('after a button’s action meets another administrator’s change, says so without speaking of kept input', async () => {
+    const { element, backend, portier } = await render('u-004');
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-004', changes: { lastName: 'Elsewhere' } });
+    await click(element, 'promote');
+    await waitUntil(() => portier.getState().pending === 0);
+    await settle(element);
+    expect(alertText(element)).to.contain('Someone else changed this user in the meantime. The user is shown as it is now');
+    expect(alertText(element)).to.not.contain('input');
+    expect(portier.getState().data.users['u-004']!.lastName).to.equal('Elsewhere');
+  });
+
   it('explains, as the manual does, why the last super user cannot be demoted', async () => {
     const { element, portier } = await render('u-001', { locale: 'fr' });
     await portier.users.deactivate('u-002');

@@ -1,6 +1,7 @@
 import { PortierError, clientsAtStake, displayName, effectiveStatus, isPortierError, superUserLoss, isoDay, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierUserRemovedEvent } from '../events/user-removed.js';
@@ -21,6 +22,9 @@ type Confirmable = 'demote' | 'deactivate' | 'block' | 'remove';
 
 /** Account actions drawn as dangerous. */
 const DANGER: ReadonlySet<string> = new Set(['demote', 'deactivate', 'block', 'remove']);
+
+/** The action that undoes each one: where the focus goes after it, when its own button is gone. */
+const UNDONE_BY: Partial<Record<string, string>> = { block: 'unblock', unblock: 'block', deactivate: 'activate', activate: 'deactivate', promote: 'demote', demote: 'promote' };
 
 /** Where a section explains a refusal: refused buttons point to it with aria-describedby. */
 const EXPLANATION_IDS: Partial<Record<Action, string>> = { 'user.set-role': 'explain-role', 'user.deactivate': 'explain-account' };
@@ -77,7 +81,8 @@ export class PortierUserProfile extends LitElement {
   readonly #portier = new PortierController(this);
   readonly #form = new ProfileForm(this);
   readonly #dialog = new ConfirmDialog(this);
-  #returnFocus: HTMLElement | undefined;
+  /** The `data-action` of the button that started the running action: the focus goes back to it. */
+  #returnAction: string | undefined;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('userId')) {
@@ -289,7 +294,11 @@ export class PortierUserProfile extends LitElement {
   /** A button for an action the policy allows, or an aria-disabled one that explains a refusal; nothing otherwise. */
   #actionButton(decision: Decision, label: string, id: string, run: () => void): TemplateResult | typeof nothing {
     if (!decision.allowed && !EXPLAINED.has(decision.reason)) return nothing;
-    return html`<button
+    // Keyed: a button element only ever carries one action, so after Block the focused element is
+    // not redrawn as "Send a password-reset e-mail" under the keyboard.
+    return html`${keyed(
+      id,
+      html`<button
       class="button ${DANGER.has(id) ? 'danger' : ''}"
       part="button"
       type="button"
@@ -303,11 +312,13 @@ export class PortierUserProfile extends LitElement {
           this.error = this.#refusal(decision);
           return;
         }
+        this.#returnAction = id;
         run();
       }}
     >
       ${label}
-    </button>`;
+    </button>`,
+    )}`;
   }
 
   /** The explanation under a section whose action is refused (the §5.1 hint for the last super user). */
@@ -350,12 +361,12 @@ export class PortierUserProfile extends LitElement {
   async #confirm(what: Confirmable, user: User): Promise<void> {
     const t = this.#portier.t;
     if (!t) return;
-    const opener = ((this.renderRoot as ShadowRoot).activeElement as HTMLElement | null) ?? undefined;
     const name = displayName(user);
     const confirmed = await this.#dialog.ask({ title: t.userProfile.confirmTitle, message: t.userProfile.confirm[what](name), confirmLabel: t.userProfile[what] });
-    if (!confirmed) return;
-    // #run gives the focus back to the opener once the command has settled.
-    this.#returnFocus = opener;
+    if (!confirmed) {
+      this.#returnAction = undefined;
+      return;
+    }
     if (what === 'demote') this.#run('role', (id, o) => this.#store().users.setRole(id, 'user', o), t.userProfile.done.demoted(name));
     if (what === 'deactivate') this.#run('status', (id, o) => this.#store().users.deactivate(id, o), t.userProfile.done.deactivated);
     if (what === 'block') this.#run('status', (id, o) => this.#store().users.block(id, o), t.userProfile.done.blocked);
@@ -382,12 +393,16 @@ export class PortierUserProfile extends LitElement {
     this.announcement = '';
   };
 
-  /** Back to the control that opened the dialog, or to its section's heading when that control is gone. */
-  #restoreFocus(fallback = '#role-heading'): void {
-    const target = this.#returnFocus;
+  /**
+   * Back to the button of the action just run, or to the one that undoes it (Block → Unblock), or
+   * to its section's heading: after a status change the action's own button is often gone.
+   */
+  #restoreFocus(action: string, fallback: string): void {
     this.updateComplete.then(() => {
-      if (target && target.isConnected && target.getAttribute('aria-disabled') !== 'true') target.focus();
-      else this.renderRoot.querySelector<HTMLElement>(fallback)?.focus();
+      const usable = (name: string | undefined) =>
+        name === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`button[data-action="${name}"]:not([aria-disabled="true"])`);
+      const target = usable(action) ?? usable(UNDONE_BY[action]);
+      (target ?? this.renderRoot.querySelector<HTMLElement>(fallback))?.focus();
     });
   }
 
@@ -395,7 +410,7 @@ export class PortierUserProfile extends LitElement {
   async #run(change: UserChange | 'removed', command: (userId: string, options: { expectedVersion: number }) => Promise<void>, done: string): Promise<void> {
     const user = this.#user();
     if (!user || this.busy) return;
-    const opener = this.#returnFocus;
+    const opener = this.#returnAction;
     this.busy = true;
     this.error = '';
     this.conflict = false;
@@ -415,10 +430,13 @@ export class PortierUserProfile extends LitElement {
     } catch (error) {
       if (change === 'removed') this.removal = undefined;
       this.#failed(error);
+      // The generic conflict text speaks of kept input; a button has none.
+      const t = this.#portier.t;
+      if (this.conflict && t) this.error = t.userProfile.actionConflict;
     } finally {
       this.busy = false;
-      if (opener) this.#restoreFocus(change === 'role' ? '#role-heading' : '#account-heading');
-      this.#returnFocus = undefined;
+      if (opener) this.#restoreFocus(opener, change === 'role' ? '#role-heading' : '#account-heading');
+      this.#returnAction = undefined;
     }
   }
 
