@@ -60,12 +60,17 @@ export function createFaultyFetch(inner: typeof fetch): FaultyFetch {
         return new Response('', { status: 503 });
       case 'status-412':
         return new Response('', { status: 412 });
-      case 'hang':
+      case 'hang': {
+        // Listen on the caller's own signal: the copy a `new Request` makes follows it through an
+        // AbortController that undici holds only weakly, so once garbage-collected (a busy test
+        // run) the copy never aborts and the "hung" request hangs the test for good.
+        const signal = init?.signal ?? (input instanceof Request ? input.signal : request.signal);
         return new Promise<Response>((_, reject) => {
-          const abort = () => reject(request.signal.reason ?? new DOMException('aborted', 'AbortError'));
-          if (request.signal.aborted) abort();
-          request.signal.addEventListener('abort', abort, { once: true });
+          const abort = () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
+          if (signal.aborted) abort();
+          signal.addEventListener('abort', abort, { once: true });
         });
+      }
       case 'drop-before':
         throw new TypeError('fetch failed: connection reset (injected)');
       case 'drop-after':
