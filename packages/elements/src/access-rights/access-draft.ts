@@ -150,25 +150,50 @@ export function toSave(saved: SavedAccess, draft: AccessDraft, applications: rea
   return { grants, removeClientIds: [...draft.removed] };
 }
 
-/** The changes in reading order: added clients, removed clients, then changed cells (level, then profile). */
-export function summarize(saved: SavedAccess, draft: AccessDraft, applications: readonly Application[]): AccessChange[] {
-  const changes: AccessChange[] = [];
-  for (const clientId of draft.added) changes.push({ type: 'add-client', clientId });
-  for (const clientId of draft.removed) changes.push({ type: 'remove-client', clientId });
+/** One cell as a summary line compares it: its level, and its profile (`''` when none). */
+interface CellState {
+  level: Level;
+  profile: string;
+}
+
+/** A cell of saved grants (`none` and no profile when the user has no grant there). */
+function savedCell(saved: SavedAccess, key: string): CellState {
+  return { level: saved.levels.get(key) ?? 'none', profile: saved.levels.has(key) ? (saved.profiles.get(key) ?? '') : '' };
+}
+
+/**
+ * The level and profile lines of `cells`, sorted by client then by the applications' order.
+ * A profile goes with its level: a cell dropping to `none` drops its profile without a line of its own.
+ */
+function cellChanges(
+  cells: [string, string][],
+  applications: readonly Application[],
+  before: (key: string) => CellState,
+  after: (clientId: string, applicationId: string) => CellState,
+): AccessChange[] {
   const order = new Map(applications.map((application, index) => [application.id, index]));
-  const cells = editedCells(draft)
-    .filter(([clientId]) => !draft.removed.has(clientId))
-    .sort(([clientA, applicationA], [clientB, applicationB]) => clientA.localeCompare(clientB) || (order.get(applicationA) ?? 0) - (order.get(applicationB) ?? 0));
+  cells.sort(([clientA, applicationA], [clientB, applicationB]) => clientA.localeCompare(clientB) || (order.get(applicationA) ?? 0) - (order.get(applicationB) ?? 0));
+  const changes: AccessChange[] = [];
   for (const [clientId, applicationId] of cells) {
-    const key = grantKey(clientId, applicationId);
-    const before = { level: saved.levels.get(key) ?? 'none', profile: saved.levels.has(key) ? (saved.profiles.get(key) ?? '') : '' };
-    const after = cellGrant(saved, draft, clientId, applicationId);
-    if (before.level !== after.level) changes.push({ type: 'level', clientId, applicationId, from: before.level, to: after.level });
-    // A profile goes with its level: dropping to `none` drops the profile without a line of its own.
-    const profile = after.profile ?? '';
-    if (after.level !== 'none' && before.profile !== profile) changes.push({ type: 'profile', clientId, applicationId, from: before.profile, to: profile });
+    const from = before(grantKey(clientId, applicationId));
+    const to = after(clientId, applicationId);
+    if (from.level !== to.level) changes.push({ type: 'level', clientId, applicationId, from: from.level, to: to.level });
+    if (to.level !== 'none' && from.profile !== to.profile) changes.push({ type: 'profile', clientId, applicationId, from: from.profile, to: to.profile });
   }
   return changes;
+}
+
+/** The changes in reading order: added clients, removed clients, then changed cells (level, then profile). */
+export function summarize(saved: SavedAccess, draft: AccessDraft, applications: readonly Application[]): AccessChange[] {
+  const cells = editedCells(draft).filter(([clientId]) => !draft.removed.has(clientId));
+  return [
+    ...[...draft.added].map((clientId): AccessChange => ({ type: 'add-client', clientId })),
+    ...[...draft.removed].map((clientId): AccessChange => ({ type: 'remove-client', clientId })),
+    ...cellChanges(cells, applications, (key) => savedCell(saved, key), (clientId, applicationId) => {
+      const cell = cellGrant(saved, draft, clientId, applicationId);
+      return { level: cell.level, profile: cell.profile ?? '' };
+    }),
+  ];
 }
 
 /**
@@ -179,22 +204,13 @@ export function summarize(saved: SavedAccess, draft: AccessDraft, applications: 
 export function grantChanges(before: readonly Grant[], after: readonly Grant[], applications: readonly Application[]): AccessChange[] {
   const from = indexGrants(before);
   const to = indexGrants(after);
-  const changes: AccessChange[] = [];
-  for (const clientId of to.clientIds) if (!from.clientIds.has(clientId)) changes.push({ type: 'add-client', clientId });
-  for (const clientId of from.clientIds) if (!to.clientIds.has(clientId)) changes.push({ type: 'remove-client', clientId });
-  const order = new Map(applications.map((application, index) => [application.id, index]));
   const cells = [...new Set([...from.levels.keys(), ...to.levels.keys()])]
     .map((key) => key.split('\u0000') as [string, string])
     // A client that goes takes its cells with it: its one line says so.
-    .filter(([clientId]) => to.clientIds.has(clientId))
-    .sort(([clientA, applicationA], [clientB, applicationB]) => clientA.localeCompare(clientB) || (order.get(applicationA) ?? 0) - (order.get(applicationB) ?? 0));
-  for (const [clientId, applicationId] of cells) {
-    const key = grantKey(clientId, applicationId);
-    const level = { from: from.levels.get(key) ?? 'none', to: to.levels.get(key) ?? 'none' };
-    if (level.from !== level.to) changes.push({ type: 'level', clientId, applicationId, ...level });
-    // As in summarize: a profile goes with its level, so level `none` has no profile line.
-    const profile = { from: from.levels.has(key) ? (from.profiles.get(key) ?? '') : '', to: to.profiles.get(key) ?? '' };
-    if (level.to !== 'none' && profile.from !== profile.to) changes.push({ type: 'profile', clientId, applicationId, ...profile });
-  }
-  return changes;
+    .filter(([clientId]) => to.clientIds.has(clientId));
+  return [
+    ...[...to.clientIds].filter((clientId) => !from.clientIds.has(clientId)).map((clientId): AccessChange => ({ type: 'add-client', clientId })),
+    ...[...from.clientIds].filter((clientId) => !to.clientIds.has(clientId)).map((clientId): AccessChange => ({ type: 'remove-client', clientId })),
+    ...cellChanges(cells, applications, (key) => savedCell(from, key), (clientId, applicationId) => savedCell(to, grantKey(clientId, applicationId))),
+  ];
 }
