@@ -279,6 +279,29 @@ describe('<portier-access-rights>', () => {
     expect(portier.getState().data.grants['u-004']!.find((g) => g.applicationId === 'invoice-viewer')!.level).to.equal('none');
   });
 
+  it('lists the unsaved edits, in the user’s language, when another administrator deletes the user meanwhile', async () => {
+    const { element, portier, backend } = await render('u-004', { locale: 'fr' });
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+    await settle(element);
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.remove', userId: 'u-004' });
+    await portier.refresh();
+    await settle(element);
+    const alert = textOf($(element, '[role="alert"]'));
+    expect(alert).to.contain('Cet utilisateur n’existe plus').and.contain('Cette modification n’a pas été sauvée');
+    expect(alert).to.contain('Brasserie Lambert SA · Energy Guard : Alarmer → Complet');
+    expect(element.shadowRoot!.querySelector('table[part~="matrix"]')).to.equal(null);
+    await expectNoAxeViolations(element);
+  });
+
+  it('says only that the user is gone when it is deleted elsewhere with nothing edited', async () => {
+    const { element, portier, backend } = await render('u-004');
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.remove', userId: 'u-004' });
+    await portier.refresh();
+    await settle(element);
+    expect(textOf($(element, '[role="alert"]'))).to.contain('This item no longer exists');
+    expect(element.shadowRoot!.querySelector('[part~="summary"] li')).to.equal(null);
+  });
+
   it('explains a level the application does not allow, in the user’s language, and keeps the edit', async () => {
     const test = await createTestPortier();
     const refusing: Portier = {

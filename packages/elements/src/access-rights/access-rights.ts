@@ -170,6 +170,8 @@ export class PortierAccessRights extends LitElement {
   /** The user's version when editing began: a save against a newer one is a conflict. */
   #baseVersion: number | undefined;
   #savedFor: { grants: readonly Grant[] | undefined; saved: SavedAccess } | undefined;
+  /** The user and its rights as last shown: what unsaved edits are listed against if the user goes. */
+  #lastSeen: { user: User; saved: SavedAccess } | undefined;
   #applicationsFor: { source: Record<string, Application>; list: Application[] } | undefined;
   #sourcesFor: { users: Record<string, User>; actor: User; locale: string; userId: string; list: User[] } | undefined;
   /** The button that opened the summary dialog: the focus goes back to it. */
@@ -494,14 +496,17 @@ export class PortierAccessRights extends LitElement {
     if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
     if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${t.common.loadError}</p>`;
     const user = this.#user();
-    if (!user) return html`<p part="error" class="banner error" role="alert">${t.errors['not-found']}</p>`;
-    const view = this.#portier.can('access.view', { user });
-    if (!view.allowed) {
-      return html`<p part="error" class="banner error" role="alert">${this.#portier.errorText(new PortierError(view.code, { reason: view.reason }))}</p>`;
+    const view = user ? this.#portier.can('access.view', { user }) : undefined;
+    if (!user || !view?.allowed) {
+      const kept = isDirty(this.draft) && this.#lastSeen?.user.id === this.userId ? this.#lastSeen : undefined;
+      if (kept) return this.#renderGone(t, kept, state.data.clients);
+      const refusal = view && !view.allowed ? new PortierError(view.code, { reason: view.reason }) : new PortierError('not-found');
+      return html`<p part="error" class="banner error" role="alert">${this.#portier.errorText(refusal)}</p>`;
     }
     const edit = this.#portier.can('access.set', { user });
     const actor = this.#portier.actor;
     const saved = this.#saved();
+    this.#lastSeen = { user, saved };
     const applications = this.#applications();
     const clients = state.data.clients;
     const rows = this.#rows(saved, clients);
@@ -691,30 +696,55 @@ export class PortierAccessRights extends LitElement {
     return t.accessRights.copySummaryTitle(source ? displayName(source) : setup.sourceUserId);
   }
 
-  #renderDialog(t: Messages, clients: Record<string, Client>, applications: Application[]): TemplateResult {
+  /**
+   * The user went (deleted in another tab, or out of the actor's view) while the matrix had unsaved
+   * edits: nothing can be saved any more, but the edits are listed as the summary words them.
+   */
+  #renderGone(t: Messages, kept: { user: User; saved: SavedAccess }, clients: Record<string, Client>): TemplateResult {
+    const applications = this.#applications();
+    const changes = summarize(kept.saved, this.draft, applications);
+    return html`<section part="base" aria-labelledby="title">
+      <div>
+        <h2 part="title" id="title">${t.accessRights.title}</h2>
+        <p part="user">${t.accessRights.userHeading(kept.user.email)}</p>
+      </div>
+      <div part="error" class="banner error" role="alert">
+        <p>${t.accessRights.goneWhileEditing(changes.length)}</p>
+        <ul part="summary">
+          ${this.#changeLines(t, changes, clients, applications)}
+        </ul>
+      </div>
+    </section>`;
+  }
+
+  /** One list item per change, worded as the summary dialog words it. */
+  #changeLines(t: Messages, changes: readonly AccessChange[], clients: Record<string, Client>, applications: readonly Application[]): TemplateResult[] {
     const a = t.accessRights;
     const clientName = (id: string) => clients[id]?.name ?? id;
     const applicationName = (id: string) => applications.find((application) => application.id === id)?.name ?? id;
+    return changes.map((change) => {
+      switch (change.type) {
+        case 'add-client':
+          return html`<li>${a.changeAddClient(clientName(change.clientId))}</li>`;
+        case 'remove-client':
+          return html`<li>${a.changeRemoveClient(clientName(change.clientId))}</li>`;
+        case 'level':
+          return html`<li>${a.changeLevel(clientName(change.clientId), applicationName(change.applicationId), t.level[change.from], t.level[change.to])}</li>`;
+        case 'profile':
+          return html`<li>
+            ${a.changeProfile(clientName(change.clientId), applicationName(change.applicationId), change.from || a.noProfile, change.to || a.noProfile)}
+          </li>`;
+      }
+    });
+  }
+
+  #renderDialog(t: Messages, clients: Record<string, Client>, applications: Application[]): TemplateResult {
+    const a = t.accessRights;
     return html`<dialog part="dialog" aria-labelledby="summary-title" aria-describedby="summary-intro" @close=${this.#onDialogClose}>
       <h3 id="summary-title">${this.#summaryTitle(t)}</h3>
       <p id="summary-intro">${a.summaryIntro(this.pendingChanges.length)}</p>
       <ul part="summary">
-        ${this.pendingChanges.map((change) => {
-          switch (change.type) {
-            case 'add-client':
-              return html`<li>${a.changeAddClient(clientName(change.clientId))}</li>`;
-            case 'remove-client':
-              return html`<li>${a.changeRemoveClient(clientName(change.clientId))}</li>`;
-            case 'level':
-              return html`<li>
-                ${a.changeLevel(clientName(change.clientId), applicationName(change.applicationId), t.level[change.from], t.level[change.to])}
-              </li>`;
-            case 'profile':
-              return html`<li>
-                ${a.changeProfile(clientName(change.clientId), applicationName(change.applicationId), change.from || a.noProfile, change.to || a.noProfile)}
-              </li>`;
-          }
-        })}
+        ${this.#changeLines(t, this.pendingChanges, clients, applications)}
       </ul>
       <div class="actions">
         <button part="button" class="button" @click=${this.#closeSummary}>${t.common.cancel}</button>

@@ -217,6 +217,8 @@ export interface Messages {
     resendInvitation: string;
     makeLogin: string;
     reload: string;
+    /** The user went (deleted, or out of view) while its profile had unsaved input: the input stays shown, read-only. */
+    goneWhileEditing: string;
     notFound: string;
     confirmTitle: string;
     confirm: {
@@ -291,6 +293,8 @@ export interface Messages {
     removed: (client: string) => string;
     levelNotAllowed: (application: string) => string;
     clientGone: string;
+    /** The user went (deleted, or out of view) while the matrix had unsaved edits: they are listed, unsaved. */
+    goneWhileEditing: (count: number) => string;
     /** Heading of the other ways to set access next to the matrix (copy, authorize all; seed 004 "Nouvelle autorisation"). */
     setupTitle: string;
     /** What a copy does to an existing user's rights: replaces the same client and application, keeps the rest. */

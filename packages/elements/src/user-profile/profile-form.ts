@@ -113,17 +113,18 @@ export class ProfileForm {
   }
 
   /**
-   * The fields, labelled, with live errors. `locked` names (identity lock, SPEC rule 5) are read-only.
-   * Ids are `firstName`, `lastName`, `phone`, `mobile`, `language`.
+   * The fields, labelled, with live errors. `locked` names (identity lock, SPEC rule 5) are read-only;
+   * `readonly` shows what was typed for copying only (the user is gone). Ids are `firstName`,
+   * `lastName`, `phone`, `mobile`, `language`.
    */
-  render(t: Messages, options: { namesLocked?: boolean; disabled?: boolean } = {}): TemplateResult {
+  render(t: Messages, options: { namesLocked?: boolean; disabled?: boolean; readonly?: boolean } = {}): TemplateResult {
     const draft = this.draft;
     if (!draft) return html``;
     const errors = this.errors(t);
     const shown = (field: ProfileField) => (this.#touched.has(field) || this.#submitted ? errors[field] : undefined) ?? this.#serverErrors[field];
     const text = (field: 'firstName' | 'lastName' | 'phone' | 'mobile', type: string, autocomplete: string, required: boolean) => {
       const error = shown(field);
-      const readonly = options.namesLocked === true && (field === 'firstName' || field === 'lastName');
+      const readonly = options.readonly === true || (options.namesLocked === true && (field === 'firstName' || field === 'lastName'));
       return html`<div class="field">
         <label for=${field} part="label">${t.fields[field]}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : nothing}</label>
         <input
@@ -149,7 +150,7 @@ export class ProfileForm {
         ${text('mobile', 'tel', 'tel', false)}
         <div class="field">
           <label for="language" part="label">${t.fields.language}</label>
-          <select id="language" part="input" ?disabled=${options.disabled} @change=${(event: Event) => this.#input('language', (event.target as HTMLSelectElement).value)}>
+          <select id="language" part="input" ?disabled=${options.disabled || options.readonly} @change=${(event: Event) => this.#input('language', (event.target as HTMLSelectElement).value)}>
             ${LANGUAGES.map((language: Language) => html`<option value=${language} ?selected=${draft.language === language}>${t.language[language]}</option>`)}
           </select>
         </div>

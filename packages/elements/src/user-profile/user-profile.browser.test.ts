@@ -177,6 +177,32 @@ describe('<portier-user-profile>', () => {
     expect(portier.getState().data.users['u-004']!.lastName).to.equal('Theirs');
   });
 
+  it('keeps what was typed, read-only, when another administrator deletes the user meanwhile', async () => {
+    const { element, portier, backend } = await render('u-004');
+    type(input(element, 'phone'), '+32 2 111 22 33');
+    type(input(element, 'firstName'), 'Dirk-Jan');
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.remove', userId: 'u-004' });
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await waitUntil(() => !portier.getState().data.users['u-004'] && portier.getState().pending === 0, 'the store learns of the deletion');
+    await settle(element);
+    expect(alertText(element)).to.contain('This user no longer exists or is no longer visible to you');
+    expect(alertText(element)).to.contain('Your changes were not saved');
+    expect(input(element, 'phone').value).to.equal('+32 2 111 22 33');
+    expect(input(element, 'firstName').value).to.equal('Dirk-Jan');
+    expect(input(element, 'phone').readOnly).to.equal(true);
+    expect(element.shadowRoot!.querySelector('[part="save-button"], button[data-action]')).to.equal(null);
+    await expectNoAxeViolations(element);
+  });
+
+  it('says only "not found" when the user is deleted elsewhere while nothing was typed', async () => {
+    const { element, portier, backend } = await render('u-004');
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.remove', userId: 'u-004' });
+    await portier.refresh();
+    await settle(element);
+    expect(textOf(element)).to.contain('This user does not exist or is no longer visible to you.');
+    expect(element.shadowRoot!.querySelector('#phone')).to.equal(null);
+  });
+
   it('blocks after confirmation, unblocks, and sends a password-reset e-mail', async () => {
     const { element, portier, backend } = await render('u-004');
     await click(element, 'block');

@@ -109,6 +109,8 @@ export class PortierUserProfile extends LitElement {
       return html`<div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>`;
     }
     if (!user || !this.#portier.can('user.view', { user }).allowed) {
+      const kept = this.#form.dirty && this.#form.base?.id === this.userId ? this.#form.base : undefined;
+      if (kept) return this.#renderGone(t, kept);
       // A refusal can take the user out of the actor's view (it lost its role meanwhile): say why first.
       return html`<div class="banner info" part="error" role="alert">${this.error ? html`<p>${this.error}</p>` : nothing}<p>${t.userProfile.notFound}</p></div>`;
     }
@@ -125,6 +127,22 @@ export class PortierUserProfile extends LitElement {
         ${this.#renderAccount(t, state, user)}
       </div>
       ${this.#dialog.render(t)}
+    `;
+  }
+
+  /**
+   * The user went (deleted in another tab, or out of the actor's view) while the profile had
+   * unsaved input: nothing can be saved any more, but what was typed stays, read-only, to copy.
+   */
+  #renderGone(t: Messages, kept: User): TemplateResult {
+    return html`
+      <h2 part="title" id="title">${t.userProfile.title}</h2>
+      <p class="subtitle" part="subtitle">${t.userProfile.userHeading(kept.email)}</p>
+      <div class="banner error" part="error" role="alert" tabindex="-1"><p>${t.userProfile.goneWhileEditing}</p></div>
+      <section part="section" aria-labelledby="profile-heading">
+        <h3 id="profile-heading">${t.userProfile.profileHeading}</h3>
+        ${this.#form.render(t, { readonly: true })}
+      </section>
     `;
   }
 

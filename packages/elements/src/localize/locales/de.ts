@@ -215,6 +215,7 @@ const de: Messages = {
     resendInvitation: 'Einladung erneut senden',
     makeLogin: 'Zum aktiven Benutzer machen (Einladung senden)',
     reload: 'Neueste Version anzeigen',
+    goneWhileEditing: 'Dieser Benutzer existiert nicht mehr oder ist für Sie nicht mehr sichtbar: Ein anderer Administrator hat ihn vielleicht gelöscht. Ihre Änderungen wurden nicht gespeichert; sie werden unten weiter angezeigt, damit Sie sie kopieren können.',
     notFound: 'Dieser Benutzer existiert nicht oder ist für Sie nicht mehr sichtbar.',
     confirmTitle: 'Bitte bestätigen',
     confirm: {
@@ -286,6 +287,7 @@ const de: Messages = {
     removed: (client) => `${client} wird beim Speichern entfernt.`,
     levelNotAllowed: (application) => `${application} erlaubt diese Zugriffsstufe nicht. Ihre Änderungen bleiben erhalten: Wählen Sie eine andere Stufe und speichern Sie erneut.`,
     clientGone: 'Einer dieser Kunden existiert nicht mehr. Entfernen Sie ihn und speichern Sie erneut.',
+    goneWhileEditing: (count) => `Dieser Benutzer existiert nicht mehr oder ist für Sie nicht mehr sichtbar: Ein anderer Administrator hat ihn vielleicht gelöscht. ${count === 1 ? 'Diese Änderung wurde' : `Diese ${count} Änderungen wurden`} nicht gespeichert:`,
     setupTitle: 'Rechte auf andere Weise vergeben',
     copyHint:
       'Gibt diesem Benutzer die Rechte, die der gewählte Benutzer für die von Ihnen verwalteten Kunden hat, ohne die ausgeschlossenen Anwendungen. Ein kopiertes Recht ersetzt das Recht dieses Benutzers für denselben Kunden und dieselbe Anwendung; seine übrigen Rechte bleiben unverändert.',

@@ -214,6 +214,7 @@ const en: Messages = {
     resendInvitation: 'Re-send the invitation',
     makeLogin: 'Make a login user (send an invitation)',
     reload: 'Show the latest version',
+    goneWhileEditing: 'This user no longer exists or is no longer visible to you: another administrator may have deleted them. Your changes were not saved; they are still shown below so you can copy them.',
     notFound: 'This user does not exist or is no longer visible to you.',
     confirmTitle: 'Please confirm',
     confirm: {
@@ -285,6 +286,7 @@ const en: Messages = {
     removed: (client) => `${client} will be removed when you save.`,
     levelNotAllowed: (application) => `${application} does not allow this access level. Your changes are kept: choose another level and save again.`,
     clientGone: 'One of these clients no longer exists. Remove it and save again.',
+    goneWhileEditing: (count) => `This user no longer exists or is no longer visible to you: another administrator may have deleted them. ${count === 1 ? 'This change was' : `These ${count} changes were`} not saved:`,
     setupTitle: 'Set rights another way',
     copyHint:
       'Gives this user the rights the chosen user has on the clients you manage, without the applications you leave out. A copied right replaces this user’s right on the same client and application; this user’s other rights stay as they are.',

@@ -216,6 +216,7 @@ const fr: Messages = {
     resendInvitation: 'Renvoyer l’invitation',
     makeLogin: 'Transformer en utilisateur actif (envoyer une invitation)',
     reload: 'Afficher la dernière version',
+    goneWhileEditing: 'Cet utilisateur n’existe plus ou ne vous est plus visible : un autre administrateur l’a peut-être supprimé. Vos modifications n’ont pas été sauvées ; elles restent affichées ci-dessous pour que vous puissiez les copier.',
     notFound: 'Cet utilisateur n’existe pas ou ne vous est plus visible.',
     confirmTitle: 'Veuillez confirmer',
     confirm: {
@@ -287,6 +288,7 @@ const fr: Messages = {
     removed: (client) => `${client} sera enlevé lorsque vous sauverez.`,
     levelNotAllowed: (application) => `${application} ne permet pas ce niveau d’accès. Vos modifications sont conservées : choisissez un autre niveau et sauvez à nouveau.`,
     clientGone: 'Un de ces clients n’existe plus. Enlevez-le et sauvez à nouveau.',
+    goneWhileEditing: (count) => `Cet utilisateur n’existe plus ou ne vous est plus visible : un autre administrateur l’a peut-être supprimé. ${count <= 1 ? 'Cette modification n’a pas été sauvée' : `Ces ${count} modifications n’ont pas été sauvées`} :`,
     setupTitle: 'Nouvelle autorisation',
     copyHint:
       'Donne à cet utilisateur les droits de l’utilisateur choisi sur les clients que vous gérez, sans les applications exclues. Un droit copié remplace celui de cet utilisateur pour le même client et la même application ; ses autres droits restent inchangés.',

@@ -215,6 +215,7 @@ const nl: Messages = {
     resendInvitation: 'Uitnodiging opnieuw versturen',
     makeLogin: 'Actieve gebruiker maken (uitnodiging versturen)',
     reload: 'Laatste versie tonen',
+    goneWhileEditing: 'Deze gebruiker bestaat niet meer of is niet meer zichtbaar voor u: een andere beheerder heeft hem misschien verwijderd. Uw wijzigingen zijn niet opgeslagen; ze blijven hieronder staan zodat u ze kunt kopiëren.',
     notFound: 'Deze gebruiker bestaat niet of is niet meer zichtbaar voor u.',
     confirmTitle: 'Bevestig a.u.b.',
     confirm: {
@@ -286,6 +287,7 @@ const nl: Messages = {
     removed: (client) => `${client} wordt verwijderd wanneer u opslaat.`,
     levelNotAllowed: (application) => `${application} staat dit toegangsniveau niet toe. Uw wijzigingen blijven bewaard: kies een ander niveau en sla opnieuw op.`,
     clientGone: 'Een van deze klanten bestaat niet meer. Verwijder hem en sla opnieuw op.',
+    goneWhileEditing: (count) => `Deze gebruiker bestaat niet meer of is niet meer zichtbaar voor u: een andere beheerder heeft hem misschien verwijderd. ${count === 1 ? 'Deze wijziging is' : `Deze ${count} wijzigingen zijn`} niet opgeslagen:`,
     setupTitle: 'Rechten op een andere manier instellen',
     copyHint:
       'Geeft deze gebruiker de rechten die de gekozen gebruiker heeft op de klanten die u beheert, zonder de uitgesloten applicaties. Een gekopieerd recht vervangt het recht van deze gebruiker voor dezelfde klant en applicatie; zijn andere rechten blijven ongewijzigd.',
