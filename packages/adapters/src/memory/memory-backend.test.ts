@@ -109,23 +109,35 @@ describe('memory backend — sign-in (rule 8)', () => {
     await backend.signIn({ email: 'bart.peeters@lambert.example', password: DEMO_PASSWORD });
     assert.equal(backend.currentData().users['u-002']!.failedSignIns, 0);
   });
-  it('answers an unknown e-mail exactly like a wrong password', async () => {
+  /** The code and details of `attempts` wrong passwords in a row. */
+  const answers = async (backend: ReturnType<typeof createMemoryBackend>, email: string, attempts = 7) => {
+    const seen: unknown[] = [];
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const error = await backend.signIn({ email, password: `wrong ${attempt}` }).catch((e) => e);
+      seen.push([error.code, error.details]);
+    }
+    return seen;
+  };
+
+  it('answers an unknown e-mail exactly like an active account: the same attempts left, then the same block', async () => {
     const { backend } = setup();
-    const unknown = await backend.signIn({ email: 'nobody@lambert.example', password: 'x' }).catch((e) => e);
-    const wrong = await backend.signIn({ email: 'bart.peeters@lambert.example', password: 'x' }).catch((e) => e);
-    assert.equal(unknown.code, wrong.code);
-    assert.equal(unknown.details.reason, wrong.details.reason);
+    const active = await answers(backend, 'bart.peeters@lambert.example');
+    assert.deepEqual(active.slice(0, 2), [
+      ['forbidden', { reason: 'credentials', remaining: 4 }],
+      ['forbidden', { reason: 'credentials', remaining: 3 }],
+    ]);
+    assert.deepEqual(active.slice(4), [['account-blocked', { reason: 'failed-sign-ins' }], ['account-blocked', {}], ['account-blocked', {}]]);
+    assert.deepEqual(await answers(backend, 'nobody@lambert.example'), active);
+    assert.deepEqual(await answers(backend, 'NoBody@Lambert.example', 1), [active.at(-1)], 'the count is per e-mail, whatever its case');
+    assert.ok(!(await backend.outbox()).some((m) => m.to === 'nobody@lambert.example'));
   });
-  it('counts failed passwords only on active accounts: invited and deactivated ones answer like an unknown e-mail', async () => {
+  it('counts failed passwords only on active accounts: invited, deactivated and contact ones answer like an unknown e-mail', async () => {
     const { backend } = setup();
-    for (const id of ['u-006', 'u-011']) {
+    const unknown = await answers(backend, 'nobody@lambert.example');
+    for (const id of ['u-006', 'u-011', 'u-013']) {
       const user = backend.currentData().users[id]!;
-      assert.notEqual(user.status, 'active');
-      for (let attempt = 0; attempt < 7; attempt++) {
-        const error = await backend.signIn({ email: user.email, password: `wrong ${attempt}` }).catch((e) => e);
-        assert.equal(error.code, 'forbidden');
-        assert.deepEqual(error.details, { reason: 'credentials' });
-      }
+      assert.ok(user.status !== 'active' || user.kind === 'contact');
+      assert.deepEqual(await answers(backend, user.email), unknown, id);
       const after = backend.currentData().users[id]!;
       assert.equal(after.status, user.status);
       assert.equal(after.failedSignIns, user.failedSignIns);

@@ -29,6 +29,7 @@ import {
   type Snapshot,
   type User,
 } from '@portier/core';
+import { createDecoySignIns } from './decoy-sign-ins.js';
 import { demoSeed, type MemorySeed } from './demo-seed.js';
 import { hashPassword, randomHex } from './hash.js';
 import type { MemoryState, OutboxEmail, TokenRecord } from './memory-state.js';
@@ -141,6 +142,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     dirty = true;
     state.data = { ...state.data, users: { ...state.data.users, [user.id]: { ...user, version: user.version + 1 } } };
   }
+
+  const decoys = createDecoySignIns();
 
   function userByEmail(email: string): User | undefined {
     const wanted = normalizeEmail(email);
@@ -284,16 +287,16 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       // From here on nothing awaits: the check and the count are one step (SPEC rule 8).
       sweep();
       const user = candidate && state.data.users[candidate.id];
-      if (!user || user.kind !== 'login') throw new PortierError('forbidden', { reason: 'credentials' });
+      if (!user || user.kind !== 'login') throw decoys.failure(String(email), DEFAULT_ORGANIZATION_SETTINGS.failedSignInLimit);
       const now = clock.now();
       if (user.status === 'blocked' || (user.signInLockedUntil !== undefined && Date.parse(user.signInLockedUntil) > now)) {
         throw new PortierError('account-blocked', user.signInLockedUntil ? { until: user.signInLockedUntil } : {});
       }
-      // Only an active account has a password to guess: any other answers like a wrong e-mail,
-      // without counting (a block is no transition from invited, expired or deactivated).
-      if (!matches && user.status !== 'active') throw new PortierError('forbidden', { reason: 'credentials' });
+      const limit = organizationSettings(user).failedSignInLimit;
+      // Only an active account has a password to guess: any other answers like an unknown e-mail,
+      // without touching the account (a block is no transition from invited, expired or deactivated).
+      if (!matches && user.status !== 'active') throw decoys.failure(user.email, limit);
       if (!matches) {
-        const limit = organizationSettings(user).failedSignInLimit;
         const superUsers = countSuperUsers(Object.values(state.data.users), user.organizationId, now);
         const outcome = recordFailedSignIn(user, { limit, now, isLastSuperUser: superUserLoss(user, superUsers, now) !== undefined });
         writeUser(outcome.user);
