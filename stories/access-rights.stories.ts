@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { memoryBackend, refusingBackend } from './support/backends.js';
+import { waitForDeep } from './support/play.js';
 import { screen, standardStates } from './support/render.js';
 import { manyClientsSeed } from './support/seeds.js';
 
@@ -38,4 +39,22 @@ export const FiveHundredClients: Story = {
 /** Seen by the second super user (u-002), who manages two of the four clients only. */
 export const LimitedScope: Story = {
   render: (_args, context) => screen('portier-access-rights', { actorId: 'u-002', attributes: { 'user-id': 'u-005' } }, context),
+};
+
+/** The store of {@link DeletedWhileEditing}: its play function deletes the user behind the screen's back. */
+let deletedWhileEditing: ReturnType<typeof memoryBackend> | undefined;
+/**
+ * Another administrator deletes the user while a level is being changed: the matrix gives way to
+ * the list of the edits that could not be saved, worded as the summary words them.
+ */
+export const DeletedWhileEditing: Story = {
+  render: (_args, context) => screen('portier-access-rights', { backend: (deletedWhileEditing = memoryBackend()), attributes: { 'user-id': 'u-004' } }, context),
+  play: async ({ canvasElement }) => {
+    const cell = await waitForDeep<HTMLSelectElement>(canvasElement, 'select[data-client="c-brasserie"][data-application="energy-guard"]');
+    cell.value = 'full';
+    cell.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await deletedWhileEditing?.execute({ actorId: 'u-002' }, { type: 'users.remove', userId: 'u-004' });
+    (await waitForDeep(canvasElement, '[data-save]')).click();
+    (await waitForDeep(canvasElement, 'dialog[open] [data-apply]')).click();
+  },
 };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { memoryBackend, refusingBackend } from './support/backends.js';
-import { waitForDeep } from './support/play.js';
+import { typeInto, waitForDeep } from './support/play.js';
 import { hostileSeed } from './support/seeds.js';
 import { screen, standardStates } from './support/render.js';
 
@@ -63,4 +63,19 @@ export const Contact: Story = {
  */
 export const HostileInput: Story = {
   render: (_args, context) => screen('portier-user-profile', { backend: memoryBackend(hostileSeed()), attributes: { 'user-id': 'u-020' } }, context),
+};
+
+/** The store of {@link DeletedWhileEditing}: its play function deletes the user behind the screen's back. */
+let deletedWhileEditing: ReturnType<typeof memoryBackend> | undefined;
+/**
+ * Another administrator deletes Dirk Janssens (u-004) while his phone number is being changed: the
+ * save is refused, and what was typed stays on screen, read-only, under the reason.
+ */
+export const DeletedWhileEditing: Story = {
+  render: (_args, context) => screen('portier-user-profile', { backend: (deletedWhileEditing = memoryBackend()), attributes: { 'user-id': 'u-004' } }, context),
+  play: async ({ canvasElement }) => {
+    typeInto(await waitForDeep<HTMLInputElement>(canvasElement, '#phone'), '+32 2 111 22 33');
+    await deletedWhileEditing?.execute({ actorId: 'u-002' }, { type: 'users.remove', userId: 'u-004' });
+    (await waitForDeep(canvasElement, '[part="save-button"]')).click();
+  },
 };

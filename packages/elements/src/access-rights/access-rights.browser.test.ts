@@ -293,6 +293,23 @@ describe('<portier-access-rights>', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('lists the edits a save could not apply because the user was deleted meanwhile', async () => {
+    const { element, portier, backend } = await render('u-004');
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+    choose(cell(element, 'c-brasserie', 'portfolio-manager'), 'none');
+    await settle(element);
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.remove', userId: 'u-004' });
+    button(element, 'Save').click();
+    await settle(element);
+    await applySummary(element);
+    await portier.getState().pending;
+    await settle(element);
+    const alert = textOf($(element, '[role="alert"]'));
+    expect(alert).to.contain('These 2 changes were not saved');
+    expect(alert).to.contain('Brasserie Lambert SA · Energy Guard: Alert → Full');
+    expect(alert).to.contain('Brasserie Lambert SA · Portfolio Manager: Read only → Disabled');
+  });
+
   it('says only that the user is gone when it is deleted elsewhere with nothing edited', async () => {
     const { element, portier, backend } = await render('u-004');
     await backend.execute({ actorId: 'u-002' }, { type: 'users.remove', userId: 'u-004' });

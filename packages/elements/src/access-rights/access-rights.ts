@@ -506,7 +506,8 @@ export class PortierAccessRights extends LitElement {
     const edit = this.#portier.can('access.set', { user });
     const actor = this.#portier.actor;
     const saved = this.#saved();
-    this.#lastSeen = { user, saved };
+    // While a save is in flight the store shows its optimistic result: not what is saved.
+    if (!this.saving) this.#lastSeen = { user, saved };
     const applications = this.#applications();
     const clients = state.data.clients;
     const rows = this.#rows(saved, clients);
@@ -708,7 +709,7 @@ export class PortierAccessRights extends LitElement {
         <h2 part="title" id="title">${t.accessRights.title}</h2>
         <p part="user">${t.accessRights.userHeading(kept.user.email)}</p>
       </div>
-      <div part="error" class="banner error" role="alert">
+      <div part="error" class="banner error stacked" role="alert">
         <p>${t.accessRights.goneWhileEditing(changes.length)}</p>
         <ul part="summary">
           ${this.#changeLines(t, changes, clients, applications)}

@@ -293,7 +293,7 @@ export abstract class PortierAccountScreen extends LitElement {
     const error = this.failure;
     if (error === undefined) return nothing;
     const rules = refusedRules(error);
-    return html`<div part="error" class="banner error" role="alert">
+    return html`<div part="error" class="banner error stacked" role="alert">
       <p>${this.failureText(t, error)}</p>
       ${rules.length > 0 ? html`<ul>${rules.map((rule) => html`<li>${ruleText(t, rule)}</li>`)}</ul>` : nothing}
     </div>`;

@@ -298,6 +298,14 @@ export const baseStyles = css`
   .banner p {
     margin: 0;
   }
+  /* A banner whose text is followed by a list (what could not be saved) reads top to bottom. */
+  .banner.stacked {
+    flex-direction: column;
+  }
+  .banner.stacked ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
   /* Live regions stay in the page (so that screen readers hear what is put in them) but take no room when empty. */
   .banner:empty {
     padding: 0;

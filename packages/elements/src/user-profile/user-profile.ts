@@ -112,7 +112,7 @@ export class PortierUserProfile extends LitElement {
       const kept = this.#form.dirty && this.#form.base?.id === this.userId ? this.#form.base : undefined;
       if (kept) return this.#renderGone(t, kept);
       // A refusal can take the user out of the actor's view (it lost its role meanwhile): say why first.
-      return html`<div class="banner info" part="error" role="alert">${this.error ? html`<p>${this.error}</p>` : nothing}<p>${t.userProfile.notFound}</p></div>`;
+      return html`<div class="banner info stacked" part="error" role="alert">${this.error ? html`<p>${this.error}</p>` : nothing}<p>${t.userProfile.notFound}</p></div>`;
     }
     return html`
       <h2 part="title" id="title">${t.userProfile.title}</h2>
