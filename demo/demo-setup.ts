@@ -1,5 +1,5 @@
 import { createPortier, DAY_MS, LANGUAGES, type Clock, type Language, type Portier, type PortierBackend, type User } from '@portier/core';
-import { createMemoryBackend, createRestBackend, type OutboxEmail, type TokenRecord } from '@portier/adapters';
+import { createMemoryBackend, createRestBackend, type MemoryBackend, type OutboxEmail, type TokenRecord } from '@portier/adapters';
 
 /**
  * What both demo pages (the portal and the React app) share: one memory backend persisted in
@@ -28,6 +28,8 @@ export interface DemoClock extends Clock {
   advance(ms: number): void;
   /** Back to real time. */
   reset(): void;
+  /** Reads the shift again (another tab of the demo moved time). */
+  reload(): void;
 }
 
 function readStorage(key: string): string | null {
@@ -61,6 +63,9 @@ export function createDemoClock(): DemoClock {
     reset() {
       offset = 0;
       persist();
+    },
+    reload() {
+      offset = Number(readStorage(KEYS.offset)) || 0;
     },
   };
 }
@@ -144,15 +149,23 @@ export function createDemo(options: { latencyMs?: number } = {}): Demo {
   const clock = createDemoClock();
   let port: PortierBackend;
   let backend: DemoBackend;
+  let memory: MemoryBackend | undefined;
   if (REST) {
     port = createRestBackend({ baseUrl: '/api/portier' });
     backend = restDemoBackend(clock);
   } else {
-    const memory = createMemoryBackend({ persist: { key: 'lumen-demo-data' }, clock, latencyMs: options.latencyMs ?? 0 });
+    memory = createMemoryBackend({ persist: { key: 'lumen-demo-data' }, clock, latencyMs: options.latencyMs ?? 0 });
     port = memory;
     backend = memory;
   }
   const store = createPortier({ backend: port, clock, locale: savedLocale(), actorId: savedActor() });
+  // The demo open in two tabs: what one tab changes (data, time) shows in the other.
+  memory?.onExternalChange(() => void store.refresh().catch(() => undefined));
+  addEventListener('storage', (event) => {
+    if (event.key !== KEYS.offset) return;
+    clock.reload();
+    void store.refresh().catch(() => undefined);
+  });
   return {
     store,
     backend,

@@ -230,10 +230,15 @@ describe('memory backend — policy, audit, scope', () => {
   });
 });
 
+/** A Web Storage in a Map: what two tabs of one browser share. */
+function mapStorage() {
+  const store = new Map<string, string>();
+  return { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+}
+
 describe('memory backend — persist', () => {
   it('keeps the state across a reload through a Web Storage', async () => {
-    const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    const storage = mapStorage();
     const first = createMemoryBackend({ persist: { storage } });
     await first.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Persisted' } });
     const second = createMemoryBackend({ persist: { storage } });
@@ -241,5 +246,35 @@ describe('memory backend — persist', () => {
     await second.signIn({ email: 'amelie.dubois@lambert.example', password: DEMO_PASSWORD });
     await second.reset();
     assert.notEqual((await second.load({ actorId: 'u-001' })).data.users['u-005']!.firstName, 'Persisted');
+  });
+  it('two tabs on one storage: a stale tab never undoes the other’s changes, and a stale edit is a conflict', async () => {
+    const storage = mapStorage();
+    const tabA = createMemoryBackend({ persist: { storage } });
+    const tabB = createMemoryBackend({ persist: { storage } });
+    const seen = (await tabB.load({ actorId: 'u-001' })).data.users['u-004']!;
+    await tabA.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-004', changes: { firstName: 'Alpha' } });
+    await tabA.execute({ actorId: 'u-001' }, { type: 'users.block', userId: 'u-017' });
+    // Tab B still shows the old u-004: its save is refused rather than silently applied.
+    await assert.rejects(
+      tabB.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-004', changes: { lastName: 'Beta' }, expectedVersion: seen.version }),
+      code('conflict'),
+    );
+    // A change of another user in tab B keeps what tab A did.
+    await tabB.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Gamma' } });
+    const fresh = (await createMemoryBackend({ persist: { storage } }).load({ actorId: 'u-001' })).data.users;
+    assert.equal(fresh['u-004']!.firstName, 'Alpha');
+    assert.equal(fresh['u-017']!.status, 'blocked');
+    assert.equal(fresh['u-005']!.firstName, 'Gamma');
+    // Tab A, in turn, reads tab B's change before its next operation.
+    assert.equal((await tabA.load({ actorId: 'u-001' })).data.users['u-005']!.firstName, 'Gamma');
+  });
+  it('signs in against what another tab persisted (a password set there counts here)', async () => {
+    const storage = mapStorage();
+    const tabA = createMemoryBackend({ persist: { storage } });
+    const tabB = createMemoryBackend({ persist: { storage } });
+    await tabB.load({ actorId: 'u-001' });
+    await tabA.changePassword({ email: 'bart.peeters@lambert.example', currentPassword: DEMO_PASSWORD, newPassword: 'An0ther-long-passphrase!' });
+    await assert.rejects(tabB.signIn({ email: 'bart.peeters@lambert.example', password: DEMO_PASSWORD }), code('forbidden'));
+    assert.equal((await tabB.signIn({ email: 'bart.peeters@lambert.example', password: 'An0ther-long-passphrase!' })).userId, 'u-002');
   });
 });

@@ -33,7 +33,7 @@ import { createDecoySignIns } from './decoy-sign-ins.js';
 import { demoSeed, type MemorySeed } from './demo-seed.js';
 import { hashPassword, randomHex } from './hash.js';
 import type { MemoryState, OutboxEmail, TokenRecord } from './memory-state.js';
-import { clearPersisted, readPersisted, writePersisted, type PersistOptions } from './persist.js';
+import { createPersistence, type PersistOptions } from './persist.js';
 import { scopeFor } from './scope.js';
 
 /** Options of {@link createMemoryBackend}. */
@@ -60,6 +60,12 @@ export interface MemoryBackend extends PortierBackend {
   currentData(): Readonly<PortierData>;
   /** Forgets the persisted copy and starts again from the seed. */
   reset(): Promise<void>;
+  /**
+   * With `persist` in a browser: calls `listener` when another tab changed the persisted data
+   * (refresh the store then, e.g. `backend.onExternalChange(() => portier.refresh())`). Returns
+   * the unsubscribe function. Without `persist` it never calls.
+   */
+  onExternalChange(listener: () => void): () => void;
   readonly clock: Clock;
 }
 
@@ -73,7 +79,8 @@ export interface MemoryBackend extends PortierBackend {
  */
 export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
   const clock = options.clock ?? systemClock;
-  const persist: PersistOptions | undefined = options.persist === true ? {} : options.persist || undefined;
+  const persistOptions: PersistOptions | undefined = options.persist === true ? {} : options.persist || undefined;
+  const persist = persistOptions && createPersistence(persistOptions);
   const resetLinkMs = options.resetLinkMs ?? DAY_MS;
   let state: MemoryState;
   let defaultActorId: string | undefined;
@@ -82,7 +89,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   function start(): void {
     const seed = options.seed === 'empty' ? { data: emptySeedData() } : typeof options.seed === 'object' ? options.seed : demoSeed(clock.now());
     defaultActorId = seed.defaultActorId;
-    const saved = persist ? readPersisted(persist) : undefined;
+    const saved = persist?.read();
     state = saved ?? { data: seed.data, audit: [], outbox: [], tokens: {}, credentials: {}, sequence: 0 };
     initialized = saved ? Promise.resolve() : hashSeedPasswords(seed.passwords ?? {});
   }
@@ -101,8 +108,24 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   let dirty = false;
 
   function save(): void {
-    if (persist && dirty) writePersisted(persist, state);
+    if (persist && dirty) persist.write(state);
     dirty = false;
+  }
+
+  /**
+   * Reads again what another tab persisted meanwhile: without this, a tab would run commands on its
+   * old copy and its next save would silently undo the other tab's changes.
+   */
+  function syncFromStorage(): void {
+    if (!persist?.changedElsewhere()) return;
+    const saved = persist.read();
+    if (saved) state = saved;
+  }
+
+  /** Set up and in sync with the persisted copy (see {@link syncFromStorage}). */
+  async function ready(): Promise<void> {
+    await initialized;
+    syncFromStorage();
   }
 
   /** Every operation: wait (latency, setup), store due time-driven transitions, then run `fn` without awaiting. */
@@ -110,6 +133,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     await initialized;
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     else await Promise.resolve();
+    await ready();
     const swept = sweep();
     const result = fn(swept);
     save();
@@ -281,10 +305,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       }),
 
     async signIn({ email, password }) {
-      await initialized;
+      await ready();
       const candidate = userByEmail(String(email));
       const matches = await verifyPassword(candidate?.id, String(password));
       // From here on nothing awaits: the check and the count are one step (SPEC rule 8).
+      syncFromStorage();
       sweep();
       const user = candidate && state.data.users[candidate.id];
       if (!user || user.kind !== 'login') throw decoys.failure(String(email), DEFAULT_ORGANIZATION_SETTINGS.failedSignInLimit);
@@ -337,7 +362,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       }),
 
     async acceptInvitation({ token, password }) {
-      await initialized;
+      await ready();
       sweep();
       const { user } = openToken(String(token), 'invitation');
       const credential = await newCredential(user, String(password));
@@ -378,7 +403,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       }),
 
     async completePasswordReset({ token, password }) {
-      await initialized;
+      await ready();
       sweep();
       const { user } = openToken(String(token), 'password-reset');
       const credential = await newCredential(user, String(password));
@@ -393,14 +418,14 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     },
 
     async changePassword({ email, currentPassword, newPassword }) {
-      const user = userByEmail(String(email));
-      await backend.signIn({ email: String(email), password: String(currentPassword) });
+      const { userId } = await backend.signIn({ email: String(email), password: String(currentPassword) });
       if (String(currentPassword) === String(newPassword)) {
         throw new PortierError('weak-password', { rules: [{ rule: 'same-as-current' }] });
       }
-      const credential = await newCredential(user!, String(newPassword));
+      const credential = await newCredential(state.data.users[userId]!, String(newPassword));
       await operation(() => {
-        const current = state.data.users[user!.id]!;
+        const current = state.data.users[userId];
+        if (!current) throw new PortierError('not-found', { entity: 'user', id: userId });
         writeUser({ ...current, passwordExpired: false });
         state.credentials[current.id] = credential;
         audit(current, current.id, 'account.password-changed', {}, {});
@@ -414,9 +439,18 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     currentData: () => state.data,
 
     async reset() {
-      if (persist) clearPersisted(persist);
+      persist?.clear();
       start();
       await initialized;
+    },
+
+    onExternalChange(listener) {
+      if (!persist || typeof globalThis.addEventListener !== 'function') return () => undefined;
+      const onStorage = (event: StorageEvent) => {
+        if (event.key === persist.revisionKey || event.key === null) listener();
+      };
+      globalThis.addEventListener('storage', onStorage);
+      return () => globalThis.removeEventListener('storage', onStorage);
     },
   };
   return backend;

@@ -8,34 +8,69 @@ export interface PersistOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
+/** The persisted copy of one memory backend's state, shared by every backend (tab) on the same key. */
+export interface Persistence {
+  /** The saved state, or undefined when none (or unreadable: a stale format starts fresh). */
+  read(): MemoryState | undefined;
+  /** Saves the state (synchronously: a reload right after a command keeps it). */
+  write(state: MemoryState): void;
+  /** Forgets the saved state. */
+  clear(): void;
+  /** Another backend on the same key (another tab) wrote since this one last read or wrote. */
+  changedElsewhere(): boolean;
+  /** The storage key of the revision: a `storage` event on it means another tab wrote. */
+  readonly revisionKey: string;
+}
+
 const FORMAT = 1;
 
-/** Reads a saved state, or undefined when none (or unreadable: a stale format starts fresh). */
-export function readPersisted(options: PersistOptions): MemoryState | undefined {
+/**
+ * The state is saved under `key`, and a random revision under `key:revision` with every write, so
+ * that each backend can tell, by reading one short string before an operation, whether another tab
+ * changed the data meanwhile (then it reads the state again rather than overwrite that change).
+ */
+export function createPersistence(options: PersistOptions): Persistence {
   const storage = options.storage ?? globalThis.localStorage;
-  if (!storage) return undefined;
-  try {
-    const raw = storage.getItem(options.key ?? 'portier-memory-backend');
-    if (!raw) return undefined;
-    const saved = JSON.parse(raw) as { format: number; state: MemoryState };
-    return saved.format === FORMAT ? saved.state : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Saves the state (synchronously: a reload right after a command keeps it). */
-export function writePersisted(options: PersistOptions, state: MemoryState): void {
-  const storage = options.storage ?? globalThis.localStorage;
-  if (!storage) return;
-  try {
-    storage.setItem(options.key ?? 'portier-memory-backend', JSON.stringify({ format: FORMAT, state }));
-  } catch {
-    // Quota exceeded or storage disabled: the demo keeps working in memory.
-  }
-}
-
-/** Forgets the saved state. */
-export function clearPersisted(options: PersistOptions): void {
-  (options.storage ?? globalThis.localStorage)?.removeItem(options.key ?? 'portier-memory-backend');
+  const key = options.key ?? 'portier-memory-backend';
+  const revisionKey = `${key}:revision`;
+  /** The revision this backend last read or wrote. */
+  let known: string | null = null;
+  const revision = () => {
+    try {
+      return storage?.getItem(revisionKey) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    revisionKey,
+    read() {
+      if (!storage) return undefined;
+      try {
+        known = revision();
+        const raw = storage.getItem(key);
+        if (!raw) return undefined;
+        const saved = JSON.parse(raw) as { format: number; state: MemoryState };
+        return saved.format === FORMAT ? saved.state : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    write(state) {
+      if (!storage) return;
+      try {
+        storage.setItem(key, JSON.stringify({ format: FORMAT, state }));
+        known = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+        storage.setItem(revisionKey, known);
+      } catch {
+        // Quota exceeded or storage disabled: the demo keeps working in memory.
+      }
+    },
+    clear() {
+      storage?.removeItem(key);
+      storage?.removeItem(revisionKey);
+      known = null;
+    },
+    changedElsewhere: () => revision() !== known,
+  };
 }
