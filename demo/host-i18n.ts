@@ -217,7 +217,7 @@ const nl: HostTexts = {
   ...en,
   brandTagline: 'Zakelijk',
   skip: 'Naar de inhoud',
-  nav: { home: 'Home', users: 'Gebruikersbeheer', profile: 'Mijn profiel', audit: 'Logboek', signin: 'Aanmelden' },
+  nav: { home: 'Start', users: 'Gebruikersbeheer', profile: 'Mijn profiel', audit: 'Logboek', signin: 'Aanmelden' },
   demoBar: 'Demo-bediening',
   actAs: 'Handelen als',
   actAsKinds: { superuser: 'super user', collective: 'super user, collectieve handtekening', user: 'user' },
@@ -227,7 +227,7 @@ const nl: HostTexts = {
   moveTime: 'Tijd +31 dagen',
   resetData: 'Demo herstellen',
   resetConfirm: 'Alle wijzigingen in de demo vergeten en opnieuw beginnen met de startgegevens?',
-  outbox: 'Outbox',
+  outbox: 'Verzonden e-mails',
   outboxTitle: 'E-mails die het portaal zou hebben verstuurd',
   outboxEmpty: 'Nog geen e-mail. Nodig een gebruiker uit, stuur een wachtwoordherstel of meld u vijf keer verkeerd aan.',
   outboxHint: 'De links openen de accountschermen, zoals voor de ontvanger.',
@@ -271,6 +271,12 @@ nl.signin = {
   success: (name) => `Aangemeld als ${name}.`,
   accounts: 'Demo-accounts',
   fill: 'Gebruiken',
+  accountNotes: {
+    'u-001': 'super user',
+    'u-003': 'super user, collectieve handtekening',
+    'u-004': 'user',
+    'u-016': 'initieel wachtwoord verlopen: moet het wijzigen',
+  },
   password_hint: (password) => `Wachtwoord van elk demo-account: ${password}`,
 };
 
@@ -332,6 +338,12 @@ de.signin = {
   success: (name) => `Angemeldet als ${name}.`,
   accounts: 'Demo-Konten',
   fill: 'Verwenden',
+  accountNotes: {
+    'u-001': 'Super User',
+    'u-003': 'Super User, Kollektivzeichnung',
+    'u-004': 'User',
+    'u-016': 'Startpasswort abgelaufen: muss es ändern',
+  },
   password_hint: (password) => `Passwort aller Demo-Konten: ${password}`,
 };
 

@@ -8,6 +8,8 @@ export interface ConfirmRequest {
   message: string;
   /** The confirm button: the action's own name ("Deactivate"), so the choice reads without the message. */
   confirmLabel: string;
+  /** The action takes something away (block, deactivate, delete): the confirm button is drawn as dangerous. */
+  danger?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export class ConfirmDialog implements ReactiveController {
       <p id="dialog-message">${request?.message ?? ''}</p>
       <div class="actions">
         <button class="button" part="button" type="button" data-action="dialog-cancel" @click=${() => this.#dialog()?.close('cancel')}>${t.common.cancel}</button>
-        <button class="button primary" part="button" type="button" data-action="dialog-confirm" @click=${() => this.#dialog()?.close('confirm')}>
+        <button class="button primary ${request?.danger ? 'danger' : ''}" part="button" type="button" data-action="dialog-confirm" @click=${() => this.#dialog()?.close('confirm')}>
           ${request?.confirmLabel ?? t.common.confirm}
         </button>
       </div>

@@ -45,6 +45,8 @@ export interface Messages {
     saving: string;
     /** Shown for an empty value in a table or a summary. */
     notSet: string;
+    /** A label before its value ("Status:"; French puts a narrow space before the colon). */
+    labelled: (label: string) => string;
     /** After a label: the field must be filled. */
     required: string;
     optional: string;

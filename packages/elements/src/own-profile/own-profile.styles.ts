@@ -18,6 +18,7 @@ export const ownProfileStyles = css`
   .footer {
     display: flex;
     justify-content: flex-end;
+    align-items: center;
     gap: var(--_space);
     margin-top: calc(var(--_space) * 2);
   }

@@ -23,7 +23,7 @@ import { ownProfileStyles } from './own-profile.styles.js';
  * @csspart save-button - "Save".
  * @csspart cancel-button - "Cancel".
  * @csspart error - The banner that says why saving failed.
- * @csspart live - The live region that announces the result.
+ * @csspart live - The live region that announces the result, next to the save button.
  */
 export class PortierOwnProfile extends LitElement {
   static override styles = [tokens, baseStyles, ownProfileStyles];
@@ -58,11 +58,11 @@ export class PortierOwnProfile extends LitElement {
     return html`
       <h2 part="title" id="title">${t.ownProfile.title}</h2>
       <p class="intro" part="hint">${t.ownProfile.intro}</p>
-      <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
       <div class="banner error" part="error" role="alert" tabindex="-1">${this.error}</div>
       <form part="form" novalidate aria-labelledby="title" @submit=${this.#save} @input=${this.#edited}>
         ${this.#form.render(t, { namesLocked: !names.allowed && names.reason === 'identity-lock' })}
         <div class="footer">
+          <p class="inline-status" part="live" role="status">${this.announcement}</p>
           <button class="button" part="cancel-button" type="button" @click=${this.#cancel}>${t.common.cancel}</button>
           <button class="button primary" part="save-button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.common.save}</button>
         </div>

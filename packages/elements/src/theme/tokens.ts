@@ -133,7 +133,11 @@ export const baseStyles = css`
     font-weight: 600;
     cursor: pointer;
     text-decoration: none;
-    white-space: nowrap;
+    /* A label longer than the room (a phone, a long French label) wraps between words rather than
+       pushing the page sideways. */
+    max-width: 100%;
+    text-align: center;
+    overflow-wrap: break-word;
   }
   .button:hover:not(:disabled) {
     border-color: var(--_primary);
@@ -149,6 +153,13 @@ export const baseStyles = css`
   .button.danger {
     color: var(--_danger);
     border-color: currentColor;
+  }
+  /* The confirm button of a dangerous action: filled, in the danger colour (the background colour
+     reads on it in both schemes: white on dark red, dark on light red). */
+  .button.primary.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_bg);
   }
   .button.small {
     min-height: calc(1.875rem * var(--_density));
@@ -322,6 +333,12 @@ export const baseStyles = css`
     clip: rect(0 0 0 0) !important;
     white-space: nowrap !important;
     border: 0 !important;
+  }
+  /* A result said next to the button that produced it ("saved"), where the eye already is. */
+  .inline-status {
+    margin: 0;
+    color: var(--_success);
+    font-weight: 600;
   }
   .actions {
     display: flex;

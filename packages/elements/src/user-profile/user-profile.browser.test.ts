@@ -14,6 +14,8 @@ const button = (element: PortierUserProfile, action: string) => element.shadowRo
 const input = (element: PortierUserProfile, id: string) => $<HTMLInputElement>(element, `#${id}`);
 const alertText = (element: PortierUserProfile) => $(element, '[part~="error"]').textContent!.replace(/\s+/g, ' ').trim();
 const liveText = (element: PortierUserProfile) => $(element, '[part~="live"]').textContent!.trim();
+/** The "saved" status next to the profile's save button. */
+const savedText = (element: PortierUserProfile) => $(element, '[part~="saved"]').textContent!.trim();
 
 async function click(element: PortierUserProfile, action: string): Promise<void> {
   button(element, action)!.click();
@@ -46,7 +48,11 @@ describe('<portier-user-profile>', () => {
     $<HTMLButtonElement>(element, '[part="save-button"]').click();
     expect(await updated).to.include({ userId: 'u-004', change: 'profile' });
     await settle(element);
-    expect(liveText(element)).to.equal('The profile was saved.');
+    // Said next to the button that saved (the top of a long form may be out of sight), as a status.
+    expect(savedText(element)).to.equal('The profile was saved.');
+    expect($(element, '[part~="saved"]').getAttribute('role')).to.equal('status');
+    expect($(element, '[part~="saved"]').parentElement!.contains($(element, '[part="save-button"]'))).to.equal(true);
+    expect(liveText(element)).to.equal('');
     expect(portier.getState().data.users['u-004']).to.include({ firstName: 'Dirk-Jan', mobile: '+32 470 00 11 22' });
   });
 
@@ -206,11 +212,15 @@ describe('<portier-user-profile>', () => {
   it('blocks after confirmation, unblocks, and sends a password-reset e-mail', async () => {
     const { element, portier, backend } = await render('u-004');
     await click(element, 'block');
+    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog').open, 'the confirmation dialog opens');
+    // Blocking takes something away: its confirm button is drawn as dangerous, not as the usual primary.
+    expect(button(element, 'dialog-confirm')!.classList.contains('danger')).to.equal(true);
     await confirmDialog(element);
     await waitUntil(() => portier.getState().data.users['u-004']!.status === 'blocked' && portier.getState().pending === 0);
     await settle(element);
     expect(liveText(element)).to.equal('The account was blocked.');
     expect($(element, '[part="status"]').textContent).to.equal('Blocked');
+    expect($(element, '[part="status"]').parentElement!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Status: Blocked');
     await click(element, 'unblock');
     await waitUntil(() => portier.getState().data.users['u-004']!.status === 'active' && portier.getState().pending === 0);
     const updated = oneEvent(element, 'portier-user-updated') as Promise<PortierUserUpdatedEvent>;
@@ -343,7 +353,7 @@ describe('<portier-user-profile>', () => {
     };
     type(input(element, 'firstName'), 'Dirk-Jan');
     await save();
-    await waitUntil(() => liveText(element) === 'The profile was saved.', 'the first save is announced');
+    await waitUntil(() => savedText(element) === 'The profile was saved.', 'the first save is announced');
     // The QA case: clear the last name, "abc" as phone, save again. The input events do not bubble
     // here, so only the save attempt itself can clear the banner.
     for (const [id, value] of [['lastName', ''], ['phone', 'abc']]) {
@@ -351,19 +361,19 @@ describe('<portier-user-profile>', () => {
       input(element, id!).dispatchEvent(new Event('input'));
     }
     await settle(element);
-    expect(liveText(element)).to.equal('The profile was saved.');
+    expect(savedText(element)).to.equal('The profile was saved.');
     await save();
     expect($(element, '#lastName-error').textContent).to.equal('Fill in this field.');
     expect(element.shadowRoot!.querySelector('#phone-error')).to.not.equal(null);
-    expect(liveText(element), 'after a failed attempt').to.equal('');
+    expect(savedText(element), 'after a failed attempt').to.equal('');
     // Any edit after a successful save clears it too.
     type(input(element, 'lastName'), 'Janssens');
     type(input(element, 'phone'), '');
     await save();
-    await waitUntil(() => liveText(element) === 'The profile was saved.', 'the second save is announced');
+    await waitUntil(() => savedText(element) === 'The profile was saved.', 'the second save is announced');
     type(input(element, 'mobile'), '+32 470');
     await settle(element);
-    expect(liveText(element), 'after an edit').to.equal('');
+    expect(savedText(element), 'after an edit').to.equal('');
   });
 
   it('refuses an active-until day before today (the store’s today), keeping what was typed', async () => {
@@ -401,6 +411,12 @@ describe('<portier-user-profile>', () => {
       const { element } = await render('u-011', { locale });
       expect(button(element, 'activate')!.textContent!.trim(), locale).to.equal(t.userList.reactivate);
     }
+  });
+
+  it('writes "Statut :" the French way, with a narrow space before the colon', async () => {
+    const { element } = await render('u-004', { locale: 'fr' });
+    // Not \s: it would match the narrow space itself.
+    expect($(element, '[part="status"]').parentElement!.textContent!.replace(/[ \n]+/g, ' ').trim()).to.equal('Statut\u202f: Actif');
   });
 
   it('says so when the user does not exist', async () => {

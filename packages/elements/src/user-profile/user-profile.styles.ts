@@ -45,7 +45,9 @@ export const userProfileStyles = css`
   .footer {
     display: flex;
     justify-content: flex-end;
+    align-items: center;
     gap: var(--_space);
     margin-top: calc(var(--_space) * 2);
   }
+
 `;

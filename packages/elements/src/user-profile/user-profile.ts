@@ -53,7 +53,8 @@ const EXPLANATION_IDS: Partial<Record<Action, string>> = { 'user.set-role': 'exp
  * @csspart save-button - The profile's save button.
  * @csspart status - The status badge.
  * @csspart error - The banner that says why an action failed.
- * @csspart live - The live region that announces results.
+ * @csspart live - The live regions that announce results (the banner at the top, and the one next to the profile's save button).
+ * @csspart saved - "Saved", next to the profile's save button.
  * @csspart dialog - The confirmation dialog.
  */
 export class PortierUserProfile extends LitElement {
@@ -71,6 +72,8 @@ export class PortierUserProfile extends LitElement {
   @state() private error = '';
   @state() private conflict = false;
   @state() private announcement = '';
+  /** "Saved", next to the profile's save button: the top of a long form may be out of sight. */
+  @state() private profileSaved = '';
   @state() private busy = false;
   @state() private activeUntil: string | undefined;
   @state() private activeUntilError = '';
@@ -89,6 +92,7 @@ export class PortierUserProfile extends LitElement {
       this.error = '';
       this.conflict = false;
       this.announcement = '';
+      this.profileSaved = '';
       this.activeUntil = undefined;
       this.activeUntilError = '';
       this.signature = undefined;
@@ -177,6 +181,7 @@ export class PortierUserProfile extends LitElement {
         ${this.#form.render(t, { namesLocked, disabled: !editable })}
         ${editable
           ? html`<div class="footer">
+              <p class="inline-status" part="live saved" role="status">${this.profileSaved}</p>
               <button class="button primary" part="save-button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.common.save}</button>
             </div>`
           : nothing}
@@ -253,7 +258,7 @@ export class PortierUserProfile extends LitElement {
     const today = isoDay(state.now);
     return html`<section part="section" aria-labelledby="account-heading">
       <h3 id="account-heading" tabindex="-1">${t.userProfile.accountHeading}</h3>
-      <p class="current">${t.fields.status}: <span class="badge ${status}" part="status">${t.status[status]}</span></p>
+      <p class="current">${t.common.labelled(t.fields.status)} <span class="badge ${status}" part="status">${t.status[status]}</span></p>
       ${status !== 'deactivated' && (deactivate.allowed || EXPLAINED.has(deactivate.reason))
         ? html`<div class="row">
             <div class="field">
@@ -327,6 +332,7 @@ export class PortierUserProfile extends LitElement {
         if (this.busy) return;
         if (!decision.allowed) {
           this.announcement = '';
+          this.profileSaved = '';
           this.error = this.#refusal(decision);
           return;
         }
@@ -380,7 +386,7 @@ export class PortierUserProfile extends LitElement {
     const t = this.#portier.t;
     if (!t) return;
     const name = displayName(user);
-    const confirmed = await this.#dialog.ask({ title: t.userProfile.confirmTitle, message: t.userProfile.confirm[what](name), confirmLabel: t.userProfile[what] });
+    const confirmed = await this.#dialog.ask({ title: t.userProfile.confirmTitle, message: t.userProfile.confirm[what](name), confirmLabel: t.userProfile[what], danger: DANGER.has(what) });
     if (!confirmed) {
       this.#returnAction = undefined;
       return;
@@ -398,6 +404,7 @@ export class PortierUserProfile extends LitElement {
    */
   #saveActiveUntil(t: Messages, day: string, today: string): void {
     this.announcement = '';
+    this.profileSaved = '';
     if (day < today) {
       this.activeUntilError = t.userProfile.activeUntilPast;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#active-until')?.focus());
@@ -409,6 +416,7 @@ export class PortierUserProfile extends LitElement {
   /** Any edit makes the last result stale: its announcement goes. */
   #edited = (): void => {
     this.announcement = '';
+    this.profileSaved = '';
   };
 
   /**
@@ -433,6 +441,7 @@ export class PortierUserProfile extends LitElement {
     this.error = '';
     this.conflict = false;
     this.announcement = '';
+    this.profileSaved = '';
     if (change === 'removed') this.removal = 'pending';
     try {
       await command(user.id, { expectedVersion: user.version });
@@ -466,6 +475,7 @@ export class PortierUserProfile extends LitElement {
     if (!t || !user || !base || this.busy) return;
     // A new attempt: the previous result no longer describes the form.
     this.announcement = '';
+    this.profileSaved = '';
     const invalid = this.#form.submit(t);
     if (invalid) {
       await this.updateComplete;
@@ -476,11 +486,12 @@ export class PortierUserProfile extends LitElement {
     this.error = '';
     this.conflict = false;
     this.announcement = '';
+    this.profileSaved = '';
     try {
       await this.#store().users.updateProfile(user.id, this.#form.changes(), { expectedVersion: base.version });
       const saved = this.#user();
       if (saved) this.#form.load(saved);
-      this.announcement = t.userProfile.done.saved;
+      this.profileSaved = t.userProfile.done.saved;
       this.dispatchEvent(new PortierUserUpdatedEvent(user.id, 'profile'));
     } catch (error) {
       this.#failed(error);

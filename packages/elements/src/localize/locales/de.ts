@@ -17,6 +17,7 @@ const de: Messages = {
     loading: 'Wird geladen…',
     saving: 'Wird gespeichert…',
     notSet: '—',
+    labelled: (label) => `${label}:`,
     required: 'Pflichtfeld',
     optional: 'optional',
     loadError: 'Die Daten konnten nicht geladen werden.',

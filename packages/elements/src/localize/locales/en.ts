@@ -17,6 +17,7 @@ const en: Messages = {
     loading: 'Loading…',
     saving: 'Saving…',
     notSet: '—',
+    labelled: (label) => `${label}:`,
     required: 'required',
     optional: 'optional',
     loadError: 'The data could not be loaded.',

@@ -17,6 +17,7 @@ const fr: Messages = {
     loading: 'Chargement en cours…',
     saving: 'Enregistrement…',
     notSet: '—',
+    labelled: (label) => `${label} :`,
     required: 'obligatoire',
     optional: 'facultatif',
     loadError: 'Les données n’ont pas pu être chargées.',

@@ -17,6 +17,7 @@ const nl: Messages = {
     loading: 'Bezig met laden…',
     saving: 'Bezig met opslaan…',
     notSet: '—',
+    labelled: (label) => `${label}:`,
     required: 'verplicht',
     optional: 'optioneel',
     loadError: 'De gegevens konden niet worden geladen.',
