@@ -10,6 +10,21 @@ const wait = () => new Promise((resolve) => setTimeout(resolve, 30));
 const rows = (element: PortierAuditLog) =>
   $$<HTMLTableRowElement>(element, 'table[part~="log"] tbody tr').map((row) => [...row.cells].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()));
 
+/** Words that the layout broke across lines (a word on one line has its boxes on one line). */
+function brokenWords(root: Element): string[] {
+  const broken: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(word[0]);
+    }
+  }
+  return broken;
+}
+
 async function withChanges() {
   const test = await createTestPortier();
   await test.portier.users.setRole('u-005', 'superuser');
@@ -77,5 +92,37 @@ describe('<portier-audit-log>', () => {
     expect($(plain.element, '[role="alert"]').textContent!.length).to.be.greaterThan(10);
     expect(plain.element.shadowRoot!.querySelector('table')).to.equal(null);
     await expectNoAxeViolations(plain.element);
+  });
+
+  it('shows each change as a card with its column labels in a narrow box, words whole, and stays a table when wide', async () => {
+    const test = await withChanges();
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test, locale: 'de' });
+    element.style.width = '360px';
+    await wait();
+    await settle(element);
+    const table = $<HTMLTableElement>(element, 'table[part~="log"]');
+    const [first] = $$<HTMLTableRowElement>(element, 'tbody tr');
+    expect(getComputedStyle(first!).display).to.equal('grid');
+    expect(table.tHead!.getBoundingClientRect().height, 'the header row is only for screen readers').to.be.at.most(1);
+    // The table keeps its semantics through explicit roles.
+    expect(table.getAttribute('role')).to.equal('table');
+    expect(first!.getAttribute('role')).to.equal('row');
+    expect([...first!.cells].map((cell) => cell.getAttribute('role'))).to.deep.equal(['cell', 'cell', 'cell', 'cell', 'cell']);
+    expect([...first!.cells].map((cell) => cell.dataset['label'] ?? '')).to.deep.equal(['', 'Von', 'Was', 'Benutzer', 'Vorher → nachher']);
+    // The label is shown before the value, and left out for screen readers (they have the header).
+    expect(getComputedStyle(first!.cells[2]!, '::before').content).to.equal('"Was" / ""');
+    // Every word on one line; the action and the change get real width.
+    expect(brokenWords(table.tBodies[0]!)).to.deep.equal([]);
+    expect(first!.cells[2]!.querySelector('span')!.getBoundingClientRect().width).to.be.at.least(150);
+    expect($(element, '[part~="change"]').getBoundingClientRect().width).to.be.at.least(300);
+    expect(table.getBoundingClientRect().width).to.be.at.most(360);
+    await expectNoAxeViolations(element);
+
+    element.style.width = '1000px';
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(getComputedStyle(table).display).to.equal('table');
+    expect(getComputedStyle(first!).display).to.equal('table-row');
+    expect(table.tHead!.getBoundingClientRect().height).to.be.greaterThan(20);
+    expect(brokenWords(table.tBodies[0]!)).to.deep.equal([]);
   });
 });

@@ -19,8 +19,21 @@ export const auditLogStyles = [
     [part~='filter'] {
       width: 100%;
     }
+    /* The layout follows the room the screen has, not the viewport: a host may put it in a side panel. */
     [part~='table-scroll'] {
       overflow-x: auto;
+      container-type: inline-size;
+    }
+    /* Words wrap whole (the host's 'anywhere' would let a squeezed column break them letter by
+       letter); a name or a change too long for its cap still breaks, as a last resort. */
+    [part~='log'] {
+      overflow-wrap: break-word;
+    }
+    [part~='log'] [part~='user-name'] {
+      max-width: 14em;
+    }
+    [part~='log'] [part~='change'] {
+      max-width: 32em;
     }
     [part~='log'] td,
     [part~='log'] th {
@@ -52,6 +65,60 @@ export const auditLogStyles = [
     [part~='count'] {
       color: var(--_muted);
       font-size: 0.875em;
+    }
+
+    /* Narrow: each change is a card, every cell after its column's label (the header row stays for
+       screen readers; the roles in the markup keep the table's semantics despite the display). */
+    @container (width < 40rem) {
+      [part~='log'],
+      [part~='log'] tbody,
+      [part~='log'] td {
+        display: block;
+      }
+      [part~='log'] thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
+      [part~='log'] tbody tr {
+        display: grid;
+        grid-template-columns: fit-content(40%) minmax(0, 1fr);
+        gap: calc(var(--_space) * 0.5) var(--_space);
+        padding: var(--_space) 0;
+        border-bottom: 1px solid var(--_border);
+      }
+      [part~='log'] td {
+        grid-column: 1 / -1;
+        padding: 0;
+        border: 0;
+      }
+      /* Who, what and the user: label and value side by side, the values aligned across the card. */
+      [part~='log'] td[data-label]:not(:last-child) {
+        display: grid;
+        grid-template-columns: subgrid;
+      }
+      [part~='log'] [part~='user-name'],
+      [part~='log'] [part~='change'] {
+        max-width: none;
+      }
+      [part~='when'] {
+        white-space: normal;
+        font-weight: 600;
+      }
+      [part~='log'] td[data-label]::before {
+        content: attr(data-label);
+        /* Screen readers have the column header already. */
+        content: attr(data-label) / '';
+        color: var(--_muted);
+        font-weight: 600;
+      }
+      /* The changes need the whole width: their label above them. */
+      [part~='log'] td:last-child::before {
+        display: block;
+      }
     }
   `,
 ];

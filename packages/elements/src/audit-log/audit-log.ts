@@ -149,25 +149,25 @@ export class PortierAuditLog extends LitElement {
           : entries.length === 0
             ? html`<p part="empty" class="muted">${l.empty}</p>`
             : html`<div part="table-scroll">
-                <table part="log">
+                <table part="log" role="table">
                   <caption class="visually-hidden">${l.caption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">${l.columns.when}</th>
-                      <th scope="col">${l.columns.who}</th>
-                      <th scope="col">${l.columns.what}</th>
-                      <th scope="col">${l.columns.target}</th>
-                      <th scope="col">${l.columns.change}</th>
+                  <thead role="rowgroup">
+                    <tr role="row">
+                      <th role="columnheader" scope="col">${l.columns.when}</th>
+                      <th role="columnheader" scope="col">${l.columns.who}</th>
+                      <th role="columnheader" scope="col">${l.columns.what}</th>
+                      <th role="columnheader" scope="col">${l.columns.target}</th>
+                      <th role="columnheader" scope="col">${l.columns.change}</th>
                     </tr>
                   </thead>
-                  <tbody>
+                  <tbody role="rowgroup">
                     ${entries.map(
-                      (entry) => html`<tr>
-                        <td part="when"><time datetime=${entry.at}>${this.#portier.date(entry.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: undefined })}</time></td>
-                        <td><bdi part="user-name" class="clamp">${this.#who(t, state.data, entry.actorId)}</bdi></td>
-                        <td>${(l.actions as Record<string, string>)[entry.action] ?? entry.action}</td>
-                        <td><bdi part="user-name" class="clamp">${this.#who(t, state.data, entry.targetId)}</bdi></td>
-                        <td>${this.#renderChanges(t, state.data, entry)}</td>
+                      (entry) => html`<tr role="row">
+                        <td role="cell" part="when"><time datetime=${entry.at}>${this.#portier.date(entry.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: undefined })}</time></td>
+                        <td role="cell" data-label=${l.columns.who}><bdi part="user-name" class="clamp">${this.#who(t, state.data, entry.actorId)}</bdi></td>
+                        <td role="cell" data-label=${l.columns.what}><span>${(l.actions as Record<string, string>)[entry.action] ?? entry.action}</span></td>
+                        <td role="cell" data-label=${l.columns.target}><bdi part="user-name" class="clamp">${this.#who(t, state.data, entry.targetId)}</bdi></td>
+                        <td role="cell" data-label=${l.columns.change}>${this.#renderChanges(t, state.data, entry)}</td>
                       </tr>`,
                     )}
                   </tbody>

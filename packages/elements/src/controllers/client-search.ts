@@ -101,23 +101,26 @@ export class ClientSearchController implements ReactiveController {
           ? nothing
           : this.results.length === 0
             ? html`<p part="no-results" class="muted">${labels.noResults}</p>`
-            : html`<table part="results">
+            : // Explicit roles and each value's column label (data-label): a screen may lay the rows
+              // out as cards on a narrow width, and a table whose display changes keeps its
+              // semantics only through its roles.
+              html`<table part="results" role="table">
                 <caption class="visually-hidden">${labels.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${labels.columns.name}</th>
-                    <th scope="col">${labels.columns.number}</th>
-                    ${columns.map((column) => html`<th scope="col">${column.heading}</th>`)}
-                    <th scope="col"><span class="visually-hidden">${labels.columns.action}</span></th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th role="columnheader" scope="col">${labels.columns.name}</th>
+                    <th role="columnheader" scope="col">${labels.columns.number}</th>
+                    ${columns.map((column) => html`<th role="columnheader" scope="col">${column.heading}</th>`)}
+                    <th role="columnheader" scope="col"><span class="visually-hidden">${labels.columns.action}</span></th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   ${this.results.map(
-                    (client, index) => html`<tr>
-                      <td><bdi part="client-name" class="clamp">${client.name}</bdi></td>
-                      <td><bdi part="client-number" class="clamp">${client.number}</bdi></td>
-                      ${columns.map((column) => html`<td>${column.cell(client)}</td>`)}
-                      <td>${action(client, index)}</td>
+                    (client, index) => html`<tr role="row">
+                      <td role="cell"><bdi part="client-name" class="clamp">${client.name}</bdi></td>
+                      <td role="cell" data-label=${labels.columns.number}><bdi part="client-number" class="clamp">${client.number}</bdi></td>
+                      ${columns.map((column) => html`<td role="cell" data-label=${column.heading}>${column.cell(client)}</td>`)}
+                      <td role="cell">${action(client, index)}</td>
                     </tr>`,
                   )}
                 </tbody>

@@ -19,6 +19,21 @@ async function search(element: PortierManagedClients, text: string): Promise<str
 
 const wait = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** Words that the layout broke across lines (a word on one line has its boxes on one line). */
+function brokenWords(root: Element): string[] {
+  const broken: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(word[0]);
+    }
+  }
+  return broken;
+}
+
 describe('<portier-managed-clients>', () => {
   it('lists the managed clients and finds clients by name, number or VAT number', async () => {
     const { element } = await render('u-004');
@@ -105,5 +120,41 @@ describe('<portier-managed-clients>', () => {
     const own = await render('u-001');
     expect(textOf(own.element)).to.contain('You cannot change your own role, rights or status');
     expect(own.element.shadowRoot!.querySelector('form')).to.equal(null);
+  });
+
+  it('shows each client as a card with its column labels in a narrow box, numbers on one line, and stays a table when wide', async () => {
+    const { element } = await render('u-004', { locale: 'nl' });
+    element.style.width = '360px';
+    await search(element, 'lambert');
+    for (const part of ['results', 'managed']) {
+      const table = $<HTMLTableElement>(element, `table[part~="${part}"]`);
+      const [first] = table.tBodies[0]!.rows;
+      expect(getComputedStyle(first!).display, part).to.equal('grid');
+      expect(table.tHead!.getBoundingClientRect().height, `${part}: the header row is only for screen readers`).to.be.at.most(1);
+      // The tables keep their semantics through explicit roles (the results' from the element, after each render).
+      expect(table.getAttribute('role'), part).to.equal('table');
+      expect(first!.getAttribute('role'), part).to.equal('row');
+      expect([...first!.cells].slice(1).map((cell) => cell.getAttribute('role')), part).to.deep.equal(['cell', 'cell', 'cell']);
+      expect([...first!.cells].map((cell) => cell.dataset['label'] ?? ''), part).to.deep.equal(['', 'Klantnummer', 'Btw-nummer', '']);
+      expect(getComputedStyle(first!.cells[1]!, '::before').content, part).to.equal('"Klantnummer" / ""');
+      expect(brokenWords(table.tBodies[0]!), part).to.deep.equal([]);
+      expect(table.getBoundingClientRect().width, part).to.be.at.most(360);
+    }
+    // A client number and a VAT number: whole, on one line.
+    for (const number of $$(element, '[part~="client-number"], [part~="client-vat"]')) {
+      expect(number.scrollWidth, number.textContent!).to.be.at.most(number.clientWidth);
+      expect(number.getBoundingClientRect().height, number.textContent!).to.be.at.most(parseFloat(getComputedStyle(number).lineHeight) + 1);
+    }
+    expect($(element, 'th[scope="row"] [part~="client-name"]').getBoundingClientRect().width).to.be.at.least(150);
+    await expectNoAxeViolations(element);
+
+    element.style.width = '1000px';
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    for (const part of ['results', 'managed']) {
+      const table = $<HTMLTableElement>(element, `table[part~="${part}"]`);
+      expect(getComputedStyle(table).display, part).to.equal('table');
+      expect(getComputedStyle(table.tBodies[0]!.rows[0]!).display, part).to.equal('table-row');
+      expect(table.tHead!.getBoundingClientRect().height, part).to.be.greaterThan(20);
+    }
   });
 });

@@ -157,7 +157,7 @@ export class PortierManagedClients extends LitElement {
     const managed = new Set(user.managedClientIds);
     const labels = { heading: m.addClient, label: m.search, button: m.searchButton, noResults: m.noResults, caption: m.resultsCaption, columns: m.columns };
     const vat = { heading: m.columns.vat, cell: (client: Client) => html`<bdi part="client-vat" class="clamp">${client.vat}</bdi>` };
-    return this.#clientSearch.render(
+    return html`<div class="cards">${this.#clientSearch.render(
       labels,
       (client, index) =>
         managed.has(client.id)
@@ -174,51 +174,53 @@ export class PortierManagedClients extends LitElement {
               ${m.add}
             </button>`,
       [vat],
-    );
+    )}</div>`;
   }
 
   #renderManaged(t: Messages, user: User, editable: boolean) {
     const m = t.managedClients;
     const clients = this.#portier.state?.data.clients ?? {};
     if (user.managedClientIds.length === 0) return html`<p part="empty" class="muted">${m.none}</p>`;
-    return html`<table part="managed">
-      <caption part="subtitle">${m.managedCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${m.columns.name}</th>
-          <th scope="col">${m.columns.number}</th>
-          <th scope="col">${m.columns.vat}</th>
-          <th scope="col"><span class="visually-hidden">${m.columns.action}</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${user.managedClientIds.map((id, index) => {
-          const client = clients[id];
-          const name = client?.name ?? id;
-          const removable = editable && this.#portier.can('clients.set-managed', { user, clientIds: [id] }).allowed;
-          return html`<tr>
-            <th scope="row"><bdi part="client-name" class="clamp">${name}</bdi></th>
-            <td><bdi part="client-number" class="clamp">${client?.number ?? ''}</bdi></td>
-            <td><bdi part="client-vat" class="clamp">${client?.vat ?? ''}</bdi></td>
-            <td>
-              ${removable
-                ? html`<button
-                    part="button"
-                    class="button small danger"
-                    data-remove
-                    aria-label=${m.removeNamed(name)}
-                    ?disabled=${this.busy}
-                    @click=${() => this.#remove(id, index)}
-                  >
-                    ${m.remove}
-                  </button>`
-                : editable
-                  ? html`<span class="muted">${m.notManaged}</span>`
-                  : nothing}
-            </td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
+    return html`<div class="cards">
+      <table part="managed" role="table">
+        <caption part="subtitle">${m.managedCaption}</caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">${m.columns.name}</th>
+            <th role="columnheader" scope="col">${m.columns.number}</th>
+            <th role="columnheader" scope="col">${m.columns.vat}</th>
+            <th role="columnheader" scope="col"><span class="visually-hidden">${m.columns.action}</span></th>
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          ${user.managedClientIds.map((id, index) => {
+            const client = clients[id];
+            const name = client?.name ?? id;
+            const removable = editable && this.#portier.can('clients.set-managed', { user, clientIds: [id] }).allowed;
+            return html`<tr role="row">
+              <th role="rowheader" scope="row"><bdi part="client-name" class="clamp">${name}</bdi></th>
+              <td role="cell" data-label=${m.columns.number}><bdi part="client-number" class="clamp">${client?.number ?? ''}</bdi></td>
+              <td role="cell" data-label=${m.columns.vat}><bdi part="client-vat" class="clamp">${client?.vat ?? ''}</bdi></td>
+              <td role="cell">
+                ${removable
+                  ? html`<button
+                      part="button"
+                      class="button small danger"
+                      data-remove
+                      aria-label=${m.removeNamed(name)}
+                      ?disabled=${this.busy}
+                      @click=${() => this.#remove(id, index)}
+                    >
+                      ${m.remove}
+                    </button>`
+                  : editable
+                    ? html`<span class="muted">${m.notManaged}</span>`
+                    : nothing}
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>`;
   }
 }

@@ -63,6 +63,25 @@ describe('hostile input in the rights and account screens', () => {
     await expectNoAxeViolations(log.element);
   });
 
+  it('managed clients and audit log: hostile names stay inside a narrow box', async () => {
+    const test = await createTestPortier({ seed: hostileSeed() });
+    await test.portier.clients.setManaged('u-004', ['c-brasserie', 'c-immo']);
+    const managed = await renderWithPortier<PortierManagedClients>(html`<portier-managed-clients user-id="u-004"></portier-managed-clients>`, { portier: test });
+    const log = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await settle(log.element);
+    for (const element of [managed.element, log.element]) {
+      element.style.width = '320px';
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expectContained(element);
+      for (const row of $$(element, 'tbody tr')) {
+        expect(getComputedStyle(row).display).to.equal('grid');
+        expect(row.getBoundingClientRect().width, `a card of <${element.localName}> widens`).to.be.at.most(320);
+        expect(row.getBoundingClientRect().height).to.be.lessThan(500);
+      }
+    }
+  });
+
   it('account screens: a hostile name in the greeting and a hostile e-mail in a field are text', async () => {
     const test = await createTestPortier({ seed: hostileSeed() });
     await test.portier.users.resendInvitation('u-006');
