@@ -382,6 +382,32 @@ describe('<portier-access-rights>', () => {
     expect(element.shadowRoot!.querySelector('table')).to.equal(null);
   });
 
+  it('keeps the client column pinned, opaque, when the matrix scrolls sideways on a phone', async () => {
+    const { element, provider } = await render('u-005');
+    provider.style.cssText = 'display: block; width: 375px; font-family: sans-serif';
+    await settle(element);
+    const scroller = $(element, '[part~="matrix-scroll"]');
+    expect(scroller.scrollWidth, 'the matrix scrolls sideways').to.be.greaterThan(scroller.clientWidth);
+    const edge = scroller.getBoundingClientRect().left + scroller.clientLeft;
+    scroller.scrollLeft = scroller.scrollWidth;
+    await settle(element);
+    expect(scroller.scrollLeft).to.be.greaterThan(0);
+    const table = $<HTMLTableElement>(element, 'table[part~="matrix"]');
+    const firsts = [table.tHead!.rows[0]!.cells[0]!, ...[...table.tBodies[0]!.rows].map((row) => row.cells[0]!)];
+    expect(firsts.length).to.be.greaterThan(1);
+    for (const first of firsts) {
+      const { left, top, width, height } = first.getBoundingClientRect();
+      expect(left, first.textContent!).to.be.closeTo(edge, 1);
+      // The pinned cell is what is on top (nothing scrolled shows through), over an opaque background.
+      expect(first.contains(element.shadowRoot!.elementFromPoint(left + width - 4, top + height / 2)), first.textContent!).to.equal(true);
+      expect(getComputedStyle(first).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+    }
+    // The row's remove button, scrolled into view, shows beside the client's name.
+    const remove = firsts[1]!.closest('tr')!.querySelector('[data-remove]')!;
+    expect(remove.getBoundingClientRect().left).to.be.at.least(firsts[1]!.getBoundingClientRect().right - 1);
+    await expectNoAxeViolations(element);
+  });
+
   it('shows hostile client names as text', async () => {
     const seed = demoSeed(Date.UTC(2026, 0, 5));
     seed.data.clients['c-brasserie']!.name = '<img src=x onerror="window.__pwned=1">\u202Eevil';

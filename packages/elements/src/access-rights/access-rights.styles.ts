@@ -25,6 +25,8 @@ export const accessRightsStyles = [
       max-height: var(--portier-access-rights-max-height);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
+      /* The client column's width follows this box (cqi): on a phone it takes less than half. */
+      container-type: inline-size;
     }
     /*
      * The matrix is a real table laid out as a grid, so that each row can skip layout while it
@@ -35,7 +37,7 @@ export const accessRightsStyles = [
       display: grid;
       width: max-content;
       min-width: 100%;
-      --_columns: minmax(9rem, 13rem) repeat(var(--_apps, 7), 8rem) minmax(6.5rem, auto);
+      --_columns: minmax(9rem, min(13rem, 45cqi)) repeat(var(--_apps, 7), 8rem) minmax(6.5rem, auto);
     }
     [part~='matrix'] caption {
       display: block;
@@ -78,6 +80,23 @@ export const accessRightsStyles = [
     [part~='matrix'] tbody th {
       font-weight: 600;
       background: var(--_bg);
+    }
+    /*
+     * The client column names the row: it stays pinned when the matrix scrolls sideways, opaque
+     * (its row's background) and set off by a line.
+     */
+    [part~='matrix'] tr > :first-child {
+      position: sticky;
+      inset-inline-start: 0;
+      z-index: 1;
+      align-self: stretch;
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      border-inline-end: 1px solid var(--_border);
+    }
+    [part~='matrix'] thead tr > :first-child {
+      justify-content: end;
     }
     [part~='level'],
     [part~='profile'] {

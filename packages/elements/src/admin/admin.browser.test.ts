@@ -53,6 +53,40 @@ describe('<portier-admin>', () => {
     expect(screen(element, 'portier-user-list')).to.not.equal(null);
   });
 
+  it('back from a user, the list keeps its filter and the focus is on the button that opened the user', async () => {
+    const { element, portier } = await render();
+    const list = screen<PortierUserList>(element, 'portier-user-list')!;
+    await settle(list);
+    const email = portier.getState().data.users['u-004']!.email;
+    type(list.shadowRoot!.querySelector<HTMLInputElement>('#email-filter')!, email);
+    await settle(list);
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[data-user-id="u-004"] button[data-open="access"]')!.click();
+    await settle(element);
+    $<HTMLButtonElement>(element, '[part~="back-button"]').click();
+    await settle(element);
+    const back = screen<PortierUserList>(element, 'portier-user-list')!;
+    expect(back).to.equal(list);
+    expect(back.shadowRoot!.querySelector<HTMLInputElement>('#email-filter')!.value).to.equal(email);
+    await waitUntil(() => deepActiveElement()?.getAttribute('data-open') === 'access', 'the focus is back on the row');
+    expect(deepActiveElement()!.closest('[data-user-id]')!.getAttribute('data-user-id')).to.equal('u-004');
+  });
+
+  it('back from a user far down an unfiltered list (by the URL), scrolls to its row and focuses it', async () => {
+    const { element } = await render(html`<portier-admin hash></portier-admin>`);
+    const list = screen<PortierUserList>(element, 'portier-user-list')!;
+    await settle(list);
+    // Far down the list: its row is not rendered until scrolled to.
+    expect(list.shadowRoot!.querySelector('[data-user-id="u-040"]')).to.equal(null);
+    window.location.hash = '#/users/u-040';
+    await waitUntil(() => element.view === 'profile', 'the hash opens the profile');
+    await settle(element);
+    // What the browser's Back button does here: the hash changes.
+    window.location.hash = '#/users';
+    await waitUntil(() => element.view === 'list', 'the hash returns to the list');
+    await waitUntil(() => deepActiveElement()?.closest('[data-user-id]')?.getAttribute('data-user-id') === 'u-040', 'the focus is on the row of the user left');
+    expect(deepActiveElement()!.getAttribute('data-open')).to.equal('profile');
+  });
+
   it('creates a user and then opens its access rights, announcing the creation', async () => {
     const { element } = await render();
     $<HTMLButtonElement>(element, '[data-view="create"]').click();

@@ -89,6 +89,10 @@ export class PortierAdmin extends LitElement {
 
   readonly #portier = new PortierController(this);
   #moveFocus = false;
+  /** The list has been shown: it is kept from then on (see `#renderList`). */
+  #listShown = false;
+  /** Back to the list from a user's screen: the focus goes to that user's row. */
+  #returnTo: { userId: string; view: PortierView } | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -105,12 +109,18 @@ export class PortierAdmin extends LitElement {
   navigate(view: PortierView, userId = ''): void {
     if (!VIEWS.includes(view)) return;
     this.#moveFocus = true;
+    this.#returnTo = this.#returnFor(view);
     this.view = view;
     this.userId = DETAIL_VIEWS.includes(view) ? userId : '';
     if (this.hash) {
       const next = hashOf(this.view, this.userId);
       if (window.location.hash !== next) window.location.hash = next;
     }
+  }
+
+  /** Where the focus goes back to when `next` is the list and a user's screen is being left. */
+  #returnFor(next: PortierView): { userId: string; view: PortierView } | undefined {
+    return next === 'list' && DETAIL_VIEWS.includes(this.view) && this.userId ? { userId: this.userId, view: this.view } : undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -130,6 +140,10 @@ export class PortierAdmin extends LitElement {
     if (!this.#moveFocus) return;
     this.#moveFocus = false;
     this.renderRoot.querySelector<HTMLElement>('[part~="view"]')?.focus();
+    const returnTo = this.#returnTo;
+    this.#returnTo = undefined;
+    // Then, once the list shows it, on the row of the user just left (its button for that screen).
+    if (returnTo && this.view === 'list') void this.renderRoot.querySelector('portier-user-list')?.focusUser(returnTo.userId, returnTo.view);
   }
 
   protected override render() {
@@ -162,7 +176,7 @@ export class PortierAdmin extends LitElement {
         @portier-user-created=${this.#onCreated}
         @portier-user-removed=${this.#onRemoved}
       >
-        ${this.#renderView(t, view)}
+        ${this.#renderList(administers, view)} ${view === 'list' ? nothing : this.#renderView(t, view)}
       </div>
     `;
   }
@@ -201,8 +215,21 @@ export class PortierAdmin extends LitElement {
       case 'audit':
         return this.#renderDetail(t, view);
       default:
-        return html`<portier-user-list locale=${locale} theme=${theme} ?paged=${this.paged}></portier-user-list>`;
+        return html``;
     }
+  }
+
+  /**
+   * The list, once shown, stays in the page (hidden) while other screens show: its filter, client,
+   * sort and scroll are still there when the administrator comes back from a colleague's screens.
+   * (Hidden rather than taken out: the virtualized rows do not come back after a re-insertion.)
+   */
+  #renderList(administers: boolean, view: PortierView): TemplateResult | typeof nothing {
+    if (!administers || (view !== 'list' && !this.#listShown)) return nothing;
+    this.#listShown = true;
+    return html`<div class="kept-list" ?hidden=${view !== 'list'}>
+      <portier-user-list locale=${this.locale ?? nothing} theme=${this.theme ?? nothing} ?paged=${this.paged}></portier-user-list>
+    </div>`;
   }
 
   #renderDetail(t: Messages, view: PortierView): TemplateResult {
@@ -264,7 +291,10 @@ export class PortierAdmin extends LitElement {
     if (!this.hash) return;
     const parsed = viewFromHash(window.location.hash);
     if (!parsed) return;
-    if (parsed.view !== this.view || parsed.userId !== this.userId) this.#moveFocus = this.hasUpdated;
+    if (parsed.view !== this.view || parsed.userId !== this.userId) {
+      this.#moveFocus = this.hasUpdated;
+      this.#returnTo = this.#returnFor(parsed.view);
+    }
     this.view = parsed.view;
     this.userId = parsed.userId;
   };

@@ -312,6 +312,92 @@ describe('<portier-user-list>', () => {
     expect(performance.now() - started).to.be.lessThan(2000);
   });
 
+  describe('layout', () => {
+    /** Renders the list `width` px wide (the provider is the container), in a sans-serif font like a portal's. */
+    async function renderAt(width: number, options: Parameters<typeof render>[0] = {}) {
+      const rendered = await render(options);
+      rendered.provider.style.cssText = `display: block; width: ${width}px; font-family: sans-serif`;
+      await settle(rendered.element);
+      return rendered;
+    }
+    const box = (node: Element) => node.getBoundingClientRect();
+
+    for (const locale of ['de', 'nl', 'fr', 'en'] as const) {
+      it(`cuts no ${locale} header, sort arrow or status badge, even at the columns' minimum width`, async () => {
+        const { element, portier } = await renderAt(375, { locale });
+        expect(element.getAttribute('lang'), 'headers hyphenate in the language of their words').to.equal(locale);
+        const headers = $$(element, '[role="columnheader"]');
+        expect(getComputedStyle(headers[0]!).hyphens).to.equal('auto');
+        for (const header of headers) {
+          const label = header.textContent!.trim();
+          expect(header.scrollWidth, label).to.be.at.most(header.clientWidth);
+          expect(header.scrollHeight, label).to.be.at.most(header.clientHeight);
+          const arrow = header.querySelector('.sort-indicator');
+          if (arrow) expect(box(arrow).right, `${label}: sort arrow`).to.be.at.most(box(header).right);
+        }
+        // u-008's invitation expired: the longest status, in every language.
+        await only(element, portier.getState().data.users['u-008']!.email);
+        const badge = rowOf(element, 'u-008').querySelector('[part="status"]')!;
+        const cell = badge.closest('[role="cell"]')!;
+        expect(badge.scrollWidth).to.be.at.most(badge.clientWidth);
+        expect(box(badge).right).to.be.at.most(box(cell).right);
+        expect(box(badge).bottom).to.be.at.most(box(cell).bottom);
+      });
+    }
+
+    it('fits a 1,100 px container in German with nothing cut, and an 80em (1,280 px) page without scrolling sideways', async () => {
+      const { element, provider } = await renderAt(1100, { locale: 'de' });
+      for (const header of $$(element, '[role="columnheader"]')) expect(header.scrollWidth, header.textContent!.trim()).to.be.at.most(header.clientWidth);
+      provider.style.width = '80em';
+      await settle(element);
+      const scroller = $(element, '.scroller');
+      expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth);
+      // The whole e-mail shows (over two lines at most), not only in a tooltip.
+      const email = rows(element)[0]!.querySelector<HTMLElement>('.email')!;
+      expect(email.scrollHeight).to.be.at.most(email.clientHeight);
+      expect(email.textContent).to.equal('amelie.dubois@lambert.example');
+    });
+
+    it('scrolls sideways on a phone with the e-mail column pinned, opaque, and still passes axe', async () => {
+      const { element } = await renderAt(375);
+      const scroller = $(element, '.scroller');
+      expect(scroller.scrollWidth, 'the table scrolls sideways').to.be.greaterThan(scroller.clientWidth);
+      const edge = box(scroller).left + scroller.clientLeft;
+      scroller.scrollLeft = scroller.scrollWidth;
+      await settle(element);
+      expect(scroller.scrollLeft).to.be.greaterThan(0);
+      for (const row of [$(element, '[part="header-row"]'), rows(element)[0]!, rows(element)[1]!]) {
+        const first = row.firstElementChild!;
+        expect(box(first).left).to.be.closeTo(edge, 1);
+        // Nothing scrolled shows through: the pinned cell is what is on top, over an opaque background.
+        const { left, top, height } = box(first);
+        expect(first.contains(element.shadowRoot!.elementFromPoint(left + 4, top + height / 2))).to.equal(true);
+        expect(getComputedStyle(first).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+      }
+      // In the dark theme, the pinned cells take the dark surface (header) and background (rows).
+      element.setAttribute('theme', 'dark');
+      await settle(element);
+      expect(getComputedStyle($(element, '[part="header-row"]').firstElementChild!).backgroundColor).to.equal('rgb(30, 36, 44)');
+      expect(getComputedStyle(rows(element)[0]!.firstElementChild!).backgroundColor).to.equal('rgb(21, 25, 31)');
+      // The row's own action is still reachable with its row named beside it.
+      const action = rows(element)[0]!.querySelector('[data-action]')!;
+      expect(box(action).left).to.be.greaterThan(box(rows(element)[0]!.firstElementChild!).right);
+      await expectNoAxeViolations(element);
+    });
+
+    it('keeps a cell focused from the keyboard out from under the pinned column', async () => {
+      const { element } = await renderAt(375);
+      const scroller = $(element, '.scroller');
+      const pinned = rows(element)[0]!.firstElementChild!;
+      rows(element)[0]!.querySelector<HTMLButtonElement>('button[aria-label*="Edit the access rights"]')!.focus();
+      await press('ArrowDown');
+      const focused = deepActiveElement()!;
+      expect(focused.getAttribute('aria-label')).to.contain('Edit the access rights');
+      expect(scroller.scrollLeft).to.be.greaterThan(0);
+      expect(box(focused).left).to.be.at.least(box(pinned).right - 1);
+    });
+  });
+
   it('works over a paged backend: loads pages as the user scrolls, and filters there', async () => {
     const test = await createTestPortier({ seed: bigSeed(2_000) });
     const calls: UserQuery[] = [];

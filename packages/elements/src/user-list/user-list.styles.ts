@@ -2,11 +2,17 @@ import { css } from 'lit';
 
 export const userListStyles = css`
   :host {
+    /*
+     * The minimums (in em: they follow the font) fit the longest header word of every language, a
+     * status word and a one-word button, and add up to 78em, so that a 1,280 px page shows every
+     * column. The e-mail takes what is left. Only a narrower box scrolls sideways.
+     */
     --_columns: var(
       --portier-user-list-columns,
-      minmax(11rem, 2fr) minmax(7rem, 1fr) minmax(7rem, 1fr) minmax(6.5rem, 0.7fr) minmax(6.5rem, 0.7fr) minmax(8.5rem, 0.8fr)
-        minmax(7rem, 0.6fr) minmax(7.5rem, 0.7fr) minmax(7rem, 0.7fr) minmax(6.5rem, 0.7fr) minmax(11rem, 1fr)
+      minmax(var(--_first-column), 3fr) minmax(5.5em, 1fr) minmax(5.75em, 1fr) minmax(7.5em, 0.8fr) minmax(5.25em, 0.7fr) minmax(7.75em, 0.9fr)
+        minmax(8.5em, 0.6fr) minmax(8.7em, 0.6fr) minmax(5.75em, 0.7fr) minmax(5.75em, 0.7fr) minmax(7.5em, 0.9fr)
     );
+    --_first-column: 10em;
     --_list-height: var(--portier-user-list-height, 36rem);
   }
   .header {
@@ -48,9 +54,17 @@ export const userListStyles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
     overscroll-behavior: contain;
+    /* A cell scrolled into view (keyboard) is not left under the pinned first column. */
+    scroll-padding-inline-start: var(--_first-column);
   }
+  /*
+   * As wide as the scroller, or as the sum of the column minimums when that is more (a grid's
+   * min-content gives its flexible tracks their minimum). Only the header row counts: the
+   * virtualized body has size containment.
+   */
   .table {
-    min-width: 86rem;
+    width: min-content;
+    min-width: 100%;
   }
   .cell .button.small {
     white-space: normal;
@@ -87,9 +101,26 @@ export const userListStyles = css`
   }
   .cell,
   .columnheader {
-    padding: calc(var(--_space) * 0.5) var(--_space);
+    padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
     min-width: 0;
     overflow: hidden;
+  }
+  /*
+   * The first column (the e-mail) names the row: it stays pinned when the table scrolls sideways,
+   * opaque (the row's own background) and set off by a line.
+   */
+  .row > :first-child {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    align-self: stretch;
+    display: flex;
+    align-items: center;
+    background: inherit;
+    border-inline-end: 1px solid var(--_border);
+  }
+  .head .row {
+    background: var(--_surface);
   }
   .cell > .text {
     display: block;
@@ -98,16 +129,37 @@ export const userListStyles = css`
     white-space: nowrap;
     unicode-bidi: isolate;
   }
+  /* A role or a date wraps between its words ("Super / User", "Nov 24, / 2026") rather than be cut. */
+  .cell > .text.wrap {
+    white-space: normal;
+    overflow-wrap: normal;
+  }
+  /* An e-mail wraps before its @ (the <wbr>), else anywhere, over two lines at most: readable without a tooltip (touch). */
+  .cell > .text.email {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  /* A status is never cut: a long one ("Einladung abgelaufen") wraps between its words. */
+  .cell > .badge {
+    max-width: 100%;
+    white-space: normal;
+    overflow-wrap: normal;
+    border-radius: 1em;
+    text-wrap: balance;
+  }
   .columnheader {
     font-weight: 700;
-    /* Headers are our own translated words: hyphenate at syllables (the element carries lang), never mid-letter. */
+    font-size: 0.875em;
+    line-height: 1.3;
+    /* Headers are our own translated words: they wrap between words and hyphenate at syllables (the element carries lang), never mid-letter. */
     overflow-wrap: normal;
     hyphens: auto;
   }
   .sort {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35em;
+    display: block;
     width: 100%;
     padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.25);
     border: 0;
@@ -122,9 +174,11 @@ export const userListStyles = css`
   .sort:hover {
     color: var(--_primary);
   }
+  /* Inline after the last word: on a narrow column it goes to the next line rather than out of sight. */
   .sort-indicator {
-    flex: none;
+    display: inline-block;
     width: 0.9em;
+    text-align: center;
     color: var(--_muted);
   }
   [aria-sort='ascending'] .sort-indicator,

@@ -188,6 +188,12 @@ const clientOptions = directive(ClientOptionsDirective);
  */
 const EAGER_CLIENT_OPTIONS = 50;
 
+/** An e-mail that may wrap before its `@` (the text stays the same). */
+function emailText(email: string): TemplateResult | string {
+  const at = email.lastIndexOf('@');
+  return at > 0 ? html`${email.slice(0, at)}<wbr />${email.slice(at)}` : email;
+}
+
 /** Rights above `none` per user, cached per grants record. */
 function rightsOf(grants: Record<string, Grant[]>, userId: string): number {
   let counts = rightsCounts.get(grants);
@@ -273,6 +279,8 @@ export class PortierUserList extends LitElement {
   readonly #dialog = new ConfirmDialog(this);
   #sortedCache: { source: User[]; grants: object; direction: string; result: User[] } | undefined;
   #paged: PagedState | undefined;
+  /** The rows of the last render, in order (undefined: a page not loaded yet). */
+  #shownUsers: readonly (User | undefined)[] = [];
   #range = { first: 0, last: 0 };
   #debounce: ReturnType<typeof setTimeout> | undefined;
   #unfilteredTotal: number | undefined;
@@ -394,6 +402,7 @@ export class PortierUserList extends LitElement {
   }
 
   #renderTable(t: Messages, state: PortierState, users: (User | undefined)[]): TemplateResult {
+    this.#shownUsers = users;
     return html`
       <div class="scroller" part="scroller" tabindex="-1">
         <div class="table" part="table" role="table" aria-labelledby="title" aria-rowcount=${users.length + 1} aria-colcount=${COLUMNS.length}>
@@ -448,34 +457,34 @@ export class PortierUserList extends LitElement {
       data-user-id=${user.id}
       @click=${(event: Event) => this.#rowClick(event, user)}
     >
-      <div class="cell" part="cell" role="cell"><span class="text" title=${user.email}>${user.email}</span></div>
+      <div class="cell" part="cell" role="cell"><span class="text email" title=${user.email}>${emailText(user.email)}</span></div>
       <div class="cell" part="cell" role="cell"><span class="text" title=${user.firstName}>${user.firstName}</span></div>
       <div class="cell" part="cell" role="cell"><span class="text" title=${user.lastName}>${user.lastName}</span></div>
       <div class="cell" part="cell" role="cell"><span class="text">${t.language[user.language]}</span></div>
-      <div class="cell" part="cell" role="cell"><span class="text">${t.role[user.role]}</span></div>
+      <div class="cell" part="cell" role="cell"><span class="text wrap">${t.role[user.role]}</span></div>
       <div class="cell" part="cell" role="cell"><span class="badge ${status}" part="status">${t.status[status]}</span></div>
       <div class="cell" part="cell" role="cell">
         ${canView
-          ? html`<button class="button small link" part="action-button" type="button" aria-label=${t.userList.editProfile(name)} @click=${() => this.#navigate('profile', user.id)}>
+          ? html`<button class="button small link" part="action-button" type="button" data-open="profile" aria-label=${t.userList.editProfile(name)} @click=${() => this.#navigate('profile', user.id)}>
               ${t.common.edit}
             </button>`
           : nothing}
       </div>
       <div class="cell" part="cell" role="cell">
         ${canAccess
-          ? html`<button class="button small link" part="action-button" type="button" aria-label=${`${t.userList.rightsCount(rights)}: ${t.userList.editAccess(name)}`} @click=${() => this.#navigate('access', user.id)}>
+          ? html`<button class="button small link" part="action-button" type="button" data-open="access" aria-label=${`${t.userList.rightsCount(rights)}: ${t.userList.editAccess(name)}`} @click=${() => this.#navigate('access', user.id)}>
               ${t.userList.rightsCount(rights)}
             </button>`
           : html`<span class="text">${t.userList.rightsCount(rights)}</span>`}
       </div>
       <div class="cell" part="cell" role="cell">
         ${canClients
-          ? html`<button class="button small link" part="action-button" type="button" aria-label=${`${t.userList.clientsCount(user.managedClientIds.length)}: ${t.userList.editClients(name)}`} @click=${() => this.#navigate('clients', user.id)}>
+          ? html`<button class="button small link" part="action-button" type="button" data-open="clients" aria-label=${`${t.userList.clientsCount(user.managedClientIds.length)}: ${t.userList.editClients(name)}`} @click=${() => this.#navigate('clients', user.id)}>
               ${t.userList.clientsCount(user.managedClientIds.length)}
             </button>`
           : html`<span class="text">${t.userList.clientsCount(user.managedClientIds.length)}</span>`}
       </div>
-      <div class="cell" part="cell" role="cell"><span class="text">${user.activeUntil ? this.#portier.date(user.activeUntil) : t.common.notSet}</span></div>
+      <div class="cell" part="cell" role="cell"><span class="text wrap">${user.activeUntil ? this.#portier.date(user.activeUntil) : t.common.notSet}</span></div>
       <div class="cell" part="cell" role="cell">${this.#renderRowAction(t, user, status, name)}</div>
     </div>`;
   }
@@ -499,17 +508,40 @@ export class PortierUserList extends LitElement {
     const target = edge ? (event.key === 'Home' ? 0 : count - 1) : Math.min(count - 1, Math.max(0, index + steps[event.key]!));
     event.preventDefault();
     if (target === index) return;
-    body[virtualizerRef]?.element(target)?.scrollIntoView({ block: 'nearest' });
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const next = this.renderRoot.querySelector(`.body [role="row"][aria-rowindex="${target + 2}"]`);
-      const control = next?.children[column]?.querySelector<HTMLElement>('button') ?? next?.querySelector<HTMLElement>('button');
+    await this.#focusRow(target, (row) => row.children[column]?.querySelector<HTMLElement>('button') ?? row.querySelector<HTMLElement>('button'));
+  };
+
+  /**
+   * Scrolls row `index` into view and focuses what `pick` finds in it, waiting a few frames for
+   * the virtualizer to render the row. False when the row never showed a control.
+   */
+  async #focusRow(index: number, pick: (row: Element) => HTMLElement | null): Promise<boolean> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const row = this.renderRoot.querySelector(`.body [role="row"][aria-rowindex="${index + 2}"]`);
+      const control = row && pick(row);
       if (control) {
         control.focus();
-        return;
+        return true;
       }
+      // Asked again each frame: a list just put back in the page lays itself out first.
+      this.renderRoot.querySelector<VirtualizerHostElement>('.body')?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
-  };
+    return false;
+  }
+
+  /**
+   * Puts the focus on `userId`'s row, scrolled into view: on its button that opens `view`
+   * (`profile`, `access`, `clients`), or its first button. A host coming back from a user's
+   * screens calls it, so that a keyboard user goes on from the row they left. Resolves false when
+   * the user is not among the rows shown (filtered out, not loaded, deleted).
+   */
+  async focusUser(userId: string, view?: PortierView): Promise<boolean> {
+    await this.updateComplete;
+    const index = this.#shownUsers.findIndex((user) => user?.id === userId);
+    if (index < 0) return false;
+    return this.#focusRow(index, (row) => row.querySelector<HTMLElement>(`button[data-open="${view}"]`) ?? row.querySelector<HTMLElement>('button'));
+  }
 
   #renderPlaceholder(t: Messages, index: number): TemplateResult {
     return html`<div class="row placeholder" part="row" role="row" aria-rowindex=${index + 2} aria-busy="true">
@@ -709,7 +741,7 @@ export class PortierUserList extends LitElement {
     if (rowAction.run === 'deactivate') {
       // The same question, in the same words, as the profile's Deactivate.
       const p = t.userProfile;
-      if (!(await this.#dialog.ask({ title: p.confirmTitle, message: p.confirm.deactivate(name), confirmLabel: t.userList.deactivate }))) return;
+      if (!(await this.#dialog.ask({ title: p.confirmTitle, message: p.confirm.deactivate(name), confirmLabel: t.userList.deactivate, danger: true }))) return;
       // The answer took a while: act on the user as it is now, as the profile does.
       const current = this.#portier.state?.data.users[user.id];
       if (!current || this.busy.has(user.id)) return;
