@@ -356,6 +356,10 @@ describe('<portier-user-list>', () => {
       const email = rows(element)[0]!.querySelector<HTMLElement>('.email')!;
       expect(email.scrollHeight).to.be.at.most(email.clientHeight);
       expect(email.textContent).to.equal('amelie.dubois@lambert.example');
+      // A role is one line (rows keep one height): "Super User" does not wrap at the minimum width.
+      const role = rows(element)[0]!.children[4]!.querySelector<HTMLElement>('.text')!;
+      expect(role.textContent!.trim()).to.equal('Super User');
+      expect(role.getClientRects().length === 1 && role.offsetHeight <= parseFloat(getComputedStyle(role).lineHeight) * 1.5).to.equal(true);
     });
 
     it('scrolls sideways on a phone with the e-mail column pinned, opaque, and still passes axe', async () => {

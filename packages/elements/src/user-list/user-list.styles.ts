@@ -4,12 +4,13 @@ export const userListStyles = css`
   :host {
     /*
      * The minimums (in em: they follow the font) fit the longest header word of every language, a
-     * status word and a one-word button, and add up to 78em, so that a 1,280 px page shows every
-     * column. The e-mail takes what is left. Only a narrower box scrolls sideways.
+     * status word, a role on one line ("Super User") and a one-word button, and add up to 79.5em,
+     * so that a 1,280 px page shows every column. The e-mail takes what is left. Only a narrower
+     * box scrolls sideways.
      */
     --_columns: var(
       --portier-user-list-columns,
-      minmax(var(--_first-column), 3fr) minmax(5.5em, 1fr) minmax(5.75em, 1fr) minmax(7.5em, 0.8fr) minmax(5.25em, 0.7fr) minmax(7.75em, 0.9fr)
+      minmax(var(--_first-column), 3fr) minmax(5.5em, 1fr) minmax(5.75em, 1fr) minmax(7.5em, 0.8fr) minmax(6.75em, 0.7fr) minmax(7.75em, 0.9fr)
         minmax(8.5em, 0.6fr) minmax(8.7em, 0.6fr) minmax(5.75em, 0.7fr) minmax(5.75em, 0.7fr) minmax(7.5em, 0.9fr)
     );
     --_first-column: 10em;
