@@ -268,6 +268,20 @@ describe('memory backend — persist', () => {
     // Tab A, in turn, reads tab B's change before its next operation.
     assert.equal((await tabA.load({ actorId: 'u-001' })).data.users['u-005']!.firstName, 'Gamma');
   });
+  it('starts again from the seed when another tab resets the data', async () => {
+    const storage = mapStorage();
+    const tabA = createMemoryBackend({ persist: { storage } });
+    const tabB = createMemoryBackend({ persist: { storage } });
+    await tabB.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Before' } });
+    assert.equal((await tabA.load({ actorId: 'u-001' })).data.users['u-005']!.firstName, 'Before');
+    await tabB.reset();
+    assert.notEqual((await tabA.load({ actorId: 'u-001' })).data.users['u-005']!.firstName, 'Before');
+    // Tab A's next write does not bring the old data back.
+    await tabA.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-006', changes: { firstName: 'After' } });
+    const fresh = (await createMemoryBackend({ persist: { storage } }).load({ actorId: 'u-001' })).data.users;
+    assert.notEqual(fresh['u-005']!.firstName, 'Before');
+    assert.equal(fresh['u-006']!.firstName, 'After');
+  });
   it('signs in against what another tab persisted (a password set there counts here)', async () => {
     const storage = mapStorage();
     const tabA = createMemoryBackend({ persist: { storage } });

@@ -116,16 +116,24 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
    * Reads again what another tab persisted meanwhile: without this, a tab would run commands on its
    * old copy and its next save would silently undo the other tab's changes.
    */
-  function syncFromStorage(): void {
-    if (!persist?.changedElsewhere()) return;
+  function syncFromStorage(): 'same' | 'read' | 'reset' {
+    if (!persist?.changedElsewhere()) return 'same';
     const saved = persist.read();
-    if (saved) state = saved;
+    if (!saved) return 'reset';
+    state = saved;
+    return 'read';
   }
 
-  /** Set up and in sync with the persisted copy (see {@link syncFromStorage}). */
+  /**
+   * Set up and in sync with the persisted copy (see {@link syncFromStorage}); when another tab
+   * reset the demo (the copy is gone), this one starts again from the seed too.
+   */
   async function ready(): Promise<void> {
     await initialized;
-    syncFromStorage();
+    if (syncFromStorage() === 'reset') {
+      start();
+      await initialized;
+    }
   }
 
   /** Every operation: wait (latency, setup), store due time-driven transitions, then run `fn` without awaiting. */
