@@ -5,6 +5,7 @@ import { existsSync, writeSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { minifyCssLiterals } from './scripts/css-literals.mjs';
 
 const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -65,7 +66,18 @@ export default {
     // Chromium reports a benign "ResizeObserver loop" error when observed sizes settle over two frames (virtual lists).
     `addEventListener('error', (e) => { if (/ResizeObserver loop/.test(e.message)) { e.stopImmediatePropagation(); e.preventDefault(); } }, true);</script></head>` +
     `<body><script type="module" src="${testFramework}"></script></body></html>`,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    // The styles as `pnpm build` ships them: the CSS in the css literals minified.
+    {
+      name: 'portier-minify-css-literals',
+      async transform(context) {
+        if (!context.path.includes('/packages/elements/src/') || typeof context.body !== 'string') return undefined;
+        const body = await minifyCssLiterals(context.body);
+        return body === context.body ? undefined : { body };
+      },
+    },
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

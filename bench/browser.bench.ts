@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Figure } from './core.bench.js';
+import { minifyCssLiteralsPlugin } from '../scripts/css-literals.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -44,6 +45,8 @@ const common: BuildOptions & { write: false; metafile: true } = {
   write: false,
   metafile: true,
   legalComments: 'none',
+  // The elements' CSS as `pnpm build` ships it (minified inside the css literals).
+  plugins: [minifyCssLiteralsPlugin()],
 };
 
 /**

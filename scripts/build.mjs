@@ -5,8 +5,9 @@
 // consumer outside it (plain Node, a bundler without that condition) needs this.
 // Packages build in dependency order: adapters and elements type-check against core's declarations.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { minifyCssLiterals } from './css-literals.mjs';
 
 /** The workspace packages, each after the ones it depends on. */
 const PACKAGES = ['core', 'adapters', 'elements'];
@@ -22,5 +23,17 @@ for (const name of PACKAGES) {
     console.error(`@portier/${name}: the build failed.`);
     process.exit(result.status ?? 1);
   }
+  if (name === 'elements') await minifyStyles(`${dir}/dist`);
   console.log(`@portier/${name}: dist/ built`);
+}
+
+/** The CSS in the emitted `css` literals, minified (see css-literals.mjs). */
+async function minifyStyles(dist) {
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.js')) continue;
+    const path = `${entry.parentPath}/${entry.name}`;
+    const source = readFileSync(path, 'utf8');
+    const minified = await minifyCssLiterals(source);
+    if (minified !== source) writeFileSync(path, minified);
+  }
 }

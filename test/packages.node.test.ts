@@ -2,7 +2,7 @@
  * The packages as a consumer outside the workspace gets them. Inside the workspace every tool
  * reads the sources through the `source` condition, so nothing else would notice an exports map
  * that points at files the build never writes, or declarations that do not compile:
- * - `pnpm build` emits every file the exports maps name;
+ * - `pnpm build` emits every file the exports maps name, the elements' CSS minified;
  * - plain Node (no `source` condition) imports the built packages with the same exports as the sources;
  * - a TypeScript host (test/fixtures/consumer) type-checks against the built declarations;
  * - the whole workspace type-checks (tsx strips types without checking them).
@@ -67,6 +67,19 @@ test('pnpm build writes every file that the exports maps name, for types and for
       }
     }
   }
+});
+
+test('the built elements ship their CSS minified: no comment and no indentation left in a css literal', () => {
+  const dist = `${ROOT}packages/elements/dist/`;
+  let literals = 0;
+  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.js'))) {
+    for (const match of readFileSync(`${dist}${file}`, 'utf8').matchAll(/\bcss\s*`([^`]*)`/g)) {
+      if (match[1]!.includes('${')) continue;
+      literals++;
+      assert.ok(!/\/\*|\n\s/.test(match[1]!), `${file}: a css literal is not minified`);
+    }
+  }
+  assert.ok(literals >= 15, `only ${literals} css literals in dist/`);
 });
 
 test('plain Node imports the built packages, with the same exports as the sources', async () => {
