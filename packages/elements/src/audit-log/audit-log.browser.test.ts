@@ -2,28 +2,13 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import '../define/audit-log.js';
-import { $, $$, choose, createTestPortier, expectNoAxeViolations, renderWithPortier, settle, textOf } from '../test-utils/index.js';
+import { $, $$, brokenWords, choose, createTestPortier, expectNoAxeViolations, renderWithPortier, settle, textOf } from '../test-utils/index.js';
 import type { PortierAuditLog } from './audit-log.js';
 
 const wait = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 const rows = (element: PortierAuditLog) =>
   $$<HTMLTableRowElement>(element, 'table[part~="log"] tbody tr').map((row) => [...row.cells].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()));
-
-/** Words that the layout broke across lines (a word on one line has its boxes on one line). */
-function brokenWords(root: Element): string[] {
-  const broken: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
-      const range = document.createRange();
-      range.setStart(node, word.index);
-      range.setEnd(node, word.index + word[0].length);
-      if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(word[0]);
-    }
-  }
-  return broken;
-}
 
 async function withChanges() {
   const test = await createTestPortier();

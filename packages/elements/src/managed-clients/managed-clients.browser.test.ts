@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import '../define/managed-clients.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
-import { $, $$, createTestPortier, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import { $, $$, brokenWords, createTestPortier, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierManagedClients } from './managed-clients.js';
 
 const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -18,21 +18,6 @@ async function search(element: PortierManagedClients, text: string): Promise<str
 }
 
 const wait = () => new Promise((resolve) => setTimeout(resolve, 20));
-
-/** Words that the layout broke across lines (a word on one line has its boxes on one line). */
-function brokenWords(root: Element): string[] {
-  const broken: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
-      const range = document.createRange();
-      range.setStart(node, word.index);
-      range.setEnd(node, word.index + word[0].length);
-      if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(word[0]);
-    }
-  }
-  return broken;
-}
 
 describe('<portier-managed-clients>', () => {
   it('lists the managed clients and finds clients by name, number or VAT number', async () => {

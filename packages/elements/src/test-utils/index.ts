@@ -4,3 +4,4 @@ export { createTestPortier, renderWithPortier, settle, $, $$, type, choose, text
 export type { TestPortier, TestPortierOptions, RenderOptions } from './portier-fixture.js';
 export { keyboardType, press, deepActiveElement, tabTo } from './keyboard.js';
 export { HOSTILE_STRINGS, nothingRan } from './hostile.js';
+export { brokenWords } from './layout.js';
