@@ -47,6 +47,11 @@ function App() {
   const container = useRef<HTMLDivElement>(null);
   const t = hostTexts(locale);
   const me = state.actorId ? state.data.users[state.actorId] : undefined;
+  // Over REST the demo accounts' names ("act as") arrive after the first render: draw again then.
+  const [, setAccountsLoaded] = useState(false);
+  useEffect(() => {
+    void demo.backend.loaded?.then(() => setAccountsLoaded(true));
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = locale;
