@@ -48,6 +48,12 @@ export interface HostTexts {
     remaining: (count: number) => string;
     blocked: string;
     inactive: (status: string) => string;
+    /** The e-mail or the password is empty. */
+    missing: string;
+    /** The server could not be reached: nothing is wrong with what was typed. */
+    unreachable: string;
+    /** Account statuses, for `inactive`. */
+    statuses: Record<'invited' | 'expired' | 'deactivated' | 'deleted' | 'contact', string>;
     success: (name: string) => string;
     accounts: string;
     fill: string;
@@ -55,6 +61,8 @@ export interface HostTexts {
     password_hint: (password: string) => string;
   };
   pages: { users: string; profile: string; audit: string; activate: string; reset: string; passwordChange: string; notFound: string };
+  /** The link under "My profile" to the password change. */
+  changePassword: string;
   react: string;
   footer: string;
 }
@@ -113,6 +121,9 @@ const en: HostTexts = {
     remaining: (count) => (count === 1 ? '1 attempt left before the account is blocked.' : `${count} attempts left before the account is blocked.`),
     blocked: 'This account is blocked after too many failed attempts. A super user of your organization can unblock it.',
     inactive: (status) => `This account cannot sign in (status: ${status}).`,
+    missing: 'Enter your e-mail address and your password.',
+    unreachable: 'The portal cannot be reached right now. Your password was not checked: try again in a moment.',
+    statuses: { invited: 'invited, not activated yet', expired: 'invitation expired', deactivated: 'deactivated', deleted: 'deleted', contact: 'contact without sign-in' },
     success: (name) => `Signed in as ${name}.`,
     accounts: 'Demo accounts',
     fill: 'Use',
@@ -133,6 +144,7 @@ const en: HostTexts = {
     passwordChange: 'Change your password',
     notFound: 'Page not found',
   },
+  changePassword: 'Change my password',
   react: 'React 19 version',
   footer: 'Lumen Energy Business is a fictional portal: the sample host of the Portier demo.',
 };
@@ -189,6 +201,9 @@ const fr: HostTexts = {
     remaining: (count) => (count === 1 ? 'Encore 1 essai avant le blocage du compte.' : `Encore ${count} essais avant le blocage du compte.`),
     blocked: 'Ce compte est bloqué après trop de tentatives. Un super user de votre organisation peut le débloquer.',
     inactive: (status) => `Ce compte ne peut pas se connecter (statut : ${status}).`,
+    missing: 'Saisissez votre adresse e-mail et votre mot de passe.',
+    unreachable: 'Le portail est injoignable pour le moment. Votre mot de passe n’a pas été vérifié : réessayez dans un instant.',
+    statuses: { invited: 'invité, pas encore activé', expired: 'invitation expirée', deactivated: 'désactivé', deleted: 'supprimé', contact: 'contact sans connexion' },
     success: (name) => `Connecté en tant que ${name}.`,
     accounts: 'Comptes de démonstration',
     fill: 'Utiliser',
@@ -209,6 +224,7 @@ const fr: HostTexts = {
     passwordChange: 'Changer votre mot de passe',
     notFound: 'Page introuvable',
   },
+  changePassword: 'Changer mon mot de passe',
   react: 'Version React 19',
   footer: "Lumen Energy Business est un portail fictif : l'hôte d'exemple de la démo Portier.",
 };
@@ -253,6 +269,7 @@ const nl: HostTexts = {
     passwordChange: 'Wachtwoord wijzigen',
     notFound: 'Pagina niet gevonden',
   },
+  changePassword: 'Mijn wachtwoord wijzigen',
   react: 'React 19-versie',
   footer: 'Lumen Energy Business is een fictief portaal: de voorbeeldhost van de Portier-demo.',
 };
@@ -268,6 +285,9 @@ nl.signin = {
   remaining: (count) => (count === 1 ? 'Nog 1 poging voordat het account wordt geblokkeerd.' : `Nog ${count} pogingen voordat het account wordt geblokkeerd.`),
   blocked: 'Dit account is geblokkeerd na te veel mislukte pogingen. Een super user van uw organisatie kan het deblokkeren.',
   inactive: (status) => `Dit account kan zich niet aanmelden (status: ${status}).`,
+  missing: 'Vul uw e-mailadres en uw wachtwoord in.',
+  unreachable: 'Het portaal is nu niet bereikbaar. Uw wachtwoord is niet gecontroleerd: probeer het zo meteen opnieuw.',
+  statuses: { invited: 'uitgenodigd, nog niet geactiveerd', expired: 'uitnodiging verlopen', deactivated: 'gedeactiveerd', deleted: 'verwijderd', contact: 'contact zonder aanmelding' },
   success: (name) => `Aangemeld als ${name}.`,
   accounts: 'Demo-accounts',
   fill: 'Gebruiken',
@@ -320,6 +340,7 @@ const de: HostTexts = {
     passwordChange: 'Passwort ändern',
     notFound: 'Seite nicht gefunden',
   },
+  changePassword: 'Mein Passwort ändern',
   react: 'React-19-Version',
   footer: 'Lumen Energy Business ist ein fiktives Portal: der Beispiel-Host der Portier-Demo.',
 };
@@ -335,6 +356,9 @@ de.signin = {
   remaining: (count) => (count === 1 ? 'Noch 1 Versuch, bevor das Konto gesperrt wird.' : `Noch ${count} Versuche, bevor das Konto gesperrt wird.`),
   blocked: 'Dieses Konto ist nach zu vielen Fehlversuchen gesperrt. Ein Super User Ihrer Organisation kann es entsperren.',
   inactive: (status) => `Dieses Konto kann sich nicht anmelden (Status: ${status}).`,
+  missing: 'Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.',
+  unreachable: 'Das Portal ist gerade nicht erreichbar. Ihr Passwort wurde nicht geprüft: Versuchen Sie es gleich noch einmal.',
+  statuses: { invited: 'eingeladen, noch nicht aktiviert', expired: 'Einladung abgelaufen', deactivated: 'deaktiviert', deleted: 'gelöscht', contact: 'Kontakt ohne Anmeldung' },
   success: (name) => `Angemeldet als ${name}.`,
   accounts: 'Demo-Konten',
   fill: 'Verwenden',

@@ -131,7 +131,11 @@ function buildPage(key: string, route: Route): Node[] {
       // `hash`: the admin keeps its own place in the URL (#/users, #/users/new, #/users/<id>/access…).
       return [title(t.pages.users), screen('portier-admin', { hash: true })];
     case 'me':
-      return [title(t.pages.profile), h('div', { class: 'panel' }, screen('portier-own-profile'))];
+      return [
+        title(t.pages.profile),
+        h('div', { class: 'panel' }, screen('portier-own-profile')),
+        h('p', null, h('a', { href: '#/password-change?reason=change', onclick: () => rememberPasswordChangeEmail() }, t.changePassword)),
+      ];
     case 'audit':
       return [title(t.pages.audit), h('div', { class: 'panel' }, screen('portier-audit-log'))];
     case 'signin':
@@ -144,7 +148,11 @@ function buildPage(key: string, route: Route): Node[] {
     }
     case 'password-change': {
       const email = sessionStorage.getItem('lumen-demo-password-change') ?? '';
-      return accountScreen(t.pages.passwordChange, screen('portier-password-change', email ? { email } : {}));
+      // From "My profile" (?reason=change) rather than from an expired initial password at sign-in.
+      const attributes: Record<string, string> = {};
+      if (email) attributes['email'] = email;
+      if (route.params.get('reason') === 'change') attributes['reason'] = 'change';
+      return accountScreen(t.pages.passwordChange, screen('portier-password-change', attributes));
     }
     default:
       return [title(t.pages.notFound), h('p', null, h('a', { href: '#/' }, t.nav.home))];
@@ -218,6 +226,12 @@ function signInPage(): Node[] {
     event.preventDefault();
     message.className = 'message';
     message.textContent = '';
+    if (email.value.trim() === '' || password.value === '') {
+      message.className = 'message error';
+      message.textContent = t.signin.missing;
+      (email.value.trim() === '' ? email : password).focus();
+      return;
+    }
     try {
       const result = await store.session.signIn(email.value, password.value);
       if (result.passwordChangeRequired) {
@@ -236,6 +250,8 @@ function signInPage(): Node[] {
       message.replaceChildren(...lines.text.flatMap((line, index) => (index ? [h('br'), line] : [line])));
     } finally {
       void refreshOutbox();
+      // A failed attempt may have blocked the account: the screens show it without a reload.
+      void store.refresh().catch(() => undefined);
     }
   });
 
@@ -276,7 +292,12 @@ function signInError(error: unknown): { kind: 'error' | 'warning'; text: string[
   if (!isPortierError(error)) return { kind: 'error', text: [String(error)] };
   const details = error.details ?? {};
   if (error.code === 'account-blocked') return { kind: 'error', text: [t.signin.blocked] };
-  if (error.code === 'forbidden' && details['reason'] === 'inactive') return { kind: 'error', text: [t.signin.inactive(String(details['status']))] };
+  if (error.code === 'network' || error.code === 'server') return { kind: 'error', text: [t.signin.unreachable] };
+  if (error.code === 'validation') return { kind: 'error', text: [t.signin.missing] };
+  if (error.code === 'forbidden' && details['reason'] === 'inactive') {
+    const status = String(details['status']);
+    return { kind: 'error', text: [t.signin.inactive(t.signin.statuses[status as keyof typeof t.signin.statuses] ?? status)] };
+  }
   const remaining = details['remaining'];
   if (typeof remaining === 'number') return { kind: 'warning', text: [t.signin.wrong, t.signin.remaining(remaining)] };
   return { kind: 'error', text: [t.signin.wrong] };
@@ -439,8 +460,16 @@ function setLocale(next: Language): void {
 let outboxMails: OutboxEmail[] = [];
 let outboxPoll: ReturnType<typeof setInterval> | undefined;
 
+/** The password change page greets the signed-in user with their e-mail. */
+function rememberPasswordChangeEmail(): void {
+  const me = actor();
+  if (me) sessionStorage.setItem('lumen-demo-password-change', me.email);
+}
+
 async function refreshOutbox(): Promise<void> {
-  const mails = await backend.outbox();
+  // The demo's own API may be down (REST demo): the outbox just keeps what it showed.
+  const mails = await backend.outbox().catch(() => undefined);
+  if (!mails) return;
   const changed = mails.length !== outboxMails.length || mails[0]?.id !== outboxMails[0]?.id;
   outboxMails = mails;
   const count = document.getElementById('outbox-count');

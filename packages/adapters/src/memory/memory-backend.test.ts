@@ -143,6 +143,16 @@ describe('memory backend — sign-in (rule 8)', () => {
       assert.equal(after.failedSignIns, user.failedSignIns);
     }
   });
+  it('refuses an empty e-mail or password as input, without counting a failed sign-in', async () => {
+    const { backend } = setup();
+    for (const password of ['', '   ']) {
+      const error = await backend.signIn({ email: 'bart.peeters@lambert.example', password }).catch((e) => e);
+      assert.equal(error.code, 'validation');
+      assert.deepEqual(error.details.issues, [{ path: ['password'], code: 'too_small' }]);
+    }
+    assert.equal((await backend.signIn({ email: '', password: 'x' }).catch((e) => e)).code, 'validation');
+    assert.equal(backend.currentData().users['u-002']!.failedSignIns, 0);
+  });
   it('refuses contacts: they cannot sign in (seed 003)', async () => {
     const { backend } = setup();
     await assert.rejects(backend.signIn({ email: backend.currentData().users['u-013']!.email, password: DEMO_PASSWORD }), code('forbidden'));

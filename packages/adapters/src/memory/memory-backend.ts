@@ -314,6 +314,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     async signIn({ email, password }) {
       await ready();
+      // Nothing typed is not a guess: refused as input, never counted as a failed sign-in.
+      const missing = [['email', email], ['password', password]].filter(([, value]) => String(value ?? '').trim() === '');
+      if (missing.length > 0) throw new PortierError('validation', { issues: missing.map(([field]) => ({ path: [String(field)], code: 'too_small' })) });
       const candidate = userByEmail(String(email));
       const matches = await verifyPassword(candidate?.id, String(password));
       // From here on nothing awaits: the check and the count are one step (SPEC rule 8).

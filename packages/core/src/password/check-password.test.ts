@@ -25,6 +25,12 @@ describe('checkPassword — rule 9', () => {
     assert.deepEqual(rules(checkPassword('Password1', 'nist', { commonPasswords: common })), ['common']);
     assert.deepEqual(checkPassword('velvet-otter-harbour', 'nist', { commonPasswords: common }), []);
   });
+  it('nist: not one character repeated (eight spaces, "aaaaaaaa"), even without the common-password list', () => {
+    assert.deepEqual(rules(checkPassword(' '.repeat(8), 'nist')), ['common']);
+    assert.deepEqual(rules(checkPassword('aaaaaaaaaaaa', 'nist')), ['common']);
+    assert.deepEqual(rules(checkPassword('😀'.repeat(8), 'nist')), ['common']);
+    assert.deepEqual(checkPassword('aaaaaaab', 'nist'), []);
+  });
   it('strict: lower, upper, digit and special, not containing the user name', () => {
     assert.deepEqual(rules(checkPassword('abcdefgh', 'strict')), ['upper', 'digit', 'special']);
     assert.deepEqual(rules(checkPassword('Xk9!peeters', 'strict', { email: 'ann@x.be', lastName: 'Peeters' })), ['not-name']);
@@ -39,6 +45,8 @@ describe('checkPassword — rule 9', () => {
     assert.deepEqual(rules(checkPassword('Ab1.c', ENECO_PASSWORD_RULES)), ['min-length']);
   });
   it('counts an emoji as one character', () => {
-    assert.deepEqual(rules(checkPassword('😀😀😀😀😀😀😀', 'nist')), ['min-length']);
+    // Seven different emoji (the same one repeated would also be refused as repetitive).
+    assert.deepEqual(rules(checkPassword('😀😁😂🤣😃😄😅', 'nist')), ['min-length']);
+    assert.deepEqual(checkPassword('😀😁😂🤣😃😄😅😆', 'nist'), []);
   });
 });

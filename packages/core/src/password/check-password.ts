@@ -53,6 +53,8 @@ export function checkPassword(password: string, policy: PasswordPolicy, context:
       .filter((name): name is string => !!name && name.length >= 3);
     if (names.some((name) => lower.includes(name))) issues.push({ rule: 'not-name' });
   }
-  if (rules.notCommon && context.commonPasswords?.has(lower)) issues.push({ rule: 'common' });
+  // NIST SP 800-63B also names repetitive passwords ("aaaaaaaa", eight spaces): as guessable as the
+  // list's, and refused even when no list was passed.
+  if (rules.notCommon && (context.commonPasswords?.has(lower) || /^(.)\1*$/su.test(password))) issues.push({ rule: 'common' });
   return issues;
 }

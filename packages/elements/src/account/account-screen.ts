@@ -174,9 +174,11 @@ export abstract class PortierAccountScreen extends LitElement {
     this.loadCommonPasswords(policy);
     const issues = checkPassword(this.password, policy, { ...context, commonPasswords: this.commonPasswords });
     const unmet = new Set(issues.map((issue) => issue.rule));
+    // Nothing typed meets no rule yet: "not your e-mail" is no achievement for an empty field.
+    const empty = this.password === '';
     const states: RuleState[] = policyRules(policy).map((rule) => ({
       rule,
-      state: rule.rule === 'common' && !this.commonPasswords ? 'checking' : unmet.has(rule.rule as PasswordIssue['rule']) ? 'unmet' : 'met',
+      state: rule.rule === 'common' && !this.commonPasswords ? 'checking' : empty || unmet.has(rule.rule as PasswordIssue['rule']) ? 'unmet' : 'met',
     }));
     for (const issue of issues) if (issue.rule === 'max-length') states.push({ rule: issue, state: 'unmet' });
     if (currentPassword !== undefined && currentPassword !== '') {

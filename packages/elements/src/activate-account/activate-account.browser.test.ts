@@ -42,6 +42,8 @@ describe('<portier-activate-account>', () => {
     expect(textOf(element)).to.contain('Welcome, Frank Maes');
     expect($<HTMLInputElement>(element, '#email').value).to.equal('frank.maes@lambert.example');
     await commonListLoaded(element);
+    // Nothing typed meets no rule yet.
+    expect(rules(element).every((rule) => rule.startsWith('rule-unmet ✗')), rules(element).join('; ')).to.equal(true);
 
     type($<HTMLInputElement>(element, '#new-password'), 'abc');
     await settle(element);

@@ -87,6 +87,17 @@ describe('<portier-admin>', () => {
     expect(deepActiveElement()!.getAttribute('data-open')).to.equal('profile');
   });
 
+  it('keeps the name of a user deleted elsewhere while its screens are open', async () => {
+    const { element, portier, backend } = await render();
+    element.navigate('profile', 'u-004');
+    await settle(element);
+    expect($(element, '[part~="detail-name"]').textContent).to.equal('Dirk Janssens');
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.remove', userId: 'u-004' });
+    await portier.refresh();
+    await settle(element);
+    expect($(element, '[part~="detail-name"]').textContent).to.equal('Dirk Janssens');
+  });
+
   it('creates a user and then opens its access rights, announcing the creation', async () => {
     const { element } = await render();
     $<HTMLButtonElement>(element, '[data-view="create"]').click();

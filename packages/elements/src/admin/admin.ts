@@ -89,6 +89,8 @@ export class PortierAdmin extends LitElement {
 
   readonly #portier = new PortierController(this);
   #moveFocus = false;
+  /** The name of the user last shown in a detail view. */
+  #lastName: { id: string; name: string } | undefined;
   /** The list has been shown: it is kept from then on (see `#renderList`). */
   #listShown = false;
   /** Back to the list from a user's screen: the focus goes to that user's row. */
@@ -198,7 +200,9 @@ export class PortierAdmin extends LitElement {
 
   #userName(): string {
     const user = this.userId ? this.#portier.state?.data.users[this.userId] : undefined;
-    return user ? displayName(user) : this.userId;
+    // A user deleted meanwhile (in another tab) keeps the name it was shown with, not its id.
+    if (user) this.#lastName = { id: user.id, name: displayName(user) };
+    return user ? this.#lastName!.name : this.#lastName?.id === this.userId ? this.#lastName.name : this.userId;
   }
 
   #renderView(t: Messages, view: PortierView): TemplateResult {

@@ -194,6 +194,8 @@ export interface Messages {
     promote: string;
     demote: string;
     lastSuperUserHint: string;
+    /** Why Promote or Delete is refused (rule 2): the user has rights on clients the actor does not manage. */
+    outsideScope: string;
     profileHeading: string;
     emailHint: string;
     signatureHeading: string;
@@ -430,6 +432,8 @@ export interface Messages {
     title: string;
     expired: string;
     intro: string;
+    /** The intro when the user asked for the change (`reason="change"`). */
+    changeIntro: string;
     submit: string;
     submitting: string;
     success: string;

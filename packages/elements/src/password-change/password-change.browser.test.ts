@@ -59,6 +59,23 @@ describe('<portier-password-change>', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('changes a password on request (reason="change"): no "expired" notice, the same checks', async () => {
+    const test = await createTestPortier();
+    const email = 'bart.peeters@lambert.example';
+    const { element } = await renderWithPortier<PortierPasswordChange>(html`<portier-password-change email=${email} reason="change"></portier-password-change>`, {
+      portier: test,
+      locale: 'fr',
+    });
+    await settle(element);
+    expect(textOf(element)).to.contain('Choisissez un nouveau mot de passe');
+    expect(textOf(element)).to.not.contain('expiré');
+    expect(element.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
+    await fill(element, DEMO_PASSWORD, 'Velvet-Otter-Harbour-7');
+    await submit(element);
+    expect((await test.backend.signIn({ email, password: 'Velvet-Otter-Harbour-7' })).userId).to.equal('u-002');
+    await expectNoAxeViolations(element);
+  });
+
   it('does not tell a wrong e-mail from a wrong password', async () => {
     const test = await createTestPortier();
     const wrongPassword = await render(test, EXPIRED);

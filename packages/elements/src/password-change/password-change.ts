@@ -9,11 +9,12 @@ import { passwordChangeStyles } from './password-change.styles.js';
 
 /**
  * The page a host shows when sign-in answers `passwordChangeRequired` (seed 001: the initial
- * password has expired and must be changed at the first sign-in). Explains why, then asks for
+ * password has expired and must be changed at the first sign-in), or when a user asks to change
+ * their password (`reason="change"`). Explains why, then asks for
  * the e-mail, the current password and a new one with live feedback and a confirmation.
  * Works with a store only: nobody needs to be signed in.
  *
- * @summary Replaces an expired (initial) password.
+ * @summary Replaces an expired (initial) password, or changes one on request.
  *
  * @slot sign-in - Shown after success; by default a "Sign in" button firing `portier-sign-in-requested`.
  *
@@ -48,6 +49,12 @@ export class PortierPasswordChange extends PortierAccountScreen {
 
   /** The account's e-mail (the login), prefilled from the sign-in the host just tried. */
   @property() email = '';
+
+  /**
+   * Why the password changes: `expired` (default; seed 001's first sign-in, explained by a notice)
+   * or `change` (the user asked, e.g. from their profile).
+   */
+  @property({ reflect: true }) reason: 'expired' | 'change' = 'expired';
 
   /**
    * The password policy the live feedback follows. Default: the policy of the store's
@@ -117,8 +124,10 @@ export class PortierPasswordChange extends PortierAccountScreen {
         ${this.done
           ? html`<div class="actions">${this.renderSignIn(t, this.email)}</div>`
           : html`
-              <div part="notice" class="banner info"><p><strong>${c.expired}</strong></p></div>
-              <p part="intro">${c.intro}</p>
+              ${this.reason === 'change'
+                ? html`<p part="intro">${c.changeIntro}</p>`
+                : html`<div part="notice" class="banner info"><p><strong>${c.expired}</strong></p></div>
+                    <p part="intro">${c.intro}</p>`}
               ${this.renderFailure(t)}
               <form part="form" @submit=${this.#submit} novalidate>
                 ${emailField(t, {

@@ -285,15 +285,46 @@ describe('<portier-user-profile>', () => {
     expect(textOf(element)).to.not.contain('does not exist');
   });
 
-  it('rule 2: offers Promote and Delete only to a super user who manages every client the user has', async () => {
+  it('rule 2: allows Promote and Delete only to a super user who manages every client the user has, and says why', async () => {
     // u-005 works for brasserie, logistics and retail; u-002 manages only the first two.
     const scoped = await render('u-005', { actorId: 'u-002' });
-    expect(button(scoped.element, 'promote'), 'promote').to.equal(null);
-    expect(button(scoped.element, 'remove'), 'remove').to.equal(null);
-    expect(button(scoped.element, 'block'), 'other actions stay').to.not.equal(null);
+    const why = 'Only a super user who manages all of this user’s clients can promote or delete them';
+    for (const action of ['promote', 'remove']) {
+      const refused = button(scoped.element, action)!;
+      expect(refused.getAttribute('aria-disabled'), action).to.equal('true');
+      // The refusal is explained next to the button, and the button points to that explanation.
+      const explanation = scoped.element.shadowRoot!.getElementById(refused.getAttribute('aria-describedby')!)!;
+      expect(explanation.textContent, action).to.contain(why);
+    }
+    expect(button(scoped.element, 'block')!.getAttribute('aria-disabled'), 'other actions stay').to.equal('false');
+    // Pressing the refused button says why too, and changes nothing.
+    button(scoped.element, 'promote')!.click();
+    await settle(scoped.element);
+    expect(alertText(scoped.element)).to.contain(why);
+    expect(scoped.portier.getState().data.users['u-005']!.role).to.equal('user');
+    await expectNoAxeViolations(scoped.element);
     const everywhere = await render('u-005', { actorId: 'u-001' });
-    expect(button(everywhere.element, 'promote')).to.not.equal(null);
-    expect(button(everywhere.element, 'remove')).to.not.equal(null);
+    expect(button(everywhere.element, 'promote')!.getAttribute('aria-disabled')).to.equal('false');
+    expect(button(everywhere.element, 'remove')!.getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('keeps the result of an action in view: the banners stick to the top while the profile scrolls', async () => {
+    const { element, portier } = await render('u-004');
+    // A short window: the account section is far below the banners' place.
+    const spacer = Object.assign(document.createElement('div'), { style: 'height: 1500px' });
+    element.after(spacer);
+    try {
+      button(element, 'reset-password')!.scrollIntoView({ block: 'end' });
+      expect($(element, '[part~="title"]').getBoundingClientRect().bottom, 'the top of the profile is out of sight').to.be.below(0);
+      await click(element, 'reset-password');
+      await waitUntil(() => liveText(element) !== '' && portier.getState().pending === 0, 'the result is announced');
+      const shown = $(element, '[part~="live"]').getBoundingClientRect();
+      expect(shown.top).to.be.at.least(0);
+      expect(shown.bottom).to.be.at.most(window.innerHeight);
+    } finally {
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
   });
 
   it('shows why a deletion failed, in the user’s language, and keeps the user', async () => {

@@ -50,4 +50,14 @@ export const userProfileStyles = css`
     margin-top: calc(var(--_space) * 2);
   }
 
+  /* The result of an action at the bottom of a long profile would show at its top, out of sight:
+     the banners stick to the top of the viewport while the profile scrolls under them. */
+  .results {
+    position: sticky;
+    top: var(--portier-sticky-top, 0);
+    z-index: 2;
+  }
+  .results .banner:not(:empty) {
+    box-shadow: 0 2px 6px rgb(0 0 0 / 0.15);
+  }
 `;

@@ -12,7 +12,7 @@ import { ProfileForm } from './profile-form.js';
 import { userProfileStyles } from './user-profile.styles.js';
 
 /** Refusals shown on a visible, aria-disabled control with their explanation, rather than hidden. */
-const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'last-super-user-without-end-date', 'contact-cannot-be-super-user']);
+const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'last-super-user-without-end-date', 'contact-cannot-be-super-user', 'client-not-managed']);
 
 /** Actions that take away a super user (SPEC rule 4): the §5.1 hint explains their refusal. */
 const TAKES_AWAY: ReadonlySet<Action> = new Set(['user.set-role', 'user.deactivate', 'user.block', 'user.remove']);
@@ -27,7 +27,10 @@ const DANGER: ReadonlySet<string> = new Set(['demote', 'deactivate', 'block', 'r
 const UNDONE_BY: Partial<Record<string, string>> = { block: 'unblock', unblock: 'block', deactivate: 'activate', activate: 'deactivate', promote: 'demote', demote: 'promote' };
 
 /** Where a section explains a refusal: refused buttons point to it with aria-describedby. */
-const EXPLANATION_IDS: Partial<Record<Action, string>> = { 'user.set-role': 'explain-role', 'user.deactivate': 'explain-account' };
+const EXPLANATION_IDS: Partial<Record<Action, string>> = { 'user.set-role': 'explain-role', 'user.deactivate': 'explain-account', 'user.remove': 'explain-remove' };
+
+/** The explanation each refused button points to (Delete: see `#describedBy`). */
+const EXPLAINED_BY: Partial<Record<string, string>> = { promote: 'explain-role', demote: 'explain-role' };
 
 /**
  * Edits one user (seed 000 §5.1): names, phones and language (the e-mail, which is the login, is
@@ -56,6 +59,9 @@ const EXPLANATION_IDS: Partial<Record<Action, string>> = { 'user.set-role': 'exp
  * @csspart live - The live regions that announce results (the banner at the top, and the one next to the profile's save button).
  * @csspart saved - "Saved", next to the profile's save button.
  * @csspart dialog - The confirmation dialog.
+ * @csspart results - The result and error banners: they stay in view (sticky) while the page scrolls.
+ *
+ * @cssproperty --portier-sticky-top - Where the result banners stick, e.g. below a fixed host header (default 0).
  */
 export class PortierUserProfile extends LitElement {
   static override styles = [tokens, baseStyles, dialogStyles, userProfileStyles];
@@ -121,11 +127,13 @@ export class PortierUserProfile extends LitElement {
     return html`
       <h2 part="title" id="title">${t.userProfile.title}</h2>
       <p class="subtitle" part="subtitle">${t.userProfile.userHeading(user.email)}</p>
-      <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
-      <div class="banner error" part="error" role="alert" tabindex="-1">${this.error
-        ? html`<p>${this.error}</p>
-            ${this.conflict ? html`<button class="button small" part="button" type="button" @click=${this.#reload}>${t.userProfile.reload}</button>` : nothing}`
-        : nothing}</div>
+      <div class="results" part="results">
+        <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
+        <div class="banner error" part="error" role="alert" tabindex="-1">${this.error
+          ? html`<p>${this.error}</p>
+              ${this.conflict ? html`<button class="button small" part="button" type="button" @click=${this.#reload}>${t.userProfile.reload}</button>` : nothing}`
+          : nothing}</div>
+      </div>
       <div class="layout" @input=${this.#edited}>
         ${this.#renderRole(t, user)} ${this.#renderProfile(t, state, user)} ${user.role === 'superuser' ? this.#renderSignature(t, user) : nothing}
         ${this.#renderAccount(t, state, user)}
@@ -311,6 +319,7 @@ export class PortierUserProfile extends LitElement {
       <div class="actions" style="margin-top: calc(var(--_space) * 2)">${buttons}</div>
       ${canReset && this.#portier.can('user.reset-password', { user }).allowed ? html`<p class="hint" part="hint">${t.userProfile.resetPasswordHint}</p>` : nothing}
       ${this.#explanation(t, user, 'user.deactivate', deactivate)}
+      ${this.#removeExplanation(t, user, deactivate)}
     </section>`;
   }
 
@@ -327,7 +336,7 @@ export class PortierUserProfile extends LitElement {
       type="button"
       data-action=${id}
       aria-disabled=${!decision.allowed || this.busy ? 'true' : 'false'}
-      aria-describedby=${decision.allowed ? nothing : id === 'demote' || id === 'promote' ? 'explain-role' : 'explain-account'}
+      aria-describedby=${decision.allowed ? nothing : this.#describedBy(id, decision)}
       @click=${() => {
         if (this.busy) return;
         if (!decision.allowed) {
@@ -345,6 +354,14 @@ export class PortierUserProfile extends LitElement {
     )}`;
   }
 
+  /** The id of the explanation a refused button points to: Delete has its own unless Deactivate's says the same. */
+  #describedBy(id: string, decision: Decision): string {
+    if (id !== 'remove') return EXPLAINED_BY[id] ?? 'explain-account';
+    const user = this.#user();
+    const deactivate = user ? this.#decide('user.deactivate', user) : undefined;
+    return !decision.allowed && deactivate && !deactivate.allowed && deactivate.reason === decision.reason ? 'explain-account' : 'explain-remove';
+  }
+
   /** The explanation under a section whose action is refused (the §5.1 hint for the last super user). */
   #explanation(t: Messages, user: User, action: Action, decision: Decision): TemplateResult | typeof nothing {
     if (decision.allowed || !EXPLAINED.has(decision.reason)) return nothing;
@@ -354,8 +371,21 @@ export class PortierUserProfile extends LitElement {
     </p>`;
   }
 
+  /**
+   * Delete's own explanation, when its refusal is not the one Deactivate already explains (rule 2:
+   * the user has rights on clients the actor does not manage).
+   */
+  #removeExplanation(t: Messages, user: User, deactivate: Decision): TemplateResult | typeof nothing {
+    const remove = this.#decide('user.remove', user);
+    if (remove.allowed || !EXPLAINED.has(remove.reason)) return nothing;
+    // When Deactivate's explanation already says it, Delete points there (see #describedBy).
+    if (!deactivate.allowed && deactivate.reason === remove.reason) return nothing;
+    return this.#explanation(t, user, 'user.remove', remove);
+  }
+
   #refusal(decision: Decision): string {
     if (decision.allowed) return '';
+    if (decision.reason === 'client-not-managed') return this.#portier.t?.userProfile.outsideScope ?? '';
     const user = this.#user();
     const reason = user && decision.reason === 'own-account' && this.#isLastSuperUser(user) ? 'last-super-user' : decision.reason;
     return this.#portier.errorText(new PortierError(decision.code, { reason }));

@@ -195,6 +195,7 @@ const de: Messages = {
     demote: 'Herabstufen',
     lastSuperUserHint:
       'Dies ist der letzte Super User der Organisation: Er kann nicht zum User herabgestuft, deaktiviert, gesperrt oder gelöscht werden. Legen Sie zuerst einen neuen Super User an oder befördern Sie einen bestehenden Benutzer zum Super User; diese Person kann danach dieses Konto ändern.',
+    outsideScope: 'Nur ein Super User, der alle Kunden dieses Benutzers verwaltet, kann ihn befördern oder löschen: Er hat Rechte bei Kunden, die Sie nicht verwalten.',
     profileHeading: 'Profil ändern',
     emailHint: 'Die E-Mail-Adresse ist das Login und kann nicht geändert werden.',
     signatureHeading: 'Art der Unterschrift',
@@ -432,6 +433,7 @@ const de: Messages = {
     title: 'Mein Passwort sichern',
     expired: 'Ihr Passwort ist abgelaufen',
     intro: 'Das Passwort, das Sie erhalten haben, galt nur für Ihre erste Anmeldung. Ersetzen Sie es jetzt durch ein eigenes Passwort, um Ihr Konto zu schützen.',
+    changeIntro: 'Wählen Sie ein neues Passwort. Ihr aktuelles Passwort bestätigt, dass Sie es sind.',
     submit: 'Mein Passwort ändern',
     submitting: 'Wird geändert…',
     success: 'Ihr Passwort wurde geändert. Verwenden Sie es ab jetzt für die Anmeldung.',

@@ -194,6 +194,7 @@ const en: Messages = {
     demote: 'Demote',
     lastSuperUserHint:
       'This is the last super user of the organization, so it cannot be demoted, deactivated, blocked or deleted. Create a new super user or promote an existing user to super user first; that person can then change this account.',
+    outsideScope: 'Only a super user who manages all of this user’s clients can promote or delete them: they have rights on clients you do not manage.',
     profileHeading: 'Change the profile',
     emailHint: 'The e-mail address is the login and cannot be changed.',
     signatureHeading: 'Signature type',
@@ -431,6 +432,7 @@ const en: Messages = {
     title: 'Secure your password',
     expired: 'Your password has expired',
     intro: 'The password you received was only for your first sign-in. To protect your account, replace it now with a password of your own.',
+    changeIntro: 'Choose a new password. Your current one confirms that it is you.',
     submit: 'Change my password',
     submitting: 'Changing…',
     success: 'Your password has been changed. Use it from now on to sign in.',

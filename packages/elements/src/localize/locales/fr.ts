@@ -196,6 +196,7 @@ const fr: Messages = {
     demote: 'Rétrograder',
     lastSuperUserHint:
       'C’est le dernier Super User de l’organisation : il n’est pas possible de le rétrograder au statut de User, de le désactiver, de le bloquer ou de le supprimer. Créez d’abord un nouveau Super User ou promouvez un utilisateur existant au statut de Super User ; cette personne pourra ensuite modifier ce compte.',
+    outsideScope: 'Seul un Super User qui gère tous les clients de cet utilisateur peut le promouvoir ou le supprimer : il a des droits sur des clients que vous ne gérez pas.',
     profileHeading: 'Changer le profil',
     emailHint: 'L’adresse e-mail est le login et ne peut pas être modifiée.',
     signatureHeading: 'Type de signature',
@@ -433,6 +434,7 @@ const fr: Messages = {
     title: 'Sécuriser mon mot de passe',
     expired: 'Votre mot de passe est expiré',
     intro: 'Le mot de passe que vous avez reçu ne servait qu’à votre première connexion. Pour protéger votre compte, remplacez-le maintenant par un mot de passe personnel.',
+    changeIntro: 'Choisissez un nouveau mot de passe. Votre mot de passe actuel confirme que c’est bien vous.',
     submit: 'Changer mon mot de passe',
     submitting: 'Modification…',
     success: 'Votre mot de passe est changé. Utilisez-le dorénavant pour vous connecter.',

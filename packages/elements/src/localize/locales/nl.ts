@@ -195,6 +195,7 @@ const nl: Messages = {
     demote: 'Degraderen',
     lastSuperUserHint:
       'Dit is de laatste Super User van de organisatie: hij kan niet worden gedegradeerd tot User, gedeactiveerd, geblokkeerd of verwijderd. Maak eerst een nieuwe Super User aan of promoveer een bestaande gebruiker tot Super User; die persoon kan daarna dit account wijzigen.',
+    outsideScope: 'Alleen een super user die alle klanten van deze gebruiker beheert, kan hem promoveren of verwijderen: hij heeft rechten op klanten die u niet beheert.',
     profileHeading: 'Profiel wijzigen',
     emailHint: 'Het e-mailadres is de login en kan niet worden gewijzigd.',
     signatureHeading: 'Soort handtekening',
@@ -432,6 +433,7 @@ const nl: Messages = {
     title: 'Mijn wachtwoord beveiligen',
     expired: 'Uw wachtwoord is verlopen',
     intro: 'Het wachtwoord dat u ontving, diende alleen voor uw eerste aanmelding. Vervang het nu door een eigen wachtwoord om uw account te beschermen.',
+    changeIntro: 'Kies een nieuw wachtwoord. Uw huidige wachtwoord bevestigt dat u het bent.',
     submit: 'Mijn wachtwoord wijzigen',
     submitting: 'Bezig met wijzigen…',
     success: 'Uw wachtwoord is gewijzigd. Gebruik het voortaan om u aan te melden.',
