@@ -157,6 +157,11 @@ describe('<portier-admin>', () => {
     expect(screen(element, 'portier-own-profile')).to.not.equal(null);
     expect($$(element, '[part~="nav-item"]').map((item) => item.textContent!.trim())).to.deep.equal(['Mein Profil']);
     expect(textOf(element)).to.contain('Benutzerverwaltung');
+    // Asked for the list (or another user, by URL), it is told why it sees its own profile.
+    expect($(element, '[part~="notice"]').textContent).to.equal('Nur ein Super User kann andere Benutzer verwalten: Hier ist Ihr eigenes Profil.');
+    element.navigate('own-profile');
+    await settle(element);
+    expect(element.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
   });
 
   it('maps views to hashes and back', () => {

@@ -51,6 +51,7 @@ export function hashOf(view: PortierView, userId = ''): string {
  *
  * @summary User administration: list, create, detail, own profile.
  * @event portier-navigate - Bubbles up from the screens; a host that handles navigation itself calls `preventDefault()` in a capture-phase listener on this element.
+ * @csspart notice - Why a plain user sees its own profile instead of the screen it asked for.
  * @csspart bar - The navigation bar.
  * @csspart brand - The title in the bar.
  * @csspart nav - The main navigation.
@@ -168,6 +169,7 @@ export class PortierAdmin extends LitElement {
         </nav>
       </div>
       <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
+      ${view === 'own-profile' && this.view !== 'own-profile' ? html`<p class="banner info" part="notice" role="status">${t.admin.ownProfileOnly}</p>` : nothing}
       <div
         class="view"
         part="view"

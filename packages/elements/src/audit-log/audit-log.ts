@@ -129,7 +129,9 @@ export class PortierAuditLog extends LitElement {
     if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${t.common.loadError}</p>`;
     const view = this.#portier.can('audit.view');
     if (!view.allowed) {
-      return html`<p part="error" class="banner error" role="alert">${this.#portier.errorText(new PortierError(view.code, { reason: view.reason }))}</p>`;
+      // "Only a super user can manage other users" would be the wrong sentence on the log.
+      const text = view.reason === 'not-super-user' ? t.auditLog.superUsersOnly : this.#portier.errorText(new PortierError(view.code, { reason: view.reason }));
+      return html`<p part="error" class="banner error" role="alert">${text}</p>`;
     }
     const l = t.auditLog;
     const entries = this.entries;

@@ -346,6 +346,8 @@ export interface Messages {
 
   auditLog: {
     title: string;
+    /** Shown to a user who may not read the log (only super users may). */
+    superUsersOnly: string;
     caption: string;
     filterUser: string;
     allUsers: string;
@@ -442,6 +444,8 @@ export interface Messages {
 
   admin: {
     title: string;
+    /** A plain user asked for another user's screen (a link, the URL): it sees its own profile instead. */
+    ownProfileOnly: string;
     nav: string;
     users: string;
     create: string;

@@ -329,6 +329,7 @@ const de: Messages = {
 
   auditLog: {
     title: 'Letzte Änderungen',
+    superUsersOnly: 'Nur ein Super User kann das Änderungsprotokoll lesen.',
     caption: 'Änderungen in Ihrer Organisation, die neuesten zuerst',
     filterUser: 'Nach Benutzer filtern',
     allUsers: 'Alle Benutzer',
@@ -442,6 +443,7 @@ const de: Messages = {
 
   admin: {
     title: 'Benutzerverwaltung',
+    ownProfileOnly: 'Nur ein Super User kann andere Benutzer verwalten: Hier ist Ihr eigenes Profil.',
     nav: 'Benutzerverwaltung',
     users: 'Benutzer',
     create: 'Neuen Benutzer anlegen',

@@ -328,6 +328,7 @@ const en: Messages = {
 
   auditLog: {
     title: 'Recent changes',
+    superUsersOnly: 'Only a super user can read the log of changes.',
     caption: 'Changes in your organization, newest first',
     filterUser: 'Filter by user',
     allUsers: 'All users',
@@ -441,6 +442,7 @@ const en: Messages = {
 
   admin: {
     title: 'User management',
+    ownProfileOnly: 'Only a super user can manage other users: here is your own profile.',
     nav: 'User management',
     users: 'Users',
     create: 'Create a new user',

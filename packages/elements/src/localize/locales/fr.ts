@@ -330,6 +330,7 @@ const fr: Messages = {
 
   auditLog: {
     title: 'Modifications récentes',
+    superUsersOnly: 'Seul un Super User peut consulter le journal des modifications.',
     caption: 'Modifications dans votre organisation, les plus récentes d’abord',
     filterUser: 'Filtrer sur l’utilisateur',
     allUsers: 'Tous les utilisateurs',
@@ -443,6 +444,7 @@ const fr: Messages = {
 
   admin: {
     title: 'Gestion des utilisateurs',
+    ownProfileOnly: 'Seul un Super User peut gérer les autres utilisateurs : voici votre propre profil.',
     nav: 'Gestion des utilisateurs',
     users: 'Utilisateurs',
     create: 'Créer un nouvel utilisateur',

@@ -329,6 +329,7 @@ const nl: Messages = {
 
   auditLog: {
     title: 'Recente wijzigingen',
+    superUsersOnly: 'Alleen een super user kan het logboek van wijzigingen lezen.',
     caption: 'Wijzigingen in uw organisatie, de nieuwste eerst',
     filterUser: 'Filteren op gebruiker',
     allUsers: 'Alle gebruikers',
@@ -442,6 +443,7 @@ const nl: Messages = {
 
   admin: {
     title: 'Gebruikersbeheer',
+    ownProfileOnly: 'Alleen een super user kan andere gebruikers beheren: hier is uw eigen profiel.',
     nav: 'Gebruikersbeheer',
     users: 'Gebruikers',
     create: 'Nieuwe gebruiker aanmaken',
