@@ -515,6 +515,8 @@ function toggleOutbox(open = outbox.hidden, moveFocus = true): void {
   clearInterval(outboxPoll);
   if (open) {
     renderOutbox();
+    // Current at once (not after the first poll), so the list does not shift under the pointer.
+    void refreshOutbox();
     // The account screens talk to the backend directly; a light poll keeps the panel current.
     outboxPoll = setInterval(() => void refreshOutbox(), 1500);
     const heading = outbox.querySelector('h2');
