@@ -180,7 +180,7 @@ export class PortierAdmin extends LitElement {
         @portier-user-created=${this.#onCreated}
         @portier-user-removed=${this.#onRemoved}
       >
-        ${this.#renderList(administers, view)} ${view === 'list' ? nothing : this.#renderView(t, view)}
+        ${this.#renderList(administers, view)} ${this.#renderView(t, view)}
       </div>
     `;
   }
@@ -207,7 +207,7 @@ export class PortierAdmin extends LitElement {
     return user ? this.#lastName!.name : this.#lastName?.id === this.userId ? this.#lastName.name : this.userId;
   }
 
-  #renderView(t: Messages, view: PortierView): TemplateResult {
+  #renderView(t: Messages, view: PortierView): TemplateResult | typeof nothing {
     const locale = this.locale ?? nothing;
     const theme = this.theme ?? nothing;
     switch (view) {
@@ -221,7 +221,8 @@ export class PortierAdmin extends LitElement {
       case 'audit':
         return this.#renderDetail(t, view);
       default:
-        return html``;
+        // The list: rendered by #renderList, which keeps it.
+        return nothing;
     }
   }
 
