@@ -138,7 +138,7 @@ const de: Messages = {
     deactivate: 'Deaktivieren',
     reactivate: 'Reaktivieren',
     unblock: 'Entsperren',
-    resendInvitation: 'Einladung erneut senden',
+    resendInvitation: 'Erneut einladen',
     actionOn: (action, name) => `${action}: ${name}`,
     done: {
       activated: (name) => `${name} wurde aktiviert.`,

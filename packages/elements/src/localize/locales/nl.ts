@@ -138,7 +138,7 @@ const nl: Messages = {
     deactivate: 'Deactiveren',
     reactivate: 'Opnieuw activeren',
     unblock: 'Deblokkeren',
-    resendInvitation: 'Uitnodiging opnieuw versturen',
+    resendInvitation: 'Opnieuw uitnodigen',
     actionOn: (action, name) => `${action}: ${name}`,
     done: {
       activated: (name) => `${name} is geactiveerd.`,
