@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createPortier, type AuditDraft, type Effect, type User } from '@portier/core';
+import { DAY_MS, createPortier, isoDay, type AuditDraft, type Effect, type User } from '@portier/core';
 import { createFaultyFetch, type Fault } from '../conformance/faulty-fetch.js';
 import { ACTORS, rejectsWith } from '../conformance/conformance-subject.js';
 import { demoSeed } from '../memory/demo-seed.js';
@@ -8,7 +8,7 @@ import { createMemoryBackend } from '../memory/memory-backend.js';
 import { createScimBackend } from './scim-backend.js';
 import { createScimClient } from './scim-client.js';
 import { and, co, eq, or, renderFilter, sw } from './scim-filter.js';
-import { fromScim, toScim } from './scim-mapping.js';
+import { fromScim, patchOperations, toScim } from './scim-mapping.js';
 import { ScimUserStore, startScimPeer, type ScimPeer } from './scim-peer.js';
 import { PORTIER_EXTENSION, SCIM_ENTERPRISE } from './scim-urns.js';
 
@@ -27,6 +27,15 @@ function seededStore(change: (user: User) => User = (user) => user): ScimUserSto
   return store;
 }
 
+/** Active super users of org-lambert as the peer holds them (`lasting`: only those without an end date). */
+async function superUsersOn(peer: ScimPeer, which: 'active' | 'lasting' = 'active'): Promise<string[]> {
+  const records = await createScimClient({ baseUrl: peer.url, token: peer.token }).listUsers(eq(`${SCIM_ENTERPRISE}:organization`, 'org-lambert'));
+  return records
+    .filter(({ user }) => user.role === 'superuser' && user.status === 'active' && user.kind === 'login' && (which === 'active' || user.activeUntil === undefined))
+    .map(({ user }) => user.id)
+    .sort();
+}
+
 describe('SCIM mapping', () => {
   it('carries every demo user and its grants there and back unchanged', () => {
     for (const user of Object.values(seed.data.users)) {
@@ -34,6 +43,24 @@ describe('SCIM mapping', () => {
       assert.deepEqual(back.user, user);
       assert.deepEqual(back.grants, seed.data.grants[user.id] ?? []);
     }
+  });
+
+  it('refuses a multi-valued attribute whose entries are not objects as a server error, not a crash', () => {
+    const user = seed.data.users[ACTORS.admin]!;
+    const resource: Record<string, unknown> = { ...toScim(user, []), id: user.id, meta: { version: 'W/"0"' } };
+    assert.throws(() => fromScim({ ...resource, phoneNumbers: [null] }), { code: 'server', details: { reason: 'invalid-scim-resource', detail: 'phoneNumbers' } });
+    const extension = resource[PORTIER_EXTENSION] as Record<string, unknown>;
+    assert.throws(() => fromScim({ ...resource, [PORTIER_EXTENSION]: { ...extension, managedClients: ['c-1'] } }), { code: 'server', details: { reason: 'invalid-scim-resource', detail: 'managedClients' } });
+  });
+
+  it('replaces a changed multi-valued attribute with a path (RFC 7644 §3.5.2.3) and leaves an unchanged one out', () => {
+    const user = seed.data.users[ACTORS.admin]!;
+    const operations = patchOperations(toScim(user, []), toScim({ ...user, phone: '+32 2 555 99 99' }, []));
+    const phones = operations.find((operation) => operation['path'] === 'phoneNumbers');
+    assert.deepEqual(phones, { op: 'replace', path: 'phoneNumbers', value: [{ value: '+32 2 555 99 99', type: 'work' }, { value: user.mobile, type: 'mobile' }] });
+    assert.ok(!operations.some((operation) => operation['path'] === 'emails'));
+    const whole = operations.find((operation) => operation['path'] === undefined)!['value'] as Record<string, unknown>;
+    assert.ok(!('phoneNumbers' in whole) && !('emails' in whole));
   });
 
   it('renders filters with eq, sw, co, and, or in normal form', () => {
@@ -84,6 +111,18 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     assert.match(pages[1]!, /startIndex=8&count=7/);
   });
 
+  it('a changed phone replaces the old one on the peer: no value is added twice', async () => {
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token });
+    const phoneNumbers = () => peer.store.users.get(ACTORS.admin)!.attributes['phoneNumbers'];
+    for (const phone of ['+32 2 555 99 98', '+32 2 555 99 99']) {
+      const changes = await backend.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId: ACTORS.admin, changes: { phone } });
+      assert.equal(changes.users[0]!.phone, phone);
+    }
+    const user = seed.data.users[ACTORS.admin]!;
+    assert.deepEqual(phoneNumbers(), [{ value: '+32 2 555 99 99', type: 'work' }, { value: user.mobile, type: 'mobile' }]);
+    assert.deepEqual(peer.store.users.get(ACTORS.admin)!.attributes['emails'], [{ value: user.email, type: 'work', primary: true }]);
+  });
+
   it('writes with PATCH under If-Match; a stale ETag is a conflict', async () => {
     const client = createScimClient({ baseUrl: peer.url, token: peer.token });
     const current = await client.getUser('u-020');
@@ -112,12 +151,6 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
 });
 
 describe('SCIM backend: rule 4 when the last super users change at the same moment', () => {
-  /** Active super users of org-lambert as the peer holds them. */
-  async function superUsersOn(peer: ScimPeer): Promise<string[]> {
-    const records = await createScimClient({ baseUrl: peer.url, token: peer.token }).listUsers(eq(`${SCIM_ENTERPRISE}:organization`, 'org-lambert'));
-    return records.filter(({ user }) => user.role === 'superuser' && user.status === 'active' && user.kind === 'login').map(({ user }) => user.id).sort();
-  }
-
   for (const [label, second] of [
     ['one backend', (first: ReturnType<typeof createScimBackend>) => first],
     ['two backends (two administrators’ pages)', (_: ReturnType<typeof createScimBackend>, peer: ScimPeer) => createScimBackend({ baseUrl: peer.url, token: peer.token })],
@@ -126,6 +159,8 @@ describe('SCIM backend: rule 4 when the last super users change at the same mome
       ['demote', (userId: string) => ({ type: 'users.setRole', userId, role: 'user' }) as const],
       ['block', (userId: string) => ({ type: 'users.block', userId }) as const],
       ['delete', (userId: string) => ({ type: 'users.remove', userId }) as const],
+      // Both stay active for ten days, then the organization would have no super user left.
+      ['give an end date to', (userId: string) => ({ type: 'users.deactivate', userId, until: isoDay(Date.now() + 10 * DAY_MS) }) as const],
     ] as const) {
       it(`the last two super users ${verb} each other at once, through ${label}: never both, one always stays`, async () => {
         for (let round = 0; round < 3; round++) {
@@ -144,6 +179,7 @@ describe('SCIM backend: rule 4 when the last super users change at the same mome
               if (result.status === 'rejected') assert.ok(['forbidden', 'last-super-user'].includes(result.reason.code), String(result.reason));
             }
             assert.ok((await superUsersOn(peer)).length >= 1, `round ${round}: org-lambert lost every super user`);
+            assert.ok((await superUsersOn(peer, 'lasting')).length >= 1, `round ${round}: every super user of org-lambert has an end date`);
           } finally {
             await peer.close();
           }
@@ -151,6 +187,38 @@ describe('SCIM backend: rule 4 when the last super users change at the same mome
       });
     }
   }
+});
+
+describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
+  it('the undo applies over a change made in between (the user’s own phone): the role comes back, the phone stays', async () => {
+    const peer = await startScimPeer({ store: seededStore() });
+    try {
+      const options = { baseUrl: peer.url, token: peer.token };
+      const admin = createScimBackend(options);
+      const ownPage = createScimBackend(options);
+      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+      // While the second administrator's demotion of the first is written and checked, the first
+      // demotes the second, then edits its own phone: the guard's undo meets a new ETag.
+      let patches = 0;
+      const interleaving: typeof fetch = async (input, init) => {
+        if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && ++patches === 1) {
+          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
+          const response = await fetch(input, init);
+          await ownPage.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId: ACTORS.admin, changes: { phone: '+32 2 555 99 99' } });
+          return response;
+        }
+        return fetch(input, init);
+      };
+      const second = createScimBackend({ ...options, fetch: interleaving });
+      await rejectsWith(second.execute({ actorId: ACTORS.second }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'last-super-user');
+      const held = (await createScimClient(options).getUser(ACTORS.admin)).user;
+      assert.equal(held.role, 'superuser');
+      assert.equal(held.phone, '+32 2 555 99 99');
+      assert.deepEqual(await superUsersOn(peer), [ACTORS.admin]);
+    } finally {
+      await peer.close();
+    }
+  });
 });
 
 describe('faults: SCIM', () => {

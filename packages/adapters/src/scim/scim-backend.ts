@@ -143,28 +143,32 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
   /**
    * Rule 4 across administrators. SCIM guards one user per request (If-Match), so two super users
    * demoting each other at the same moment would both pass: the policy saw two super users each
-   * time. So a command that takes an active super user away is written as a PATCH first (a removal
-   * deactivates before it deletes), the organization is read again, and when no active super user
-   * is left the PATCH is undone and the command refused with `last-super-user`. Two such commands
-   * may then both be refused, never both accepted.
+   * time. So a command that weakens an active super user (takes the role or the active status
+   * away, or gives an end date to one without) is written as a PATCH first (a removal deactivates
+   * before it deletes), the organization is read again, and when rule 4 no longer holds (no active
+   * super user, or none without an end date where this one had none) the PATCH is undone and the
+   * command refused with `last-super-user`. Two such commands may then both be refused, never both
+   * accepted.
    */
   async function guardLastSuperUser(ctx: BackendContext, before: World, outcome: ReturnType<typeof execute>): Promise<Map<string, ScimRecord>> {
     const written = new Map<string, ScimRecord>();
     const now = clock.now();
-    const lost = [...outcome.changes.users.map((user) => user.id), ...outcome.changes.removedUserIds].filter((id) => {
+    const weakened = [...outcome.changes.users.map((user) => user.id), ...outcome.changes.removedUserIds].filter((id) => {
       const old = before.data.users[id];
       const after = outcome.data.users[id];
-      return old !== undefined && isActiveSuperUser(old, now) && (after === undefined || !isActiveSuperUser(after, now));
+      if (old === undefined || !isActiveSuperUser(old, now)) return false;
+      return after === undefined || !isActiveSuperUser(after, now) || (old.activeUntil === undefined && after.activeUntil !== undefined);
     });
-    for (const id of lost) {
+    for (const id of weakened) {
       const old = before.data.users[id]!;
       const oldScim = toScim(old, before.data.grants[id] ?? []);
       const kept = outcome.data.users[id];
       const after = kept ? toScim(kept, outcome.data.grants[id] ?? []) : toScim({ ...old, status: 'deactivated' }, before.data.grants[id] ?? []);
       const record = await client.patchUser(id, patchOperations(oldScim, after), before.etags.get(id)!, ctx.signal);
       const { users } = collect(await client.listUsers(eq(`${SCIM_ENTERPRISE}:organization`, old.organizationId), ctx.signal));
-      if (countSuperUsers(Object.values(users), old.organizationId, now).active === 0) {
-        await client.patchUser(id, patchOperations(after, oldScim), record.etag, ctx.signal);
+      const counts = countSuperUsers(Object.values(users), old.organizationId, now);
+      if (counts.active === 0 || (old.activeUntil === undefined && counts.lasting === 0)) {
+        await undoWeakening(old);
         throw new PortierError('last-super-user', { reason: 'concurrent-change' });
       }
       // A kept user is written in full; a removed one is now deleted under its new ETag.
@@ -172,6 +176,36 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
       else before.etags.set(id, record.etag);
     }
     return written;
+  }
+
+  /**
+   * Gives `old` back the role, status and end date the guard's PATCH took, over the user as the
+   * peer holds it now: a change made in between (its own phone, say) stays, and a stale ETag is
+   * read again and retried. Not cancelled with the command: once the PATCH is written, the undo
+   * must run. When it cannot, the command rejects with `server` (`rule-4-undo-failed`), never as
+   * if nothing had been written.
+   */
+  async function undoWeakening(old: User): Promise<void> {
+    let failure: unknown;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const current = await client.getUser(old.id);
+        const { activeUntil: _until, blockReason: _reason, ...rest } = current.user;
+        const restored: User = {
+          ...rest,
+          role: old.role,
+          status: old.status,
+          ...(old.activeUntil === undefined ? {} : { activeUntil: old.activeUntil }),
+          ...(old.blockReason === undefined ? {} : { blockReason: old.blockReason }),
+        };
+        await client.patchUser(old.id, patchOperations(toScim(current.user, current.grants), toScim(restored, current.grants)), current.etag);
+        return;
+      } catch (error) {
+        failure = error;
+        if (!(error instanceof PortierError && error.code === 'conflict')) break;
+      }
+    }
+    throw new PortierError('server', { reason: 'rule-4-undo-failed', userId: old.id, cause: failure instanceof PortierError ? failure.code : 'network' });
   }
 
   /** Commands run one at a time: a second one reads what the first wrote. */

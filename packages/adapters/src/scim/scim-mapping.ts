@@ -48,6 +48,13 @@ export function toScim(user: User, grants: readonly Grant[]): Json {
 
 const invalid = (detail: string, issues?: FieldIssue[]) => new PortierError('server', { reason: 'invalid-scim-resource', detail, ...(issues ? { issues } : {}) });
 
+/** The entries of a multi-valued attribute (none when absent); an entry that is not an object is a `server` error. */
+function objectsIn(value: unknown, name: string): Json[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((entry) => entry === null || typeof entry !== 'object')) throw invalid(name);
+  return value as Json[];
+}
+
 /** Reads a SCIM User back; anything the core schemas refuse is a `server` error. */
 export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
   if (!resource || typeof resource !== 'object') throw invalid('not an object');
@@ -55,7 +62,7 @@ export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
   const extension = (body[PORTIER_EXTENSION] ?? {}) as Json;
   const enterprise = (body[SCIM_ENTERPRISE] ?? {}) as Json;
   const name = (body['name'] ?? {}) as Json;
-  const phones = Array.isArray(body['phoneNumbers']) ? (body['phoneNumbers'] as Json[]) : [];
+  const phones = objectsIn(body['phoneNumbers'], 'phoneNumbers');
   const meta = (body['meta'] ?? {}) as Json;
   const candidate: Json = {
     id: body['id'],
@@ -68,7 +75,7 @@ export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
     role: extension['role'] ?? 'user',
     signature: extension['signature'] ?? 'individual',
     status: extension['status'] ?? (body['active'] === false ? 'deactivated' : 'active'),
-    managedClientIds: Array.isArray(extension['managedClients']) ? (extension['managedClients'] as Json[]).map((entry) => entry['value']) : [],
+    managedClientIds: objectsIn(extension['managedClients'], 'managedClients').map((entry) => entry['value']),
     failedSignIns: extension['failedSignIns'] ?? 0,
     passwordSet: extension['passwordSet'] ?? false,
     createdAt: extension['createdAt'] ?? meta['created'],
@@ -93,15 +100,27 @@ export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
   return { user: user.data, grants, etag };
 }
 
+/** The core User's multi-valued attributes that Portier writes. */
+const MULTI_VALUED = ['emails', 'phoneNumbers'] as const;
+
 /**
  * PATCH operations from one SCIM representation to the next: one path-less `replace` with every
- * attribute (a multi-valued one is replaced whole), plus a `remove` for each attribute that went away
- * (a path-less replace leaves absent attributes as they were, RFC 7644 §3.5.2.3).
+ * single-valued attribute and the extensions, a `replace` with a path for each multi-valued
+ * attribute that changed (replaced whole, RFC 7644 §3.5.2.3; some servers, scimmy among them, add
+ * the values of a path-less replace to the old ones instead), and a `remove` for each attribute
+ * that went away (a path-less replace leaves absent attributes as they were).
  */
 export function patchOperations(before: Json, after: Json): Json[] {
   const { schemas: _schemas, ...value } = after;
+  for (const key of MULTI_VALUED) delete value[key];
   const operations: Json[] = [{ op: 'replace', value }];
-  if (before['phoneNumbers'] !== undefined && after['phoneNumbers'] === undefined) operations.push({ op: 'remove', path: 'phoneNumbers' });
+  for (const key of MULTI_VALUED) {
+    if (after[key] === undefined) {
+      if (before[key] !== undefined) operations.push({ op: 'remove', path: key });
+    } else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      operations.push({ op: 'replace', path: key, value: after[key] });
+    }
+  }
   const old = (before[PORTIER_EXTENSION] ?? {}) as Json;
   const next = (after[PORTIER_EXTENSION] ?? {}) as Json;
   for (const key of Object.keys(old)) if (next[key] === undefined) operations.push({ op: 'remove', path: `${PORTIER_EXTENSION}:${key}` });
