@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createManualClock, DAY_MS, effectiveStatus, type PortierError } from '@portier/core';
+import { createManualClock, DAY_MS, effectiveStatus, isoDay, type PortierError } from '@portier/core';
 import { createMemoryBackend } from './memory-backend.js';
 import { DEMO_PASSWORD, demoSeed } from './demo-seed.js';
 
@@ -55,6 +55,21 @@ describe('memory backend — invitations (rule 7)', () => {
     assert.notEqual(fresh, token);
     assert.equal((await backend.inspectToken({ token })).state, 'expired');
     assert.equal((await backend.inspectToken({ token: fresh })).state, 'valid');
+  });
+  it('rule 10: when an account’s active-until day passes, its invitation and reset links die with it', async () => {
+    const { backend, clock } = setup();
+    const { user, token } = await invite(backend);
+    const until = isoDay(clock.now() + DAY_MS);
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.deactivate', userId: user.id, until });
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.deactivate', userId: 'u-004', until });
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.resetPassword', userId: 'u-004' });
+    const reset = (await backend.outbox()).find((m) => m.userId === 'u-004' && m.kind === 'password-reset')!.token!;
+    assert.equal((await backend.inspectToken({ token })).state, 'valid');
+    clock.advance(3 * DAY_MS);
+    assert.equal((await backend.inspectToken({ token })).state, 'expired');
+    await assert.rejects(backend.acceptInvitation({ token, password: 'a long enough phrase' }), code('invitation-expired'));
+    assert.equal((await backend.inspectToken({ token: reset })).state, 'expired');
+    await assert.rejects(backend.completePasswordReset({ token: reset, password: 'a long enough phrase' }), code('invitation-expired'));
   });
   it('refuses a weak password with the unmet rules, keeping the token usable', async () => {
     const { backend } = setup();

@@ -153,6 +153,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     if (outcome.changed.length === 0) return [];
     state.data = outcome.data;
     appendAudit(outcome.audit);
+    applyEffects(outcome.effects);
     return outcome.changed;
   }
 

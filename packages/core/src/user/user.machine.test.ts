@@ -40,6 +40,14 @@ describe('account lifecycle (SPEC Lifecycles → Account)', () => {
     assert.equal(accountReducer(aUser('u', { status: 'deactivated', passwordSet: true }), { type: 'ACTIVATE' }).status, 'active');
     assert.equal(accountReducer(aUser('u', { status: 'deactivated', passwordSet: false }), { type: 'ACTIVATE' }).status, 'invited');
   });
+  it('rule 8: reactivating an account blocked by failed sign-ins, then deactivated, starts the count again', () => {
+    const blocked = accountReducer(aUser('u', { failedSignIns: 5 }), { type: 'BLOCK', reason: 'failed-sign-ins' });
+    const active = accountReducer(accountReducer(blocked, { type: 'DEACTIVATE' }), { type: 'ACTIVATE' });
+    assert.equal(active.status, 'active');
+    assert.equal(active.failedSignIns, 0);
+    assert.equal(active.blockReason, undefined);
+    assert.equal(active.signInLockedUntil, undefined);
+  });
   it('contact → invited when made a login user', () => {
     const next = accountReducer(aUser('u', { kind: 'contact', status: 'contact', passwordSet: false }), { type: 'MAKE_LOGIN', expiresAt: 'x' });
     assert.equal(next.status, 'invited');

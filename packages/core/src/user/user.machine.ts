@@ -93,9 +93,13 @@ export function accountReducer(user: User, action: AccountAction): User {
       next.failedSignIns = 0;
       break;
     case 'ACTIVATE':
-      // Reactivating clears a past active-until date, or the account would fall back at once.
+      // Reactivating clears a past active-until date, or the account would fall back at once,
+      // and starts the failed sign-ins again, as unblocking does: an account blocked by them and
+      // then deactivated would otherwise be blocked again by its first wrong password.
       delete next.activeUntil;
       delete next.blockReason;
+      delete next.signInLockedUntil;
+      next.failedSignIns = 0;
       break;
     case 'INVITATION_EXPIRED':
       delete next.invitationExpiresAt;
