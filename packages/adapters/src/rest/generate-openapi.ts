@@ -124,6 +124,7 @@ export function buildOpenApi(): Record<string, unknown> {
     if (route.method !== 'GET' && route.method !== 'DELETE') {
       responses['400'] = problem('Invalid JSON or input (validation, with the field issues).');
       responses['413'] = problem('Body over the size limit.');
+      responses['415'] = problem('Body not sent as application/json.');
     } else responses['400'] = problem('Invalid query (validation).');
     if (route.auth) responses['401'] = problem('No or an unknown actor.');
     responses['default'] = problem('Any other PortierError; the status follows the code (see x-portier-status).');

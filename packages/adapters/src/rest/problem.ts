@@ -52,7 +52,7 @@ export function problemResponse(error: PortierError, status?: number, headers: R
 /** The code a client reads from an error status when the body names none (a proxy's page, an empty body). */
 function codeOfStatus(status: number): PortierErrorCode {
   if (status === 412) return 'conflict';
-  if (status === 400 || status === 413 || status === 422) return 'validation';
+  if (status === 400 || status === 413 || status === 415 || status === 422) return 'validation';
   if (status === 401 || status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status === 410) return 'invitation-expired';

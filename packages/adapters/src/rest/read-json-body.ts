@@ -3,11 +3,23 @@ import { validation } from './query-params.js';
 /** Thrown when a body is over the limit (answered 413). */
 export class PayloadTooLarge extends Error {}
 
-/** Reads the body as JSON within `limit` bytes; an empty body is `undefined`. */
+/** Thrown when a body is not declared as JSON (answered 415). */
+export class UnsupportedMediaType extends Error {}
+
+/** `application/json` or a `+json` type, parameters (charset) allowed. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * Reads the body as JSON within `limit` bytes; an empty body is `undefined`. A body must be sent
+ * as JSON: a cross-site form can post `text/plain` that parses as JSON, with the browser's cookies
+ * and without a CORS preflight, so anything else is refused before it is read.
+ */
 export async function readJson(request: Request, limit: number): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw new PayloadTooLarge();
   if (!request.body) return undefined;
+  const type = request.headers.get('content-type');
+  if (type !== null && !JSON_MEDIA_TYPE.test(type)) throw new UnsupportedMediaType();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -22,6 +34,7 @@ export async function readJson(request: Request, limit: number): Promise<unknown
     chunks.push(value);
   }
   if (size === 0) return undefined;
+  if (type === null) throw new UnsupportedMediaType();
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

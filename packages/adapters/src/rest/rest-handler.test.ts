@@ -63,6 +63,24 @@ describe('createRestHandler', () => {
     assert.equal(array.status, 400);
   });
 
+  it('answers 415 to a body not sent as JSON, before acting: a cross-site text/plain form cannot command', async () => {
+    const { send, backend } = setup();
+    // What <form enctype="text/plain"> with a field named {"role":"superuser","x":" and the value "} posts.
+    const forged = '{"role":"superuser","x":"="}';
+    for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, { 'content-type': 'multipart/form-data; boundary=x' }]) {
+      const response = await send('POST', '/users/u-006/role', { body: forged, headers });
+      assert.equal(response.status, 415, headers['content-type']);
+      assert.deepEqual([(await problem(response)).code, response.headers.get('accept-post')], ['validation', 'application/json']);
+    }
+    assert.equal(backend.currentData().users['u-006']!.role, 'user');
+    const bare = await setup().handler(new Request(`${BASE}/users/u-006/role`, { method: 'POST', body: new TextEncoder().encode(forged), headers: { 'x-portier-actor': 'u-001' } }));
+    assert.equal(bare.status, 415, 'a body without a content type');
+    for (const type of ['application/json; charset=utf-8', 'application/merge-patch+json']) {
+      assert.equal((await send('POST', '/users/u-005/block', { body: '{}', headers: { 'content-type': type } })).status, 200, type);
+      assert.equal((await send('POST', '/users/u-005/unblock', { body: '{}', headers: { 'content-type': type } })).status, 200, type);
+    }
+  });
+
   it('answers a body over the limit 413, by length and by stream', async () => {
     const { send } = setup(64);
     const big = JSON.stringify({ grants: Array.from({ length: 20 }, () => ({ clientId: 'c-retail', applicationId: 'invoice-viewer', level: 'full' })) });

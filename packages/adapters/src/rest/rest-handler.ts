@@ -1,7 +1,7 @@
 import { PortierError, isPortierError, parseCommand, type BackendContext, type PortierBackend } from '@portier/core';
 import { problemResponse } from './problem.js';
 import { limitOf, text, userQueryOf, validation } from './query-params.js';
-import { PayloadTooLarge, readJson } from './read-json-body.js';
+import { PayloadTooLarge, UnsupportedMediaType, readJson } from './read-json-body.js';
 import { commandOfRequest, etagOf, matchRoute, versionOfIfMatch, type Route } from './routes.js';
 
 /** Options of {@link createRestHandler}. */
@@ -26,7 +26,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 /**
  * Serves the REST contract (`openapi.json`) from any {@link PortierBackend}. Every input is
  * validated with the core's zod schemas; authorization is the backend's (which asks `can`).
- * Unknown routes answer 404, bad JSON 400, bodies over `maxBodyBytes` 413, no or an unknown actor 401,
+ * Unknown routes answer 404, bad JSON 400, bodies over `maxBodyBytes` 413, bodies not sent as JSON 415, no or an unknown actor 401,
  * a stale If-Match 412; every error is `application/problem+json` with the PortierError code.
  * @example
  * const handler = createRestHandler(createMemoryBackend(), { resolveActor: (r) => r.headers.get('x-portier-actor') ?? undefined });
@@ -53,6 +53,7 @@ export function createRestHandler(backend: PortierBackend, options: RestHandlerO
       return await serve(backend, route, params, url.searchParams, body, request, ctx);
     } catch (error) {
       if (error instanceof PayloadTooLarge) return problemResponse(new PortierError('validation', { reason: 'body-too-large', limit: maxBodyBytes }), 413);
+      if (error instanceof UnsupportedMediaType) return problemResponse(new PortierError('validation', { reason: 'body-not-json', accept: 'application/json' }), 415, { 'accept-post': 'application/json' });
       // Only PortierErrors travel as they are: anything else is a bug whose message stays on the server.
       const portierError = isPortierError(error) ? error : new PortierError('server', { reason: 'internal' });
       if (portierError.code === 'forbidden' && portierError.details?.['reason'] === 'unknown-actor') return problemResponse(portierError, 401);
