@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { BackendContext } from '@portier/core';
+import type { BackendContext, Command } from '@portier/core';
 import { ACTORS, rejectsWith, uniqueEmail, withSubject, type ConformanceOptions, type ConformanceSubject } from './conformance-subject.js';
 
 const admin: BackendContext = { actorId: ACTORS.admin };
@@ -42,8 +42,12 @@ export function userCases(options: ConformanceOptions): void {
     await rejectsWith(backend.execute(admin, { type: 'users.updateProfile', userId: ACTORS.target, changes: { email: 'new@lambert.example' } }), 'not-editable');
   });
 
-  test('answers not-found for an unknown user', async ({ backend }) => {
+  test('answers not-found for an unknown user, validation for an unknown command, even named like inherited members', async ({ backend }) => {
     await rejectsWith(backend.execute(admin, { type: 'users.block', userId: 'u-nobody' }), 'not-found');
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      await rejectsWith(backend.execute(admin, { type: 'users.block', userId: name }), 'not-found');
+      await rejectsWith(backend.execute(admin, { type: name } as unknown as Command), 'validation');
+    }
   });
 
   test('sets a role, and never leaves the organization without a super user', async ({ backend }) => {

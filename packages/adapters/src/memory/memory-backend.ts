@@ -164,7 +164,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
   function actorOf(ctx: BackendContext): User {
     const id = ctx.actorId ?? defaultActorId;
-    const actor = id === undefined ? undefined : state.data.users[id];
+    const actor = id === undefined || !Object.hasOwn(state.data.users, id) ? undefined : state.data.users[id];
     if (!actor) throw new PortierError('forbidden', { reason: 'unknown-actor' });
     const decision = can(actor, 'user.view', { now: clock.now(), user: actor });
     if (!decision.allowed) throw new PortierError(decision.code, { reason: decision.reason });
@@ -243,8 +243,13 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   /** Looks a token up for use: throws the code a link's owner should read. */
+  /** The token's record; a token is a request's text, so only the table's own keys count. */
+  function tokenRecord(token: string): TokenRecord | undefined {
+    return Object.hasOwn(state.tokens, token) ? state.tokens[token] : undefined;
+  }
+
   function openToken(token: string, kind: TokenRecord['kind']): { record: TokenRecord; user: User } {
-    const record = state.tokens[token];
+    const record = tokenRecord(token);
     const user = record ? state.data.users[record.userId] : undefined;
     if (!record || record.kind !== kind || !user) throw new PortierError('invitation-expired', { reason: 'unknown-token' });
     if (record.state === 'used') throw new PortierError('invitation-used');
@@ -357,7 +362,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     inspectToken: ({ token }) =>
       operation(() => {
-        const record = state.tokens[String(token)];
+        const record = tokenRecord(String(token));
         const user = record ? state.data.users[record.userId] : undefined;
         if (!record || !user) return { kind: 'unknown' as const, state: 'unknown' as const };
         const tokenState =
@@ -394,7 +399,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         // Rule 7: only an administrator re-sends an invitation. Its owner can ask for one: the
         // organization's active super users are told, once per link. The answer is the same
         // whatever the token (no enumeration), and the account stays as it is.
-        const record = state.tokens[String(token)];
+        const record = tokenRecord(String(token));
         const user = record?.kind === 'invitation' ? state.data.users[record.userId] : undefined;
         if (!record || !user || record.requestedAt !== undefined || (user.status !== 'invited' && user.status !== 'expired')) return;
         record.requestedAt = nowIso();

@@ -146,7 +146,7 @@ export function createRestBackend(options: RestBackendOptions): PortierBackend {
     searchClients: (ctx, query) => op('searchClients', { ctx, search: { text: query.text, limit: query.limit } }) as ReturnType<PortierBackend['searchClients']>,
     listAudit: (ctx, query) => op('listAudit', { ctx, search: { userId: query.userId, limit: query.limit } }) as ReturnType<PortierBackend['listAudit']>,
     execute: (ctx, command: Command) => {
-      const route = COMMAND_ROUTES[command.type];
+      const route = Object.hasOwn(COMMAND_ROUTES, command.type) ? COMMAND_ROUTES[command.type] : undefined;
       if (!route) return Promise.reject(new PortierError('validation', { issues: [{ path: ['type'], code: 'invalid_union' }] }));
       const userId = 'userId' in command ? command.userId : undefined;
       const version = 'expectedVersion' in command ? command.expectedVersion : undefined;

@@ -101,6 +101,17 @@ describe('createRestHandler', () => {
     assert.equal(streamed.status, 413);
   });
 
+  it('ids named like inherited members are unknown: 404 for a user, 401 for an actor, never 200 or 500', async () => {
+    const { send } = setup();
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const user = await send('GET', `/users/${name}`);
+      assert.deepEqual([user.status, user.headers.get('etag')], [404, null], name);
+      assert.equal((await send('GET', '/snapshot', { actor: name })).status, 401, name);
+      const grant = await send('POST', '/users/u-005/grants', { body: JSON.stringify({ grants: [{ clientId: 'c-brasserie', applicationId: name, level: 'full' }] }) });
+      assert.equal(grant.status, 404, name);
+    }
+  });
+
   it('answers 401 without an actor or with an unknown one; session routes need none', async () => {
     const { send } = setup();
     assert.equal((await send('GET', '/snapshot', { actor: null })).status, 401);

@@ -79,7 +79,8 @@ async function serve(
       return json(await backend.listUsers(ctx, userQueryOf(search)));
     case 'getUser': {
       const { data } = await backend.load(ctx);
-      const user = data.users[params['id']!];
+      const id = params['id']!;
+      const user = Object.hasOwn(data.users, id) ? data.users[id] : undefined;
       if (!user) throw new PortierError('not-found', { entity: 'user', id: params['id'] });
       const etag = etagOf(user.version);
       if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });

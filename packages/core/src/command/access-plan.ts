@@ -4,6 +4,7 @@ import { GrantTable, type Grant } from '../grant/grant.schema.js';
 import type { PortierData } from '../data.js';
 import type { RequestedAccess } from '../policy/actions.js';
 import type { User } from '../user/user.schema.js';
+import { own } from '../internal/own.js';
 
 /** Grants to set on a user, with what the policy must check about them. */
 export interface AccessPlan {
@@ -21,13 +22,13 @@ export interface AccessPlan {
 }
 
 function application(data: PortierData, id: string): Application {
-  const found = data.applications[id];
+  const found = own(data.applications, id);
   if (!found) throw new PortierError('not-found', { entity: 'application', id });
   return found;
 }
 
 function requireClient(data: PortierData, id: string): void {
-  if (!data.clients[id]) throw new PortierError('not-found', { entity: 'client', id });
+  if (!own(data.clients, id)) throw new PortierError('not-found', { entity: 'client', id });
 }
 
 /** Individual authorization: the grants as given, checked as given. */
@@ -50,7 +51,7 @@ export function planIndividual(data: PortierData, grants: readonly Grant[], remo
 export function planCopy(data: PortierData, actor: User, sourceUserId: string, excludeApplications: readonly string[] = []): AccessPlan {
   const managed = new Set(actor.managedClientIds);
   const excluded = new Set(excludeApplications);
-  const set = (data.grants[sourceUserId] ?? []).filter((grant) => managed.has(grant.clientId) && !excluded.has(grant.applicationId));
+  const set = (own(data.grants, sourceUserId) ?? []).filter((grant) => managed.has(grant.clientId) && !excluded.has(grant.applicationId));
   return planIndividual(data, set);
 }
 

@@ -7,6 +7,7 @@ import { countSuperUsers, isActiveSuperUser, type SuperUserCounts } from '../pol
 import { applyTimedTransitions } from '../user/user.machine.js';
 import type { User } from '../user/user.schema.js';
 import type { AuditDraft, Effect } from './effects.js';
+import { own } from '../internal/own.js';
 
 /** What `execute` needs from outside: the time and fresh ids. */
 export interface ExecuteEnv {
@@ -47,7 +48,7 @@ export class CommandContext {
 
   /** The user, with time-driven transitions due now applied (not-found when absent). */
   user(userId: string): User {
-    const stored = this.data.users[userId];
+    const stored = own(this.data.users, userId);
     if (!stored) throw new PortierError('not-found', { entity: 'user', id: userId });
     return applyTimedTransitions(stored, this.now);
   }

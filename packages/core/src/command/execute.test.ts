@@ -36,6 +36,15 @@ describe('execute — users.create', () => {
       (error: PortierError) => error.code === 'validation' && JSON.stringify(error.details).includes('"path":["until"]'),
     );
   });
+  it('an id named like an inherited member (constructor, __proto__, toString) is not found, never a crash', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      assert.throws(() => run({ type: 'users.block', userId: name }), code('not-found'), name);
+      assert.throws(() => run({ type: 'access.set', userId: 'plain', grants: [{ clientId: 'c-1', applicationId: name, level: 'full' }] }), code('not-found'), name);
+      assert.throws(() => run({ type: 'access.set', userId: 'plain', grants: [{ clientId: name, applicationId: 'invoices', level: 'full' }] }), code('not-found'), name);
+      assert.throws(() => run({ type: 'access.copyFrom', userId: 'plain', sourceUserId: name }), code('not-found'), name);
+      assert.throws(() => run({ type: 'users.block', userId: 'plain' }, name), code('forbidden'), name);
+    }
+  });
   it('rejects bad input with validation and every field path', () => {
     assert.throws(
       () => run({ type: 'users.create', input: { email: 'not-an-email', firstName: '', lastName: 'x'.repeat(101), language: 'xx' as 'en', phone: 'call me' } }),

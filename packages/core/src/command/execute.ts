@@ -10,6 +10,7 @@ import { applyPlan, planAuthorizeAll, planCopy, planIndividual, type AccessPlan 
 import { CommandContext, type ExecuteEnv } from './command-context.js';
 import { parseCommand, type AccessSetup, type Command, type CommandType, type ParsedCommand } from './command.schema.js';
 import type { AuditDraft, Changes, Effect } from './effects.js';
+import { own } from '../internal/own.js';
 
 /** The result of one command applied to data. */
 export interface ExecuteOutcome {
@@ -65,7 +66,7 @@ function withOptional<T extends object, K extends string>(target: T, key: K, val
 }
 
 function requireClients(ctx: CommandContext, ids: readonly string[]): void {
-  for (const id of ids) if (!ctx.data.clients[id]) throw new PortierError('not-found', { entity: 'client', id });
+  for (const id of ids) if (!own(ctx.data.clients, id)) throw new PortierError('not-found', { entity: 'client', id });
 }
 
 function planFor(ctx: CommandContext, setup: AccessSetup): AccessPlan {
@@ -284,7 +285,7 @@ const handlers: Handlers = {
  */
 export function execute(data: PortierData, actorId: string, command: Command, env: ExecuteEnv): ExecuteOutcome {
   const parsed = parseCommand(command);
-  const actor = data.users[actorId];
+  const actor = own(data.users, actorId);
   if (!actor) throw new PortierError('forbidden', { reason: 'unknown-actor' });
   const ctx = new CommandContext(data, actor, env, parsed.type);
   const handler = handlers[parsed.type] as Handler<CommandType>;

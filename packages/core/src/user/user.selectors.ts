@@ -5,6 +5,7 @@ import { originOf } from '../internal/write-records.js';
 import type { Grant } from '../grant/grant.schema.js';
 import { effectiveStatus, nextTimedChange } from './user.machine.js';
 import { accountStatusSchema, roleSchema, userKindSchema, type AccountStatus, type Role, type User, type UserKind } from './user.schema.js';
+import { own } from '../internal/own.js';
 
 /** Columns the user list sorts by. */
 export const USER_SORT_KEYS = ['email', 'firstName', 'lastName', 'language', 'role', 'status', 'kind', 'activeUntil', 'managedClients', 'createdAt'] as const;
@@ -363,10 +364,10 @@ export function selectUserPage(state: SelectorState, query: UserQuery): { items:
 
 /** The user with this id, if the state holds it. */
 export function selectUser(state: SelectorState, userId: string): User | undefined {
-  return state.data.users[userId];
+  return own(state.data.users, userId);
 }
 
 /** The user's grants (empty when none). */
 export function selectGrants(state: SelectorState, userId: string): Grant[] {
-  return state.data.grants[userId] ?? [];
+  return own(state.data.grants, userId) ?? [];
 }
