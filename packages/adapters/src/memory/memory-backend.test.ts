@@ -158,6 +158,30 @@ describe('memory backend — sign-in (rule 8)', () => {
       assert.equal(after.failedSignIns, user.failedSignIns);
     }
   });
+  it('tells that an account is blocked or locked only with its right password: wrong ones answer like an unknown e-mail', async () => {
+    const { backend } = setup();
+    const unknown = await answers(backend, 'nobody@lambert.example');
+    const blocked = backend.currentData().users['u-010']!;
+    assert.equal(blocked.status, 'blocked');
+    assert.deepEqual(await answers(backend, blocked.email), unknown, 'blocked by an administrator');
+    await assert.rejects(backend.signIn({ email: blocked.email, password: DEMO_PASSWORD }), code('account-blocked'));
+    // The last super user of org-horizon is locked, not blocked (rule 4); its lock's end is told only to its owner.
+    assert.deepEqual(await answers(backend, 'admin@horizon.example'), unknown, 'the last super user, locked');
+    const wrongWhileLocked = await backend.signIn({ email: 'admin@horizon.example', password: 'wrong again' }).catch((e) => e);
+    assert.deepEqual([wrongWhileLocked.code, wrongWhileLocked.details], ['account-blocked', {}]);
+    const right = await backend.signIn({ email: 'admin@horizon.example', password: DEMO_PASSWORD }).catch((e) => e);
+    assert.equal(right.code, 'account-blocked');
+    assert.ok(right.details.until);
+  });
+  it('counts unknown e-mails under the limit most accounts have, so an organization’s own limit answers alike', async () => {
+    const seed = demoSeed(Date.now());
+    seed.data.organizations['org-lambert']!.settings.failedSignInLimit = 3;
+    const backend = createMemoryBackend({ seed, clock: createManualClock() });
+    const active = await answers(backend, 'thomas.smith@lambert.example', 4);
+    assert.deepEqual(active[0], ['forbidden', { reason: 'credentials', remaining: 2 }]);
+    assert.deepEqual(await answers(backend, 'nobody@lambert.example', 4), active);
+    assert.deepEqual(await answers(backend, backend.currentData().users['u-006']!.email, 4), active, 'an invited account');
+  });
   it('refuses an empty e-mail or password as input, without counting a failed sign-in', async () => {
     const { backend } = setup();
     for (const password of ['', '   ']) {

@@ -29,7 +29,7 @@ import {
   type Snapshot,
   type User,
 } from '@portier/core';
-import { createDecoySignIns } from './decoy-sign-ins.js';
+import { createDecoySignIns, decoyLimit } from './decoy-sign-ins.js';
 import { demoSeed, type MemorySeed } from './demo-seed.js';
 import { hashPassword, randomHex } from './hash.js';
 import type { MemoryState, OutboxEmail, TokenRecord } from './memory-state.js';
@@ -329,16 +329,16 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       syncFromStorage();
       sweep();
       const user = candidate && state.data.users[candidate.id];
-      if (!user || user.kind !== 'login') throw decoys.failure(String(email), DEFAULT_ORGANIZATION_SETTINGS.failedSignInLimit);
+      if (!user || user.kind !== 'login') throw decoys.failure(String(email), decoyLimit(state.data));
       const now = clock.now();
-      if (user.status === 'blocked' || (user.signInLockedUntil !== undefined && Date.parse(user.signInLockedUntil) > now)) {
-        throw new PortierError('account-blocked', user.signInLockedUntil ? { until: user.signInLockedUntil } : {});
-      }
-      const limit = organizationSettings(user).failedSignInLimit;
-      // Only an active account has a password to guess: any other answers like an unknown e-mail,
-      // without touching the account (a block is no transition from invited, expired or deactivated).
-      if (!matches && user.status !== 'active') throw decoys.failure(user.email, limit);
+      const locked = user.status === 'blocked' || (user.signInLockedUntil !== undefined && Date.parse(user.signInLockedUntil) > now);
+      // Only an active account has a password to guess, and only its owner learns that it is
+      // blocked or inactive: any other wrong password answers like an unknown e-mail, without
+      // touching the account (a block is no transition from invited, expired or deactivated).
+      if (!matches && (locked || user.status !== 'active')) throw decoys.failure(user.email, decoyLimit(state.data));
+      if (locked) throw new PortierError('account-blocked', user.signInLockedUntil ? { until: user.signInLockedUntil } : {});
       if (!matches) {
+        const limit = organizationSettings(user).failedSignInLimit;
         const superUsers = countSuperUsers(Object.values(state.data.users), user.organizationId, now);
         const outcome = recordFailedSignIn(user, { limit, now, isLastSuperUser: superUserLoss(user, superUsers, now) !== undefined });
         writeUser(outcome.user);
@@ -347,7 +347,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
           applyEffects([{ type: 'revoke-tokens', userId: user.id }, { type: 'send-block-notice', userId: user.id }]);
         }
         save();
-        if (outcome.blocked || outcome.user.signInLockedUntil) throw new PortierError('account-blocked', { reason: 'failed-sign-ins' });
+        if (outcome.blocked || outcome.user.signInLockedUntil) {
+          decoys.blocked(user.email);
+          throw new PortierError('account-blocked', { reason: 'failed-sign-ins' });
+        }
         throw new PortierError('forbidden', { reason: 'credentials', remaining: limit - outcome.user.failedSignIns });
       }
       if (user.status !== 'active') throw new PortierError('forbidden', { reason: 'inactive', status: user.status });
