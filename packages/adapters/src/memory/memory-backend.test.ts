@@ -203,6 +203,22 @@ describe('memory backend — sign-in (rule 8)', () => {
     await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'brand new phrase 2026' });
     assert.equal((await backend.signIn({ email, password: 'brand new phrase 2026' })).passwordChangeRequired, false);
   });
+  it('a password change does not land on an account blocked while the new password was being hashed', async () => {
+    const { backend } = setup();
+    const email = 'bart.peeters@lambert.example';
+    const userId = 'u-002';
+    // Block as soon as the sign-in inside the change has answered (the next step hashes the new password).
+    const signIn = backend.signIn;
+    backend.signIn = async (input) => {
+      const result = await signIn(input);
+      await backend.execute({ actorId: 'u-001' }, { type: 'users.block', userId });
+      return result;
+    };
+    await assert.rejects(backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'brand new phrase 2026' }), code('account-blocked'));
+    backend.signIn = signIn;
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.unblock', userId });
+    await backend.signIn({ email, password: DEMO_PASSWORD });
+  });
   it('never blocks the last active super user: it locks sign-in for a while instead (rule 4)', async () => {
     const { backend } = setup();
     const email = 'admin@horizon.example';

@@ -446,6 +446,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       await operation(() => {
         const current = state.data.users[userId];
         if (!current) throw new PortierError('not-found', { entity: 'user', id: userId });
+        // Blocked or deactivated while the new password was hashed: the sign-in above no longer holds.
+        if (current.status !== 'active') throw new PortierError(current.status === 'blocked' ? 'account-blocked' : 'forbidden', { reason: 'inactive', status: current.status });
         writeUser({ ...current, passwordExpired: false });
         state.credentials[current.id] = credential;
         audit(current, current.id, 'account.password-changed', {}, {});
