@@ -211,7 +211,19 @@ function signInPage(): Node[] {
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, value: sessionStorage.getItem('lumen-demo-sign-in-email') ?? '' });
   sessionStorage.removeItem('lumen-demo-sign-in-email');
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-  const message = h('div', { class: 'message', role: 'alert' });
+  const message = h('div', { class: 'message', role: 'alert', id: 'signin-message' });
+  /** Marks the empty fields as such, described by the message; no argument clears the marks. */
+  const markMissing = (...fields: HTMLInputElement[]) => {
+    for (const input of [email, password]) {
+      if (fields.includes(input)) {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', 'signin-message');
+      } else {
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-describedby');
+      }
+    }
+  };
   const form = h(
     'form',
     { class: 'form panel', novalidate: true, 'aria-labelledby': 'signin-title' },
@@ -226,10 +238,12 @@ function signInPage(): Node[] {
     event.preventDefault();
     message.className = 'message';
     message.textContent = '';
-    if (email.value.trim() === '' || password.value === '') {
+    const missing = [email, password].filter((input) => (input === email ? input.value.trim() : input.value) === '');
+    markMissing(...missing);
+    if (missing.length > 0) {
       message.className = 'message error';
       message.textContent = t.signin.missing;
-      (email.value.trim() === '' ? email : password).focus();
+      missing[0]!.focus();
       return;
     }
     try {
@@ -477,6 +491,11 @@ async function refreshOutbox(): Promise<void> {
   if (changed || !outbox.hidden) renderOutbox();
 }
 
+/**
+ * Draws the open panel. The poll calls this every 1.5 s: a part whose content did not change is
+ * kept (so is a focused link in it), and when a focused part is redrawn (a link was used, the
+ * language changed) the focus goes to its counterpart in the new content.
+ */
 function renderOutbox(): void {
   if (outbox.hidden) return;
   const { tokens, data } = backend.inspect();
@@ -488,7 +507,7 @@ function renderOutbox(): void {
     const about = mail.aboutUserId ? data.users[mail.aboutUserId] : undefined;
     return h(
       'li',
-      { class: 'mail', 'data-kind': mail.kind },
+      { class: 'mail', 'data-kind': mail.kind, 'data-id': mail.id },
       h('div', null, h('span', { class: 'kind' }, t.mailKinds[mail.kind]), state ? h('span', { class: 'state', 'data-state': state }, t.linkStates[state]) : null),
       h('div', null, `${t.mailTo} `, h('span', { dir: 'auto' }, mail.to)),
       h('div', { class: 'meta' }, `${when.format(Date.parse(mail.at))} · ${mail.language.toUpperCase()}`),
@@ -496,16 +515,67 @@ function renderOutbox(): void {
       about ? h('a', { href: `#/users/${encodeURIComponent(about.id)}` }, t.openUser(about.email)) : null,
     );
   });
-  outbox.replaceChildren(
+  const focus = focusPath(outbox);
+  reconcile(outbox, [
     h(
       'header',
       null,
-      h('h2', { id: 'outbox-title' }, t.outboxTitle),
+      // A target for the focus when the panel opens (tabindex -1: not a stop of the Tab order).
+      h('h2', { id: 'outbox-title', tabindex: '-1' }, t.outboxTitle),
       h('button', { type: 'button', class: 'close', onclick: () => toggleOutbox(false) }, t.close),
     ),
     h('p', { class: 'hint' }, items.length ? t.outboxHint : t.outboxEmpty),
     h('ol', null, ...items),
-  );
+  ]);
+  if (focus && !outbox.contains(document.activeElement)) restoreFocus(outbox, focus);
+}
+
+/**
+ * Puts `next` in `parent`, keeping each child that equals its counterpart (same tag, attributes
+ * and text). A list's items are matched by `data-id` (a new mail comes first), so the others stay.
+ */
+function reconcile(parent: Element, next: Element[]): void {
+  const keyOf = (element: Element, index: number) => element.getAttribute('data-id') ?? `#${index}`;
+  const old = new Map([...parent.children].map((child, index) => [keyOf(child, index), child]));
+  const children = next.map((child, index) => {
+    const kept = old.get(keyOf(child, index));
+    if (!kept || kept.tagName !== child.tagName) return child;
+    if (kept.isEqualNode(child)) return kept;
+    // A list whose items changed: keep the unchanged items inside it.
+    if (child.tagName === 'OL') {
+      reconcile(kept, [...child.children]);
+      return kept;
+    }
+    return child;
+  });
+  // Only what moved or is new is inserted: a kept node that stays in place is not touched (moving it would blur it).
+  children.forEach((child, index) => {
+    if (parent.children[index] !== child) parent.insertBefore(child, parent.children[index] ?? null);
+  });
+  while (parent.children.length > children.length) parent.lastElementChild!.remove();
+}
+
+/** Where the focus is inside `root`: the child indexes (or `data-id`s) down to the focused element. */
+function focusPath(root: Element): string[] | undefined {
+  const active = document.activeElement;
+  if (!active || active === root || !root.contains(active)) return undefined;
+  const path: string[] = [];
+  for (let node: Element = active; node !== root; node = node.parentElement!) {
+    path.unshift(node.getAttribute('data-id') ?? `#${[...node.parentElement!.children].indexOf(node)}`);
+  }
+  return path;
+}
+
+/** Focuses the element at `path` (see focusPath), or the nearest focusable one above it, or the heading. */
+function restoreFocus(root: Element, path: string[]): void {
+  let node: Element = root;
+  for (const step of path) {
+    const child = step.startsWith('#') ? node.children[Number(step.slice(1))] : [...node.children].find((element) => element.getAttribute('data-id') === step);
+    if (!child) break;
+    node = child;
+  }
+  const target = node.matches('a[href], button, [tabindex]') ? node : node.querySelector('a[href], button') ?? root.querySelector('h2');
+  (target as HTMLElement | null)?.focus();
 }
 
 function toggleOutbox(open = outbox.hidden, moveFocus = true): void {
@@ -519,9 +589,8 @@ function toggleOutbox(open = outbox.hidden, moveFocus = true): void {
     void refreshOutbox();
     // The account screens talk to the backend directly; a light poll keeps the panel current.
     outboxPoll = setInterval(() => void refreshOutbox(), 1500);
-    const heading = outbox.querySelector('h2');
-    heading?.setAttribute('tabindex', '-1');
-    if (moveFocus) heading?.focus();
+    // Opened with a click or a key press: the focus goes into the panel, on its heading.
+    if (moveFocus) outbox.querySelector<HTMLElement>('h2')?.focus();
   } else if (moveFocus) {
     document.getElementById('outbox-toggle')?.focus();
   }

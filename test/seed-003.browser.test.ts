@@ -111,8 +111,8 @@ describe('seed 003, end to end: invitations and contacts', () => {
 
     // The old link no longer works: the screen says so.
     const old = await renderWithPortier<HTMLElement>(html`<portier-activate-account token=${oldToken}></portier-activate-account>`, { portier: test });
-    await waitUntil(() => old.element.shadowRoot!.querySelector('[role="alert"]'), 'the old link is refused');
-    expect($(old.element, '[role="alert"]').textContent).to.contain('This link has expired or was replaced by a newer one.');
+    await waitUntil(() => old.element.shadowRoot!.querySelector('[part~="message"][role="alert"]'), 'the old link is refused');
+    expect($(old.element, '[part~="message"][role="alert"]').textContent).to.contain('This link has expired or was replaced by a newer one.');
 
     // The new link: set a password and the account is active.
     const { element: activate } = await renderWithPortier<HTMLElement>(html`<portier-activate-account token=${newToken}></portier-activate-account>`, { portier: test });

@@ -7,7 +7,7 @@ import '../define/provider.js';
 import { loadLocale } from '../localize/load-locale.js';
 import '../define/access-rights.js';
 import type { PortierAccessChangedEvent } from '../events/access-changed.js';
-import { $, $$, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, tabTo, textOf, type } from '../test-utils/index.js';
+import { $, $$, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, roomTaken, settle, tabTo, textOf, type } from '../test-utils/index.js';
 import type { PortierAccessRights } from './access-rights.js';
 
 const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -275,7 +275,7 @@ describe('<portier-access-rights>', () => {
     $<HTMLButtonElement>(element, '[data-apply]').click();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await settle(element);
-    expect(element.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    expect($(element, '[role="alert"]').textContent).to.equal('');
     expect(portier.getState().data.grants['u-004']!.find((g) => g.applicationId === 'invoice-viewer')!.level).to.equal('none');
   });
 
@@ -533,7 +533,7 @@ describe('<portier-access-rights>', () => {
       reviewButton(element, 'copy').click();
       await settle(element);
       await applySummary(element);
-      expect(element.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      expect($(element, '[role="alert"]').textContent).to.equal('');
       const after = grantLines(portier.getState().data.grants['u-004']);
       expect(after).to.include('c-brasserie/energy-guard/full', 'the other administrator’s save stays');
       expect(after).to.include('c-retail/billing-export/full');
@@ -595,6 +595,75 @@ describe('<portier-access-rights>', () => {
       expect($<HTMLDialogElement>(element, 'dialog').open).to.equal(true);
       await expectNoAxeViolations(element);
     });
+  });
+
+  it('after Discard changes is pressed (now disabled), the focus is on Save rather than lost to the page', async () => {
+    const { element } = await render('u-004');
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+    await settle(element);
+    const discard = button(element, 'Discard changes');
+    discard.focus();
+    await press('Enter');
+    await settle(element);
+    expect(discard.disabled).to.equal(true);
+    expect(deepActiveElement() === button(element, 'Save'), `focus on ${deepActiveElement()?.localName}`).to.equal(true);
+    expect($(element, '[part~="status"]').textContent).to.equal('Your changes were discarded.');
+    expect(cell(element, 'c-brasserie', 'energy-guard').value).to.equal('alert');
+  });
+
+  it('keeps the focus on Search while a slow search runs, and ignores a second press meanwhile', async () => {
+    const { element, backend } = await render('u-004');
+    const searchClients = backend.searchClients;
+    let calls = 0;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    backend.searchClients = (context, query) => {
+      calls++;
+      return answered.then(() => searchClients(context, query));
+    };
+    type($<HTMLInputElement>(element, '#search'), 'lambert');
+    const search = $<HTMLButtonElement>(element, 'form[part~="search"] button[type="submit"]');
+    search.focus();
+    await press('Enter');
+    await settle(element);
+    expect(deepActiveElement() === search, `focus on ${deepActiveElement()?.localName}`).to.equal(true);
+    expect(search.getAttribute('aria-disabled')).to.equal('true');
+    await press('Enter');
+    await settle(element);
+    expect(calls).to.equal(1);
+
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle(element);
+    expect(search.getAttribute('aria-disabled')).to.equal('false');
+    expect(deepActiveElement() === search, `focus on ${deepActiveElement()?.localName}`).to.equal(true);
+    expect($$(element, 'table[part~="results"] tbody tr')).to.have.length(4);
+  });
+
+  it('keeps an empty alert in the page, taking no room, and puts the failure in that same alert', async () => {
+    const { element, portier } = await render('u-004');
+    const alert = $(element, '[role="alert"]');
+    expect(alert.textContent).to.equal('');
+    expect(alert.getAttribute('part')).to.equal('error');
+    expect(roomTaken(alert), 'the empty alert takes no room').to.equal(0);
+
+    choose(cell(element, 'c-brasserie', 'invoice-viewer'), 'none');
+    await settle(element);
+    await portier.users.updateProfile('u-004', { firstName: 'Dirk-Jan' });
+    await settle(element);
+    button(element, 'Save').click();
+    await settle(element);
+    await applySummary(element);
+    expect($(element, '[role="alert"]') === alert, 'the same alert').to.equal(true);
+    expect(alert.textContent).to.contain('Someone else');
+  });
+
+  it('gives the summaries of copy and authorize all a target at least 24 px high (WCAG 2.2)', async () => {
+    const { element } = await render('u-004');
+    for (const method of ['copy', 'authorize-all']) {
+      expect($(element, `details[data-method="${method}"] > summary`).getBoundingClientRect().height, method).to.be.at.least(24);
+    }
+    await expectNoAxeViolations(element, { runOnly: { type: 'rule', values: ['target-size'] } });
   });
 
   it('renders 500 clients × 7 applications quickly', async () => {

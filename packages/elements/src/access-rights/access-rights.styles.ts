@@ -138,5 +138,11 @@ export const accessRightsStyles = [
     [part~='setup'] {
       max-width: 56rem;
     }
+    /* A disclosure's summary is a pointer target: at least 24 px high (WCAG 2.2 target size), whatever the density. */
+    [part~='setup-method'] > summary {
+      min-height: 24px;
+      padding-block: calc(var(--_space) * 0.5);
+      cursor: pointer;
+    }
   `,
 ];

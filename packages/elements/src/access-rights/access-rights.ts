@@ -226,6 +226,14 @@ export class PortierAccessRights extends LitElement {
     this.announcement = this.#portier.t?.accessRights.discarded ?? '';
   }
 
+  /** Discard, pressed: it is disabled now, which would drop focus to the page; Save, next to it, takes it. */
+  #onDiscard = async (): Promise<void> => {
+    this.discard();
+    await this.updateComplete;
+    const active = this.shadowRoot?.activeElement as HTMLButtonElement | null | undefined;
+    if (!active || active.disabled) this.saveButton?.focus();
+  };
+
   #reset(): void {
     this.draft = emptyDraft();
     this.#baseVersion = undefined;
@@ -525,7 +533,7 @@ export class PortierAccessRights extends LitElement {
         ${edit.allowed
           ? this.#renderSearch(t, rows)
           : html`<p part="error" class="banner info">${this.#portier.errorText(new PortierError(edit.code, { reason: edit.reason }))}</p>`}
-        ${this.failure !== undefined ? html`<div part="error" class="banner error" role="alert"><p>${this.#failureText(t)}</p></div>` : nothing}
+        <div part="error" class="banner error" role="alert">${this.failure !== undefined ? html`<p>${this.#failureText(t)}</p>` : nothing}</div>
         ${rows.length === 0
           ? html`<p part="empty" class="muted">${a.noClients}</p>`
           : this.#renderMatrix(t, user, saved, applications, rows, clients, edit.allowed)}
@@ -540,7 +548,7 @@ export class PortierAccessRights extends LitElement {
               >
                 ${this.saving ? t.common.saving : t.common.save}
               </button>
-              <button part="button" class="button" ?disabled=${!dirty || this.saving} @click=${this.discard}>${a.discard}</button>
+              <button part="button" class="button" ?disabled=${!dirty || this.saving} @click=${this.#onDiscard}>${a.discard}</button>
               ${dirty ? html`<span part="dirty">${a.unsaved(changeCount)}</span>` : nothing}
             </div>`
           : nothing}

@@ -37,7 +37,8 @@ export interface CopySourceFieldsOptions {
   /** Put before every id, so that the ids stay unique in the host's shadow root. Default `''`. */
   idPrefix?: string;
   onSourceChange(sourceUserId: string): void;
-  onSourceBlur?(): void;
+  /** The source choice lost focus (the event says where the focus went). */
+  onSourceBlur?(event: FocusEvent): void;
   onExcludeChange(applicationId: string, excluded: boolean): void;
 }
 
@@ -59,7 +60,7 @@ export function renderCopySourceFields(options: CopySourceFieldsOptions): Templa
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? `${id}-error` : nothing}
         @change=${(event: Event) => options.onSourceChange((event.target as HTMLSelectElement).value)}
-        @blur=${() => options.onSourceBlur?.()}
+        @blur=${(event: FocusEvent) => options.onSourceBlur?.(event)}
       >
         <option value="" ?selected=${sourceUserId === ''}>${t.userCreate.chooseUser}</option>
         ${sources.map((user) => html`<option value=${user.id} ?selected=${sourceUserId === user.id}>${displayName(user)} (${user.email})</option>`)}

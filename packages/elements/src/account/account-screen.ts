@@ -291,14 +291,17 @@ export abstract class PortierAccountScreen extends LitElement {
     }
   }
 
-  protected renderFailure(t: Messages): TemplateResult | typeof nothing {
+  /**
+   * The alert that says why an action failed: always in the page, empty while nothing failed, so
+   * that a screen reader announces the text put in it (an alert inserted already filled may not be).
+   */
+  protected renderFailure(t: Messages): TemplateResult {
     const error = this.failure;
-    if (error === undefined) return nothing;
-    const rules = refusedRules(error);
-    return html`<div part="error" class="banner error stacked" role="alert">
-      <p>${this.failureText(t, error)}</p>
-      ${rules.length > 0 ? html`<ul>${rules.map((rule) => html`<li>${ruleText(t, rule)}</li>`)}</ul>` : nothing}
-    </div>`;
+    const rules = error === undefined ? [] : refusedRules(error);
+    return html`<div part="error" class="banner error stacked" role="alert">${error === undefined
+      ? nothing
+      : html`<p>${this.failureText(t, error)}</p>
+          ${rules.length > 0 ? html`<ul>${rules.map((rule) => html`<li>${ruleText(t, rule)}</li>`)}</ul>` : nothing}`}</div>`;
   }
 
   /** The `sign-in` slot; by default a button that asks the host to show its sign-in page. */

@@ -17,7 +17,8 @@ export const accountStyles = [
       margin: 0;
     }
     /* An empty live region stays in place for announcements but takes no room. */
-    [part~='status']:empty {
+    [part~='status']:empty,
+    [part~='error']:empty {
       position: absolute;
     }
     [part~='form'] {

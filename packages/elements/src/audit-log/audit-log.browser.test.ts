@@ -1,8 +1,9 @@
 /// <reference types="mocha" />
+import { PortierError, type Portier } from '@portier/core';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import '../define/audit-log.js';
-import { $, $$, brokenWords, choose, createTestPortier, expectNoAxeViolations, renderWithPortier, settle, textOf } from '../test-utils/index.js';
+import { $, $$, brokenWords, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, roomTaken, settle, textOf } from '../test-utils/index.js';
 import type { PortierAuditLog } from './audit-log.js';
 
 const wait = () => new Promise((resolve) => setTimeout(resolve, 30));
@@ -77,6 +78,65 @@ describe('<portier-audit-log>', () => {
     expect($(plain.element, '[role="alert"]').textContent).to.equal('Nur ein Super User kann das Änderungsprotokoll lesen.');
     expect(plain.element.shadowRoot!.querySelector('table')).to.equal(null);
     await expectNoAxeViolations(plain.element);
+  });
+
+  it('keeps the focus on Refresh while the log loads slowly, and ignores a second press meanwhile', async () => {
+    const test = await withChanges();
+    let release = () => {};
+    let loads = 0;
+    const slow: Portier = {
+      ...test.portier,
+      audit: {
+        list: (query) => {
+          loads++;
+          return new Promise<void>((resolve) => (release = resolve)).then(() => test.portier.audit.list(query));
+        },
+      },
+    };
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: { ...test, portier: slow } });
+    release();
+    await wait();
+    await settle(element);
+    expect(rows(element)).to.have.length(3);
+
+    loads = 0;
+    const refresh = $<HTMLButtonElement>(element, '[part~="toolbar"] button');
+    refresh.focus();
+    await press('Enter');
+    await settle(element);
+    expect(deepActiveElement() === refresh, `focus on ${deepActiveElement()?.localName}`).to.equal(true);
+    expect(refresh.getAttribute('aria-disabled')).to.equal('true');
+    await press('Enter');
+    await settle(element);
+    expect(loads).to.equal(1);
+    release();
+    await wait();
+    await settle(element);
+    expect(refresh.getAttribute('aria-disabled')).to.equal('false');
+    expect(deepActiveElement() === refresh, 'focus on Refresh').to.equal(true);
+  });
+
+  it('keeps an empty alert in the page, taking no room, and puts a failure in that same alert', async () => {
+    const test = await withChanges();
+    let fail = false;
+    const failing: Portier = {
+      ...test.portier,
+      audit: { list: (query) => (fail ? Promise.reject(new PortierError('server')) : test.portier.audit.list(query)) },
+    };
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: { ...test, portier: failing } });
+    await wait();
+    await settle(element);
+    const alert = $(element, '[role="alert"]');
+    expect(alert.textContent).to.equal('');
+    expect(alert.getAttribute('part')).to.equal('error');
+    expect(roomTaken(alert), 'the empty alert takes no room').to.equal(0);
+
+    fail = true;
+    $<HTMLButtonElement>(element, '[part~="toolbar"] button').click();
+    await wait();
+    await settle(element);
+    expect($(element, '[role="alert"]') === alert, 'the same alert').to.equal(true);
+    expect(alert.textContent!.trim()).to.not.equal('');
   });
 
   it('shows each change as a card with its column labels in a narrow box, words whole, and stays a table when wide', async () => {

@@ -140,12 +140,20 @@ export class PortierAuditLog extends LitElement {
         <h2 part="title" id="title">${l.title}</h2>
         <div part="toolbar">
           ${this.userId === undefined ? this.#renderFilter(t, state.data) : nothing}
-          <button part="button" class="button" ?disabled=${this.loading} @click=${() => this.refresh()}>${l.refresh}</button>
+          <button
+            part="button"
+            class="button"
+            aria-disabled=${this.loading ? 'true' : 'false'}
+            @click=${() => {
+              // Refresh stays focusable while the log loads (aria-disabled): pressing it again does nothing.
+              if (!this.loading) void this.refresh();
+            }}
+          >
+            ${l.refresh}
+          </button>
           ${entries ? html`<span part="count">${l.count(entries.length)}</span>` : nothing}
         </div>
-        ${this.failure !== undefined
-          ? html`<div part="error" class="banner error" role="alert"><p>${this.#portier.errorText(this.failure)}</p></div>`
-          : nothing}
+        <div part="error" class="banner error" role="alert">${this.failure !== undefined ? html`<p>${this.#portier.errorText(this.failure)}</p>` : nothing}</div>
         ${entries === undefined
           ? nothing
           : entries.length === 0

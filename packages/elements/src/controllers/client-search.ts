@@ -55,7 +55,8 @@ export class ClientSearchController implements ReactiveController {
   #submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     const portier = this.portier.portier;
-    if (!portier) return;
+    // The button stays focusable while a search runs (aria-disabled): pressing it again does nothing.
+    if (!portier || this.#searching) return;
     const run = ++this.#run;
     this.#searching = true;
     this.options.started();
@@ -95,7 +96,7 @@ export class ClientSearchController implements ReactiveController {
               @input=${(event: Event) => (this.#text = (event.target as HTMLInputElement).value)}
             />
           </div>
-          <button part="button" class="button" type="submit" ?disabled=${this.#searching}>${labels.button}</button>
+          <button part="button" class="button" type="submit" aria-disabled=${this.#searching ? 'true' : 'false'}>${labels.button}</button>
         </form>
         ${this.results === undefined
           ? nothing

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import '../define/managed-clients.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
-import { $, $$, brokenWords, createTestPortier, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import { $, $$, brokenWords, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, roomTaken, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierManagedClients } from './managed-clients.js';
 
 const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -92,6 +92,73 @@ describe('<portier-managed-clients>', () => {
     );
     expect(test.portier.getState().data.users['u-004']!.managedClientIds).to.deep.equal(['c-brasserie']);
     await expectNoAxeViolations(element);
+  });
+
+  it('keeps the focus on Search and on Add while a slow backend answers, and ignores a second press meanwhile', async () => {
+    const test = await createTestPortier();
+    let release = () => {};
+    const held = () => new Promise<void>((resolve) => (release = resolve));
+    let saves = 0;
+    const slow: Portier = {
+      ...test.portier,
+      clients: {
+        ...test.portier.clients,
+        search: (text, limit) => held().then(() => test.portier.clients.search(text, limit)),
+        setManaged: (userId, clientIds, options) => {
+          saves++;
+          return held().then(() => test.portier.clients.setManaged(userId, clientIds, options));
+        },
+      },
+    };
+    const { element } = await render('u-004', { portier: { ...test, portier: slow } });
+    const focused = (target: Element) => expect(deepActiveElement() === target, `focus on ${deepActiveElement()?.localName}`).to.equal(true);
+
+    type($<HTMLInputElement>(element, '#search'), 'logistics');
+    const searchButton = $<HTMLButtonElement>(element, 'form[part~="search"] button[type="submit"]');
+    searchButton.focus();
+    await press('Enter');
+    await settle(element);
+    focused(searchButton);
+    expect(searchButton.getAttribute('aria-disabled')).to.equal('true');
+    release();
+    await wait();
+    await settle(element);
+    expect(searchButton.getAttribute('aria-disabled')).to.equal('false');
+
+    const add = $<HTMLButtonElement>(element, 'button[aria-label="Add Lambert Logistics NV"]');
+    add.focus();
+    await press('Enter');
+    await settle(element);
+    focused(add);
+    expect(add.getAttribute('aria-disabled')).to.equal('true');
+    await press('Enter');
+    await settle(element);
+    expect(saves).to.equal(1);
+    release();
+    await wait();
+    await settle(element);
+    expect(test.portier.getState().data.users['u-004']!.managedClientIds).to.deep.equal(['c-brasserie', 'c-logistics']);
+    expect(element.shadowRoot!.activeElement, 'the focus stays in the screen').not.to.equal(null);
+  });
+
+  it('keeps an empty alert in the page, taking no room, and puts a refusal in that same alert', async () => {
+    const test = await createTestPortier();
+    const refusing: Portier = {
+      ...test.portier,
+      clients: { ...test.portier.clients, setManaged: () => Promise.reject(new PortierError('server')) },
+    };
+    const { element } = await render('u-004', { portier: { ...test, portier: refusing } });
+    const alert = $(element, '[role="alert"]');
+    expect(alert.textContent).to.equal('');
+    expect(alert.getAttribute('part')).to.equal('error');
+    expect(roomTaken(alert), 'the empty alert takes no room').to.equal(0);
+
+    await search(element, 'retail');
+    $<HTMLButtonElement>(element, 'button[aria-label="Add Lambert Retail BV"]').click();
+    await wait();
+    await settle(element);
+    expect($(element, '[role="alert"]') === alert, 'the same alert').to.equal(true);
+    expect(alert.textContent!.trim()).to.not.equal('');
   });
 
   it('leaves clients outside the actor’s scope alone, and refuses the own account', async () => {

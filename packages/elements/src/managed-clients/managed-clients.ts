@@ -77,6 +77,7 @@ export class PortierManagedClients extends LitElement {
   async #save(next: string[], done: string, focusAfter: () => HTMLElement | null | undefined): Promise<void> {
     const portier = this.#portier.portier;
     const user = this.#user();
+    // The buttons stay focusable while a save runs (aria-disabled, so the focus is not lost): a press then does nothing.
     if (!portier || !user || this.busy) return;
     this.busy = true;
     this.failure = undefined;
@@ -139,9 +140,7 @@ export class PortierManagedClients extends LitElement {
           <p part="intro" class="muted">${m.intro}</p>
         </div>
         ${edit.allowed ? this.#renderSearch(t, user) : html`<p part="error" class="banner info">${this.#decisionText(edit.code, edit.reason)}</p>`}
-        ${this.failure !== undefined
-          ? html`<div part="error" class="banner error" role="alert"><p>${this.#portier.errorText(this.failure)}</p></div>`
-          : nothing}
+        <div part="error" class="banner error" role="alert">${this.failure !== undefined ? html`<p>${this.#portier.errorText(this.failure)}</p>` : nothing}</div>
         ${this.#renderManaged(t, user, edit.allowed)}
         <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </section>
@@ -168,7 +167,7 @@ export class PortierManagedClients extends LitElement {
               data-add
               data-index=${index}
               aria-label=${m.addNamed(client.name)}
-              ?disabled=${this.busy}
+              aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${() => this.#add(client, index)}
             >
               ${m.add}
@@ -208,7 +207,7 @@ export class PortierManagedClients extends LitElement {
                       class="button small danger"
                       data-remove
                       aria-label=${m.removeNamed(name)}
-                      ?disabled=${this.busy}
+                      aria-disabled=${this.busy ? 'true' : 'false'}
                       @click=${() => this.#remove(id, index)}
                     >
                       ${m.remove}

@@ -1,7 +1,7 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define/own-profile.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
-import { $, $$, choose, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import { $, $$, choose, deepActiveElement, expectNoAxeViolations, mouseClick, renderWithPortier, resetMouse, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierOwnProfile } from './own-profile.js';
 
 const render = (options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -30,6 +30,19 @@ describe('<portier-own-profile>', () => {
     await settle(element);
     expect($(element, '[part~="live"]').textContent).to.equal('Uw profiel is opgeslagen.');
     expect(portier.getState().data.users['u-004']).to.include({ lastName: 'Janssens-Peeters', language: 'de' });
+  });
+
+  it('submits on a mouse click on Save after a required field was emptied: the field’s error does not push Save from under the pointer', async () => {
+    const { element, portier } = await render({ actorId: 'u-004' });
+    type(input(element, 'lastName'), '');
+    await settle(element);
+    await mouseClick($(element, '[part="save-button"]'));
+    await settle(element);
+    await resetMouse();
+    // The save ran: it shows the error and takes the focus to the field to fix.
+    expect(deepActiveElement()?.id, 'the focus').to.equal('lastName');
+    expect($(element, '#lastName-error').textContent).to.equal('Fill in this field.');
+    expect(portier.getState().data.users['u-004']!.lastName).to.equal('Janssens');
   });
 
   it('clears the previous "saved" banner when a new save is tried or the form is edited', async () => {

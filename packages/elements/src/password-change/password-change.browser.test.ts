@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import '../define/password-change.js';
 import type { PortierPasswordSetEvent } from '../events/password-set.js';
-import { $, $$, createTestPortier, expectNoAxeViolations, renderWithPortier, settle, textOf, type, type TestPortier } from '../test-utils/index.js';
+import { $, $$, createTestPortier, expectNoAxeViolations, renderWithPortier, roomTaken, settle, textOf, type, type TestPortier } from '../test-utils/index.js';
 import type { PortierPasswordChange } from './password-change.js';
 
 const wait = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,7 +29,7 @@ async function fill(element: PortierPasswordChange, current: string, next: strin
 
 async function submit(element: PortierPasswordChange): Promise<void> {
   $<HTMLFormElement>(element, 'form').requestSubmit();
-  for (let i = 0; i < 60 && !element.shadowRoot!.querySelector('[role="alert"], [part~="message"]'); i++) await wait(25);
+  for (let i = 0; i < 60 && !element.shadowRoot!.querySelector('[role="alert"]:not(:empty), [part~="message"]'); i++) await wait(25);
   await settle(element);
 }
 
@@ -91,6 +91,20 @@ describe('<portier-password-change>', () => {
     await submit(unknown.element);
     expect($(unknown.element, '[role="alert"]').textContent!.trim()).to.equal(message);
     await expectNoAxeViolations(unknown.element);
+  });
+
+  it('keeps an empty alert in the page, taking no room, and puts the failure in that same alert', async () => {
+    const test = await createTestPortier();
+    const { element } = await render(test, EXPIRED);
+    const alert = $(element, '[role="alert"]');
+    expect(alert.textContent).to.equal('');
+    expect(alert.getAttribute('part')).to.equal('error');
+    expect(roomTaken(alert), 'the empty alert takes no room').to.equal(0);
+
+    await fill(element, 'not-the-password', 'Eksae-Nouveau-2026');
+    await submit(element);
+    expect($(element, '[role="alert"]') === alert, 'the same alert').to.equal(true);
+    expect(alert.textContent!.trim()).to.equal('The e-mail address or the current password is not correct.');
   });
 
   it('says when the account is blocked, in the user’s language', async () => {

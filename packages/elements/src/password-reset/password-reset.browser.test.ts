@@ -86,7 +86,7 @@ describe('<portier-password-reset>', () => {
     const token = await resetToken(test);
     await test.portier.session.completePasswordReset(token, 'Nouveau-Depart-2026');
     const used = await render(test, token, 'fr');
-    expect($(used.element, '[role="alert"]').textContent).to.contain('Ce lien a déjà été utilisé.');
+    expect($(used.element, '[part~="message"][role="alert"]').textContent).to.contain('Ce lien a déjà été utilisé.');
     $<HTMLButtonElement>(used.element, '[part~="request-new"]').click();
     await wait();
     await settle(used.element);
@@ -96,7 +96,7 @@ describe('<portier-password-reset>', () => {
     const fresh = await resetToken(test);
     test.clock.advance(2 * DAY_MS);
     const expired = await render(test, fresh);
-    expect($(expired.element, '[role="alert"]').textContent).to.contain('This link has expired or was replaced by a newer one.');
+    expect($(expired.element, '[part~="message"][role="alert"]').textContent).to.contain('This link has expired or was replaced by a newer one.');
     await expectNoAxeViolations(expired.element);
   });
   it('when the link cannot be checked (network), says so and checks again on request', async () => {
@@ -111,7 +111,8 @@ describe('<portier-password-reset>', () => {
     $<HTMLButtonElement>(element, '[part~="check-again"]').click();
     await wait();
     await settle(element);
-    expect(element.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    // The failure's alert stays in the page, empty.
+    expect($(element, '[part~="error"]').textContent).to.equal('');
     expect(element.shadowRoot!.querySelector('#new-password')).not.to.equal(null);
   });
 });

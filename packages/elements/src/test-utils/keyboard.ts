@@ -1,3 +1,5 @@
+import { runnerCommand } from './runner-command.js';
+
 /**
  * Real key presses from the test runner (its built-in send-keys command, which types through the
  * browser's input pipeline: trusted events, default actions, focus moves). The same protocol as
@@ -5,14 +7,8 @@
  */
 type KeyPayload = { type: string } | { press: string } | { down: string } | { up: string };
 
-async function command(payload: KeyPayload): Promise<void> {
-  const sessionId = new URL(window.location.href).searchParams.get('wtr-session-id');
-  if (!sessionId) throw new Error('Key presses need a browser controlled by @web/test-runner.');
-  const socket = (await import(/* @vite-ignore */ '/__web-dev-server__web-socket.js' as string)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean; result: unknown }>;
-  };
-  const response = await socket.sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!response.executed) throw new Error('The test runner did not execute send-keys.');
+function command(payload: KeyPayload): Promise<void> {
+  return runnerCommand('send-keys', payload);
 }
 
 /** Types text into whatever has focus. */

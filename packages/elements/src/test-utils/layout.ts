@@ -12,3 +12,18 @@ export function brokenWords(root: Element): string[] {
   }
   return broken;
 }
+
+/**
+ * The room `element` takes between its neighbours: the distance from the element before it to the
+ * one after it, minus that distance with `element` not displayed (0: the layout is as if it were
+ * absent). Measured between the neighbours, so that scroll anchoring cannot hide a shift.
+ */
+export function roomTaken(element: HTMLElement): number {
+  const span = () => element.nextElementSibling!.getBoundingClientRect().top - element.previousElementSibling!.getBoundingClientRect().bottom;
+  const shown = span();
+  const display = element.style.display;
+  element.style.display = 'none';
+  const absent = span();
+  element.style.display = display;
+  return shown - absent;
+}

@@ -381,6 +381,10 @@ export const screenStyles = css`
     [part~='base'] .banner {
       margin: 0;
     }
+    /* An alert waits in the page, empty, so that what is put in it is announced: out of the grid, it adds no gap. */
+    [part~='base'] > .banner:empty {
+      position: absolute;
+    }
 `;
 
 export const dialogStyles = css`

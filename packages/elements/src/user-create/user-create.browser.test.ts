@@ -5,12 +5,16 @@ import type { PortierUserCreatedEvent } from '../events/user-created.js';
 import {
   $,
   $$,
+  DEFAULT_VIEWPORT,
   choose,
   deepActiveElement,
   expectNoAxeViolations,
   keyboardType,
+  mouseClick,
   press,
   renderWithPortier,
+  resetMouse,
+  setViewport,
   settle,
   tabTo,
   textOf,
@@ -51,6 +55,41 @@ describe('<portier-user-create>', () => {
       input(element, `mode-${mode}`).click();
       await settle(element);
       await expectNoAxeViolations(element);
+    }
+  });
+
+  it('submits on a mouse click on Create after the user to copy was unchosen, right above the button: its error does not push the button from under the pointer', async () => {
+    const { element } = await render();
+    input(element, 'mode-copy').click();
+    await settle(element);
+    // The user to copy is required: chosen, then unchosen, it is the field right above the button.
+    choose($<HTMLSelectElement>(element, '#sourceUserId'), 'u-005');
+    await settle(element);
+    choose($<HTMLSelectElement>(element, '#sourceUserId'), '');
+    await settle(element);
+    await mouseClick($(element, '[part="submit-button"]'));
+    await settle(element);
+    await resetMouse();
+    // The submit ran: it counts the fields to fix and takes the focus to the first one.
+    expect(textOf($(element, '[part~="error"]'))).to.equal('4 fields need your attention.');
+    expect(deepActiveElement()?.id, 'the focus').to.equal('email');
+  });
+
+  it('submits on a mouse click on Create after the e-mail was emptied, the whole form in view', async () => {
+    // A window tall enough for the whole form: nothing scrolls, so nothing makes up for a shift.
+    await setViewport({ width: 1000, height: 2400 });
+    try {
+      const { element } = await render();
+      type(input(element, 'email'), 'x');
+      type(input(element, 'email'), '');
+      await settle(element);
+      await mouseClick($(element, '[part="submit-button"]'));
+      await settle(element);
+      await resetMouse();
+      expect(textOf($(element, '[part~="error"]'))).to.equal('3 fields need your attention.');
+      expect(deepActiveElement()?.id, 'the focus').to.equal('email');
+    } finally {
+      await setViewport(DEFAULT_VIEWPORT);
     }
   });
 

@@ -27,6 +27,7 @@ import { renderTypeLevelFields } from '../access-setup/type-level-fields.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierNavigateEvent } from '../events/navigate.js';
 import { PortierUserCreatedEvent } from '../events/user-created.js';
+import { leavesForFormButton } from '../forms/leaves-for-form-button.js';
 import { issueMessage } from '../localize/error-message.js';
 import type { Messages } from '../localize/messages.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
@@ -221,7 +222,9 @@ export class PortierUserCreate extends LitElement {
           aria-describedby=${describedBy || nothing}
           .value=${live(this.draft[field])}
           @input=${(event: Event) => this.#set({ [field]: (event.target as HTMLInputElement).value }, field)}
-          @blur=${() => this.#touch(field)}
+          @blur=${(event: FocusEvent) => {
+            if (!leavesForFormButton(event)) this.#touch(field);
+          }}
         />
         ${hint ? html`<p class="hint" part="hint" id="${field}-hint">${hint}</p>` : nothing}
         ${error ? html`<p class="field-error" part="field-error" id="${field}-error">${error}</p>` : nothing}
@@ -391,7 +394,9 @@ export class PortierUserCreate extends LitElement {
         excludeApplications: this.draft.excludeApplications,
         error: shown('sourceUserId'),
         onSourceChange: (sourceUserId) => this.#set({ sourceUserId }, 'sourceUserId'),
-        onSourceBlur: () => this.#touch('sourceUserId'),
+        onSourceBlur: (event) => {
+          if (!leavesForFormButton(event)) this.#touch('sourceUserId');
+        },
         onExcludeChange: (applicationId, excluded) => this.#toggle('excludeApplications', applicationId, excluded),
       })}
       ${this.draft.sourceUserId ? this.#renderPreview(t, state, preview) : nothing}

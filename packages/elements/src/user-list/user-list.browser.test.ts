@@ -197,6 +197,23 @@ describe('<portier-user-list>', () => {
     expect($(element, '[role="alert"]').textContent).to.contain('You cannot change your own role, rights or status');
   });
 
+  it('says why one cannot deactivate oneself before the button is pressed: the reason describes the button', async () => {
+    const { element } = await render({ locale: 'fr' });
+    const button = rowOf(element, 'u-001').querySelector<HTMLButtonElement>('[data-action]')!;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    const reasonId = button.getAttribute('aria-describedby');
+    expect(reasonId, 'aria-describedby').to.be.a('string');
+    const reason = element.shadowRoot!.getElementById(reasonId!);
+    expect(reason, `#${reasonId}`).to.not.equal(null);
+    const fr = (await import('../localize/locales/fr.js')).default;
+    expect(reason!.textContent).to.equal(fr.reasons['own-account']);
+    // Read by screen readers only: the visible row stays as it was.
+    expect(reason!.getBoundingClientRect().width).to.be.at.most(1);
+    // An allowed action has nothing to explain.
+    expect(rowOf(element, 'u-004').querySelector('[data-action]')!.hasAttribute('aria-describedby')).to.equal(false);
+    await expectNoAxeViolations(element);
+  });
+
   it('shows the refusal of the backend in the user language and keeps the row', async () => {
     const { element, portier, backend } = await render({ locale: 'de' });
     // Another administrator changed u-004 meanwhile: the list's version is stale.

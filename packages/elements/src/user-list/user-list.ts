@@ -485,7 +485,7 @@ export class PortierUserList extends LitElement {
           : html`<span class="text">${t.userList.clientsCount(user.managedClientIds.length)}</span>`}
       </div>
       <div class="cell" part="cell" role="cell"><span class="text wrap">${user.activeUntil ? this.#portier.date(user.activeUntil) : t.common.notSet}</span></div>
-      <div class="cell" part="cell" role="cell">${this.#renderRowAction(t, user, status, name)}</div>
+      <div class="cell" part="cell" role="cell">${this.#renderRowAction(t, user, status, name, index)}</div>
     </div>`;
   }
 
@@ -658,24 +658,35 @@ export class PortierUserList extends LitElement {
     this.requestUpdate();
   }
 
-  #renderRowAction(t: Messages, user: User, status: AccountStatus, name: string): TemplateResult | typeof nothing {
+  #renderRowAction(t: Messages, user: User, status: AccountStatus, name: string, index: number): TemplateResult | typeof nothing {
     const rowAction = ROW_ACTIONS[status];
     if (!rowAction) return nothing;
     const decision = this.#portier.can(rowAction.action, { user, superUsers: this.#portier.superUsers() });
     if (!decision.allowed && !EXPLAINED.has(decision.reason)) return nothing;
     const label = t.userList[rowAction.label] as string;
     const busy = this.busy.has(user.id);
+    // A refused button says why before it is pressed: the reason is its description (the row's
+    // index makes the id: a user id may hold any character, an id list may not).
+    const reasonId = decision.allowed ? undefined : `refusal-${index}`;
     return html`<button
-      class="button small ${rowAction.run === 'deactivate' ? 'danger' : ''}"
-      part="action-button"
-      type="button"
-      data-action=${rowAction.run}
-      aria-label=${t.userList.actionOn(label, name)}
-      aria-disabled=${!decision.allowed || busy ? 'true' : 'false'}
-      @click=${() => this.#runAction(user, rowAction, decision)}
-    >
-      ${label}
-    </button>`;
+        class="button small ${rowAction.run === 'deactivate' ? 'danger' : ''}"
+        part="action-button"
+        type="button"
+        data-action=${rowAction.run}
+        aria-label=${t.userList.actionOn(label, name)}
+        aria-disabled=${!decision.allowed || busy ? 'true' : 'false'}
+        aria-describedby=${reasonId ?? nothing}
+        @click=${() => this.#runAction(user, rowAction, decision)}
+      >
+        ${label}
+      </button>${decision.allowed
+        ? nothing
+        : html`<span class="visually-hidden" id=${reasonId!}>${this.#refusal(decision)}</span>`}`;
+  }
+
+  /** Why the policy refuses, in the words of the alert a press on the refused button shows. */
+  #refusal(decision: Decision): string {
+    return decision.allowed ? '' : this.#portier.errorText(new PortierError(decision.code, { reason: decision.reason }));
   }
 
   #users(state: PortierState, organizationId: string): User[] {
@@ -735,7 +746,7 @@ export class PortierUserList extends LitElement {
     this.error = '';
     this.announcement = '';
     if (!decision.allowed) {
-      this.error = this.#portier.errorText(new PortierError(decision.code, { reason: decision.reason }));
+      this.error = this.#refusal(decision);
       return;
     }
     if (rowAction.run === 'deactivate') {

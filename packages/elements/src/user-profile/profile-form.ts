@@ -1,6 +1,7 @@
 import { LANGUAGES, isPortierError, profileChangesSchema, type Language, type ProfileChanges, type User } from '@portier/core';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { leavesForFormButton } from '../forms/leaves-for-form-button.js';
 import { issueMessage } from '../localize/error-message.js';
 import type { Messages } from '../localize/messages.js';
 
@@ -140,7 +141,9 @@ export class ProfileForm {
           aria-describedby=${error ? `${field}-error` : readonly ? 'identity-lock-hint' : nothing}
           .value=${live(draft[field])}
           @input=${(event: Event) => this.#input(field, (event.target as HTMLInputElement).value)}
-          @blur=${() => this.#touch(field)}
+          @blur=${(event: FocusEvent) => {
+            if (!leavesForFormButton(event)) this.#touch(field);
+          }}
         />
         ${error ? html`<p class="field-error" part="field-error" id="${field}-error">${error}</p>` : nothing}
       </div>`;

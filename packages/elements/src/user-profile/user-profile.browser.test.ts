@@ -4,7 +4,7 @@ import type { PortierUserRemovedEvent } from '../events/user-removed.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { createPortier, type PortierError } from '@portier/core';
 import { loadLocale } from '../localize/load-locale.js';
-import { $, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import { $, createTestPortier, deepActiveElement, expectNoAxeViolations, mouseClick, press, renderWithPortier, resetMouse, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierUserProfile } from './user-profile.js';
 
 const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -162,6 +162,39 @@ describe('<portier-user-profile>', () => {
   it('says why one cannot change one’s own role while other super users exist', async () => {
     const { element } = await render('u-001');
     expect($(element, '[data-explains="user.set-role"]').textContent).to.contain('You cannot change your own role, rights or status');
+  });
+
+  it('points the own account’s disabled signature and end date to why they cannot be changed', async () => {
+    const { element } = await render('u-001');
+    const described = (control: HTMLElement) => (control.getAttribute('aria-describedby') ?? '').split(' ').map((id) => textOf($(element, `#${id}`)));
+    const own = 'You cannot change your own role, rights or status';
+    const signature = $<HTMLSelectElement>(element, '#signature');
+    expect(signature.disabled).to.equal(true);
+    expect(described(signature)[0]).to.contain(own);
+    expect(described(signature)).to.include(textOf($(element, '#signature-hint')));
+    const until = input(element, 'active-until');
+    expect(until.disabled).to.equal(true);
+    expect(described(until)[0]).to.contain(own);
+    expect(described(until)).to.include(textOf($(element, '#active-until-hint')));
+    await expectNoAxeViolations(element);
+
+    // Where the change is allowed, only the hints describe the controls.
+    const other = await render('u-002');
+    expect($(other.element, '#signature').getAttribute('aria-describedby')).to.equal('signature-hint');
+    expect($(other.element, '#active-until').getAttribute('aria-describedby')).to.equal('active-until-hint');
+  });
+
+  it('submits on a mouse click on Save after a required field was emptied: the field’s error does not push Save from under the pointer', async () => {
+    const { element, portier } = await render('u-004');
+    type(input(element, 'firstName'), '');
+    await settle(element);
+    await mouseClick($(element, '[part="save-button"]'));
+    await settle(element);
+    await resetMouse();
+    // The save ran: it shows the error and takes the focus to the field to fix.
+    expect(deepActiveElement()?.id, 'the focus').to.equal('firstName');
+    expect($(element, '#firstName-error').textContent).to.equal('Fill in this field.');
+    expect(portier.getState().data.users['u-004']!.firstName).to.equal('Dirk');
   });
 
   it('refuses a stale save with conflict, keeps what was typed, and can show the latest version', async () => {

@@ -27,7 +27,12 @@ const DANGER: ReadonlySet<string> = new Set(['demote', 'deactivate', 'block', 'r
 const UNDONE_BY: Partial<Record<string, string>> = { block: 'unblock', unblock: 'block', deactivate: 'activate', activate: 'deactivate', promote: 'demote', demote: 'promote' };
 
 /** Where a section explains a refusal: refused buttons point to it with aria-describedby. */
-const EXPLANATION_IDS: Partial<Record<Action, string>> = { 'user.set-role': 'explain-role', 'user.deactivate': 'explain-account', 'user.remove': 'explain-remove' };
+const EXPLANATION_IDS: Partial<Record<Action, string>> = {
+  'user.set-role': 'explain-role',
+  'user.set-signature': 'explain-signature',
+  'user.deactivate': 'explain-account',
+  'user.remove': 'explain-remove',
+};
 
 /** The explanation each refused button points to (Delete: see `#describedBy`). */
 const EXPLAINED_BY: Partial<Record<string, string>> = { promote: 'explain-role', demote: 'explain-role' };
@@ -200,6 +205,8 @@ export class PortierUserProfile extends LitElement {
   #renderSignature(t: Messages, user: User): TemplateResult {
     const decision = this.#decide('user.set-signature', user);
     const value = this.signature ?? user.signature;
+    // A refused select is disabled: it points to why (the explanation under the section), then to the hint.
+    const explained = !decision.allowed && EXPLAINED.has(decision.reason);
     return html`<section part="section" aria-labelledby="signature-heading">
       <h3 id="signature-heading">${t.userProfile.signatureHeading}</h3>
       <div class="row">
@@ -208,7 +215,7 @@ export class PortierUserProfile extends LitElement {
           <select
             id="signature"
             part="input"
-            aria-describedby="signature-hint"
+            aria-describedby=${explained ? 'explain-signature signature-hint' : 'signature-hint'}
             ?disabled=${!decision.allowed}
             @change=${(event: Event) => (this.signature = (event.target as HTMLSelectElement).value as Signature)}
           >
@@ -228,6 +235,7 @@ export class PortierUserProfile extends LitElement {
           : nothing}
       </div>
       <p class="hint" part="hint" id="signature-hint">${t.userProfile.signatureHint}</p>
+      ${this.#explanation(t, user, 'user.set-signature', decision)}
     </section>`;
   }
 
@@ -277,7 +285,7 @@ export class PortierUserProfile extends LitElement {
                 type="date"
                 min=${today}
                 aria-invalid=${this.activeUntilError ? 'true' : 'false'}
-                aria-describedby=${this.activeUntilError ? 'active-until-error active-until-hint' : 'active-until-hint'}
+                aria-describedby=${[!deactivate.allowed && EXPLAINED.has(deactivate.reason) ? 'explain-account' : '', this.activeUntilError ? 'active-until-error' : '', 'active-until-hint'].filter(Boolean).join(' ')}
                 ?disabled=${!deactivate.allowed}
                 .value=${activeUntil}
                 @input=${(event: Event) => {
@@ -365,9 +373,17 @@ export class PortierUserProfile extends LitElement {
   /** The explanation under a section whose action is refused (the §5.1 hint for the last super user). */
   #explanation(t: Messages, user: User, action: Action, decision: Decision): TemplateResult | typeof nothing {
     if (decision.allowed || !EXPLAINED.has(decision.reason)) return nothing;
-    const lastSuperUser = this.#isLastSuperUser(user) && TAKES_AWAY.has(action);
+    const takesAway = TAKES_AWAY.has(action);
+    const lastSuperUser = takesAway && this.#isLastSuperUser(user);
+    // Rule 4's words are for what would take a super user away; another refusal (the own
+    // signature) says its own reason, even for the last super user.
+    const text = lastSuperUser
+      ? t.userProfile.lastSuperUserHint
+      : takesAway
+        ? this.#refusal(decision)
+        : this.#portier.errorText(new PortierError(decision.code, { reason: decision.reason }));
     return html`<p class="hint explain" part="hint" id=${EXPLANATION_IDS[action] ?? nothing} data-explains=${action}>
-      ${lastSuperUser ? t.userProfile.lastSuperUserHint : this.#refusal(decision)}
+      ${text}
     </p>`;
   }
 
