@@ -125,7 +125,7 @@ export class PortierActivateAccount extends PortierAccountScreen {
                 </div>
                 ${this.renderPasswordFields(t, this.tokenPolicy(), this.tokenContext(), { label: t.password.password })}
                 <div class="actions">
-                  <button part="button submit" class="button primary" type="submit" ?disabled=${this.busy}>
+                  <button part="button submit" class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
                     ${this.busy ? a.submitting : a.submit}
                   </button>
                 </div>
@@ -138,7 +138,7 @@ export class PortierActivateAccount extends PortierAccountScreen {
               </div>
               <p>${a.expiredHint}</p>
               <div class="actions">
-                <button part="button request-new" class="button primary" ?disabled=${this.busy} @click=${this.#requestNew}>${a.requestNew}</button>
+                <button part="button request-new" class="button primary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#requestNew}>${a.requestNew}</button>
               </div>`
           : nothing}
         ${this.phase === 'used'

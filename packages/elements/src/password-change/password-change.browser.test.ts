@@ -1,10 +1,10 @@
 /// <reference types="mocha" />
 import { DEMO_PASSWORD } from '@portier/adapters';
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../define/password-change.js';
 import type { PortierPasswordSetEvent } from '../events/password-set.js';
-import { $, $$, createTestPortier, expectNoAxeViolations, renderWithPortier, roomTaken, settle, textOf, type, type TestPortier } from '../test-utils/index.js';
+import { $, $$, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, roomTaken, settle, textOf, type, type TestPortier } from '../test-utils/index.js';
 import type { PortierPasswordChange } from './password-change.js';
 
 const wait = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,6 +74,32 @@ describe('<portier-password-change>', () => {
     await submit(element);
     expect((await test.backend.signIn({ email, password: 'Velvet-Otter-Harbour-7' })).userId).to.equal('u-002');
     await expectNoAxeViolations(element);
+  });
+
+  it('keeps the focus on the submit button while the change is sent, and a second press sends nothing', async () => {
+    const test = await createTestPortier();
+    let release!: () => void;
+    let calls = 0;
+    const send = test.portier.session.changePassword;
+    test.portier.session.changePassword = async (...args) => {
+      calls++;
+      await new Promise<void>((resolve) => (release = resolve));
+      return send(...args);
+    };
+    const { element } = await render(test, 'bart.peeters@lambert.example');
+    await fill(element, DEMO_PASSWORD, 'Velvet-Otter-Harbour-7');
+    const button = $<HTMLButtonElement>(element, '[part~="submit"]');
+    button.focus();
+    await press('Enter');
+    await waitUntil(() => calls === 1, 'the change is sent');
+    await settle(element);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(deepActiveElement()).to.equal(button);
+    await press('Enter');
+    expect(calls).to.equal(1);
+    release();
+    await waitUntil(() => element.shadowRoot!.querySelector('[part~="message"]'), 'the change is done');
+    expect((await test.backend.signIn({ email: 'bart.peeters@lambert.example', password: 'Velvet-Otter-Harbour-7' })).userId).to.equal('u-002');
   });
 
   it('does not tell a wrong e-mail from a wrong password', async () => {

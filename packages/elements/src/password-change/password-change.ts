@@ -159,7 +159,7 @@ export class PortierPasswordChange extends PortierAccountScreen {
                 </div>
                 ${this.renderPasswordFields(t, this.#policy(), this.#context(), { label: t.password.newPassword, currentPassword: this.currentPassword })}
                 <div class="actions">
-                  <button part="button submit" class="button primary" type="submit" ?disabled=${this.busy}>${this.busy ? c.submitting : c.submit}</button>
+                  <button part="button submit" class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? c.submitting : c.submit}</button>
                 </div>
               </form>
             `}

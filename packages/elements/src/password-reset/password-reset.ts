@@ -144,7 +144,7 @@ export class PortierPasswordReset extends PortierAccountScreen {
                   },
                 })}
                 <div class="actions">
-                  <button part="button submit" class="button primary" type="submit" ?disabled=${this.busy}>${this.busy ? r.submitting : r.submit}</button>
+                  <button part="button submit" class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? r.submitting : r.submit}</button>
                 </div>
               </form>`
           : nothing}
@@ -154,7 +154,7 @@ export class PortierPasswordReset extends PortierAccountScreen {
                 <input type="email" autocomplete="username" hidden .value=${this.tokenInfo?.email ?? ''} />
                 ${this.renderPasswordFields(t, this.tokenPolicy(), this.tokenContext(), { label: t.password.newPassword })}
                 <div class="actions">
-                  <button part="button submit" class="button primary" type="submit" ?disabled=${this.busy}>${r.newSubmit}</button>
+                  <button part="button submit" class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${r.newSubmit}</button>
                 </div>
               </form>`
           : nothing}
