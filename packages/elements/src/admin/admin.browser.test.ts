@@ -1,5 +1,9 @@
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { createMemoryBackend } from '@portier/adapters';
+import { PortierError, createPortier } from '@portier/core';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define/admin.js';
+import '../define/provider.js';
+import { loadLocale } from '../localize/load-locale.js';
 import { $, $$, deepActiveElement, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierUserList } from '../user-list/user-list.js';
 import type { PortierUserCreate } from '../user-create/user-create.js';
@@ -14,6 +18,24 @@ const screen = <E extends HTMLElement>(admin: PortierAdmin, tag: string) => admi
 describe('<portier-admin>', () => {
   afterEach(() => {
     history.replaceState(null, '', window.location.pathname + window.location.search);
+  });
+
+  it('when nothing can be loaded (no signed-in actor), says why and loads again on Retry, instead of an empty box', async () => {
+    const memory = createMemoryBackend();
+    let refuse = true;
+    const backend = { ...memory, load: (ctx: Parameters<typeof memory.load>[0]) => (refuse ? Promise.reject(new PortierError('forbidden', { reason: 'unknown-actor' })) : memory.load(ctx)) };
+    const portier = createPortier({ backend });
+    await portier.ready.catch(() => undefined);
+    await loadLocale('fr');
+    const provider = await fixture<HTMLElement>(html`<portier-provider .portier=${portier} locale="fr"><portier-admin></portier-admin></portier-provider>`);
+    const element = provider.firstElementChild as PortierAdmin;
+    await settle(element);
+    expect($(element, '[part~="error"][role="alert"]').textContent).to.contain('Les données n’ont pas pu être chargées.');
+    await expectNoAxeViolations(element);
+    refuse = false;
+    $<HTMLButtonElement>(element, '[part~="retry"]').click();
+    await waitUntil(() => screen(element, 'portier-user-list'), 'the list shows once loaded');
+    expect(element.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
   });
 
   it('starts on the list with its navigation, and passes axe', async () => {

@@ -51,7 +51,13 @@ export function hashOf(view: PortierView, userId = ''): string {
  *
  * @summary User administration: list, create, detail, own profile.
  * @event portier-navigate - Bubbles up from the screens; a host that handles navigation itself calls `preventDefault()` in a capture-phase listener on this element.
+ * @event portier-user-created - Bubbles up from the create form: a user was created.
+ * @event portier-user-updated - Bubbles up from the list, the profile and the managed clients: a change was saved.
+ * @event portier-user-removed - Bubbles up from the profile: a user was deleted.
+ * @event portier-access-changed - Bubbles up from the access rights: rights were saved, copied or authorized.
  * @csspart notice - Why a plain user sees its own profile instead of the screen it asked for.
+ * @csspart error - Why nothing could be loaded (no signed-in actor, an unreachable server).
+ * @csspart retry - Loads again after that error.
  * @csspart bar - The navigation bar.
  * @csspart brand - The title in the bar.
  * @csspart nav - The main navigation.
@@ -154,6 +160,13 @@ export class PortierAdmin extends LitElement {
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
+    // Nothing loaded (no actor: a REST backend without a session, an unreachable server): no
+    // screen can show anything, so the admin says why itself. A failed refresh over loaded data
+    // is left to the screens, which keep what the user typed.
+    if (state.status === 'error' && !(state.actorId !== undefined && Object.hasOwn(state.data.users, state.actorId))) {
+      return html`<div class="banner error" part="error" role="alert"><p>${t.common.loadError} ${this.#portier.errorText(state.error)}</p></div>
+        <button class="button" part="button retry" type="button" @click=${() => void this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>`;
+    }
     const administers = this.#portier.can('user.create').allowed;
     // A plain user has only its own profile here (SPEC rule 1).
     const view: PortierView = administers || state.status !== 'ready' ? this.view : 'own-profile';
