@@ -5,7 +5,8 @@
  * itself, and the same behind REST through MSW's service worker. Both type; the first saves; the
  * second save is refused with `conflict`, says so, and keeps what its user typed.
  */
-import { createMemoryBackend, createRestBackend, portierHandlers, type MemoryBackend } from '@portier/adapters';
+import { createMemoryBackend, createRestBackend, type MemoryBackend } from '@portier/adapters';
+import { portierHandlers } from '@portier/adapters/msw';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createManualClock, createPortier, type PortierBackend } from '@portier/core';
 import '@portier/elements/define';

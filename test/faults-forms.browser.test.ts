@@ -13,7 +13,8 @@
  *   JSON or breaks the core's schemas): the store reads the backend again, so it equals the backend, and the form still
  *   holds what was typed with the reason; the retry then meets what was saved.
  */
-import { createFaultyFetch, createMemoryBackend, createRestBackend, portierHandlers, type Fault, type FaultyFetch, type MemoryBackend } from '@portier/adapters';
+import { createFaultyFetch, createMemoryBackend, createRestBackend, type Fault, type FaultyFetch, type MemoryBackend } from '@portier/adapters';
+import { portierHandlers } from '@portier/adapters/msw';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createManualClock, createPortier, type PortierErrorCode } from '@portier/core';
 import '@portier/elements/define';

@@ -10,7 +10,8 @@
  *   pnpm --filter @portier/adapters exec msw init "$PWD" --no-save
  * (from the repo root).
  */
-import { createMemoryBackend, createRestBackend, portierHandlers } from '@portier/adapters';
+import { createMemoryBackend, createRestBackend } from '@portier/adapters';
+import { portierHandlers } from '@portier/adapters/msw';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { createManualClock, createPortier, type Portier } from '@portier/core';
 import '@portier/elements/define';

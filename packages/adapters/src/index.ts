@@ -11,8 +11,6 @@ export { createRestHandler } from './rest/rest-handler.js';
 export type { RestHandler, RestHandlerOptions } from './rest/rest-handler.js';
 export { ROUTES } from './rest/routes.js';
 export type { Route } from './rest/routes.js';
-export { portierHandlers } from './msw/portier-handlers.js';
-export type { PortierHandlersOptions } from './msw/portier-handlers.js';
 export { createScimBackend } from './scim/scim-backend.js';
 export type { ScimBackendOptions } from './scim/scim-backend.js';
 export { PORTIER_EXTENSION } from './scim/scim-urns.js';
