@@ -26,6 +26,39 @@ describe('createPortier', () => {
     assert.equal(Object.keys(state.data.users).length, 40);
   });
 
+  it('sends a command as the actor who fired it, and keeps it out of the view of the actor chosen next', async () => {
+    const { portier, backend } = await setup();
+    const blocked = portier.users.block('u-005');
+    const switched = portier.session.actAs('u-004');
+    await Promise.all([blocked, switched]);
+    assert.equal(backend.currentData().users['u-005']!.status, 'blocked', 'sent as u-001, not as the plain user u-004');
+    assert.deepEqual(Object.keys(portier.getState().data.users), ['u-004']);
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('a refresh answered late does not undo a command that settled meanwhile', async () => {
+    const { portier, backend } = await setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = backend.load;
+    let first = true;
+    // The refresh reads the data now, and its answer comes back only after the block has settled.
+    backend.load = async (ctx) => {
+      const snapshot = await load(ctx);
+      if (first) {
+        first = false;
+        await gate;
+      }
+      return snapshot;
+    };
+    const refreshed = portier.refresh();
+    await portier.users.block('u-005');
+    release();
+    await refreshed;
+    assert.equal(portier.getState().data.users['u-005']!.status, 'blocked');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
   it('a plain user sees only itself', async () => {
     const { portier } = await setup('u-004');
     assert.deepEqual(Object.keys(portier.getState().data.users), ['u-004']);

@@ -1,4 +1,4 @@
-import type { BackendContext } from '../backend.js';
+import type { BackendContext, Snapshot } from '../backend.js';
 import { systemClock } from '../clock.js';
 import { execute, type Patch } from '../command/execute.js';
 import type { Command } from '../command/command.schema.js';
@@ -47,6 +47,9 @@ function confirmsPrediction(predicted: PortierData, patches: readonly Patch[], c
   );
 }
 
+/** How many times a load reads again while commands keep changing the data under it. */
+const MAX_REREADS = 20;
+
 /**
  * Creates the store. Commands are optimistic: each is first applied locally with the same
  * `execute` (and so the same policy) as the backend, shown at once, then sent; when the backend
@@ -64,6 +67,8 @@ export function createPortier(options: PortierOptions): Portier {
   const listeners = new Set<(state: PortierState) => void>();
   /** The backend's data as last confirmed. */
   let confirmed: PortierData = emptyData();
+  /** The actor whose view `confirmed` is (none before the first load). */
+  let confirmedActor: string | undefined;
   /** Commands in flight, in order, with what each changed in the view and the temporary ids it gave. */
   const inFlight: { actorId: string; command: Command; patches: Patch[]; tempIds: string[] }[] = [];
   let tempIds = 0;
@@ -104,6 +109,11 @@ export function createPortier(options: PortierOptions): Portier {
   function replay(): void {
     view = confirmed;
     for (const entry of inFlight) {
+      // Fired by the actor the store acted as before `actAs`: not part of this actor's view.
+      if (entry.actorId !== state.actorId) {
+        entry.patches = [];
+        continue;
+      }
       try {
         predict(entry);
       } catch {
@@ -120,17 +130,73 @@ export function createPortier(options: PortierOptions): Portier {
 
   const ctx = (): BackendContext => ({ actorId: state.actorId });
 
-  async function load(): Promise<void> {
-    try {
-      const snapshot = await backend.load(ctx());
-      confirmed = snapshot.data;
-      replay();
-      emit({ status: 'ready', error: undefined, actorId: snapshot.actorId });
-    } catch (error) {
-      const portierError = toPortierError(error);
-      emit({ status: 'error', error: portierError });
-      throw portierError;
-    }
+  /** How many loads were started, and the number of the latest that answered (data or error). */
+  let loads = 0;
+  let answered = 0;
+  /** The latest load; an overtaken one settles with it. */
+  let latestLoad: Promise<void> = Promise.resolve();
+  /** How many times a command's answer (or a resync) changed the confirmed data. */
+  let confirmations = 0;
+
+  /**
+   * Reads everything the actor may see. Answers can come back in any order: one is dropped when a
+   * load started later has already answered (with data or a refusal), or when it was asked for
+   * another actor than the store now acts as (`actAs`); the later load decides. It is read again
+   * when a command's answer changed the confirmed data meanwhile: the snapshot may have been
+   * taken before that command ran, and would undo it on screen. Commands go one at a time, so
+   * this ends when they do; past {@link MAX_REREADS} the store keeps the view it holds.
+   */
+  function load(): Promise<void> {
+    const started = ++loads;
+    const overtaken = (actorId: string | undefined) => started < answered || actorId !== state.actorId;
+    const run = (async (): Promise<void> => {
+      /**
+       * An answer that a command's answer may have overtaken. If reading again fails, it is shown
+       * only when the store holds another actor's view (after `actAs`): otherwise what the store
+       * holds, with that command's answer in it, is the better view, and the load fails.
+       */
+      let inHand: Snapshot | undefined;
+      for (let attempt = 0; ; attempt++) {
+        const actorId = state.actorId;
+        const seen = confirmations;
+        let snapshot: Snapshot;
+        try {
+          snapshot = await backend.load({ actorId });
+        } catch (error) {
+          if (overtaken(actorId) && started !== loads) return latestLoad;
+          if (inHand === undefined || overtaken(actorId) || confirmedActor === actorId) {
+            const portierError = toPortierError(error);
+            // A refusal is an answer; a network failure says nothing of the data, so an earlier
+            // load's answer arriving after it still counts.
+            if (portierError.code !== 'network') answered = Math.max(answered, started);
+            emit({ status: 'error', error: portierError });
+            throw portierError;
+          }
+          snapshot = inHand;
+        }
+        if (overtaken(actorId)) return started === loads ? undefined : latestLoad;
+        if (snapshot !== inHand && confirmations !== seen) {
+          if (attempt < MAX_REREADS) {
+            inHand = snapshot;
+            continue;
+          }
+          if (confirmedActor === actorId) {
+            // What the store holds has every answer in it: better than a snapshot older than some.
+            answered = started;
+            emit({ status: 'ready', error: undefined });
+            return;
+          }
+        }
+        answered = started;
+        confirmed = snapshot.data;
+        confirmedActor = actorId;
+        replay();
+        emit({ status: 'ready', error: undefined, actorId: snapshot.actorId });
+        return;
+      }
+    })();
+    latestLoad = run;
+    return run;
   }
 
   function dispatch(command: Command): Promise<Changes> {
@@ -146,8 +212,18 @@ export function createPortier(options: PortierOptions): Portier {
     }
     inFlight.push(entry);
     emit({});
-    const settle = (changes?: Changes) => {
+    const settle = async (changes?: Changes, refused = false): Promise<void> => {
       inFlight.splice(inFlight.indexOf(entry), 1);
+      if (changes) confirmations++;
+      if (entry.actorId !== state.actorId) {
+        // Fired as the actor acted as before `actAs`: its answer is that actor's view, not this
+        // one's. This actor's view learns what it changed (or may have changed, when its answer
+        // was lost) by reading again; a load under way reads again too, see `load`.
+        replay();
+        emit({});
+        if (changes || refused) await load().catch(() => undefined);
+        return;
+      }
       if (changes && inFlight.length === 0 && confirmsPrediction(view, entry.patches, changes)) {
         // The view is this command over the confirmed data, and the backend agrees with all of it.
         confirmed = view;
@@ -157,10 +233,11 @@ export function createPortier(options: PortierOptions): Portier {
       }
       emit({});
     };
-    const sent = queue.then(() => backend.execute(ctx(), command));
+    // Sent as the actor who fired it, whoever the store acts as by the time its turn comes.
+    const sent = queue.then(() => backend.execute({ actorId: entry.actorId }, command));
     const settled = sent.then(
-      (changes) => {
-        settle(changes);
+      async (changes) => {
+        await settle(changes);
         return changes;
       },
       async (error: unknown) => {
@@ -168,8 +245,8 @@ export function createPortier(options: PortierOptions): Portier {
         // The backend refused what the local view allowed, so the view is behind (another client's
         // save, an answer lost after the save, a role changed meanwhile): read it again, so that
         // the store equals the backend once the command has settled.
-        await resync();
-        settle();
+        if (entry.actorId === state.actorId) await resync();
+        await settle(undefined, true);
         throw portierError;
       },
     );
@@ -177,10 +254,19 @@ export function createPortier(options: PortierOptions): Portier {
     return settled;
   }
 
-  /** Reloads the confirmed data quietly: a failure leaves the store as it was. */
+  /**
+   * Reloads the confirmed data quietly: a failure leaves the store as it was, and so does an
+   * answer overtaken by a load started meanwhile (that one decides) or by `actAs`.
+   */
   async function resync(): Promise<void> {
+    const started = loads;
+    const actorId = state.actorId;
     try {
-      confirmed = (await backend.load(ctx())).data;
+      const snapshot = await backend.load({ actorId });
+      if (started !== loads || actorId !== state.actorId) return;
+      confirmed = snapshot.data;
+      confirmedActor = actorId;
+      confirmations++;
     } catch {
       // The backend is unreachable: nothing better to show than what the store has.
     }
