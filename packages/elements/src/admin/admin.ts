@@ -165,7 +165,7 @@ export class PortierAdmin extends LitElement {
     // is left to the screens, which keep what the user typed.
     if (state.status === 'error' && !(state.actorId !== undefined && Object.hasOwn(state.data.users, state.actorId))) {
       return html`<div class="banner error" part="error" role="alert"><p>${t.common.loadError} ${this.#portier.errorText(state.error)}</p></div>
-        <button class="button" part="button retry" type="button" @click=${() => void this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>`;
+        <button class="button" part="retry" type="button" @click=${() => void this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>`;
     }
     const administers = this.#portier.can('user.create').allowed;
     // A plain user has only its own profile here (SPEC rule 1).
