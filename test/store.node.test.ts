@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createManualClock, createPortier, DAY_MS, selectUsers, type PortierBackend, type PortierError } from '@portier/core';
+import { createManualClock, createPortier, DAY_MS, PortierError, selectUsers, type PortierBackend } from '@portier/core';
 import { createMemoryBackend } from '@portier/adapters';
 
 async function setup(actorId = 'u-001') {
@@ -57,6 +57,57 @@ describe('createPortier', () => {
     await refreshed;
     assert.equal(portier.getState().data.users['u-005']!.status, 'blocked');
     await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('a command answered after a refresh that read later keeps the refresh’s newer record (another tab’s change)', async () => {
+    const { backend } = await setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let ran!: () => void;
+    const executed = new Promise<void>((resolve) => (ran = resolve));
+    const slow: PortierBackend = { ...backend, execute: async (ctx, command) => { const changes = await backend.execute(ctx, command); ran(); await gate; return changes; } };
+    const portier = createPortier({ backend: slow, clock: backend.clock, actorId: 'u-001' });
+    await portier.ready;
+    const blocking = portier.users.block('u-005');
+    await executed;
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Renamed' } });
+    await portier.refresh();
+    release();
+    await blocking;
+    assert.deepEqual([portier.getState().data.users['u-005']!.status, portier.getState().data.users['u-005']!.firstName], ['blocked', 'Renamed']);
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('without an actorId (the backend’s own session), a failed re-read does not put an older snapshot back', async () => {
+    const { backend } = await setup();
+    let hold = false;
+    let fail = false;
+    let release!: () => void;
+    const flaky: PortierBackend = {
+      ...backend,
+      load: async (ctx) => {
+        if (fail) {
+          fail = false;
+          throw new PortierError('network', { reason: 'fetch-failed' });
+        }
+        const snapshot = await backend.load(ctx);
+        if (hold) {
+          hold = false;
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return snapshot;
+      },
+    };
+    const portier = createPortier({ backend: flaky, clock: backend.clock });
+    await portier.ready;
+    hold = true;
+    const refreshed = portier.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await portier.users.block('u-005');
+    fail = true;
+    release();
+    await refreshed.catch(() => undefined);
+    assert.equal(portier.getState().data.users['u-005']!.status, 'blocked');
   });
 
   it('a plain user sees only itself', async () => {

@@ -32,27 +32,33 @@ export function decoyLimit(data: PortierData): number {
  * any account, and nothing is sent.
  */
 export function createDecoySignIns() {
-  const failures = new Map<string, number>();
+  /** Failures per e-mail, and the end of a real account's lock (a last super user's), if any. */
+  const failures = new Map<string, { count: number; lockedUntil?: number }>();
+  const remember = (key: string, entry: { count: number; lockedUntil?: number }) => {
+    failures.delete(key);
+    failures.set(key, entry);
+    if (failures.size > REMEMBERED) failures.delete(failures.keys().next().value!);
+  };
   return {
-    /** Counts one more failure for `email` under `limit`; returns what an active account would answer. */
-    failure(email: string, limit: number): PortierError {
+    /** Counts one more failure for `email` under `limit` at `now`; returns what an active account would answer. */
+    failure(email: string, limit: number, now: number): PortierError {
       const key = normalizeEmail(email);
-      const before = failures.get(key) ?? 0;
+      const entry = failures.get(key);
+      // As for the real account: when its lock has run out, counting starts again.
+      const before = entry === undefined || (entry.lockedUntil !== undefined && entry.lockedUntil <= now) ? 0 : entry.count;
       const count = Math.min(before + 1, limit);
-      failures.delete(key);
-      failures.set(key, count);
-      if (failures.size > REMEMBERED) failures.delete(failures.keys().next().value!);
+      remember(key, { count });
       // As for a real account: the attempt that blocks says why; later ones find it blocked.
       if (before >= limit) return new PortierError('account-blocked', {});
       if (count >= limit) return new PortierError('account-blocked', { reason: 'failed-sign-ins' });
       return new PortierError('forbidden', { reason: 'credentials', remaining: limit - count });
     },
-    /** A real account was just blocked (or locked) by failed sign-ins: its next wrong passwords find it blocked, as a decoy's do. */
-    blocked(email: string): void {
-      const key = normalizeEmail(email);
-      failures.delete(key);
-      failures.set(key, Number.MAX_SAFE_INTEGER);
-      if (failures.size > REMEMBERED) failures.delete(failures.keys().next().value!);
+    /**
+     * A real account was just blocked by failed sign-ins, or locked until `lockedUntil` (the last
+     * super user): its next wrong passwords find it blocked, as a decoy's do, until the lock ends.
+     */
+    blocked(email: string, lockedUntil?: number): void {
+      remember(normalizeEmail(email), { count: Number.MAX_SAFE_INTEGER, ...(lockedUntil === undefined ? {} : { lockedUntil }) });
     },
   };
 }

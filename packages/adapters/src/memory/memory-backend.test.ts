@@ -219,6 +219,16 @@ describe('memory backend — sign-in (rule 8)', () => {
     await backend.execute({ actorId: 'u-001' }, { type: 'users.unblock', userId });
     await backend.signIn({ email, password: DEMO_PASSWORD });
   });
+  it('the last super user’s lock runs out: counting starts again, with no trace of the old lock in the answers', async () => {
+    const { backend, clock } = setup();
+    const email = 'admin@horizon.example';
+    for (let i = 0; i < 5; i++) await backend.signIn({ email, password: 'wrong' }).catch(() => undefined);
+    clock.advance(16 * 60_000);
+    const again = await backend.signIn({ email, password: 'wrong again' }).catch((e) => e);
+    assert.deepEqual([again.code, again.details], ['forbidden', { reason: 'credentials', remaining: 4 }]);
+    assert.equal(backend.currentData().users['h-001']!.signInLockedUntil, undefined);
+    assert.equal((await backend.signIn({ email, password: DEMO_PASSWORD })).userId, 'h-001');
+  });
   it('never blocks the last active super user: it locks sign-in for a while instead (rule 4)', async () => {
     const { backend } = setup();
     const email = 'admin@horizon.example';

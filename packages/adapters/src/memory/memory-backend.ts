@@ -329,13 +329,13 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       syncFromStorage();
       sweep();
       const user = candidate && state.data.users[candidate.id];
-      if (!user || user.kind !== 'login') throw decoys.failure(String(email), decoyLimit(state.data));
       const now = clock.now();
+      if (!user || user.kind !== 'login') throw decoys.failure(String(email), decoyLimit(state.data), now);
       const locked = user.status === 'blocked' || (user.signInLockedUntil !== undefined && Date.parse(user.signInLockedUntil) > now);
       // Only an active account has a password to guess, and only its owner learns that it is
       // blocked or inactive: any other wrong password answers like an unknown e-mail, without
       // touching the account (a block is no transition from invited, expired or deactivated).
-      if (!matches && (locked || user.status !== 'active')) throw decoys.failure(user.email, decoyLimit(state.data));
+      if (!matches && (locked || user.status !== 'active')) throw decoys.failure(user.email, decoyLimit(state.data), now);
       if (locked) throw new PortierError('account-blocked', user.signInLockedUntil ? { until: user.signInLockedUntil } : {});
       if (!matches) {
         const limit = organizationSettings(user).failedSignInLimit;
@@ -348,7 +348,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         }
         save();
         if (outcome.blocked || outcome.user.signInLockedUntil) {
-          decoys.blocked(user.email);
+          decoys.blocked(user.email, outcome.user.signInLockedUntil === undefined ? undefined : Date.parse(outcome.user.signInLockedUntil));
           throw new PortierError('account-blocked', { reason: 'failed-sign-ins' });
         }
         throw new PortierError('forbidden', { reason: 'credentials', remaining: limit - outcome.user.failedSignIns });

@@ -10,16 +10,16 @@ export class UnsupportedMediaType extends Error {}
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
- * Reads the body as JSON within `limit` bytes; an empty body is `undefined`. A body must be sent
- * as JSON: a cross-site form can post `text/plain` that parses as JSON, with the browser's cookies
- * and without a CORS preflight, so anything else is refused before it is read.
+ * Reads the body of a POST, PUT or PATCH as JSON within `limit` bytes; an empty body is
+ * `undefined`. The request must say it is JSON, even with an empty body: what a cross-site page
+ * can send with the browser's cookies and without a CORS preflight (a form's `text/plain`, a
+ * `no-cors` fetch or a beacon with no body at all) never does, so it is refused before it is read.
  */
 export async function readJson(request: Request, limit: number): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw new PayloadTooLarge();
+  if (!JSON_MEDIA_TYPE.test(request.headers.get('content-type') ?? '')) throw new UnsupportedMediaType();
   if (!request.body) return undefined;
-  const type = request.headers.get('content-type');
-  if (type !== null && !JSON_MEDIA_TYPE.test(type)) throw new UnsupportedMediaType();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -34,7 +34,6 @@ export async function readJson(request: Request, limit: number): Promise<unknown
     chunks.push(value);
   }
   if (size === 0) return undefined;
-  if (type === null) throw new UnsupportedMediaType();
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

@@ -75,6 +75,9 @@ describe('createRestHandler', () => {
     assert.equal(backend.currentData().users['u-006']!.role, 'user');
     const bare = await setup().handler(new Request(`${BASE}/users/u-006/role`, { method: 'POST', body: new TextEncoder().encode(forged), headers: { 'x-portier-actor': 'u-001' } }));
     assert.equal(bare.status, 415, 'a body without a content type');
+    // What a no-cors fetch or a beacon sends: a POST with no body and no content type.
+    const empty = await setup().handler(new Request(`${BASE}/users/u-005/block`, { method: 'POST', headers: { 'x-portier-actor': 'u-001' } }));
+    assert.equal(empty.status, 415, 'an empty POST without a content type');
     for (const type of ['application/json; charset=utf-8', 'application/merge-patch+json']) {
       assert.equal((await send('POST', '/users/u-005/block', { body: '{}', headers: { 'content-type': type } })).status, 200, type);
       assert.equal((await send('POST', '/users/u-005/unblock', { body: '{}', headers: { 'content-type': type } })).status, 200, type);
@@ -134,7 +137,7 @@ describe('createRestHandler', () => {
     const stale = await send('PATCH', '/users/u-005', { body: '{"firstName":"Two"}', headers: { 'if-match': 'W/"0"' } });
     assert.equal(stale.status, 412);
     assert.equal((await problem(stale)).code, 'conflict');
-    const unreadable = await send('POST', '/users/u-005/block', { headers: { 'if-match': 'yesterday' } });
+    const unreadable = await send('POST', '/users/u-005/block', { body: '{}', headers: { 'if-match': 'yesterday' } });
     assert.equal(unreadable.status, 400);
   });
 
@@ -144,7 +147,7 @@ describe('createRestHandler', () => {
     assert.equal(created.status, 201);
     assert.match(created.headers.get('location') ?? '', /^users\/u-/);
     assert.equal(created.headers.get('etag'), 'W/"0"');
-    const forbidden = await send('POST', '/users/u-005/block', { actor: 'u-004' });
+    const forbidden = await send('POST', '/users/u-005/block', { body: '{}', actor: 'u-004' });
     assert.deepEqual([forbidden.status, (await problem(forbidden)).code], [403, 'forbidden']);
     const taken = await send('POST', '/users', { body: JSON.stringify({ email: 'REST.NEW@lambert.example', firstName: 'R', lastName: 'N', language: 'en' }) });
     assert.deepEqual([taken.status, (await problem(taken)).code], [409, 'email-taken']);

@@ -221,6 +221,35 @@ describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
   });
 });
 
+describe('SCIM backend: rule 4 when the command is cancelled after the guard has written', () => {
+  it('an abort between the demotion and its check neither skips the check nor leaves the organization without a super user', async () => {
+    const peer = await startScimPeer({ store: seededStore() });
+    try {
+      const options = { baseUrl: peer.url, token: peer.token };
+      const admin = createScimBackend(options);
+      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+      const controller = new AbortController();
+      let patched = false;
+      const interleaving: typeof fetch = async (input, init) => {
+        if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && !patched) {
+          patched = true;
+          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
+          const response = await fetch(input, init);
+          // The caller goes away (the REST handler passes the request's signal) once the write is done.
+          controller.abort();
+          return response;
+        }
+        return fetch(input, init);
+      };
+      const second = createScimBackend({ ...options, fetch: interleaving });
+      await assert.rejects(second.execute({ actorId: ACTORS.second, signal: controller.signal }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }));
+      assert.deepEqual(await superUsersOn(peer), [ACTORS.admin]);
+    } finally {
+      await peer.close();
+    }
+  });
+});
+
 describe('faults: SCIM', () => {
   const OUTCOME: Partial<Record<Fault, string>> = {
     'status-500': 'server',

@@ -164,9 +164,19 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
       const oldScim = toScim(old, before.data.grants[id] ?? []);
       const kept = outcome.data.users[id];
       const after = kept ? toScim(kept, outcome.data.grants[id] ?? []) : toScim({ ...old, status: 'deactivated' }, before.data.grants[id] ?? []);
-      const record = await client.patchUser(id, patchOperations(oldScim, after), before.etags.get(id)!, ctx.signal);
-      const { users } = collect(await client.listUsers(eq(`${SCIM_ENTERPRISE}:organization`, old.organizationId), ctx.signal));
-      const counts = countSuperUsers(Object.values(users), old.organizationId, now);
+      // Once the write is sent, the check runs to its end (not cancelled with the command), and
+      // whatever stops it undoes the write: a PATCH whose answer was lost may have been applied.
+      let record: ScimRecord;
+      let counts: ReturnType<typeof countSuperUsers>;
+      try {
+        record = await client.patchUser(id, patchOperations(oldScim, after), before.etags.get(id)!);
+        const { users } = collect(await client.listUsers(eq(`${SCIM_ENTERPRISE}:organization`, old.organizationId)));
+        counts = countSuperUsers(Object.values(users), old.organizationId, now);
+      } catch (error) {
+        // A stale ETag wrote nothing; anything else may have.
+        if (!(error instanceof PortierError && error.code === 'conflict')) await undoWeakening(old);
+        throw error;
+      }
       if (counts.active === 0 || (old.activeUntil === undefined && counts.lasting === 0)) {
         await undoWeakening(old);
         throw new PortierError('last-super-user', { reason: 'concurrent-change' });

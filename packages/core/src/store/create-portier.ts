@@ -17,11 +17,18 @@ export function applyPatches(data: PortierData, patches: readonly Patch[]): Port
   );
 }
 
-/** Merges a backend's answer into data (the store's confirmed view). */
+/**
+ * Merges a backend's answer into data (the store's confirmed view). A user the data already
+ * holds at a later version (a refresh that read after the command ran, and after another
+ * client's change) keeps that version, with its grants: every grant change bumps the version.
+ */
 export function mergeChanges(data: PortierData, changes: Changes): PortierData {
+  const older = new Set(changes.users.filter((user) => (data.users[user.id]?.version ?? -1) > user.version).map((user) => user.id));
   return writeRecords(data, [
-    ...changes.users.map((user) => ['users', user.id, user] as const),
-    ...Object.entries(changes.grants).map(([userId, grants]) => ['grants', userId, grants] as const),
+    ...changes.users.filter((user) => !older.has(user.id)).map((user) => ['users', user.id, user] as const),
+    ...Object.entries(changes.grants)
+      .filter(([userId]) => !older.has(userId))
+      .map(([userId, grants]) => ['grants', userId, grants] as const),
     ...changes.removedUserIds.flatMap((id) => [['users', id, undefined] as const, ['grants', id, undefined] as const]),
   ]);
 }
@@ -67,8 +74,13 @@ export function createPortier(options: PortierOptions): Portier {
   const listeners = new Set<(state: PortierState) => void>();
   /** The backend's data as last confirmed. */
   let confirmed: PortierData = emptyData();
-  /** The actor whose view `confirmed` is (none before the first load). */
+  /** The actor whose view `confirmed` is, as the backend named it (none before the first load). */
   let confirmedActor: string | undefined;
+  /**
+   * Whether `confirmed` is the view of the actor a load asked for: the one it names, or the
+   * backend's own session's (asked as `undefined`) once a load has named it.
+   */
+  const holdsViewOf = (asked: string | undefined) => confirmedActor !== undefined && confirmedActor === (asked ?? state.actorId);
   /** Commands in flight, in order, with what each changed in the view and the temporary ids it gave. */
   const inFlight: { actorId: string; command: Command; patches: Patch[]; tempIds: string[] }[] = [];
   let tempIds = 0;
@@ -164,7 +176,7 @@ export function createPortier(options: PortierOptions): Portier {
           snapshot = await backend.load({ actorId });
         } catch (error) {
           if (overtaken(actorId) && started !== loads) return latestLoad;
-          if (inHand === undefined || overtaken(actorId) || confirmedActor === actorId) {
+          if (inHand === undefined || overtaken(actorId) || holdsViewOf(actorId)) {
             const portierError = toPortierError(error);
             // A refusal is an answer; a network failure says nothing of the data, so an earlier
             // load's answer arriving after it still counts.
@@ -180,7 +192,7 @@ export function createPortier(options: PortierOptions): Portier {
             inHand = snapshot;
             continue;
           }
-          if (confirmedActor === actorId) {
+          if (holdsViewOf(actorId)) {
             // What the store holds has every answer in it: better than a snapshot older than some.
             answered = started;
             emit({ status: 'ready', error: undefined });
@@ -189,7 +201,7 @@ export function createPortier(options: PortierOptions): Portier {
         }
         answered = started;
         confirmed = snapshot.data;
-        confirmedActor = actorId;
+        confirmedActor = snapshot.actorId;
         replay();
         emit({ status: 'ready', error: undefined, actorId: snapshot.actorId });
         return;
@@ -265,7 +277,7 @@ export function createPortier(options: PortierOptions): Portier {
       const snapshot = await backend.load({ actorId });
       if (started !== loads || actorId !== state.actorId) return;
       confirmed = snapshot.data;
-      confirmedActor = actorId;
+      confirmedActor = snapshot.actorId;
       confirmations++;
     } catch {
       // The backend is unreachable: nothing better to show than what the store has.

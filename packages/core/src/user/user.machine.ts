@@ -172,6 +172,8 @@ export function recordFailedSignIn(
 ): FailedSignInOutcome {
   const failedSignIns = Math.min(user.failedSignIns + 1, options.limit);
   const counted: User = { ...user, failedSignIns };
+  // A lock that has run out is gone: the count started again when it ended.
+  if (counted.signInLockedUntil !== undefined && Date.parse(counted.signInLockedUntil) <= options.now) delete counted.signInLockedUntil;
   if (failedSignIns < options.limit) return { user: counted, blocked: false };
   if (options.isLastSuperUser) {
     const lockedUntil = new Date(options.now + (options.lockMs ?? 15 * 60_000)).toISOString();
