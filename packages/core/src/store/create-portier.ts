@@ -178,10 +178,12 @@ export function createPortier(options: PortierOptions): Portier {
           if (overtaken(actorId) && started !== loads) return latestLoad;
           if (inHand === undefined || overtaken(actorId) || holdsViewOf(actorId)) {
             const portierError = toPortierError(error);
+            const unreachable = portierError.code === 'network';
             // A refusal is an answer; a network failure says nothing of the data, so an earlier
-            // load's answer arriving after it still counts.
-            if (portierError.code !== 'network') answered = Math.max(answered, started);
-            emit({ status: 'error', error: portierError });
+            // load's answer arriving after it still counts, and the view the store holds for
+            // this actor stays on screen (marked by `error`).
+            if (!unreachable) answered = Math.max(answered, started);
+            emit(unreachable && holdsViewOf(actorId) && state.status === 'ready' ? { error: portierError } : { status: 'error', error: portierError });
             throw portierError;
           }
           snapshot = inHand;

@@ -13,7 +13,11 @@ import type { Language, Role, Signature, User } from '../user/user.schema.js';
 /** The store's state: plain, immutable data, replaced on every change. */
 export interface PortierState {
   status: 'loading' | 'ready' | 'error';
-  /** Set when `status` is `error` (the load failed). */
+  /**
+   * Why the last load failed: with `status` `error` nothing can be shown; with `ready`, a refresh
+   * could not reach the backend and the data shown is the last loaded (a network failure does
+   * not take away what the user was working on).
+   */
   error: PortierError | undefined;
   locale: Language;
   /** The signed-in user the store acts as. */

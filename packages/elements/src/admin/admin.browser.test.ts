@@ -38,6 +38,28 @@ describe('<portier-admin>', () => {
     expect(element.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
   });
 
+  it('when a refresh cannot reach the backend, keeps the screens and says the data is as last loaded, with Retry', async () => {
+    const memory = createMemoryBackend();
+    let unreachable = false;
+    const backend = { ...memory, load: (ctx: Parameters<typeof memory.load>[0]) => (unreachable ? Promise.reject(new PortierError('network', { reason: 'fetch-failed' })) : memory.load(ctx)) };
+    const portier = createPortier({ backend, actorId: 'u-001' });
+    await portier.ready;
+    await loadLocale('en');
+    const provider = await fixture<HTMLElement>(html`<portier-provider .portier=${portier} locale="en"><portier-admin></portier-admin></portier-provider>`);
+    const element = provider.firstElementChild as PortierAdmin;
+    await settle(element);
+    unreachable = true;
+    await portier.refresh().catch(() => undefined);
+    await settle(element);
+    expect(portier.getState().status).to.equal('ready');
+    expect(screen(element, 'portier-user-list'), 'the list stays').to.not.equal(null);
+    expect($(element, '[part~="stale"]').textContent).to.contain('you see the data as last loaded');
+    await expectNoAxeViolations(element);
+    unreachable = false;
+    $<HTMLButtonElement>(element, '[part~="stale"] [part~="retry"]').click();
+    await waitUntil(() => $(element, '[part~="stale"]').textContent!.trim() === '', 'the notice goes once loaded');
+  });
+
   it('starts on the list with its navigation, and passes axe', async () => {
     const { element } = await render();
     expect(screen(element, 'portier-user-list')).to.not.equal(null);

@@ -57,7 +57,8 @@ export function hashOf(view: PortierView, userId = ''): string {
  * @event portier-access-changed - Bubbles up from the access rights: rights were saved, copied or authorized.
  * @csspart notice - Why a plain user sees its own profile instead of the screen it asked for.
  * @csspart error - Why nothing could be loaded (no signed-in actor, an unreachable server).
- * @csspart retry - Loads again after that error.
+ * @csspart retry - Loads again after that error, or after a failed refresh.
+ * @csspart stale - Says that a refresh could not reach the backend: the screens show the data as last loaded.
  * @csspart bar - The navigation bar.
  * @csspart brand - The title in the bar.
  * @csspart nav - The main navigation.
@@ -182,6 +183,10 @@ export class PortierAdmin extends LitElement {
         </nav>
       </div>
       <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="banner info" part="stale" role="status">${state.status === 'ready' && state.error
+        ? html`<p>${t.common.refreshFailed} ${this.#portier.errorText(state.error)}</p>
+            <button class="button" part="retry" type="button" @click=${() => void this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>`
+        : nothing}</div>
       ${view === 'own-profile' && this.view !== 'own-profile' ? html`<p class="banner info" part="notice" role="status">${t.admin.ownProfileOnly}</p>` : nothing}
       <div
         class="view"

@@ -52,6 +52,8 @@ export interface Messages {
     optional: string;
     /** The whole screen could not load. */
     loadError: string;
+    /** A refresh failed (the network): the screens keep showing the data as last loaded. */
+    refreshFailed: string;
     /** The actor may not see this screen. */
     noAccess: string;
     /** Title of a problem banner. */

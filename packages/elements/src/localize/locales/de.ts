@@ -21,6 +21,7 @@ const de: Messages = {
     required: 'Pflichtfeld',
     optional: 'optional',
     loadError: 'Die Daten konnten nicht geladen werden.',
+    refreshFailed: 'Die neuesten Änderungen konnten nicht geladen werden: Sie sehen die zuletzt geladenen Daten.',
     noAccess: 'Sie haben keinen Zugriff auf diese Seite.',
     problem: 'Etwas ist schiefgelaufen',
     fixErrors: (count) => (count === 1 ? 'Ein Feld erfordert Ihre Aufmerksamkeit.' : `${count} Felder erfordern Ihre Aufmerksamkeit.`),

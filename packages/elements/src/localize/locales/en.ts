@@ -21,6 +21,7 @@ const en: Messages = {
     required: 'required',
     optional: 'optional',
     loadError: 'The data could not be loaded.',
+    refreshFailed: 'The latest changes could not be loaded: you see the data as last loaded.',
     noAccess: 'You are not allowed to see this page.',
     problem: 'Something went wrong',
     fixErrors: (count) => (count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`),

@@ -21,6 +21,7 @@ const fr: Messages = {
     required: 'obligatoire',
     optional: 'facultatif',
     loadError: 'Les données n’ont pas pu être chargées.',
+    refreshFailed: 'Les dernières modifications n’ont pas pu être chargées : vous voyez les données du dernier chargement.',
     noAccess: 'Vous n’avez pas accès à cette page.',
     problem: 'Un problème est survenu',
     fixErrors: (count) => (count <= 1 ? 'Un champ demande votre attention.' : `${count} champs demandent votre attention.`),

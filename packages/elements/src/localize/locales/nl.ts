@@ -21,6 +21,7 @@ const nl: Messages = {
     required: 'verplicht',
     optional: 'optioneel',
     loadError: 'De gegevens konden niet worden geladen.',
+    refreshFailed: 'De laatste wijzigingen konden niet worden geladen: u ziet de gegevens van de vorige keer.',
     noAccess: 'U hebt geen toegang tot deze pagina.',
     problem: 'Er ging iets mis',
     fixErrors: (count) => (count === 1 ? 'Eén veld vraagt uw aandacht.' : `${count} velden vragen uw aandacht.`),
