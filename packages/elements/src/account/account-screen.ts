@@ -130,7 +130,7 @@ export abstract class PortierAccountScreen extends LitElement {
     save: (password: string) => Promise<void>,
     reason: 'activation' | 'reset',
   ): Promise<'done' | 'expired' | 'used' | 'failed' | undefined> {
-    if (this.busy || !(await this.validatePasswords(this.tokenPolicy(), this.tokenContext()))) return undefined;
+    if (this.busy || !(await this.validateForSubmit(this.tokenPolicy(), this.tokenContext()))) return undefined;
     this.busy = true;
     this.failure = undefined;
     try {
@@ -196,6 +196,22 @@ export abstract class PortierAccountScreen extends LitElement {
     return this.ruleStates(policy, context, currentPassword)
       .filter((rule) => rule.state === 'unmet')
       .map((rule) => rule.rule);
+  }
+
+  #validating = false;
+
+  /**
+   * {@link validatePasswords} for a submit: false, doing nothing, while another submit's check is
+   * under way (the common-password list may still be loading), so a double press sends once.
+   */
+  protected async validateForSubmit(policy: PasswordPolicy, context: PasswordContext, currentPassword?: string): Promise<boolean> {
+    if (this.#validating) return false;
+    this.#validating = true;
+    try {
+      return await this.validatePasswords(policy, context, currentPassword);
+    } finally {
+      this.#validating = false;
+    }
   }
 
   /**

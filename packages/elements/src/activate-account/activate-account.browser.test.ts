@@ -36,6 +36,30 @@ async function commonListLoaded(element: PortierActivateAccount): Promise<void> 
 }
 
 describe('<portier-activate-account>', () => {
+  it('a double submit sends the password once, and the screen ends on success', async () => {
+    const test = await createTestPortier();
+    let calls = 0;
+    const accept = test.portier.session.acceptInvitation;
+    test.portier.session.acceptInvitation = (...args) => {
+      calls++;
+      return accept(...args);
+    };
+    const { element } = await render(await invitation(test), test);
+    type($<HTMLInputElement>(element, '#new-password'), 'Brasserie-Lambert-42');
+    type($<HTMLInputElement>(element, '#confirmation'), 'Brasserie-Lambert-42');
+    await settle(element);
+    // Two presses before the first check is done (the common-password list may still be loading).
+    const form = $<HTMLFormElement>(element, 'form');
+    form.requestSubmit();
+    form.requestSubmit();
+    for (let i = 0; i < 100 && !element.shadowRoot!.querySelector('[part~="message"]:not([role="alert"])'); i++) await wait(25);
+    await wait(100);
+    await settle(element);
+    expect(calls).to.equal(1);
+    expect(textOf(element)).to.not.contain('already been used');
+    expect(test.backend.currentData().users['u-006']!.status).to.equal('active');
+  });
+
   it('greets the user and shows each password rule as met or not while typing', async () => {
     const test = await createTestPortier();
     const { element } = await render(await invitation(test), test);

@@ -89,7 +89,7 @@ export class PortierPasswordChange extends PortierAccountScreen {
       this.renderRoot.querySelector<HTMLInputElement>(this.emailError ? '#email' : '#current')?.focus();
       return;
     }
-    if (!(await this.validatePasswords(this.#policy(), this.#context(), this.currentPassword))) return;
+    if (!(await this.validateForSubmit(this.#policy(), this.#context(), this.currentPassword))) return;
     this.busy = true;
     this.failure = undefined;
     try {
