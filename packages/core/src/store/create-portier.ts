@@ -226,7 +226,7 @@ export function createPortier(options: PortierOptions): Portier {
     }
     inFlight.push(entry);
     emit({});
-    const settle = async (changes?: Changes, refused = false): Promise<void> => {
+    const settle = async (changes?: Changes, failed = false): Promise<void> => {
       inFlight.splice(inFlight.indexOf(entry), 1);
       if (changes) confirmations++;
       if (entry.actorId !== state.actorId) {
@@ -235,7 +235,7 @@ export function createPortier(options: PortierOptions): Portier {
         // was lost) by reading again; a load under way reads again too, see `load`.
         replay();
         emit({});
-        if (changes || refused) await load().catch(() => undefined);
+        if (changes || failed) await load().catch(() => undefined);
         return;
       }
       if (changes && inFlight.length === 0 && confirmsPrediction(view, entry.patches, changes)) {
@@ -260,7 +260,7 @@ export function createPortier(options: PortierOptions): Portier {
         // save, an answer lost after the save, a role changed meanwhile): read it again, so that
         // the store equals the backend once the command has settled.
         if (entry.actorId === state.actorId) await resync();
-        await settle(undefined, true);
+        await settle(undefined, /* failed */ true);
         throw portierError;
       },
     );
