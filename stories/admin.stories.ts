@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { refusingBackend } from './support/backends.js';
+import { refusingBackend, unreachableAfterLoadBackend } from './support/backends.js';
 import { screen, standardStates } from './support/render.js';
 
 /**
@@ -38,4 +38,13 @@ export const CollectiveSignatureSuperUser: Story = {
 /** A plain user (u-004) opening the admin: only its own profile is theirs to edit. */
 export const PlainUser: Story = {
   render: (_args, context) => screen('portier-admin', { actorId: 'u-004' }, context),
+};
+
+/**
+ * A refresh that cannot reach the backend (an outage after the first load): the screens keep the
+ * data as last loaded, and the admin says so, with Retry.
+ */
+export const RefreshFailed: Story = {
+  render: (_args, context) =>
+    screen('portier-admin', { backend: unreachableAfterLoadBackend(), setup: (store) => store.refresh().catch(() => undefined) }, context),
 };

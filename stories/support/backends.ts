@@ -22,6 +22,20 @@ export function failingBackend(code: PortierErrorCode = 'network'): PortierBacke
   return { ...memoryBackend(), load: fail, listUsers: fail, listAudit: fail, searchClients: fail, inspectToken: fail };
 }
 
+/** Loads the data once; every later load fails (`network`): a refresh during an outage. */
+export function unreachableAfterLoadBackend(seed?: MemorySeed): PortierBackend {
+  const memory = memoryBackend(seed);
+  let loaded = false;
+  return {
+    ...memory,
+    load: (ctx) => {
+      if (loaded) return Promise.reject(new PortierError('network', { status: 503 }));
+      loaded = true;
+      return memory.load(ctx);
+    },
+  };
+}
+
 /**
  * Loads the data but refuses every change with `code`: whatever the user saves in the story, the
  * screen shows how it explains that refusal (its message, in the active locale, with the input kept).
