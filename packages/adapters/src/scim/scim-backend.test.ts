@@ -219,6 +219,35 @@ describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
       await peer.close();
     }
   });
+  it('the undo takes back only what the guard wrote: an end date another system set in between stays', async () => {
+    const peer = await startScimPeer({ store: seededStore() });
+    try {
+      const options = { baseUrl: peer.url, token: peer.token };
+      const admin = createScimBackend(options);
+      const provisioning = createScimClient(options);
+      const endDate = isoDay(Date.now() + 90 * DAY_MS);
+      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+      let patches = 0;
+      const interleaving: typeof fetch = async (input, init) => {
+        if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && ++patches === 1) {
+          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
+          const response = await fetch(input, init);
+          // An HR system provisioning the same directory gives the first administrator an end date.
+          const held = await provisioning.getUser(ACTORS.admin);
+          await provisioning.patchUser(ACTORS.admin, patchOperations(toScim(held.user, held.grants), toScim({ ...held.user, activeUntil: endDate }, held.grants)), held.etag);
+          return response;
+        }
+        return fetch(input, init);
+      };
+      const second = createScimBackend({ ...options, fetch: interleaving });
+      await rejectsWith(second.execute({ actorId: ACTORS.second }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'last-super-user');
+      const held = (await provisioning.getUser(ACTORS.admin)).user;
+      assert.equal(held.role, 'superuser', 'the demotion is taken back');
+      assert.equal(held.activeUntil, endDate, 'the other system’s end date stays');
+    } finally {
+      await peer.close();
+    }
+  });
 });
 
 describe('SCIM backend: rule 4 when the command is cancelled after the guard has written', () => {

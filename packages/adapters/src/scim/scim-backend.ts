@@ -45,6 +45,24 @@ interface World {
 }
 
 /**
+ * `current` with each field the rule-4 guard changed from `old` to `written` put back to `old`,
+ * where `current` still holds `written`: the undo takes back the guard's write and nothing else.
+ */
+function restoreWhereUnchanged(current: User, old: User, written: User): User {
+  const { activeUntil: _until, blockReason: _reason, ...rest } = current;
+  const statusKept = current.status !== written.status || current.blockReason !== written.blockReason;
+  const status = statusKept ? current : old;
+  const endDate = current.activeUntil !== written.activeUntil ? current : old;
+  return {
+    ...rest,
+    role: current.role === written.role ? old.role : current.role,
+    status: status.status,
+    ...(status.blockReason === undefined ? {} : { blockReason: status.blockReason }),
+    ...(endDate.activeUntil === undefined ? {} : { activeUntil: endDate.activeUntil }),
+  };
+}
+
+/**
  * The port over SCIM 2.0: users are SCIM core Users with the enterprise extension and Portier's own
  * extension (`urn:portier:…`) for role, kind, signature, status, managed clients and grants. Each
  * command is first run through the core's `execute` on a fresh read (validation, `can`, lifecycle),
@@ -163,7 +181,8 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
       const old = before.data.users[id]!;
       const oldScim = toScim(old, before.data.grants[id] ?? []);
       const kept = outcome.data.users[id];
-      const after = kept ? toScim(kept, outcome.data.grants[id] ?? []) : toScim({ ...old, status: 'deactivated' }, before.data.grants[id] ?? []);
+      const weakenedTo: User = kept ?? { ...old, status: 'deactivated' };
+      const after = toScim(weakenedTo, (kept ? outcome.data.grants[id] : before.data.grants[id]) ?? []);
       // Once the write is sent, the check runs to its end (not cancelled with the command), and
       // whatever stops it undoes the write: a PATCH whose answer was lost may have been applied.
       let record: ScimRecord;
@@ -174,11 +193,11 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
         counts = countSuperUsers(Object.values(users), old.organizationId, now);
       } catch (error) {
         // A stale ETag wrote nothing; anything else may have.
-        if (!(error instanceof PortierError && error.code === 'conflict')) await undoWeakening(old);
+        if (!(error instanceof PortierError && error.code === 'conflict')) await undoWeakening(old, weakenedTo);
         throw error;
       }
       if (counts.active === 0 || (old.activeUntil === undefined && counts.lasting === 0)) {
-        await undoWeakening(old);
+        await undoWeakening(old, weakenedTo);
         throw new PortierError('last-super-user', { reason: 'concurrent-change' });
       }
       // A kept user is written in full; a removed one is now deleted under its new ETag.
@@ -189,25 +208,19 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
   }
 
   /**
-   * Gives `old` back the role, status and end date the guard's PATCH took, over the user as the
-   * peer holds it now: a change made in between (its own phone, say) stays, and a stale ETag is
-   * read again and retried. Not cancelled with the command: once the PATCH is written, the undo
-   * must run. When it cannot, the command rejects with `server` (`rule-4-undo-failed`), never as
-   * if nothing had been written.
+   * Undoes the guard's PATCH over the user as the peer holds it now: each of role, status (with
+   * its block reason) and end date goes back to `old` only where it still holds what the guard
+   * wrote (`written`). A change made in between by anyone else (its own phone, another system's
+   * end date) stays. A stale ETag is read again and retried. Not cancelled with the command: once
+   * the PATCH is written, the undo must run. When it cannot, the command rejects with `server`
+   * (`rule-4-undo-failed`), never as if nothing had been written.
    */
-  async function undoWeakening(old: User): Promise<void> {
+  async function undoWeakening(old: User, written: User): Promise<void> {
     let failure: unknown;
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         const current = await client.getUser(old.id);
-        const { activeUntil: _until, blockReason: _reason, ...rest } = current.user;
-        const restored: User = {
-          ...rest,
-          role: old.role,
-          status: old.status,
-          ...(old.activeUntil === undefined ? {} : { activeUntil: old.activeUntil }),
-          ...(old.blockReason === undefined ? {} : { blockReason: old.blockReason }),
-        };
+        const restored = restoreWhereUnchanged(current.user, old, written);
         await client.patchUser(old.id, patchOperations(toScim(current.user, current.grants), toScim(restored, current.grants)), current.etag);
         return;
       } catch (error) {
