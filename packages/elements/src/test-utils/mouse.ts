@@ -1,3 +1,4 @@
+import { deepActiveElement } from './keyboard.js';
 import { runnerCommand } from './runner-command.js';
 
 /**
@@ -32,4 +33,19 @@ export async function mouseClick(element: Element, between: () => Promise<unknow
 /** Releases every button and moves the pointer to the corner (after a test, so hover states do not leak). */
 export function resetMouse(): Promise<void> {
   return command('reset-mouse');
+}
+
+/**
+ * Makes a press behave as in Safari (and Firefox on macOS) until the returned function is called: a
+ * pressed button does not take the focus, the field that had it just loses it (its blur has no
+ * `relatedTarget`).
+ */
+export function pressLikeSafari(): () => void {
+  const onMouseDown = (event: MouseEvent) => {
+    if (!event.composedPath().some((node) => node instanceof HTMLButtonElement)) return;
+    event.preventDefault();
+    (deepActiveElement() as HTMLElement | null)?.blur();
+  };
+  window.addEventListener('mousedown', onMouseDown, { capture: true });
+  return () => window.removeEventListener('mousedown', onMouseDown, { capture: true });
 }

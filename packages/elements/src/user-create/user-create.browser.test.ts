@@ -12,6 +12,7 @@ import {
   keyboardType,
   mouseClick,
   press,
+  pressLikeSafari,
   renderWithPortier,
   resetMouse,
   setViewport,
@@ -89,6 +90,25 @@ describe('<portier-user-create>', () => {
       expect(textOf($(element, '[part~="error"]'))).to.equal('3 fields need your attention.');
       expect(deepActiveElement()?.id, 'the focus').to.equal('email');
     } finally {
+      await setViewport(DEFAULT_VIEWPORT);
+    }
+  });
+
+  it('submits on a mouse click on Create where a pressed button takes no focus (Safari, Firefox on macOS)', async () => {
+    await setViewport({ width: 1000, height: 2400 });
+    const restore = pressLikeSafari();
+    try {
+      const { element } = await render();
+      type(input(element, 'email'), 'x');
+      type(input(element, 'email'), '');
+      await settle(element);
+      await mouseClick($(element, '[part="submit-button"]'));
+      await settle(element);
+      expect(textOf($(element, '[part~="error"]'))).to.equal('3 fields need your attention.');
+      expect(deepActiveElement()?.id, 'the focus').to.equal('email');
+    } finally {
+      restore();
+      await resetMouse();
       await setViewport(DEFAULT_VIEWPORT);
     }
   });

@@ -27,7 +27,7 @@ import { renderTypeLevelFields } from '../access-setup/type-level-fields.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierNavigateEvent } from '../events/navigate.js';
 import { PortierUserCreatedEvent } from '../events/user-created.js';
-import { leavesForFormButton } from '../forms/leaves-for-form-button.js';
+import { leavesForFormButton, notePressOnFormButton } from '../forms/leaves-for-form-button.js';
 import { issueMessage } from '../localize/error-message.js';
 import type { Messages } from '../localize/messages.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
@@ -168,7 +168,7 @@ export class PortierUserCreate extends LitElement {
             ${this.submitted && problems.length > 0 ? html`<p>${t.common.fixErrors(problems.length)}</p>` : nothing}
           </div>`
         : nothing}</div>
-      <form part="form" novalidate aria-labelledby="title" @submit=${this.#submit}>
+      <form part="form" novalidate aria-labelledby="title" @submit=${this.#submit} @pointerdown=${notePressOnFormButton}>
         ${this.#renderKind(t)} ${this.#renderIdentity(t, actor, shown)} ${this.#renderManaged(t, state, actor)}
         ${this.#renderAccess(t, state, actor, shown)}
         <div class="footer">

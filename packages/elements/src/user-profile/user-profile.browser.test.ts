@@ -4,7 +4,7 @@ import type { PortierUserRemovedEvent } from '../events/user-removed.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { createPortier, type PortierError } from '@portier/core';
 import { loadLocale } from '../localize/load-locale.js';
-import { $, createTestPortier, deepActiveElement, expectNoAxeViolations, mouseClick, press, renderWithPortier, resetMouse, settle, textOf, type } from '../test-utils/index.js';
+import { $, createTestPortier, deepActiveElement, expectNoAxeViolations, mouseClick, press, pressLikeSafari, renderWithPortier, resetMouse, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierUserProfile } from './user-profile.js';
 
 const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -195,6 +195,22 @@ describe('<portier-user-profile>', () => {
     expect(deepActiveElement()?.id, 'the focus').to.equal('firstName');
     expect($(element, '#firstName-error').textContent).to.equal('Fill in this field.');
     expect(portier.getState().data.users['u-004']!.firstName).to.equal('Dirk');
+  });
+
+  it('the same where a pressed button takes no focus (Safari, Firefox on macOS): the blur without a relatedTarget does not lose the click', async () => {
+    const { element } = await render('u-004');
+    const restore = pressLikeSafari();
+    try {
+      type(input(element, 'firstName'), '');
+      await settle(element);
+      await mouseClick($(element, '[part="save-button"]'));
+      await settle(element);
+    } finally {
+      restore();
+      await resetMouse();
+    }
+    expect(deepActiveElement()?.id, 'the focus').to.equal('firstName');
+    expect($(element, '#firstName-error').textContent).to.equal('Fill in this field.');
   });
 
   it('refuses a stale save with conflict, keeps what was typed, and can show the latest version', async () => {
