@@ -329,6 +329,12 @@ export abstract class PortierAccountScreen extends LitElement {
     >`;
   }
 
+  /** After the form gives way to a result, the result takes the focus (it is also announced). */
+  protected async focusMessage(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
+  }
+
   /** Clears the password fields (after a success, or when leaving a form). */
   protected clearPasswords(): void {
     this.password = '';

@@ -75,7 +75,7 @@ export class PortierActivateAccount extends PortierAccountScreen {
     const outcome = await this.setPasswordFromLink((password) => portier.session.acceptInvitation(this.token, password), 'activation');
     if (outcome === undefined || outcome === 'failed') return;
     this.phase = outcome;
-    await this.#focusMessage();
+    await this.focusMessage();
   }
 
   async #requestNew(): Promise<void> {
@@ -86,18 +86,12 @@ export class PortierActivateAccount extends PortierAccountScreen {
     try {
       await portier.session.requestNewInvitation(this.token);
       this.phase = 'requested';
-      await this.#focusMessage();
+      await this.focusMessage();
     } catch (error) {
       this.failure = error;
     } finally {
       this.busy = false;
     }
-  }
-
-  /** After the form disappears, the result takes the focus (it is also announced). */
-  async #focusMessage(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
   }
 
   protected override render() {

@@ -98,8 +98,7 @@ export class PortierPasswordChange extends PortierAccountScreen {
       this.currentPassword = '';
       this.done = true;
       this.dispatchEvent(new PortierPasswordSetEvent('change', email.data));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
+      await this.focusMessage();
     } catch (error) {
       this.failure = error;
     } finally {

@@ -89,7 +89,7 @@ export class PortierPasswordReset extends PortierAccountScreen {
     try {
       await portier.session.requestPasswordReset(parsed.data);
       this.phase = 'sent';
-      await this.#focusMessage();
+      await this.focusMessage();
     } catch (error) {
       this.failure = error;
     } finally {
@@ -104,7 +104,7 @@ export class PortierPasswordReset extends PortierAccountScreen {
     const outcome = await this.setPasswordFromLink((password) => portier.session.completePasswordReset(this.token, password), 'reset');
     if (outcome === undefined || outcome === 'failed') return;
     this.phase = outcome;
-    await this.#focusMessage();
+    await this.focusMessage();
   }
 
   /** From a dead link back to step one. */
@@ -114,11 +114,6 @@ export class PortierPasswordReset extends PortierAccountScreen {
     this.email = this.tokenInfo?.email ?? this.email;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
-  }
-
-  async #focusMessage(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
   }
 
   protected override render() {
