@@ -41,7 +41,22 @@ describe('createRestHandler', () => {
     assert.equal(outside.status, 404);
     const wrong = await send('PUT', '/snapshot');
     assert.equal(wrong.status, 405);
-    assert.equal(wrong.headers.get('allow'), 'GET');
+    assert.equal(wrong.headers.get('allow'), 'GET, HEAD');
+  });
+
+  it('serves HEAD wherever it serves GET: the same status and headers, no body', async () => {
+    const { send } = setup();
+    const head = await send('HEAD', '/users/u-005');
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('etag'), 'W/"0"');
+    assert.equal(head.headers.get('content-type'), 'application/json');
+    assert.equal(await head.text(), '');
+    assert.equal((await send('HEAD', '/users/u-005', { headers: { 'if-none-match': 'W/"0"' } })).status, 304);
+    assert.equal((await send('HEAD', '/users/nobody')).status, 404);
+    assert.equal((await send('HEAD', '/users/u-005', { actor: null })).status, 401);
+    const commandRoute = await send('HEAD', '/users/u-005/block');
+    assert.equal(commandRoute.status, 405);
+    assert.equal(commandRoute.headers.get('allow'), 'POST');
   });
 
   it('answers bad JSON 400 with a validation code', async () => {

@@ -26,7 +26,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 /**
  * Serves the REST contract (`openapi.json`) from any {@link PortierBackend}. Every input is
  * validated with the core's zod schemas; authorization is the backend's (which asks `can`).
- * Unknown routes answer 404, bad JSON 400, bodies over `maxBodyBytes` 413, bodies not sent as JSON 415, no or an unknown actor 401,
+ * HEAD is served wherever GET is. Unknown routes answer 404, bad JSON 400, bodies over `maxBodyBytes` 413, bodies not sent as JSON 415, no or an unknown actor 401,
  * a stale If-Match 412; every error is `application/problem+json` with the PortierError code.
  * @example
  * const handler = createRestHandler(createMemoryBackend(), { resolveActor: (r) => r.headers.get('x-portier-actor') ?? undefined });
@@ -36,12 +36,25 @@ export function createRestHandler(backend: PortierBackend, options: RestHandlerO
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
 
   return async (request) => {
+    // HEAD is GET without the body (RFC 9110 §9.3.2): the same status and headers.
+    if (request.method.toUpperCase() === 'HEAD') {
+      const response = await handle(new Request(request, { method: 'GET' }));
+      await response.body?.cancel();
+      return new Response(null, { status: response.status, headers: response.headers });
+    }
+    return handle(request);
+  };
+
+  async function handle(request: Request): Promise<Response> {
     try {
       const url = new URL(request.url);
       if (basePath && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) throw new PortierError('not-found', { reason: 'route' });
       const match = matchRoute(request.method.toUpperCase(), url.pathname.slice(basePath.length) || '/');
       if (!match) throw new PortierError('not-found', { reason: 'route' });
-      if ('allowed' in match) return problemResponse(new PortierError('not-found', { reason: 'method' }), 405, { allow: match.allowed.join(', ') });
+      if ('allowed' in match) {
+        const allowed = match.allowed.includes('GET') ? [...match.allowed, 'HEAD'] : match.allowed;
+        return problemResponse(new PortierError('not-found', { reason: 'method' }), 405, { allow: allowed.join(', ') });
+      }
       const { route, params } = match;
       let ctx: BackendContext = { signal: request.signal };
       if (route.auth) {
@@ -60,7 +73,7 @@ export function createRestHandler(backend: PortierBackend, options: RestHandlerO
       // A backend's network trouble is this server's failure as seen by its caller.
       return problemResponse(portierError.code === 'network' ? new PortierError('server', portierError.details) : portierError);
     }
-  };
+  }
 }
 
 async function serve(
