@@ -163,8 +163,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   function actorOf(ctx: BackendContext): User {
-    const id = ctx.actorId ?? defaultActorId;
-    const actor = id === undefined || !Object.hasOwn(state.data.users, id) ? undefined : state.data.users[id];
+    // Only a context without an actor stands for the default one: a null or empty id (a host's
+    // resolver that found nobody) is nobody.
+    const id: unknown = ctx.actorId === undefined ? defaultActorId : ctx.actorId;
+    const actor = typeof id !== 'string' || !Object.hasOwn(state.data.users, id) ? undefined : state.data.users[id];
     if (!actor) throw new PortierError('forbidden', { reason: 'unknown-actor' });
     const decision = can(actor, 'user.view', { now: clock.now(), user: actor });
     if (!decision.allowed) throw new PortierError(decision.code, { reason: decision.reason });

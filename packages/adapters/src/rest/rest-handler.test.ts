@@ -141,6 +141,24 @@ describe('createRestHandler', () => {
     assert.deepEqual(await signIn.json(), { userId: 'u-001', passwordChangeRequired: false });
   });
 
+  it('answers 401 when the resolver finds nobody in any form (null, empty): never the memory backend’s default actor', async () => {
+    const backend = createMemoryBackend();
+    for (const nobody of [null, '', 0, false]) {
+      const handler = createRestHandler(backend, { resolveActor: () => nobody as unknown as string | undefined, basePath: '/api' });
+      const read = await handler(new Request(`${BASE}/snapshot`));
+      assert.equal(read.status, 401, `resolver answered ${JSON.stringify(nobody)}`);
+      const demote = await handler(new Request(`${BASE}/users/u-002/role`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"user"}' }));
+      assert.equal(demote.status, 401, `resolver answered ${JSON.stringify(nobody)}`);
+    }
+    assert.equal((await backend.load({ actorId: 'u-001' })).data.users['u-002']!.role, 'superuser');
+  });
+
+  it('the memory backend takes its default actor only when the context has none: a null actor is refused', async () => {
+    const backend = createMemoryBackend();
+    await assert.rejects(backend.load({ actorId: null as unknown as string }), (error: { code?: string }) => error.code === 'forbidden');
+    assert.equal((await backend.load({})).actorId, 'u-001');
+  });
+
   it('serves an ETag on users and refuses a stale If-Match with 412', async () => {
     const { send } = setup();
     const got = await send('GET', '/users/u-005');

@@ -58,8 +58,9 @@ export function createRestHandler(backend: PortierBackend, options: RestHandlerO
       const { route, params } = match;
       let ctx: BackendContext = { signal: request.signal };
       if (route.auth) {
-        const actorId = await options.resolveActor(request);
-        if (actorId === undefined || actorId === '') return problemResponse(new PortierError('forbidden', { reason: 'unauthenticated' }), 401);
+        // Anything but a non-empty string is nobody (a plain-JS resolver may answer null).
+        const actorId: unknown = await options.resolveActor(request);
+        if (typeof actorId !== 'string' || actorId === '') return problemResponse(new PortierError('forbidden', { reason: 'unauthenticated' }), 401);
         ctx = { ...ctx, actorId };
       }
       const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : await readJson(request, maxBodyBytes);
