@@ -24,41 +24,38 @@ export function decoyLimit(data: PortierData): number {
 }
 
 /**
- * Failed sign-ins answered without a real count: on an e-mail with no active login account
- * (unknown, a contact, invited, deactivated) and on a blocked or locked one, counted as a fresh
- * active account's would be: the same "N attempts left", then the same block. Without it, the
- * answers would tell a guesser which e-mails have an account, and which are blocked (SPEC: no
- * enumeration); an account's state is told only with its right password. Nothing is stored on
- * any account, and nothing is sent.
+ * What a wrong password is answered, for every e-mail alike: a count of failures per e-mail, as a
+ * fresh active account's would be ("N attempts left", then the block), whether the e-mail has an
+ * account or not, and whatever state the account is in. The account's own count (rule 8) runs
+ * beside it and decides the real block; the answer never reads it. So what a guesser sees is a
+ * function of what was typed alone, and it stays so when this table forgets (it remembers the
+ * last {@link REMEMBERED} e-mails): a forgotten real account restarts its answers exactly as a
+ * forgotten unknown e-mail does. The account's state is told only with its right password
+ * (SPEC: no enumeration). Nothing is stored on any account, and nothing is sent.
  */
 export function createDecoySignIns() {
-  /** Failures per e-mail, and the end of a real account's lock (a last super user's), if any. */
-  const failures = new Map<string, { count: number; lockedUntil?: number }>();
-  const remember = (key: string, entry: { count: number; lockedUntil?: number }) => {
-    failures.delete(key);
-    failures.set(key, entry);
-    if (failures.size > REMEMBERED) failures.delete(failures.keys().next().value!);
-  };
+  /** Failures per normalized e-mail, oldest first. */
+  const failures = new Map<string, number>();
   return {
-    /** Counts one more failure for `email` under `limit` at `now`; returns what an active account would answer. */
-    failure(email: string, limit: number, now: number): PortierError {
+    /** Counts one more failure for `email` under `limit`; returns what an active account would answer. */
+    failure(email: string, limit: number): PortierError {
       const key = normalizeEmail(email);
-      const entry = failures.get(key);
-      // As for the real account: when its lock has run out, counting starts again.
-      const before = entry === undefined || (entry.lockedUntil !== undefined && entry.lockedUntil <= now) ? 0 : entry.count;
+      const before = failures.get(key) ?? 0;
       const count = Math.min(before + 1, limit);
-      remember(key, { count });
+      failures.delete(key);
+      failures.set(key, count);
+      if (failures.size > REMEMBERED) failures.delete(failures.keys().next().value!);
       // As for a real account: the attempt that blocks says why; later ones find it blocked.
       if (before >= limit) return new PortierError('account-blocked', {});
       if (count >= limit) return new PortierError('account-blocked', { reason: 'failed-sign-ins' });
       return new PortierError('forbidden', { reason: 'credentials', remaining: limit - count });
     },
     /**
-     * A real account was just blocked by failed sign-ins, or locked until `lockedUntil` (the last
-     * super user): its next wrong passwords find it blocked, as a decoy's do, until the lock ends.
+     * The owner signed in, or an administrator gave the account a fresh count (unblock,
+     * reactivation): its answers start again with it.
      */
-    blocked(email: string, lockedUntil?: number): void {
-      remember(normalizeEmail(email), { count: Number.MAX_SAFE_INTEGER, ...(lockedUntil === undefined ? {} : { lockedUntil }) });
+    forget(email: string): void {
+      failures.delete(normalizeEmail(email));
     },
   };
 }

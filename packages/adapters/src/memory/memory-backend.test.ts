@@ -219,15 +219,49 @@ describe('memory backend — sign-in (rule 8)', () => {
     await backend.execute({ actorId: 'u-001' }, { type: 'users.unblock', userId });
     await backend.signIn({ email, password: DEMO_PASSWORD });
   });
-  it('the last super user’s lock runs out: counting starts again, with no trace of the old lock in the answers', async () => {
+  it('the last super user’s lock runs out: its count starts again, and the answers to wrong passwords stay those of an unknown e-mail', async () => {
     const { backend, clock } = setup();
     const email = 'admin@horizon.example';
-    for (let i = 0; i < 5; i++) await backend.signIn({ email, password: 'wrong' }).catch(() => undefined);
+    const unknown = await answers(backend, 'nobody@horizon.example', 6);
+    assert.deepEqual(await answers(backend, email, 5), unknown.slice(0, 5));
     clock.advance(16 * 60_000);
-    const again = await backend.signIn({ email, password: 'wrong again' }).catch((e) => e);
-    assert.deepEqual([again.code, again.details], ['forbidden', { reason: 'credentials', remaining: 4 }]);
-    assert.equal(backend.currentData().users['h-001']!.signInLockedUntil, undefined);
+    // An unknown e-mail that reached the limit stays blocked: so does the answer here, the lock's end tells a guesser nothing.
+    assert.deepEqual(await answers(backend, email, 1), [unknown.at(-1)]);
+    const account = backend.currentData().users['h-001']!;
+    assert.equal(account.signInLockedUntil, undefined);
+    assert.equal(account.failedSignIns, 1, 'its own count started again');
     assert.equal((await backend.signIn({ email, password: DEMO_PASSWORD })).userId, 'h-001');
+    assert.equal(backend.currentData().users['h-001']!.failedSignIns, 0);
+    assert.deepEqual(await answers(backend, email, 1), [['forbidden', { reason: 'credentials', remaining: 4 }]], 'after its owner signs in, the answers start again');
+  });
+  it('answers the same for an account and an unknown e-mail after the decoy table has forgotten both', async () => {
+    const { backend } = setup();
+    const account = 'dirk.janssens@lambert.example';
+    const unknown = 'nobody.here@lambert.example';
+    for (const email of [account, unknown]) await answers(backend, email, 2);
+    // 10,001 other e-mails push both out of the table of remembered failures.
+    for (let i = 0; i < 10_001; i++) await backend.signIn({ email: `filler-${i}@random.example`, password: 'wrong' }).catch(() => undefined);
+    assert.deepEqual(await answers(backend, account, 4), await answers(backend, unknown, 4));
+    // The account's own count was not forgotten: the 5th failure in all blocked it (rule 8), silently.
+    assert.equal(backend.currentData().users['u-004']!.email, account);
+    assert.equal(backend.currentData().users['u-004']!.status, 'blocked');
+  });
+  it('after an administrator unblocks an account, the answers to wrong passwords start again from its fresh count', async () => {
+    const { backend } = setup();
+    const email = 'bart.peeters@lambert.example';
+    await answers(backend, email, 5);
+    assert.equal(backend.currentData().users['u-002']!.status, 'blocked');
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.unblock', userId: 'u-002' });
+    assert.deepEqual(await answers(backend, email, 1), [['forbidden', { reason: 'credentials', remaining: 4 }]]);
+  });
+  it('rule 13: locking the last super user’s sign-in is audited, as a block is', async () => {
+    const { backend } = setup();
+    await answers(backend, 'admin@horizon.example', 5);
+    const entries = await backend.listAudit({ actorId: 'h-001' }, { userId: 'h-001' });
+    const locked = entries.find((entry) => entry.action === 'account.sign-in-locked');
+    assert.ok(locked, 'a lock entry');
+    assert.equal(locked.actorId, 'system');
+    assert.equal(locked.after['signInLockedUntil'], backend.currentData().users['h-001']!.signInLockedUntil);
   });
   it('never blocks the last active super user: it locks sign-in for a while instead (rule 4)', async () => {
     const { backend } = setup();
@@ -252,6 +286,66 @@ describe('memory backend — password reset', () => {
     await backend.completePasswordReset({ token: mail.token!, password: 'another long phrase' });
     await assert.rejects(backend.completePasswordReset({ token: mail.token!, password: 'another long phrase' }), code('invitation-used'));
     await backend.signIn({ email: 'bart.peeters@lambert.example', password: 'another long phrase' });
+  });
+  it('a reset link dies when its owner changes the password meanwhile', async () => {
+    const { backend } = setup();
+    const email = 'bart.peeters@lambert.example';
+    await backend.requestPasswordReset({ email });
+    const link = (await backend.outbox())[0]!.token!;
+    await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'the owner chose this one' });
+    assert.equal((await backend.inspectToken({ token: link })).state, 'expired');
+    await assert.rejects(backend.completePasswordReset({ token: link, password: 'someone else set this' }));
+    await backend.signIn({ email, password: 'the owner chose this one' });
+  });
+  it('a reset lifts the last super user’s sign-in lock: the lock guarded the old password', async () => {
+    const { backend } = setup();
+    const email = 'admin@horizon.example';
+    for (let i = 0; i < 5; i++) await backend.signIn({ email, password: 'wrong' }).catch(() => undefined);
+    assert.ok(backend.currentData().users['h-001']!.signInLockedUntil);
+    await backend.requestPasswordReset({ email });
+    const link = (await backend.outbox()).find((m) => m.kind === 'password-reset')!.token!;
+    await backend.completePasswordReset({ token: link, password: 'Fresh-Long-Phrase-2026!' });
+    assert.equal(backend.currentData().users['h-001']!.signInLockedUntil, undefined);
+    assert.equal((await backend.signIn({ email, password: 'Fresh-Long-Phrase-2026!' })).userId, 'h-001');
+  });
+  it('audits a reset asked from the sign-in page as the portal’s, not as the owner’s: anyone may type an e-mail', async () => {
+    const { backend } = setup();
+    await backend.requestPasswordReset({ email: 'bart.peeters@lambert.example' });
+    const [entry] = await backend.listAudit({ actorId: 'u-001' }, { userId: 'u-002' });
+    assert.equal(entry!.action, 'account.reset-requested');
+    assert.equal(entry!.actorId, 'system');
+  });
+  it('sends a reset link asked from the sign-in page at most once a minute per account: a flood keeps the link already sent', async () => {
+    const { backend, clock } = setup();
+    const email = 'bart.peeters@lambert.example';
+    for (let i = 0; i < 20; i++) await backend.requestPasswordReset({ email });
+    const sent = (await backend.outbox()).filter((m) => m.kind === 'password-reset');
+    assert.equal(sent.length, 1);
+    assert.equal((await backend.inspectToken({ token: sent[0]!.token! })).state, 'valid');
+    clock.advance(61_000);
+    await backend.requestPasswordReset({ email });
+    assert.equal((await backend.outbox()).filter((m) => m.kind === 'password-reset').length, 2);
+  });
+  it('persists on a reset request whether or not the e-mail has an account: the time of the answer does not tell', async () => {
+    const storage = mapStorage();
+    let writes = 0;
+    const counting = { ...storage, setItem: (key: string, value: string) => (writes++, storage.setItem(key, value)) };
+    const backend = createMemoryBackend({ persist: { storage: counting } });
+    await backend.load({ actorId: 'u-001' });
+    const writesOf = async (email: string) => {
+      const before = writes;
+      await backend.requestPasswordReset({ email });
+      return writes - before;
+    };
+    const known = await writesOf('bart.peeters@lambert.example');
+    assert.ok(known > 0);
+    assert.equal(await writesOf('nobody@nowhere.example'), known);
+    const signInWrites = async (email: string) => {
+      const before = writes;
+      await backend.signIn({ email, password: 'wrong' }).catch(() => undefined);
+      return writes - before;
+    };
+    assert.equal(await signInWrites('nobody@nowhere.example'), await signInWrites('dirk.janssens@lambert.example'));
   });
   it('lets an admin trigger a reset e-mail without ever seeing a password', async () => {
     const { backend } = setup();

@@ -36,6 +36,9 @@ import type { MemoryState, OutboxEmail, TokenRecord } from './memory-state.js';
 import { createPersistence, type PersistOptions } from './persist.js';
 import { scopeFor } from './scope.js';
 
+/** A reset link asked from the sign-in page is sent at most once per this time per account. */
+const RESET_REQUEST_INTERVAL_MS = 60_000;
+
 /** Options of {@link createMemoryBackend}. */
 export interface MemoryBackendOptions {
   /** `demo` (default): the demo portal; `empty`; or your own data. */
@@ -107,8 +110,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   /** Set by every write; `save` persists only then (reads cost nothing). */
   let dirty = false;
 
-  function save(): void {
-    if (persist && dirty) persist.write(state);
+  /** Persists what changed; `always` writes even when nothing did (the same time either way). */
+  function save(always = false): void {
+    if (persist && (dirty || always)) persist.write(state);
     dirty = false;
   }
 
@@ -180,6 +184,23 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
   const decoys = createDecoySignIns();
 
+  /**
+   * Counts a wrong password on an active account (rule 8): at the organization's limit it is
+   * blocked, or, the last super user, locked for a while (rule 4). Both are audited.
+   */
+  function countFailure(user: User, now: number): void {
+    const limit = organizationSettings(user).failedSignInLimit;
+    const superUsers = countSuperUsers(Object.values(state.data.users), user.organizationId, now);
+    const outcome = recordFailedSignIn(user, { limit, now, isLastSuperUser: superUserLoss(user, superUsers, now) !== undefined });
+    writeUser(outcome.user);
+    if (outcome.blocked) {
+      audit(user, 'system', 'account.blocked', { status: user.status }, { status: 'blocked', blockReason: 'failed-sign-ins' });
+      applyEffects([{ type: 'revoke-tokens', userId: user.id }, { type: 'send-block-notice', userId: user.id }]);
+    } else if (outcome.user.signInLockedUntil !== undefined && outcome.user.signInLockedUntil !== user.signInLockedUntil) {
+      audit(user, 'system', 'account.sign-in-locked', {}, { signInLockedUntil: outcome.user.signInLockedUntil });
+    }
+  }
+
   function userByEmail(email: string): User | undefined {
     const wanted = normalizeEmail(email);
     return Object.values(state.data.users).find((user) => normalizeEmail(user.email) === wanted);
@@ -192,6 +213,14 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     const token = randomHex(24);
     state.tokens[token] = { kind, userId: user.id, expiresAt, state: 'open' };
     return token;
+  }
+
+  /** Whether `userId` holds an open reset link sent less than `ms` ago. */
+  function resetLinkSentWithin(userId: string, ms: number): boolean {
+    const sentAfter = clock.now() - ms;
+    return Object.values(state.tokens).some(
+      (record) => record.userId === userId && record.kind === 'password-reset' && record.state === 'open' && Date.parse(record.expiresAt) - resetLinkMs > sentAfter,
+    );
   }
 
   function mail(user: User, kind: OutboxEmail['kind'], extra: Partial<OutboxEmail> = {}): void {
@@ -311,9 +340,15 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       operation((swept): Changes => {
         const actor = actorOf(ctx);
         const outcome = execute(state.data, actor.id, command, { now: clock.now(), newId: nextId });
+        const before = state.data.users;
         state.data = outcome.data;
         appendAudit(outcome.audit);
         applyEffects(outcome.effects);
+        // Unblocked or reactivated: a fresh count, so the answers to wrong passwords start again too.
+        for (const user of outcome.changes.users) {
+          const was = before[user.id];
+          if (was && was.status !== 'active' && user.status === 'active') decoys.forget(user.email);
+        }
         // Time-driven changes made before the command travel back too, so the store stays equal.
         const changedIds = new Set(outcome.changes.users.map((user) => user.id));
         const visible = swept.filter((user) => !changedIds.has(user.id) && can(actor, 'user.view', { now: clock.now(), user }).allowed);
@@ -332,37 +367,26 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       sweep();
       const user = candidate && state.data.users[candidate.id];
       const now = clock.now();
-      if (!user || user.kind !== 'login') throw decoys.failure(String(email), decoyLimit(state.data), now);
-      const locked = user.status === 'blocked' || (user.signInLockedUntil !== undefined && Date.parse(user.signInLockedUntil) > now);
-      // Only an active account has a password to guess, and only its owner learns that it is
-      // blocked or inactive: any other wrong password answers like an unknown e-mail, without
-      // touching the account (a block is no transition from invited, expired or deactivated).
-      if (!matches && (locked || user.status !== 'active')) throw decoys.failure(user.email, decoyLimit(state.data), now);
-      if (locked) throw new PortierError('account-blocked', user.signInLockedUntil ? { until: user.signInLockedUntil } : {});
-      if (!matches) {
-        const limit = organizationSettings(user).failedSignInLimit;
-        const superUsers = countSuperUsers(Object.values(state.data.users), user.organizationId, now);
-        const outcome = recordFailedSignIn(user, { limit, now, isLastSuperUser: superUserLoss(user, superUsers, now) !== undefined });
-        writeUser(outcome.user);
-        if (outcome.blocked) {
-          audit(user, 'system', 'account.blocked', { status: user.status }, { status: 'blocked', blockReason: 'failed-sign-ins' });
-          applyEffects([{ type: 'revoke-tokens', userId: user.id }, { type: 'send-block-notice', userId: user.id }]);
-        }
-        save();
-        if (outcome.blocked || outcome.user.signInLockedUntil) {
-          decoys.blocked(user.email, outcome.user.signInLockedUntil === undefined ? undefined : Date.parse(outcome.user.signInLockedUntil));
-          throw new PortierError('account-blocked', { reason: 'failed-sign-ins' });
-        }
-        throw new PortierError('forbidden', { reason: 'credentials', remaining: limit - outcome.user.failedSignIns });
+      const login = user?.kind === 'login' ? user : undefined;
+      const locked = login !== undefined && (login.status === 'blocked' || (login.signInLockedUntil !== undefined && Date.parse(login.signInLockedUntil) > now));
+      if (!matches || !login) {
+        // Only an active account has a password to guess: its count runs (rule 8). A blocked,
+        // locked or inactive one is left as it is (a block is no transition from invited,
+        // expired or deactivated).
+        if (login && login.status === 'active' && !locked) countFailure(login, now);
+        // The same work whatever the e-mail: an account's write is not heard in the answer's time.
+        save(true);
+        throw decoys.failure(String(email), login ? organizationSettings(login).failedSignInLimit : decoyLimit(state.data));
       }
-      if (user.status !== 'active') throw new PortierError('forbidden', { reason: 'inactive', status: user.status });
-      if (user.failedSignIns > 0 || user.signInLockedUntil) {
-        const next = { ...user, failedSignIns: 0 };
-        delete next.signInLockedUntil;
+      if (locked) throw new PortierError('account-blocked', login.signInLockedUntil ? { until: login.signInLockedUntil } : {});
+      if (login.status !== 'active') throw new PortierError('forbidden', { reason: 'inactive', status: login.status });
+      decoys.forget(login.email);
+      if (login.failedSignIns > 0 || login.signInLockedUntil) {
+        const { signInLockedUntil: _lock, ...next } = { ...login, failedSignIns: 0 };
         writeUser(next);
         save();
       }
-      return { userId: user.id, passwordChangeRequired: user.passwordExpired === true };
+      return { userId: login.id, passwordChangeRequired: login.passwordExpired === true };
     },
 
     inspectToken: ({ token }) =>
@@ -417,10 +441,16 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     requestPasswordReset: ({ email }) =>
       operation(() => {
+        // The same answer, and the same write, whether or not the account exists (no enumeration,
+        // neither by the answer nor by its time).
+        dirty = true;
         const user = userByEmail(String(email));
-        // The same answer whether or not the account exists (no enumeration).
         if (!user || user.kind !== 'login' || !user.passwordSet || user.status !== 'active') return;
-        audit(user, user.id, 'account.reset-requested', {}, {});
+        // Anyone may ask: a flood of requests must neither flood the mailbox nor keep revoking
+        // the link the owner was just sent.
+        if (resetLinkSentWithin(user.id, RESET_REQUEST_INTERVAL_MS)) return;
+        // Asked from the sign-in page by whoever typed the e-mail: the portal acts, not the owner.
+        audit(user, 'system', 'account.reset-requested', {}, {});
         applyEffects([{ type: 'send-password-reset', userId: user.id }]);
       }),
 
@@ -431,7 +461,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       const credential = await newCredential(user, String(password));
       await operation(() => {
         const { record, user: current } = openToken(String(token), 'password-reset');
-        const next = { ...current, failedSignIns: 0, passwordExpired: false };
+        // The lock guards the old password; the new one starts with a clean count.
+        const { signInLockedUntil: _lock, ...next } = { ...current, failedSignIns: 0, passwordExpired: false };
         writeUser(next);
         record.state = 'used';
         state.credentials[current.id] = credential;
@@ -452,6 +483,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         if (current.status !== 'active') throw new PortierError(current.status === 'blocked' ? 'account-blocked' : 'forbidden', { reason: 'inactive', status: current.status });
         writeUser({ ...current, passwordExpired: false });
         state.credentials[current.id] = credential;
+        // A reset link sent before the change would set a password over the one just chosen.
+        applyEffects([{ type: 'revoke-tokens', userId: current.id }]);
         audit(current, current.id, 'account.password-changed', {}, {});
       });
     },

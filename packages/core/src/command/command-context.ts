@@ -113,12 +113,13 @@ export class CommandContext {
     });
   }
 
-  /** Removes the user and its grants. */
+  /** Removes the user and its grants; the audit entry keeps both as they were (rule 13). */
   removeUser(user: User): void {
+    const grants = this.data.grants[user.id] ?? [];
     this.userWrites.set(user.id, undefined);
     this.grantWrites.set(user.id, undefined);
     this.removedUsers.add(user.id);
-    this.record(user.id, user, { status: 'deleted' });
+    this.record(user.id, grants.length > 0 ? { ...user, grants } : user, { status: 'deleted' });
   }
 
   /** Audits an action that changed no field (a reset e-mail sent). */
@@ -130,7 +131,7 @@ export class CommandContext {
     this.effects.push(effect);
   }
 
-  private record(targetId: string, before: Partial<User>, after: Partial<User>): void {
+  private record(targetId: string, before: Partial<User> & { grants?: readonly Grant[] }, after: Partial<User>): void {
     const changedBefore: Record<string, unknown> = {};
     const changedAfter: Record<string, unknown> = {};
     const keys = new Set([...Object.keys(before), ...Object.keys(after)]);

@@ -195,6 +195,13 @@ describe('execute — lifecycle commands', () => {
     assert.equal(outcome.data.users['plain'], undefined);
     assert.equal(outcome.data.grants['plain'], undefined);
   });
+  it('rule 13: the removal’s audit entry keeps the user and the grants it had', () => {
+    const outcome = run({ type: 'users.remove', userId: 'plain' });
+    assert.equal(outcome.audit.length, 1);
+    assert.deepEqual(outcome.audit[0]!.before['grants'], [{ clientId: 'c-1', applicationId: 'invoices', level: 'full' }]);
+    assert.equal(outcome.audit[0]!.before['email'], fixtureData().users['plain']!.email);
+    assert.deepEqual(outcome.audit[0]!.after, { status: 'deleted' });
+  });
 });
 
 describe('execute — access and managed clients', () => {
