@@ -105,6 +105,8 @@ export interface DemoBackend {
 /** `pnpm start:rest` sets this: the screens then talk to the REST server through Vite's proxy. */
 const REST = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env?.['VITE_PORTIER_BACKEND'] === 'rest';
 const DEMO_API = '/api/demo';
+/** The demo controls take POSTs as JSON only. */
+const JSON_BODY = { 'content-type': 'application/json' };
 
 /** The demo server's controls, as a {@link DemoBackend}; moves `clock` to the server's time. */
 function restDemoBackend(clock: DemoClock): DemoBackend {
@@ -123,7 +125,7 @@ function restDemoBackend(clock: DemoClock): DemoBackend {
       return (await (await fetch(`${DEMO_API}/outbox`)).json()) as OutboxEmail[];
     },
     async reset() {
-      await fetch(`${DEMO_API}/reset`, { method: 'POST' });
+      await fetch(`${DEMO_API}/reset`, { method: 'POST', headers: JSON_BODY, body: '{}' });
       await refresh();
     },
   };
@@ -177,7 +179,7 @@ export function createDemo(options: { latencyMs?: number } = {}): Demo {
     },
     async moveTime(days) {
       if (REST) {
-        const answer = (await (await fetch(`${DEMO_API}/clock`, { method: 'POST', body: JSON.stringify({ advanceMs: days * DAY_MS }) })).json()) as { offsetMs: number };
+        const answer = (await (await fetch(`${DEMO_API}/clock`, { method: 'POST', headers: JSON_BODY, body: JSON.stringify({ advanceMs: days * DAY_MS }) })).json()) as { offsetMs: number };
         clock.advance(answer.offsetMs - clock.offset());
       } else clock.advance(days * DAY_MS);
       await store.refresh();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,19 @@ import { createRestBackend } from '../rest/rest-backend.js';
 import { startDemoServer, type DemoServer } from './demo-server.js';
 
 const VITE_ORIGIN = 'http://127.0.0.1:5173';
+const JSON_BODY = { 'content-type': 'application/json' };
+
+/** A GET sent with the Host header a browser would send for `host` (fetch cannot set it). */
+function getWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 
 describe('the demo server (pnpm start:rest)', () => {
   let server: DemoServer;
@@ -88,12 +102,25 @@ describe('the demo server (pnpm start:rest)', () => {
     assert.equal(moved.offsetMs, 31 * DAY_MS);
     assert.ok(Date.parse(moved.now) >= before + 31 * DAY_MS);
     assert.equal(server.clock.offset(), 31 * DAY_MS);
-    assert.equal((await fetch(`${server.demoUrl}/clock`, { method: 'POST', body: '{"advanceMs": -1}' })).status, 400);
+    assert.equal((await fetch(`${server.demoUrl}/clock`, { method: 'POST', headers: JSON_BODY, body: '{"advanceMs": -1}' })).status, 400);
     assert.equal((await fetch(`${server.demoUrl}/nothing`)).status, 404);
 
-    assert.equal((await fetch(`${server.demoUrl}/reset`, { method: 'POST' })).status, 204);
+    assert.equal((await fetch(`${server.demoUrl}/reset`, { method: 'POST', headers: JSON_BODY, body: '{}' })).status, 204);
     assert.equal(server.clock.offset(), 0);
     assert.deepEqual(await (await fetch(`${server.demoUrl}/outbox`)).json(), []);
+  });
+
+  it('takes demo controls only as JSON: another site’s form or beacon can neither move the clock nor reset the data', async () => {
+    assert.equal((await fetch(`${server.demoUrl}/clock`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"advanceMs": 86400000}' })).status, 415);
+    assert.equal((await fetch(`${server.demoUrl}/reset`, { method: 'POST' })).status, 415);
+    assert.equal(server.clock.offset(), 0);
+  });
+
+  it('answers only under a loopback name (DNS rebinding): 421 for any other Host', async () => {
+    assert.equal(await getWithHost(`${server.demoUrl}/state`, 'attacker.example'), 421);
+    assert.equal(await getWithHost(`${server.url}/snapshot`, 'attacker.example:4010'), 421);
+    assert.equal(await getWithHost(`${server.demoUrl}/state`, `127.0.0.1:${server.port}`), 200);
+    assert.equal(await getWithHost(`${server.demoUrl}/state`, `localhost:${server.port}`), 200);
   });
 
   it('keeps the data in a file across restarts with --persist', async () => {

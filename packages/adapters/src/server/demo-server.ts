@@ -128,6 +128,8 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
  * - `GET  /api/demo/state` → `{ now, offsetMs, users, tokens, outbox }` (no credentials).
  * - `GET  /api/demo/clock` → `{ now, offsetMs }`; `POST` with `{ "advanceMs": n }` or `{ "reset": true }`.
  * - `POST /api/demo/reset` → back to the seed and real time (204).
+ *
+ * Every POST must be sent as `application/json` (415 otherwise), so no other site can post them.
  */
 function demoControls(backend: MemoryBackend, clock: ShiftedClock): (request: Request) => Promise<Response | undefined> {
   const clockBody = () => ({ now: new Date(clock.now()).toISOString(), offsetMs: clock.offset() });
@@ -135,6 +137,10 @@ function demoControls(backend: MemoryBackend, clock: ShiftedClock): (request: Re
     const path = new URL(request.url).pathname;
     if (path !== DEMO_CONTROLS_PATH && !path.startsWith(`${DEMO_CONTROLS_PATH}/`)) return undefined;
     const route = `${request.method} ${path.slice(DEMO_CONTROLS_PATH.length)}`;
+    // As for the contract: a POST must come as JSON, which no other site's form or beacon can send.
+    if (request.method === 'POST' && !/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
+      return json({ title: 'Send the demo controls a JSON body (content-type: application/json).' }, 415);
+    }
     switch (route) {
       case 'GET /outbox':
         return json(await backend.outbox());

@@ -54,6 +54,12 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
       }
     : handler;
   const server = createServer((incoming, outgoing) => {
+    // Bound to 127.0.0.1, it answers only under a loopback name: a page whose own name was
+    // rebound to 127.0.0.1 (DNS rebinding) would otherwise be same-origin with this server.
+    if (!LOOPBACK_HOST.test(incoming.headers.host ?? '')) {
+      outgoing.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('This server answers only on 127.0.0.1 or localhost.');
+      return;
+    }
     if (options.cors && cors(incoming, outgoing)) return;
     void respond(serve, incoming, outgoing, host);
   });
@@ -76,6 +82,7 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
 }
 
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost)(:\d+)?$/i;
 
 /** Adds CORS headers for a loopback origin; answers a preflight itself (returns true then). */
 function cors(incoming: IncomingMessage, outgoing: ServerResponse): boolean {
