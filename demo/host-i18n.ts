@@ -32,6 +32,8 @@ export interface HostTexts {
   signedInAs: string;
   signOut: string;
   welcome: (name: string) => string;
+  /** A label before its text ("Energy Guard: …"; French puts a narrow no-break space before the colon). */
+  labelled: (label: string) => string;
   homeIntro: string;
   tiles: Record<TileId, { title: string; text: string; action: string }>;
   noAccess: string;
@@ -76,7 +78,7 @@ const en: HostTexts = {
   nav: { home: 'Home', users: 'User management', profile: 'My profile', audit: 'Audit', signin: 'Sign in' },
   demoBar: 'Demo controls',
   actAs: 'Act as',
-  actAsKinds: { superuser: 'super user', collective: 'super user, collective signature', user: 'user' },
+  actAsKinds: { superuser: 'Super User', collective: 'Super User, collective signature', user: 'User' },
   language: 'Language',
   today: 'Demo date:',
   shifted: (days) => `+${days} days`,
@@ -96,6 +98,7 @@ const en: HostTexts = {
   signedInAs: 'Signed in as',
   signOut: 'Sign out',
   welcome: (name) => `Welcome, ${name}`,
+  labelled: (label) => `${label}:`,
   homeIntro: 'Your applications. Follow your consumption, your invoices and your contracts in one place.',
   tiles: {
     'energy-guard': { title: 'Energy Guard', text: 'Saves the environment and your budget.', action: 'Follow your consumption' },
@@ -108,7 +111,7 @@ const en: HostTexts = {
     users: { title: 'User management', text: 'Manage the users of your organization.', action: 'Open user management' },
   },
   noAccess: 'No access',
-  superUsersOnly: 'Super users only',
+  superUsersOnly: 'Super Users only',
   notInDemo: 'This application is not part of the demo.',
   signin: {
     title: 'Sign in',
@@ -128,9 +131,9 @@ const en: HostTexts = {
     accounts: 'Demo accounts',
     fill: 'Use',
     accountNotes: {
-      'u-001': 'super user',
-      'u-003': 'super user, collective signature',
-      'u-004': 'user',
+      'u-001': 'Super User',
+      'u-003': 'Super User, collective signature',
+      'u-004': 'User',
       'u-016': 'expired initial password: must change it',
     },
     password_hint: (password) => `Password of every demo account: ${password}`,
@@ -156,7 +159,7 @@ const fr: HostTexts = {
   nav: { home: 'Accueil', users: 'Gestion des utilisateurs', profile: 'Mon profil', audit: 'Journal', signin: 'Se connecter' },
   demoBar: 'Commandes de la démo',
   actAs: 'Agir en tant que',
-  actAsKinds: { superuser: 'super user', collective: 'super user, signature collective', user: 'user' },
+  actAsKinds: { superuser: 'Super User', collective: 'Super User, signature collective', user: 'User' },
   language: 'Langue',
   today: 'Date de la démo\u202f:',
   shifted: (days) => `+${days} jours`,
@@ -176,6 +179,7 @@ const fr: HostTexts = {
   signedInAs: 'Connecté en tant que',
   signOut: 'Se déconnecter',
   welcome: (name) => `Bienvenue, ${name}`,
+  labelled: (label) => `${label}\u202f:`,
   homeIntro: 'Vos applications. Suivez votre consommation, vos factures et vos contrats en un seul endroit.',
   tiles: {
     'energy-guard': { title: 'Energy Guard', text: "Épargne l'environnement et votre budget.", action: 'Suivre votre consommation' },
@@ -185,10 +189,10 @@ const fr: HostTexts = {
     'access-points': { title: 'Gérer des points de livraison', text: 'Ajoutez un point de livraison à votre contrat cadre.', action: 'Gérer les points' },
     'market-review': { title: 'Market Review', text: "Chaque semaine, des informations sur le marché de l'énergie.", action: "S'inscrire" },
     'customer-data': { title: 'Rapports données client', text: 'Générez des rapports pour gérer vos données client.', action: 'Générer un rapport' },
-    users: { title: 'La gestion des utilisateurs', text: 'Gérez les utilisateurs de votre organisation.', action: 'Ouvrir la gestion des utilisateurs' },
+    users: { title: 'Gestion des utilisateurs', text: 'Gérez les utilisateurs de votre organisation.', action: 'Ouvrir la gestion des utilisateurs' },
   },
   noAccess: 'Pas d’accès',
-  superUsersOnly: 'Réservé aux super users',
+  superUsersOnly: 'Réservé aux Super Users',
   notInDemo: 'Cette application ne fait pas partie de la démo.',
   signin: {
     title: "S'identifier",
@@ -199,7 +203,7 @@ const fr: HostTexts = {
     forgot: 'Oublié votre mot de passe ?',
     wrong: 'E-mail ou mot de passe incorrect.',
     remaining: (count) => (count === 1 ? 'Encore 1 essai avant le blocage du compte.' : `Encore ${count} essais avant le blocage du compte.`),
-    blocked: 'Ce compte est bloqué après trop de tentatives. Un super user de votre organisation peut le débloquer.',
+    blocked: 'Ce compte est bloqué après trop de tentatives. Un Super User de votre organisation peut le débloquer.',
     inactive: (status) => `Ce compte ne peut pas se connecter (statut : ${status}).`,
     missing: 'Saisissez votre adresse e-mail et votre mot de passe.',
     unreachable: 'Le portail est injoignable pour le moment. Votre mot de passe n’a pas été vérifié : réessayez dans un instant.',
@@ -208,9 +212,9 @@ const fr: HostTexts = {
     accounts: 'Comptes de démonstration',
     fill: 'Utiliser',
     accountNotes: {
-      'u-001': 'super user',
-      'u-003': 'super user, signature collective',
-      'u-004': 'user',
+      'u-001': 'Super User',
+      'u-003': 'Super User, signature collective',
+      'u-004': 'User',
       'u-016': 'mot de passe initial expiré : à changer',
     },
     password_hint: (password) => `Mot de passe de tous les comptes de démo : ${password}`,
@@ -236,7 +240,7 @@ const nl: HostTexts = {
   nav: { home: 'Start', users: 'Gebruikersbeheer', profile: 'Mijn profiel', audit: 'Logboek', signin: 'Aanmelden' },
   demoBar: 'Demo-bediening',
   actAs: 'Handelen als',
-  actAsKinds: { superuser: 'super user', collective: 'super user, collectieve handtekening', user: 'user' },
+  actAsKinds: { superuser: 'Super User', collective: 'Super User, collectieve handtekening', user: 'User' },
   language: 'Taal',
   today: 'Demodatum:',
   shifted: (days) => `+${days} dagen`,
@@ -257,8 +261,18 @@ const nl: HostTexts = {
   signOut: 'Afmelden',
   welcome: (name) => `Welkom, ${name}`,
   homeIntro: 'Uw toepassingen. Volg uw verbruik, facturen en contracten op één plek.',
+  tiles: {
+    'energy-guard': { title: 'Energy Guard', text: 'Spaart het milieu en uw budget.', action: 'Uw verbruik opvolgen' },
+    'price-viewer': { title: 'Price Evolution Viewer', text: 'Volg de marktparameters van dichtbij op.', action: 'De markt opvolgen' },
+    'portfolio-manager': { title: 'Portfolio Manager', text: 'Simuleer en fixeer uw prijs eenvoudig online.', action: 'Uw contracten beheren' },
+    'invoice-viewer': { title: 'Invoice Viewer', text: 'Uw facturen online, tot 36 maanden terug.', action: 'Uw facturen beheren' },
+    'access-points': { title: 'Leveringspunten beheren', text: 'Voeg een leveringspunt toe aan uw raamcontract.', action: 'De punten beheren' },
+    'market-review': { title: 'Market Review', text: 'Elke week inzichten in de energiemarkt.', action: 'Inschrijven' },
+    'customer-data': { title: 'Rapporten klantgegevens', text: 'Maak rapporten om uw klantgegevens te beheren.', action: 'Een rapport maken' },
+    users: { title: 'Gebruikersbeheer', text: 'Beheer de gebruikers van uw organisatie.', action: 'Gebruikersbeheer openen' },
+  },
   noAccess: 'Geen toegang',
-  superUsersOnly: 'Alleen super users',
+  superUsersOnly: 'Alleen voor Super Users',
   notInDemo: 'Deze toepassing maakt geen deel uit van de demo.',
   pages: {
     users: 'Gebruikersbeheer',
@@ -273,7 +287,6 @@ const nl: HostTexts = {
   react: 'React 19-versie',
   footer: 'Lumen Energy Business is een fictief portaal: de voorbeeldhost van de Portier-demo.',
 };
-nl.tiles = { ...en.tiles, users: { title: 'Gebruikersbeheer', text: 'Beheer de gebruikers van uw organisatie.', action: 'Gebruikersbeheer openen' } };
 nl.signin = {
   ...en.signin,
   title: 'Aanmelden',
@@ -283,7 +296,7 @@ nl.signin = {
   forgot: 'Wachtwoord vergeten?',
   wrong: 'Verkeerd e-mailadres of wachtwoord.',
   remaining: (count) => (count === 1 ? 'Nog 1 poging voordat het account wordt geblokkeerd.' : `Nog ${count} pogingen voordat het account wordt geblokkeerd.`),
-  blocked: 'Dit account is geblokkeerd na te veel mislukte pogingen. Een super user van uw organisatie kan het deblokkeren.',
+  blocked: 'Dit account is geblokkeerd na te veel mislukte pogingen. Een Super User van uw organisatie kan het deblokkeren.',
   inactive: (status) => `Dit account kan zich niet aanmelden (status: ${status}).`,
   missing: 'Vul uw e-mailadres en uw wachtwoord in.',
   unreachable: 'Het portaal is nu niet bereikbaar. Uw wachtwoord is niet gecontroleerd: probeer het zo meteen opnieuw.',
@@ -292,9 +305,9 @@ nl.signin = {
   accounts: 'Demo-accounts',
   fill: 'Gebruiken',
   accountNotes: {
-    'u-001': 'super user',
-    'u-003': 'super user, collectieve handtekening',
-    'u-004': 'user',
+    'u-001': 'Super User',
+    'u-003': 'Super User, collectieve handtekening',
+    'u-004': 'User',
     'u-016': 'initieel wachtwoord verlopen: moet het wijzigen',
   },
   password_hint: (password) => `Wachtwoord van elk demo-account: ${password}`,
@@ -307,7 +320,7 @@ const de: HostTexts = {
   nav: { home: 'Start', users: 'Benutzerverwaltung', profile: 'Mein Profil', audit: 'Protokoll', signin: 'Anmelden' },
   demoBar: 'Demo-Steuerung',
   actAs: 'Handeln als',
-  actAsKinds: { superuser: 'Super User', collective: 'Super User, Kollektivzeichnung', user: 'User' },
+  actAsKinds: { superuser: 'Super User', collective: 'Super User, Kollektivunterschrift', user: 'User' },
   language: 'Sprache',
   today: 'Demo-Datum:',
   shifted: (days) => `+${days} Tage`,
@@ -328,6 +341,16 @@ const de: HostTexts = {
   signOut: 'Abmelden',
   welcome: (name) => `Willkommen, ${name}`,
   homeIntro: 'Ihre Anwendungen. Verbrauch, Rechnungen und Verträge an einem Ort.',
+  tiles: {
+    'energy-guard': { title: 'Energy Guard', text: 'Schont die Umwelt und Ihr Budget.', action: 'Verbrauch verfolgen' },
+    'price-viewer': { title: 'Price Evolution Viewer', text: 'Behalten Sie die Marktparameter genau im Blick.', action: 'Markt verfolgen' },
+    'portfolio-manager': { title: 'Portfolio Manager', text: 'Simulieren und fixieren Sie Ihren Preis bequem online.', action: 'Verträge verwalten' },
+    'invoice-viewer': { title: 'Invoice Viewer', text: 'Ihre Rechnungen online, bis zu 36 Monate zurück.', action: 'Rechnungen verwalten' },
+    'access-points': { title: 'Lieferstellen verwalten', text: 'Fügen Sie Ihrem Rahmenvertrag eine Lieferstelle hinzu.', action: 'Lieferstellen öffnen' },
+    'market-review': { title: 'Market Review', text: 'Jede Woche Einblicke in den Energiemarkt.', action: 'Abonnieren' },
+    'customer-data': { title: 'Kundendaten-Berichte', text: 'Berichte zur Verwaltung Ihrer Kundendaten.', action: 'Bericht erstellen' },
+    users: { title: 'Benutzerverwaltung', text: 'Verwalten Sie die Benutzer Ihrer Organisation.', action: 'Benutzerverwaltung öffnen' },
+  },
   noAccess: 'Kein Zugriff',
   superUsersOnly: 'Nur Super User',
   notInDemo: 'Diese Anwendung ist nicht Teil der Demo.',
@@ -344,11 +367,11 @@ const de: HostTexts = {
   react: 'React-19-Version',
   footer: 'Lumen Energy Business ist ein fiktives Portal: der Beispiel-Host der Portier-Demo.',
 };
-de.tiles = { ...en.tiles, users: { title: 'Benutzerverwaltung', text: 'Verwalten Sie die Benutzer Ihrer Organisation.', action: 'Benutzerverwaltung öffnen' } };
 de.signin = {
   ...en.signin,
   title: 'Anmelden',
   intro: 'Demo-Anmeldung: das Speicher-Backend prüft das Passwort und zählt Fehlversuche.',
+  email: 'E-Mail',
   password: 'Passwort',
   submit: 'Anmelden',
   forgot: 'Passwort vergessen?',
@@ -364,7 +387,7 @@ de.signin = {
   fill: 'Verwenden',
   accountNotes: {
     'u-001': 'Super User',
-    'u-003': 'Super User, Kollektivzeichnung',
+    'u-003': 'Super User, Kollektivunterschrift',
     'u-004': 'User',
     'u-016': 'Startpasswort abgelaufen: muss es ändern',
   },

@@ -187,7 +187,7 @@ function homePage(): Node[] {
     const allowed = isUsers ? me?.role === 'superuser' : !application || grants.some((grant) => grant.applicationId === application && grant.level !== 'none');
     const action = isUsers
       ? h('a', { class: 'tile-action', href: '#/users' }, text.action)
-      : h('button', { type: 'button', class: 'tile-action', onclick: () => (toast.textContent = `${text.title}: ${t.notInDemo}`) }, text.action);
+      : h('button', { type: 'button', class: 'tile-action', onclick: () => (toast.textContent = `${t.labelled(text.title)} ${t.notInDemo}`) }, text.action);
     return h(
       'li',
       { class: `tile${featured ? ' featured' : ''}${allowed ? '' : ' locked'}` },
@@ -328,7 +328,7 @@ function renderDemoBar(): void {
       onchange: async (event: Event) => {
         const id = (event.target as HTMLSelectElement).value;
         await demo.actAs(id);
-        announce(`${t.actAs}: ${actAs.selectedOptions[0]?.textContent ?? id}`);
+        announce(`${t.labelled(t.actAs)} ${actAs.selectedOptions[0]?.textContent ?? id}`);
       },
     },
     ...ACT_AS.map(({ id, kind }) => {

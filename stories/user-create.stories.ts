@@ -36,7 +36,7 @@ export const RefusedEmailTaken: Story = {
   },
 };
 
-/** As the collective-signature super user: the creation waits for a second super user's approval. */
+/** As the collective-signature super user: the same form. Approvals (SPEC rule 6) are not built, so the creation is made at once. */
 export const CollectiveSignature: Story = {
   render: (_args, context) => screen('portier-user-create', { actorId: 'u-003' }, context),
 };

@@ -89,16 +89,16 @@ describe('seed 000, end to end in <portier-admin>', () => {
     }
     const cell = (client: string, application: string) => $<HTMLSelectElement>(rights, `select[part~="level"][data-client="${client}"][data-application="${application}"]`);
     const levels = (select: HTMLSelectElement) => [...select.options].map((option) => option.textContent!.trim());
-    expect(levels(cell('c-brasserie', 'portfolio-manager'))).to.deep.equal(['Full', 'Read only', 'Disabled']);
-    expect(levels(cell('c-logistics', 'energy-guard'))).to.deep.equal(['Full', 'Alert', 'Disabled']);
+    expect(levels(cell('c-brasserie', 'portfolio-manager'))).to.deep.equal(['Full', 'Read only', 'No access']);
+    expect(levels(cell('c-logistics', 'energy-guard'))).to.deep.equal(['Full', 'Alert', 'No access']);
     choose(cell('c-brasserie', 'portfolio-manager'), 'read');
     choose(cell('c-logistics', 'energy-guard'), 'alert');
     await settle(rights);
     button(rights, 'Save').click();
     await settle(rights);
     const summary = textOf($<HTMLDialogElement>(rights, 'dialog'));
-    expect(summary).to.contain('Brasserie Lambert SA · Portfolio Manager: Disabled → Read only');
-    expect(summary).to.contain('Lambert Logistics NV · Energy Guard: Disabled → Alert');
+    expect(summary).to.contain('Brasserie Lambert SA · Portfolio Manager: No access → Read only');
+    expect(summary).to.contain('Lambert Logistics NV · Energy Guard: No access → Alert');
     $<HTMLButtonElement>(rights, '[data-apply]').click();
     await waitUntil(() => $(rights, '[role="status"]').textContent!.includes('The access rights were saved.'), 'the save is announced', { timeout: 5000 });
     expect(cell('c-brasserie', 'portfolio-manager').value).to.equal('read');

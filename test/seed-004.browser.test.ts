@@ -105,7 +105,7 @@ describe('seed 004, end to end: copy a user, authorize all', () => {
       $(form, `[part="preview"] tr[data-client="${client}"][data-application="${application}"]`).lastElementChild!.textContent!.trim();
     expect(previewed('c-brasserie', 'portfolio-manager')).to.equal('Read only');
     expect(previewed('c-brasserie', 'energy-guard')).to.equal('Alert');
-    expect(previewed('c-brasserie', 'invoice-viewer')).to.equal('Disabled');
+    expect(previewed('c-brasserie', 'invoice-viewer')).to.equal('No access');
     await expectNoAxeViolations(form);
 
     const rights = await submit(admin, form, 'Alix Lecture');

@@ -73,20 +73,20 @@ describe('<portier-access-rights>', () => {
     expect([...table.tBodies[0]!.rows].map((row) => row.querySelector('th[scope="row"]')!.textContent)).to.deep.equal([
       'Brasserie Lambert SA100 245 871',
     ]);
-    expect(optionTexts(cell(element, 'c-brasserie', 'invoice-viewer'))).to.deep.equal(['Full', 'Disabled']);
-    expect(optionTexts(cell(element, 'c-brasserie', 'portfolio-manager'))).to.deep.equal(['Full', 'Read only', 'Disabled']);
-    expect(optionTexts(cell(element, 'c-brasserie', 'energy-guard'))).to.deep.equal(['Full', 'Alert', 'Disabled']);
+    expect(optionTexts(cell(element, 'c-brasserie', 'invoice-viewer'))).to.deep.equal(['Full', 'No access']);
+    expect(optionTexts(cell(element, 'c-brasserie', 'portfolio-manager'))).to.deep.equal(['Full', 'Read only', 'No access']);
+    expect(optionTexts(cell(element, 'c-brasserie', 'energy-guard'))).to.deep.equal(['Full', 'Alert', 'No access']);
     expect(cell(element, 'c-brasserie', 'portfolio-manager').value).to.equal('read');
     expect(cell(element, 'c-brasserie', 'energy-guard').value).to.equal('alert');
     expect(cell(element, 'c-brasserie', 'invoice-viewer').getAttribute('aria-label')).to.equal('Invoice Viewer for Brasserie Lambert SA');
     await expectNoAxeViolations(element);
   });
 
-  it('speaks French: Complet, Désactivé, Lecture seule, Alarmer', async () => {
+  it('speaks French: Complet, Aucun accès, Lecture seule, Alarmer', async () => {
     const { element } = await render('u-004', { locale: 'fr' });
-    expect(optionTexts(cell(element, 'c-brasserie', 'portfolio-manager'))).to.deep.equal(['Complet', 'Lecture seule', 'Désactivé']);
-    expect(optionTexts(cell(element, 'c-brasserie', 'energy-guard'))).to.deep.equal(['Complet', 'Alarmer', 'Désactivé']);
-    expect(textOf(element)).to.contain('Modifier les droits d’accès').and.contain('Enlever un compte').and.contain('Nom / Numéro de client');
+    expect(optionTexts(cell(element, 'c-brasserie', 'portfolio-manager'))).to.deep.equal(['Complet', 'Lecture seule', 'Aucun accès']);
+    expect(optionTexts(cell(element, 'c-brasserie', 'energy-guard'))).to.deep.equal(['Complet', 'Alarmer', 'Aucun accès']);
+    expect(textOf(element)).to.contain('Modifier les droits d’accès').and.contain('Enlever un client').and.contain('Nom / Numéro de client');
   });
 
   it('applies every edit in one save, after a summary, and returns focus to the save button', async () => {
@@ -114,8 +114,8 @@ describe('<portier-access-rights>', () => {
     const summary = textOf(dialog);
     expect(summary).to.contain('Add the client Lambert Logistics NV');
     expect(summary).to.contain('Brasserie Lambert SA · Energy Guard: Alert → Full');
-    expect(summary).to.contain('Brasserie Lambert SA · Portfolio Manager: Read only → Disabled');
-    expect(summary).to.contain('Lambert Logistics NV · Billing Export: Disabled → Full');
+    expect(summary).to.contain('Brasserie Lambert SA · Portfolio Manager: Read only → No access');
+    expect(summary).to.contain('Lambert Logistics NV · Billing Export: No access → Full');
     await expectNoAxeViolations(element);
 
     $<HTMLButtonElement>(element, '[data-apply]').click();
@@ -151,11 +151,77 @@ describe('<portier-access-rights>', () => {
     expect(status()).to.equal('');
   });
 
+  it('shows the result of a save, a copy and "authorize all" next to Save, announced once, until the next edit, in the language of the moment', async () => {
+    const [fr, en] = await Promise.all([loadLocale('fr'), loadLocale('en')]);
+    const { element, provider } = await render('u-004');
+    // Next to Save, and under the other ways: the result shows where the focus is.
+    const regions = () => $$(element, '[part~="saved"]');
+    const saved = () => regions().find((region) => region.textContent!.trim() !== '');
+    const savedText = () => saved()?.textContent!.trim() ?? '';
+    // The other status line (search counts, "added"): a result is announced once, by the visible line.
+    const hiddenStatus = () => $(element, '[part~="status"]:not([part~="saved"])').textContent!.trim();
+    const shown = () => {
+      const box = saved()?.getBoundingClientRect();
+      return !!box && box.width > 1 && box.height > 1 && box.top >= 0 && box.bottom <= window.innerHeight;
+    };
+    expect(regions().map((region) => region.getAttribute('role'))).to.deep.equal(['status', 'status']);
+    expect(shown(), 'nothing shown before a save').to.equal(false);
+
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+    await settle(element);
+    button(element, 'Save').click();
+    await settle(element);
+    await applySummary(element);
+    expect(savedText()).to.equal(en.accessRights.saved);
+    expect(shown(), 'the save is confirmed on screen').to.equal(true);
+    expect(saved()!.closest('[part~="actions"]') === button(element, 'Save').closest('[part~="actions"]'), 'next to Save').to.equal(true);
+    expect(hiddenStatus()).to.equal('');
+    await expectNoAxeViolations(element);
+    provider.locale = 'fr';
+    await settle(provider);
+    await settle(element);
+    expect(savedText()).to.equal(fr.accessRights.saved);
+    provider.locale = 'en';
+    await settle(provider);
+    await settle(element);
+    // The next edit: the confirmation no longer describes the screen.
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'alert');
+    await settle(element);
+    expect(savedText()).to.equal('');
+    expect(shown()).to.equal(false);
+    button(element, 'Discard changes').click();
+    await settle(element);
+
+    // A copy.
+    await chooseCopy(element, 'u-005', ['invoice-viewer']);
+    reviewButton(element, 'copy').click();
+    await settle(element);
+    await applySummary(element);
+    expect(savedText()).to.equal(en.accessRights.copied('Elodie Martin'));
+    expect(shown(), 'in view, with the button that asked for it').to.equal(true);
+    expect(deepActiveElement() === reviewButton(element, 'copy'), 'the focus').to.equal(true);
+    expect(hiddenStatus()).to.equal('');
+    // Another choice: the confirmation goes.
+    $<HTMLInputElement>(element, '#setup-exclude-billing-export').click();
+    await settle(element);
+    expect(savedText()).to.equal('');
+
+    // "Authorize all".
+    await openMethod(element, 'authorize-all');
+    choose($<HTMLSelectElement>(element, '#setup-type-supply'), 'none');
+    await settle(element);
+    reviewButton(element, 'authorize-all').click();
+    await settle(element);
+    await applySummary(element);
+    expect(savedText()).to.equal(en.accessRights.authorizedAll);
+    expect(shown(), 'in view, with the button that asked for it').to.equal(true);
+  });
+
   it('can be used with the keyboard alone: change a level, review, cancel with Escape, apply', async () => {
     const { element, portier } = await render('u-004');
     const select = cell(element, 'c-brasserie', 'invoice-viewer');
     select.focus();
-    // Full → Disabled: the next option down.
+    // Full → No access: the next option down.
     await press('ArrowDown');
     await settle(element);
     expect(cell(element, 'c-brasserie', 'invoice-viewer').value).to.equal('none');
@@ -307,7 +373,7 @@ describe('<portier-access-rights>', () => {
     const alert = textOf($(element, '[role="alert"]'));
     expect(alert).to.contain('These 2 changes were not saved');
     expect(alert).to.contain('Brasserie Lambert SA · Energy Guard: Alert → Full');
-    expect(alert).to.contain('Brasserie Lambert SA · Portfolio Manager: Read only → Disabled');
+    expect(alert).to.contain('Brasserie Lambert SA · Portfolio Manager: Read only → No access');
   });
 
   it('says only that the user is gone when it is deleted elsewhere with nothing edited', async () => {
@@ -435,8 +501,8 @@ describe('<portier-access-rights>', () => {
       expect(textOf(dialog)).to.contain('Copy the rights of Elodie Martin?');
       expect($$(element, '[part~="summary"] li').map((item) => textOf(item))).to.deep.equal([
         'Add the client Lambert Retail BV',
-        'Brasserie Lambert SA · My Customer Data: Disabled → Full',
-        'Lambert Retail BV · Billing Export: Disabled → Full',
+        'Brasserie Lambert SA · My Customer Data: No access → Full',
+        'Lambert Retail BV · Billing Export: No access → Full',
       ]);
       // Nothing is applied before the confirmation.
       expect(portier.getState().data.grants['u-004']).to.equal(before);
@@ -457,7 +523,7 @@ describe('<portier-access-rights>', () => {
         'c-retail/billing-export/full',
       ]);
       expect(grantLines(after)).to.deep.equal(grantLines(backend.currentData().grants['u-004']));
-      expect($(element, '[part~="status"][role="status"]').textContent).to.contain('The rights of Elodie Martin were copied.');
+      expect($(element, '[part~="saved"]:not(:empty)').textContent).to.contain('The rights of Elodie Martin were copied.');
       expect(fired?.userId).to.equal('u-004');
       // The matrix shows the new rights.
       expect(cell(element, 'c-retail', 'billing-export').value).to.equal('full');
@@ -475,9 +541,9 @@ describe('<portier-access-rights>', () => {
       expect(dialog.open).to.equal(true);
       expect(textOf(dialog)).to.contain('Authorize all?');
       expect($$(element, '[part~="summary"] li').map((item) => textOf(item))).to.deep.equal([
-        'Brasserie Lambert SA · Invoice Viewer: Full → Disabled',
-        'Brasserie Lambert SA · Portfolio Manager: Disabled → Read only',
-        'Brasserie Lambert SA · Energy Guard: Disabled → Alert',
+        'Brasserie Lambert SA · Invoice Viewer: Full → No access',
+        'Brasserie Lambert SA · Portfolio Manager: No access → Read only',
+        'Brasserie Lambert SA · Energy Guard: No access → Alert',
       ]);
       await applySummary(element);
       const grants = portier.getState().data.grants['u-005']!;
@@ -490,7 +556,7 @@ describe('<portier-access-rights>', () => {
       expect(level('c-brasserie', 'my-customer-data')).to.equal('full');
       expect(level('c-retail', 'billing-export')).to.equal('full');
       expect(grantLines(grants)).to.deep.equal(grantLines(backend.currentData().grants['u-005']));
-      expect($(element, '[part~="status"][role="status"]').textContent).to.contain('Every contract was authorized with the levels chosen.');
+      expect($(element, '[part~="saved"]:not(:empty)').textContent).to.contain('Every contract was authorized with the levels chosen.');
     });
 
     it('changes nothing when the summary is cancelled, and keeps the choices', async () => {
@@ -607,7 +673,7 @@ describe('<portier-access-rights>', () => {
     await settle(element);
     expect(discard.disabled).to.equal(true);
     expect(deepActiveElement() === button(element, 'Save'), `focus on ${deepActiveElement()?.localName}`).to.equal(true);
-    expect($(element, '[part~="status"]').textContent).to.equal('Your changes were discarded.');
+    expect($(element, '[part~="status"]:not([part~="saved"])').textContent).to.equal('Your changes were discarded.');
     expect(cell(element, 'c-brasserie', 'energy-guard').value).to.equal('alert');
   });
 

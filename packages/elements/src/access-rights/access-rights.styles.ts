@@ -32,12 +32,19 @@ export const accessRightsStyles = [
      * The matrix is a real table laid out as a grid, so that each row can skip layout while it
      * is off screen (content-visibility): 500 clients × 7 applications stay fast. The explicit
      * ARIA roles keep the table semantics that a display change could drop.
+     *
+     * Every row is its own grid, so no column may depend on a row's content: the client column
+     * grows from 9rem up to 13rem, an application column fits the longest level label of every
+     * locale (--_level-width, from accessSetupStyles, plus the cell's padding) and the last column
+     * takes what is left. The matrix fills its box and scrolls sideways when the columns need more.
      */
     [part~='matrix'] {
       display: grid;
-      width: max-content;
-      min-width: 100%;
-      --_columns: minmax(9rem, min(13rem, 45cqi)) repeat(var(--_apps, 7), 8rem) minmax(6.5rem, auto);
+      --_client-min: 9rem;
+      --_app-column: calc(var(--_level-width, 8rem) + var(--_space));
+      --_remove-min: 7rem;
+      width: max(100%, calc(var(--_client-min) + var(--_apps, 7) * var(--_app-column) + var(--_remove-min)));
+      --_columns: minmax(var(--_client-min), min(13rem, 45cqi)) repeat(var(--_apps, 7), var(--_app-column)) minmax(var(--_remove-min), 1fr);
     }
     [part~='matrix'] caption {
       display: block;
@@ -63,7 +70,7 @@ export const accessRightsStyles = [
     }
     [part~='matrix'] th,
     [part~='matrix'] td {
-      padding: calc(var(--_space) * 0.5) calc(var(--_space) * 0.75);
+      padding: calc(var(--_space) * 0.5);
       border-bottom: 0;
       min-width: 0;
     }

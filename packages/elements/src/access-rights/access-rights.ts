@@ -20,7 +20,7 @@ import { copySourceCandidates } from '../access-setup/copy-source-fields.js';
 import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierAccessChangedEvent } from '../events/access-changed.js';
-import type { Messages } from '../localize/messages.js';
+import type { Messages, Say } from '../localize/messages.js';
 import {
   emptyDraft,
   grantChanges,
@@ -44,6 +44,7 @@ import { renderAccessSetupPanel, type AccessSetupMode } from './access-setup-pan
 import { emptySetupChoices, previewSetup, setupCommand, type AccessSetup, type AccessSetupChoices } from './access-setup.js';
 
 const SEARCH_LIMIT = 20;
+
 /**
  * Rows rendered in the first frame, then per chunk (one chunk per frame): a matrix of 500 clients
  * × 7 applications shows its first screenful at once and fills in the rest without blocking input.
@@ -118,7 +119,8 @@ function levelOptions(levels: readonly Level[], value: Level, names: Messages['l
  * @csspart client-number - A client's number.
  * @csspart actions - The save and discard buttons.
  * @csspart dirty - The count of unsaved changes.
- * @csspart status - The live region announcing results.
+ * @csspart status - The live regions: the visually hidden one (search results, an added or removed row, "saving"), and `saved`.
+ * @csspart saved - The result of a save (next to Save) or of a copy or "authorize all" (under them), shown and announced until the next edit.
  * @csspart error - The banner explaining a failure.
  * @csspart dialog - The summary dialog.
  * @csspart summary - The list of changes in the dialog.
@@ -144,13 +146,19 @@ export class PortierAccessRights extends LitElement {
   @state() private draft: AccessDraft = emptyDraft();
   @state() private saving = false;
   @state() private pendingChanges: AccessChange[] = [];
-  @state() private announcement = '';
+  /** What the visually hidden status line says (search results, a row added or removed, "saving…"). */
+  @state() private announcement: Say | undefined;
+  /**
+   * The result of the last save, copy or "authorize all", shown until the next edit where the user
+   * is: next to Save (`matrix`), or under the other ways (`setup`), whose button keeps the focus.
+   */
+  @state() private saved: { say: Say; where: 'matrix' | 'setup' } | undefined;
   @state() private failure: unknown;
   @state() private renderedRows = FIRST_ROWS;
   @state() private setupChoices: AccessSetupChoices = emptySetupChoices();
   @state() private setupOpen: ReadonlySet<AccessSetupMode> = new Set();
-  @state() private setupSourceError = '';
-  @state() private setupNote = '';
+  @state() private setupSourceError: Say | undefined;
+  @state() private setupNote: Say | undefined;
   /** The copy or "authorize all" the summary dialog shows; undefined when it shows the matrix's edits. */
   @state() private pendingSetup: { setup: AccessSetup; expectedVersion: number } | undefined;
 
@@ -162,8 +170,7 @@ export class PortierAccessRights extends LitElement {
     limit: SEARCH_LIMIT,
     started: () => (this.failure = undefined),
     found: (clients) => {
-      const t = this.#portier.t;
-      if (t) this.announcement = clients.length === 0 ? t.accessRights.noResults : t.accessRights.found(clients.length);
+      this.announcement = clients.length === 0 ? (t) => t.accessRights.noResults : (t) => t.accessRights.found(clients.length);
     },
     failed: (error) => (this.failure = error),
   });
@@ -188,8 +195,8 @@ export class PortierAccessRights extends LitElement {
       this.renderedRows = FIRST_ROWS;
       // Choices made for one user are not carried over to the next.
       this.setupChoices = emptySetupChoices();
-      this.setupSourceError = '';
-      this.setupNote = '';
+      this.setupSourceError = undefined;
+      this.setupNote = undefined;
     }
   }
 
@@ -223,7 +230,7 @@ export class PortierAccessRights extends LitElement {
   /** Drops the unsaved edits. */
   discard(): void {
     this.#reset();
-    this.announcement = this.#portier.t?.accessRights.discarded ?? '';
+    this.announcement = (t) => t.accessRights.discarded;
   }
 
   /** Discard, pressed: it is disabled now, which would drop focus to the page; Save, next to it, takes it. */
@@ -238,6 +245,7 @@ export class PortierAccessRights extends LitElement {
     this.draft = emptyDraft();
     this.#baseVersion = undefined;
     this.failure = undefined;
+    this.saved = undefined;
     this.pendingChanges = [];
   }
 
@@ -270,7 +278,8 @@ export class PortierAccessRights extends LitElement {
     if (!isDirty(this.draft)) this.#baseVersion = this.#user()?.version;
     this.draft = next;
     // A previous "saved" no longer describes what is on screen (add / remove announce after this).
-    this.announcement = '';
+    this.announcement = undefined;
+    this.saved = undefined;
     if (!isDirty(next)) this.#baseVersion = undefined;
   }
 
@@ -288,20 +297,18 @@ export class PortierAccessRights extends LitElement {
   };
 
   async #add(client: Client): Promise<void> {
-    const t = this.#portier.t;
     this.#edit(withClientAdded(this.#saved(), this.draft, client.id));
     this.renderedRows = Number.POSITIVE_INFINITY;
-    if (t) this.announcement = t.accessRights.added(client.name);
+    this.announcement = (t) => t.accessRights.added(client.name);
     await this.updateComplete;
     // Keyboard users continue where the new row's first choice is.
     this.renderRoot.querySelector<HTMLSelectElement>(`select[data-client="${CSS.escape(client.id)}"]`)?.focus();
   }
 
   async #remove(clientId: string, rowIndex: number): Promise<void> {
-    const t = this.#portier.t;
     const name = this.#portier.state?.data.clients[clientId]?.name ?? clientId;
     this.#edit(withClientRemoved(this.#saved(), this.draft, clientId));
-    if (t) this.announcement = t.accessRights.removed(name);
+    this.announcement = (t) => t.accessRights.removed(name);
     await this.updateComplete;
     const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[data-remove]');
     (buttons[Math.min(rowIndex, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLInputElement>('#search'))?.focus();
@@ -341,16 +348,19 @@ export class PortierAccessRights extends LitElement {
     const { grants, removeClientIds } = toSave(this.#saved(), this.draft, this.#applications());
     this.saving = true;
     this.failure = undefined;
-    this.announcement = t.common.saving;
+    this.saved = undefined;
+    this.announcement = (t) => t.common.saving;
     const expectedVersion = this.#baseVersion ?? user.version;
     try {
       await portier.access.set(user.id, grants, { removeClientIds, expectedVersion });
       this.#reset();
-      this.announcement = t.accessRights.saved;
+      // Shown next to Save, whose status role announces it: the hidden line says nothing more.
+      this.saved = { say: (t) => t.accessRights.saved, where: 'matrix' };
+      this.announcement = undefined;
       this.dispatchEvent(new PortierAccessChangedEvent(user.id));
     } catch (error) {
       this.failure = error;
-      this.announcement = '';
+      this.announcement = undefined;
       // The user has now seen the newer data under their edits: the next save builds on it.
       if (isPortierError(error) && error.code === 'conflict') this.#baseVersion = this.#user()?.version;
     } finally {
@@ -359,6 +369,14 @@ export class PortierAccessRights extends LitElement {
     await this.updateComplete;
     // The save button was disabled while saving, which drops focus: give it back.
     if (!this.shadowRoot?.activeElement) this.saveButton?.focus();
+    this.#showSaved();
+  }
+
+  /** The result just shown may sit below the button that keeps the focus, under the fold: bring it into view. */
+  #showSaved(): void {
+    if (!this.saved) return;
+    const shown = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="saved"]')].find((region) => region.textContent!.trim() !== '');
+    shown?.scrollIntoView({ block: 'nearest' });
   }
 
   /** The users whose rights may be copied onto this one, kept while the users, the actor and the language are the same. */
@@ -380,12 +398,13 @@ export class PortierAccessRights extends LitElement {
   #setSetupChoices(patch: Partial<AccessSetupChoices>): void {
     this.setupChoices = { ...this.setupChoices, ...patch };
     // A previous result ("copied", "nothing would change") no longer describes these choices.
-    this.setupNote = '';
-    this.announcement = '';
+    this.setupNote = undefined;
+    this.announcement = undefined;
+    this.saved = undefined;
   }
 
   #onSetupSource = (sourceUserId: string): void => {
-    if (sourceUserId) this.setupSourceError = '';
+    if (sourceUserId) this.setupSourceError = undefined;
     this.#setSetupChoices({ sourceUserId });
   };
 
@@ -406,14 +425,14 @@ export class PortierAccessRights extends LitElement {
   };
 
   /** The copy or "authorize all" as chosen, or undefined (with the field's error shown) when incomplete. */
-  #chosenSetup(mode: AccessSetupMode, t: Messages, data: PortierData, actor: User): AccessSetup | undefined {
+  #chosenSetup(mode: AccessSetupMode, data: PortierData, actor: User): AccessSetup | undefined {
     const choices = this.setupChoices;
     if (mode === 'authorize-all') {
       const types = organizationContractTypes(data, actor.organizationId);
       return { mode, levels: levelPerType(types, choices.typeLevels) };
     }
     if (choices.sourceUserId !== '') return { mode, sourceUserId: choices.sourceUserId, excludeApplications: [...choices.excludeApplications] };
-    this.setupSourceError = t.validation.required;
+    this.setupSourceError = (t) => t.validation.required;
     return undefined;
   }
 
@@ -432,8 +451,9 @@ export class PortierAccessRights extends LitElement {
     // sets of changes in one confirmation. The administrator saves or discards them first.
     if (!t || !state || !actor || !user || this.saving || isDirty(this.draft)) return;
     this.failure = undefined;
-    this.setupNote = '';
-    const setup = this.#chosenSetup(mode, t, state.data, actor);
+    this.setupNote = undefined;
+    this.saved = undefined;
+    const setup = this.#chosenSetup(mode, state.data, actor);
     if (!setup) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLSelectElement>('#setup-sourceUserId')?.focus();
@@ -447,7 +467,7 @@ export class PortierAccessRights extends LitElement {
       return;
     }
     if (changes.length === 0) {
-      this.setupNote = t.accessRights.nothingToChange;
+      this.setupNote = (t) => t.accessRights.nothingToChange;
       this.announcement = this.setupNote;
       return;
     }
@@ -465,25 +485,29 @@ export class PortierAccessRights extends LitElement {
     if (!portier || !user || !t) return;
     this.saving = true;
     this.failure = undefined;
-    this.announcement = t.common.saving;
+    this.saved = undefined;
+    this.announcement = (t) => t.common.saving;
     try {
       // The very command the dialog previewed, against the version it was previewed on: if
       // someone changed the user since, the backend refuses with `conflict` instead of applying
       // changes nobody saw.
       await portier.dispatch(setupCommand(user.id, setup, expectedVersion));
       const source = setup.mode === 'copy' ? this.#portier.state?.data.users[setup.sourceUserId] : undefined;
-      this.announcement = setup.mode === 'copy' ? t.accessRights.copied(source ? displayName(source) : setup.sourceUserId) : t.accessRights.authorizedAll;
+      const sourceName = source ? displayName(source) : setup.mode === 'copy' ? setup.sourceUserId : '';
+      this.saved = { say: setup.mode === 'copy' ? (t) => t.accessRights.copied(sourceName) : (t) => t.accessRights.authorizedAll, where: 'setup' };
+      this.announcement = undefined;
       this.dispatchEvent(new PortierAccessChangedEvent(user.id));
     } catch (error) {
       // The choices stay as they are: the next review starts from the newer data the store now has.
       this.failure = error;
-      this.announcement = '';
+      this.announcement = undefined;
     } finally {
       this.saving = false;
       this.pendingSetup = undefined;
     }
     await this.updateComplete;
     if (!this.shadowRoot?.activeElement) this.#dialogOpener?.focus();
+    this.#showSaved();
   }
 
   #failureText(t: Messages): string {
@@ -550,10 +574,17 @@ export class PortierAccessRights extends LitElement {
               </button>
               <button part="button" class="button" ?disabled=${!dirty || this.saving} @click=${this.#onDiscard}>${a.discard}</button>
               ${dirty ? html`<span part="dirty">${a.unsaved(changeCount)}</span>` : nothing}
+              <p part="status saved" class="inline-status" role="status">${this.saved?.where === 'matrix' ? this.saved.say(t) : nothing}</p>
             </div>`
           : nothing}
-        ${edit.allowed && actor ? this.#renderSetup(t, state.data, actor, applications, dirty) : nothing}
-        <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+        ${edit.allowed && actor
+          ? // One box: the empty status line adds no gap to the screen's grid.
+            html`<div>
+              ${this.#renderSetup(t, state.data, actor, applications, dirty)}
+              <p part="status saved" class="inline-status" role="status">${this.saved?.where === 'setup' ? this.saved.say(t) : nothing}</p>
+            </div>`
+          : nothing}
+        <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement?.(t) ?? nothing}</p>
         ${this.#renderDialog(t, clients, applications)}
       </section>
     `;
@@ -567,10 +598,10 @@ export class PortierAccessRights extends LitElement {
       sources: () => this.#setupSources(actor),
       applications,
       contractTypes: organizationContractTypes(data, actor.organizationId),
-      sourceError: this.setupSourceError,
+      sourceError: this.setupSourceError?.(t) ?? '',
       blocked: dirty ? t.accessRights.setupBlocked : '',
       busy: this.saving,
-      note: this.setupNote,
+      note: this.setupNote?.(t) ?? '',
       onToggle: this.#onSetupToggle,
       onSourceChange: this.#onSetupSource,
       onExcludeChange: this.#onSetupExclude,

@@ -159,8 +159,8 @@ describe('<portier-admin>', () => {
     expect($(element, '[part~="live"]').textContent).to.contain('An invitation was sent to new.colleague@lambert.example');
   });
 
-  it('goes back to the list and announces it when the open user is deleted', async () => {
-    const { element, portier } = await render(html`<portier-admin></portier-admin>`, { locale: 'de' });
+  it('goes back to the list and announces it when the open user is deleted, in the language shown', async () => {
+    const { element, portier, provider } = await render(html`<portier-admin></portier-admin>`, { locale: 'de' });
     element.navigate('profile', 'u-004');
     await settle(element);
     const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
@@ -174,7 +174,12 @@ describe('<portier-admin>', () => {
     expect(portier.getState().data.users['u-004']).to.equal(undefined);
     expect(screen(element, 'portier-user-list')).to.not.equal(null);
     expect($(element, '[part~="live"]').textContent).to.equal('Dirk Janssens wurde gelöscht.');
-    expect(deepActiveElement()).to.equal($(element, '[part~="view"]'));
+    expect(deepActiveElement() === $(element, '[part~="view"]'), 'the focus is on the view').to.equal(true);
+    // Switched to French, the announcement says the same in French.
+    provider.locale = 'fr';
+    await settle(provider);
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.equal((await loadLocale('fr')).userProfile.done.removed('Dirk Janssens'));
     // Any other screen (here set by the host, as a URL would) drops the announcement.
     element.userId = 'u-021';
     element.view = 'access';

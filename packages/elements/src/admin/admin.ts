@@ -5,7 +5,7 @@ import { PortierController } from '../controllers/portier-controller.js';
 import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
 import type { PortierUserCreatedEvent } from '../events/user-created.js';
 import type { PortierUserRemovedEvent } from '../events/user-removed.js';
-import type { Messages } from '../localize/messages.js';
+import type { Messages, Say } from '../localize/messages.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
 import { adminStyles } from './admin.styles.js';
 
@@ -91,7 +91,8 @@ export class PortierAdmin extends LitElement {
   /** `dark` or `light` forces a colour scheme on every screen; default: the system's. */
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
-  @state() private announcement = '';
+  /** Worded at render time, so it follows a change of language. */
+  @state() private announcement: Say | undefined;
   /** The `view/userId` the announcement was made for. */
   #announcedOn = '';
 
@@ -136,12 +137,12 @@ export class PortierAdmin extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('hash') && this.hash && this.isConnected) this.#onHash();
     // An announcement belongs to the screen it led to: any other navigation (a link, the URL, the host) drops it.
-    if ((changed.has('view') || changed.has('userId')) && this.#announcedOn !== `${this.view}/${this.userId}`) this.announcement = '';
+    if ((changed.has('view') || changed.has('userId')) && this.#announcedOn !== `${this.view}/${this.userId}`) this.announcement = undefined;
   }
 
   /** Shows `message` on the screen `navigate(view, userId)` leads to. */
-  #announceAndGo(message: string | undefined, view: PortierView, userId = ''): void {
-    this.announcement = message ?? '';
+  #announceAndGo(message: Say, view: PortierView, userId = ''): void {
+    this.announcement = message;
     this.navigate(view, userId);
     this.#announcedOn = `${this.view}/${this.userId}`;
   }
@@ -182,7 +183,7 @@ export class PortierAdmin extends LitElement {
           </ul>
         </nav>
       </div>
-      <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement?.(t) ?? ''}</div>
       <div class="banner info" part="stale" role="status">${state.status === 'ready' && state.error
         ? html`<p>${t.common.refreshFailed} ${this.#portier.errorText(state.error)}</p>
             <button class="button" part="retry" type="button" @click=${() => void this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>`
@@ -295,21 +296,19 @@ export class PortierAdmin extends LitElement {
 
   #onNavigate = (event: PortierNavigateEvent): void => {
     if (!(event instanceof PortierNavigateEvent) || event.defaultPrevented) return;
-    this.announcement = '';
+    this.announcement = undefined;
     this.navigate(event.view, event.userId ?? '');
   };
 
   #onCreated = (event: PortierUserCreatedEvent): void => {
-    const t = this.#portier.t;
     const user = event.user;
     // Next step of seed 000: give the new user its access rights.
-    this.#announceAndGo(t && (user.kind === 'login' ? t.userCreate.created(user.email) : t.userCreate.createdContact(displayName(user))), 'access', user.id);
+    this.#announceAndGo((t) => (user.kind === 'login' ? t.userCreate.created(user.email) : t.userCreate.createdContact(displayName(user))), 'access', user.id);
   };
 
   #onRemoved = (event: PortierUserRemovedEvent): void => {
-    const t = this.#portier.t;
     // The detail of a deleted user has nothing left to show.
-    this.#announceAndGo(t?.userProfile.done.removed(displayName(event.user)), 'list');
+    this.#announceAndGo((t) => t.userProfile.done.removed(displayName(event.user)), 'list');
   };
 
   #onHash = (): void => {

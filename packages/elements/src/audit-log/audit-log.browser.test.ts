@@ -63,7 +63,9 @@ describe('<portier-audit-log>', () => {
     await settle(element);
     expect(element.shadowRoot!.querySelector('#user-filter')).to.equal(null);
     expect(rows(element)).to.have.length(1);
-    expect(rows(element)[0]!.slice(2)).to.deep.equal(['Rôle modifié', 'Elodie Martin', 'Rôle: User → Super User']);
+    expect(rows(element)[0]!.slice(2)).to.deep.equal(['Rôle modifié', 'Elodie Martin', 'Rôle : User → Super User']);
+    // French sets a narrow no-break space before the colon (common.labelled), as everywhere else.
+    expect($(element, '[part~="field"]').textContent).to.equal('Rôle\u202f:');
     expect(textOf(element)).to.contain('Modifications récentes');
     await expectNoAxeViolations(element);
   });

@@ -6,6 +6,7 @@ import {
   type Language,
   type Portier,
   type PortierData,
+  type User,
 } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -13,8 +14,26 @@ import { PortierController } from '../controllers/portier-controller.js';
 import type { Messages } from '../localize/messages.js';
 import { auditLogStyles } from './audit-log.styles.js';
 
-/** User fields shown in a change, with the label key each has in `fields`. */
-const FIELD_LABELS: Record<string, keyof Messages['fields']> = {
+/** Bookkeeping fields that say nothing to an administrator. */
+const HIDDEN = [
+  'id',
+  'organizationId',
+  'createdAt',
+  'version',
+  'failedSignIns',
+  'passwordSet',
+  'invitationExpiresAt',
+  'signInLockedUntil',
+  'blockReason',
+  'passwordExpired',
+] as const satisfies readonly (keyof User)[];
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set(HIDDEN);
+
+/**
+ * The label key in `fields` of every user field a change can show: the audit records any user
+ * field that changed (and `grants`, shown apart), so a field added to `User` must be named here.
+ */
+const FIELD_LABELS: Record<Exclude<keyof User, (typeof HIDDEN)[number]>, keyof Messages['fields']> = {
   email: 'email',
   firstName: 'firstName',
   lastName: 'lastName',
@@ -34,9 +53,6 @@ function shorten(text: string, max = 80): string {
   const characters = [...text];
   return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
 }
-
-/** Bookkeeping fields that say nothing to an administrator. */
-const HIDDEN_FIELDS = new Set(['id', 'organizationId', 'createdAt', 'version', 'failedSignIns', 'passwordSet', 'invitationExpiresAt', 'signInLockedUntil', 'blockReason', 'passwordExpired']);
 
 /**
  * The organization's recent changes (SPEC rule 13): who did what to whom and when, with the
@@ -223,15 +239,16 @@ export class PortierAuditLog extends LitElement {
           const removed = this.#grants(t, data, entry.before.grants);
           const added = this.#grants(t, data, entry.after.grants);
           return html`${removed.length > 0
-            ? html`<li part="change" class="clamp"><span part="field">${l.rightsRemoved}:</span> <bdi part="before">${removed.join('; ')}</bdi></li>`
+            ? html`<li part="change" class="clamp"><span part="field">${t.common.labelled(l.rightsRemoved)}</span> <bdi part="before">${removed.join('; ')}</bdi></li>`
             : nothing}
-          ${added.length > 0 ? html`<li part="change" class="clamp"><span part="field">${l.rightsAdded}:</span> <bdi part="after">${added.join('; ')}</bdi></li>` : nothing}`;
+          ${added.length > 0 ? html`<li part="change" class="clamp"><span part="field">${t.common.labelled(l.rightsAdded)}</span> <bdi part="after">${added.join('; ')}</bdi></li>` : nothing}`;
         }
-        const label = FIELD_LABELS[key];
+        // A field this version does not know (a newer backend's) keeps its name rather than vanish.
+        const label = (FIELD_LABELS as Record<string, keyof Messages['fields'] | undefined>)[key];
         const before = this.#value(t, data, key, entry.before[key]);
         const after = this.#value(t, data, key, entry.after[key]);
         return html`<li part="change" class="clamp">
-          <span part="field">${label ? t.fields[label] : key}:</span>
+          <span part="field">${t.common.labelled(label ? t.fields[label] : key)}</span>
           <bdi part="before">${before}</bdi> → <bdi part="after">${after}</bdi>
         </li>`;
       })}

@@ -21,6 +21,7 @@ export type AuditActionName =
   | 'account.expired'
   | 'account.deactivated'
   | 'account.blocked'
+  | 'account.sign-in-locked'
   | 'account.activated'
   | 'account.invitation-requested'
   | 'account.reset-requested'
@@ -202,6 +203,8 @@ export interface Messages {
     emailHint: string;
     signatureHeading: string;
     signatureHint: string;
+    /** A save pressed while the field still holds the saved value. */
+    unchanged: string;
     accountHeading: string;
     currentStatus: (status: string) => string;
     activeUntilHint: string;
@@ -457,3 +460,9 @@ export interface Messages {
     tabs: { profile: string; access: string; clients: string; audit: string };
   };
 }
+
+/**
+ * A message to show later, written when the screen renders, so it follows a change of language
+ * (a stored sentence would stay in the language it was written in).
+ */
+export type Say = (t: Messages) => string;

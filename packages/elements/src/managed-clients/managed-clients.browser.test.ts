@@ -31,7 +31,7 @@ describe('<portier-managed-clients>', () => {
     const byName = await search(element, 'lambert');
     expect(byName).to.have.length(4);
     expect(byName.find((row) => row[0] === 'Brasserie Lambert SA')![3]).to.equal('Already managed');
-    expect($(element, '[role="status"]').textContent).to.equal('4 clients found.');
+    expect($(element, '[part~="status"]:not([part~="saved"])').textContent).to.equal('4 clients found.');
     await expectNoAxeViolations(element);
 
     expect(await search(element, 'nothing like this')).to.deep.equal([]);
@@ -47,7 +47,7 @@ describe('<portier-managed-clients>', () => {
     await wait();
     await settle(element);
     expect(portier.getState().data.users['u-004']!.managedClientIds).to.deep.equal(['c-brasserie', 'c-logistics']);
-    expect($(element, '[role="status"]').textContent).to.equal('Lambert Logistics NV was added to the managed clients.');
+    expect($(element, '[part~="saved"]').textContent).to.equal('Lambert Logistics NV was added to the managed clients.');
     expect(fired?.userId).to.equal('u-004');
     expect(fired?.change).to.equal('managed-clients');
     expect(textOf($(element, 'table[part~="results"]'))).to.contain('Already managed');
@@ -58,6 +58,42 @@ describe('<portier-managed-clients>', () => {
     expect(portier.getState().data.users['u-004']!.managedClientIds).to.deep.equal(['c-logistics']);
     // Focus stays in the list, on the next remove button.
     expect(element.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Remove Lambert Logistics NV');
+  });
+
+  it('shows that a client was added or removed, announced once, until the next search, in the language of the moment', async () => {
+    const { element, provider } = await render('u-004');
+    const saved = () => $(element, '[part~="saved"]');
+    const shown = () => {
+      const box = saved().getBoundingClientRect();
+      return box.width > 1 && box.height > 1 && box.top >= 0 && box.bottom <= window.innerHeight;
+    };
+    const hiddenStatus = () => $(element, '[part~="status"]:not([part~="saved"])').textContent!.trim();
+    expect(saved().getAttribute('role')).to.equal('status');
+    expect(shown()).to.equal(false);
+    await search(element, 'logistics');
+    $<HTMLButtonElement>(element, 'button[aria-label="Add Lambert Logistics NV"]').click();
+    await wait();
+    await settle(element);
+    expect(saved().textContent!.trim()).to.equal('Lambert Logistics NV was added to the managed clients.');
+    expect(saved().classList.contains('success')).to.equal(true);
+    expect(shown(), 'said on screen').to.equal(true);
+    expect(hiddenStatus(), 'and announced once').to.equal('');
+    await expectNoAxeViolations(element);
+    provider.locale = 'nl';
+    await settle(provider);
+    await settle(element);
+    const nl = (await import('../localize/locales/nl.js')).default;
+    expect(saved().textContent!.trim()).to.equal(nl.managedClients.added('Lambert Logistics NV'));
+    $<HTMLButtonElement>(element, 'button[aria-label="Brasserie Lambert SA verwijderen"]').click();
+    await wait();
+    await settle(element);
+    expect(saved().textContent!.trim()).to.equal(nl.managedClients.removed('Brasserie Lambert SA'));
+    expect(shown()).to.equal(true);
+    // A new search: the user has moved on.
+    await search(element, 'immo');
+    expect(saved().textContent!.trim()).to.equal('');
+    expect(shown()).to.equal(false);
+    expect(hiddenStatus()).to.equal(nl.managedClients.found(1));
   });
 
   it('speaks French, as in the manual: Nom, Numéro de client, Numéro de TVA, Ajouter, Enlever', async () => {

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierUserUpdatedEvent } from '../events/user-updated.js';
-import type { Messages } from '../localize/messages.js';
+import type { Messages, Say } from '../localize/messages.js';
 import { managedClientsStyles } from './managed-clients.styles.js';
 
 const SEARCH_LIMIT = 50;
@@ -32,7 +32,8 @@ const SEARCH_LIMIT = 50;
  * @csspart client-name - A client's name (cut after three lines); also `client-number` and `client-vat`.
  * @csspart client-number - A client's number.
  * @csspart client-vat - A client's VAT number.
- * @csspart status - The live region announcing results.
+ * @csspart status - The live regions: the visually hidden one (search results), and `saved`.
+ * @csspart saved - The banner saying a client was added or removed (and announcing it), shown until the next search.
  * @csspart error - The banner explaining a failure.
  */
 export class PortierManagedClients extends LitElement {
@@ -45,16 +46,22 @@ export class PortierManagedClients extends LitElement {
   @property({ reflect: true }) locale: Language | undefined;
 
   @state() private busy = false;
-  @state() private announcement = '';
+  /** What the visually hidden status line says (search results). */
+  @state() private announcement: Say | undefined;
+  /** The last add or remove, shown in a banner until the next search. */
+  @state() private saved: Say | undefined;
   @state() private failure: unknown;
 
   readonly #portier = new PortierController(this);
   readonly #clientSearch = new ClientSearchController(this, this.#portier, {
     limit: SEARCH_LIMIT,
-    started: () => (this.failure = undefined),
+    started: () => {
+      this.failure = undefined;
+      // A new search: the last add or remove is no longer what the user looks at.
+      this.saved = undefined;
+    },
     found: (clients) => {
-      const t = this.#portier.t;
-      if (t) this.announcement = clients.length === 0 ? t.managedClients.noResults : t.managedClients.found(clients.length);
+      this.announcement = clients.length === 0 ? (t) => t.managedClients.noResults : (t) => t.managedClients.found(clients.length);
     },
     failed: (error) => (this.failure = error),
   });
@@ -62,7 +69,8 @@ export class PortierManagedClients extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('userId') && changed.get('userId') !== undefined) {
       this.failure = undefined;
-      this.announcement = '';
+      this.announcement = undefined;
+      this.saved = undefined;
     }
   }
 
@@ -74,20 +82,23 @@ export class PortierManagedClients extends LitElement {
     return this.#portier.state?.data.clients[id]?.name ?? id;
   }
 
-  async #save(next: string[], done: string, focusAfter: () => HTMLElement | null | undefined): Promise<void> {
+  async #save(next: string[], done: Say, focusAfter: () => HTMLElement | null | undefined): Promise<void> {
     const portier = this.#portier.portier;
     const user = this.#user();
     // The buttons stay focusable while a save runs (aria-disabled, so the focus is not lost): a press then does nothing.
     if (!portier || !user || this.busy) return;
     this.busy = true;
     this.failure = undefined;
+    this.saved = undefined;
     try {
       await portier.clients.setManaged(user.id, next, { expectedVersion: user.version });
-      this.announcement = done;
+      // Shown in the banner, whose status role announces it: the hidden line says nothing more.
+      this.saved = done;
+      this.announcement = undefined;
       this.dispatchEvent(new PortierUserUpdatedEvent(user.id, 'managed-clients'));
     } catch (error) {
       this.failure = error;
-      this.announcement = '';
+      this.announcement = undefined;
     } finally {
       this.busy = false;
     }
@@ -97,9 +108,8 @@ export class PortierManagedClients extends LitElement {
 
   #add(client: Client, index: number): Promise<void> {
     const user = this.#user();
-    const t = this.#portier.t;
-    if (!user || !t) return Promise.resolve();
-    return this.#save([...user.managedClientIds, client.id], t.managedClients.added(client.name), () => {
+    if (!user) return Promise.resolve();
+    return this.#save([...user.managedClientIds, client.id], (t) => t.managedClients.added(client.name), () => {
       // Go on with the next client found that can still be added.
       const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[data-add]')];
       return buttons.find((button) => Number(button.dataset.index) > index) ?? buttons.at(-1);
@@ -108,11 +118,11 @@ export class PortierManagedClients extends LitElement {
 
   #remove(clientId: string, index: number): Promise<void> {
     const user = this.#user();
-    const t = this.#portier.t;
-    if (!user || !t) return Promise.resolve();
+    if (!user) return Promise.resolve();
+    const name = this.#clientName(clientId);
     return this.#save(
       user.managedClientIds.filter((id) => id !== clientId),
-      t.managedClients.removed(this.#clientName(clientId)),
+      (t) => t.managedClients.removed(name),
       () => {
         const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[data-remove]');
         return buttons[Math.min(index, buttons.length - 1)];
@@ -141,8 +151,9 @@ export class PortierManagedClients extends LitElement {
         </div>
         ${edit.allowed ? this.#renderSearch(t, user) : html`<p part="error" class="banner info">${this.#decisionText(edit.code, edit.reason)}</p>`}
         <div part="error" class="banner error" role="alert">${this.failure !== undefined ? html`<p>${this.#portier.errorText(this.failure)}</p>` : nothing}</div>
+        <div part="status saved" class="banner success" role="status">${this.saved?.(t) ?? nothing}</div>
         ${this.#renderManaged(t, user, edit.allowed)}
-        <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+        <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement?.(t) ?? nothing}</p>
       </section>
     `;
   }

@@ -2,6 +2,7 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define/own-profile.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { $, $$, choose, deepActiveElement, expectNoAxeViolations, mouseClick, renderWithPortier, resetMouse, settle, textOf, type } from '../test-utils/index.js';
+import { loadLocale } from '../localize/load-locale.js';
 import type { PortierOwnProfile } from './own-profile.js';
 
 const render = (options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -30,6 +31,32 @@ describe('<portier-own-profile>', () => {
     await settle(element);
     expect($(element, '[part~="live"]').textContent).to.equal('Uw profiel is opgeslagen.');
     expect(portier.getState().data.users['u-004']).to.include({ lastName: 'Janssens-Peeters', language: 'de' });
+  });
+
+  it('says its result and its failure in the new language after the language is switched', async () => {
+    const [fr, nl] = await Promise.all([loadLocale('fr'), loadLocale('nl')]);
+    const { element, provider, backend } = await render({ actorId: 'u-004', locale: 'fr' });
+    const switchTo = async (locale: 'fr' | 'nl') => {
+      provider.locale = locale;
+      await settle(provider);
+      await settle(element);
+    };
+    type(input(element, 'lastName'), 'Janssens-Peeters');
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await waitUntil(() => $(element, '[part~="live"]').textContent !== '', 'the save is announced');
+    expect($(element, '[part~="live"]').textContent).to.equal(fr.ownProfile.saved);
+    await switchTo('nl');
+    expect($(element, '[part~="live"]').textContent).to.equal(nl.ownProfile.saved);
+    // Another tab changed the profile meanwhile: this save is a conflict, said in Dutch, then in French.
+    type(input(element, 'phone'), '+32 2 555 66 77');
+    await backend.execute({ actorId: 'u-004' }, { type: 'users.updateProfile', userId: 'u-004', changes: { firstName: 'Dirk-Jan' } });
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await waitUntil(() => $(element, '[part~="error"]').textContent !== '', 'the refusal is shown');
+    const said = $(element, '[part~="error"]').textContent!;
+    await switchTo('fr');
+    expect($(element, '[part~="error"]').textContent).to.not.equal(said);
+    expect($(element, '[part~="error"]').textContent).to.contain(fr.errors.conflict.slice(0, 20));
+    expect(said).to.contain(nl.errors.conflict.slice(0, 20));
   });
 
   it('submits on a mouse click on Save after a required field was emptied: the field’s error does not push Save from under the pointer', async () => {

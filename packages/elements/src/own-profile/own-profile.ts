@@ -34,8 +34,9 @@ export class PortierOwnProfile extends LitElement {
   /** `dark` or `light` forces a colour scheme; default: the system's. */
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
-  @state() private error = '';
-  @state() private announcement = '';
+  /** The last save's failure, worded at render time (in the current language). */
+  @state() private failure: unknown;
+  @state() private saved = false;
   @state() private busy = false;
 
   readonly #portier = new PortierController(this);
@@ -58,11 +59,11 @@ export class PortierOwnProfile extends LitElement {
     return html`
       <h2 part="title" id="title">${t.ownProfile.title}</h2>
       <p class="intro" part="hint">${t.ownProfile.intro}</p>
-      <div class="banner error" part="error" role="alert" tabindex="-1">${this.error}</div>
+      <div class="banner error" part="error" role="alert" tabindex="-1">${this.failure === undefined ? '' : this.#portier.errorText(this.failure)}</div>
       <form part="form" novalidate aria-labelledby="title" @submit=${this.#save} @input=${this.#edited}>
         ${this.#form.render(t, { namesLocked: !names.allowed && names.reason === 'identity-lock' })}
         <div class="footer">
-          <p class="inline-status" part="live" role="status">${this.announcement}</p>
+          <p class="inline-status" part="live" role="status">${this.saved ? t.ownProfile.saved : ''}</p>
           <button class="button" part="cancel-button" type="button" @click=${this.#cancel}>${t.common.cancel}</button>
           <button class="button primary" part="save-button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.common.save}</button>
         </div>
@@ -73,14 +74,14 @@ export class PortierOwnProfile extends LitElement {
   #cancel = (): void => {
     const actor = this.#portier.actor;
     if (actor) this.#form.load(actor);
-    this.error = '';
-    this.announcement = '';
+    this.failure = undefined;
+    this.saved = false;
     this.requestUpdate();
   };
 
   /** Any edit makes the last "saved" stale. */
   #edited = (): void => {
-    this.announcement = '';
+    this.saved = false;
   };
 
   #save = async (event: Event): Promise<void> => {
@@ -90,7 +91,7 @@ export class PortierOwnProfile extends LitElement {
     const base = this.#form.base;
     if (!t || !portier || !base || this.busy) return;
     // A new attempt: the previous result no longer describes the form.
-    this.announcement = '';
+    this.saved = false;
     const invalid = this.#form.submit(t);
     if (invalid) {
       await this.updateComplete;
@@ -98,17 +99,16 @@ export class PortierOwnProfile extends LitElement {
       return;
     }
     this.busy = true;
-    this.error = '';
-    this.announcement = '';
+    this.failure = undefined;
     try {
       await portier.users.updateProfile(base.id, this.#form.changes(), { expectedVersion: base.version });
       const saved = this.#portier.actor;
       if (saved) this.#form.load(saved);
-      this.announcement = t.ownProfile.saved;
+      this.saved = true;
       this.dispatchEvent(new PortierUserUpdatedEvent(base.id, 'profile'));
     } catch (error) {
-      this.error = this.#portier.errorText(error);
-      const field = this.#form.serverFailed(t, error);
+      this.failure = error;
+      const field = this.#form.serverFailed(error);
       await this.updateComplete;
       if (isPortierError(error)) this.renderRoot.querySelector<HTMLElement>(field ? `#${field}` : '[part~="error"]')?.focus();
     } finally {

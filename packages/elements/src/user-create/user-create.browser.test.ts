@@ -2,6 +2,7 @@ import { demoSeed } from '@portier/adapters';
 import { expect, html, oneEvent } from '@open-wc/testing';
 import '../define/user-create.js';
 import type { PortierUserCreatedEvent } from '../events/user-created.js';
+import { loadLocale } from '../localize/load-locale.js';
 import {
   $,
   $$,
@@ -191,6 +192,32 @@ describe('<portier-user-create>', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('says the refusal and the result in the new language after the language is switched', async () => {
+    const [fr, nl, de] = await Promise.all([loadLocale('fr'), loadLocale('nl'), loadLocale('de')]);
+    const { element, provider } = await render({ locale: 'fr' });
+    const switchTo = async (locale: 'nl' | 'de') => {
+      provider.locale = locale;
+      await settle(provider);
+      await settle(element);
+    };
+    // The QA case: the e-mail is taken, seen in French, then read in Dutch.
+    await fill(element, { email: 'Bart.Peeters@lambert.example', firstName: 'Bart', lastName: 'Peeters' });
+    await submit(element);
+    await settle(element);
+    expect(textOf($(element, '[part~="error"]'))).to.contain(fr.errors['email-taken']);
+    expect(fieldError(element, 'email')).to.equal(fr.errors['email-taken']);
+    await switchTo('nl');
+    expect(textOf($(element, '[part~="error"]'))).to.contain(nl.errors['email-taken']).and.not.contain(fr.errors['email-taken']);
+    expect(fieldError(element, 'email')).to.equal(nl.errors['email-taken']);
+    // The announcement of a creation.
+    await fill(element, { email: 'nina.verstraete@lambert.example', firstName: 'Nina', lastName: 'Verstraete' });
+    await submit(element);
+    await settle(element);
+    expect(textOf($(element, '[part~="live"]'))).to.equal(nl.userCreate.created('nina.verstraete@lambert.example'));
+    await switchTo('de');
+    expect(textOf($(element, '[part~="live"]'))).to.equal(de.userCreate.created('nina.verstraete@lambert.example'));
+  });
+
   it('creates a contact, who cannot be a super user', async () => {
     const { element } = await render();
     input(element, 'kind-contact').click();
@@ -238,7 +265,7 @@ describe('<portier-user-create>', () => {
     const given = (application: string) => $(element, `[part="preview"] tr[data-client="c-brasserie"][data-application="${application}"]`).lastElementChild!.textContent!.trim();
     expect(given('portfolio-manager')).to.equal('Read only');
     expect(given('energy-guard')).to.equal('Alert');
-    expect(given('invoice-viewer')).to.equal('Disabled');
+    expect(given('invoice-viewer')).to.equal('No access');
     const created = oneEvent(element, 'portier-user-created') as Promise<PortierUserCreatedEvent>;
     await submit(element);
     const { user } = await created;

@@ -29,7 +29,7 @@ import { PortierNavigateEvent } from '../events/navigate.js';
 import { PortierUserCreatedEvent } from '../events/user-created.js';
 import { leavesForFormButton, notePressOnFormButton } from '../forms/leaves-for-form-button.js';
 import { issueMessage } from '../localize/error-message.js';
-import type { Messages } from '../localize/messages.js';
+import type { Messages, Say } from '../localize/messages.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
 import { userCreateStyles } from './user-create.styles.js';
 
@@ -128,9 +128,10 @@ export class PortierUserCreate extends LitElement {
   @state() private touched = new Set<Field>();
   @state() private submitted = false;
   @state() private saving = false;
-  @state() private serverError = '';
-  @state() private serverFieldErrors: Partial<Record<Field, string>> = {};
-  @state() private announcement = '';
+  /** Why the last save failed (the error itself: it is explained at render, in the language of the moment). */
+  @state() private failure: unknown;
+  @state() private serverFieldErrors: Partial<Record<Field, Say>> = {};
+  @state() private announcement: Say | undefined;
 
   readonly #portier = new PortierController(this);
 
@@ -139,7 +140,7 @@ export class PortierUserCreate extends LitElement {
     this.draft = emptyDraft(this.#portier.locale);
     this.touched = new Set();
     this.submitted = false;
-    this.serverError = '';
+    this.failure = undefined;
     this.serverFieldErrors = {};
   }
 
@@ -156,15 +157,15 @@ export class PortierUserCreate extends LitElement {
     const actor = this.#portier.actor;
     if (!actor || !this.#portier.can('user.create').allowed) return html`<p role="status">${t.common.noAccess}</p>`;
     const errors = this.#errors(t);
-    const shown = (field: Field) => (this.touched.has(field) || this.submitted ? errors[field] : undefined) ?? this.serverFieldErrors[field];
+    const shown = (field: Field) => (this.touched.has(field) || this.submitted ? errors[field] : undefined) ?? this.serverFieldErrors[field]?.(t);
     const problems = FIELD_ORDER.filter((field) => shown(field));
     return html`
       <h2 part="title" id="title">${t.userCreate.title}</h2>
       <p class="intro" part="hint">${t.userCreate.intro}</p>
-      <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
-      <div class="banner error summary" part="error" role="alert" tabindex="-1">${this.serverError || (this.submitted && problems.length > 0)
+      <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement?.(t) ?? nothing}</div>
+      <div class="banner error summary" part="error" role="alert" tabindex="-1">${this.failure !== undefined || (this.submitted && problems.length > 0)
         ? html`<div>
-            ${this.serverError ? html`<p>${this.serverError}</p>` : nothing}
+            ${this.failure !== undefined ? html`<p>${this.#portier.errorText(this.failure)}</p>` : nothing}
             ${this.submitted && problems.length > 0 ? html`<p>${t.common.fixErrors(problems.length)}</p>` : nothing}
           </div>`
         : nothing}</div>
@@ -533,7 +534,7 @@ export class PortierUserCreate extends LitElement {
 
   #set(patch: Partial<Draft>, field?: Field): void {
     this.draft = { ...this.draft, ...patch };
-    this.announcement = '';
+    this.announcement = undefined;
     if (field && this.serverFieldErrors[field]) {
       const { [field]: _, ...rest } = this.serverFieldErrors;
       this.serverFieldErrors = rest;
@@ -559,8 +560,8 @@ export class PortierUserCreate extends LitElement {
     const portier = this.#portier.portier;
     if (!t || !portier || this.saving) return;
     this.submitted = true;
-    this.serverError = '';
-    this.announcement = '';
+    this.failure = undefined;
+    this.announcement = undefined;
     const errors = this.#errors(t);
     const first = FIELD_ORDER.find((field) => errors[field]);
     if (first) {
@@ -574,16 +575,16 @@ export class PortierUserCreate extends LitElement {
       const user = await portier.users.create(input);
       const name = displayName(user);
       this.reset();
-      this.announcement = user.kind === 'login' ? t.userCreate.created(user.email) : t.userCreate.createdContact(name);
+      this.announcement = user.kind === 'login' ? (t) => t.userCreate.created(user.email) : (t) => t.userCreate.createdContact(name);
       this.dispatchEvent(new PortierUserCreatedEvent(user));
     } catch (error) {
-      this.serverError = this.#portier.errorText(error);
-      const fieldErrors: Partial<Record<Field, string>> = {};
-      if (isPortierError(error) && error.code === 'email-taken') fieldErrors.email = t.errors['email-taken'];
+      this.failure = error;
+      const fieldErrors: Partial<Record<Field, Say>> = {};
+      if (isPortierError(error) && error.code === 'email-taken') fieldErrors.email = (t) => t.errors['email-taken'];
       if (isPortierError(error) && error.code === 'validation') {
         for (const issue of error.details?.issues ?? []) {
           const field = (issue.path[0] === 'access' ? issue.path[1] : issue.path[0]) as Field;
-          if (FIELD_ORDER.includes(field)) fieldErrors[field] = issueMessage(t, issue, field);
+          if (FIELD_ORDER.includes(field)) fieldErrors[field] = (t) => issueMessage(t, issue, field);
         }
       }
       this.serverFieldErrors = fieldErrors;

@@ -1,6 +1,6 @@
 import { demoSeed, type MemorySeed } from '@portier/adapters';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { User, UserQuery } from '@portier/core';
+import { displayName, type User, type UserQuery } from '@portier/core';
 import '../define/user-list.js';
 import type { PortierNavigateEvent } from '../events/navigate.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
@@ -128,8 +128,8 @@ describe('<portier-user-list>', () => {
     expect($(element, '[role="columnheader"]:nth-child(1)').getAttribute('aria-sort')).to.equal('none');
   });
 
-  it('offers the action that fits each status and announces its result', async () => {
-    const { element, portier } = await render();
+  it('offers the action that fits each status and announces its result, in the language shown', async () => {
+    const { element, portier, provider } = await render();
     const action = (userId: string) => rowOf(element, userId).querySelector<HTMLButtonElement>('[data-action]');
     const emailOf = (userId: string) => portier.getState().data.users[userId]!.email;
     // u-006 invited, u-008 expired, u-010 blocked, u-011 deactivated, u-004 active.
@@ -148,6 +148,14 @@ describe('<portier-user-list>', () => {
     expect(event.userId).to.equal('u-010');
     await settle(element);
     expect($(element, '[part~="live"]').textContent).to.contain('was unblocked');
+    // Switched to Dutch, the announcement says the same in Dutch.
+    provider.locale = 'nl';
+    await settle(provider);
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.equal((await loadLocale('nl')).userList.done.unblocked(displayName(portier.getState().data.users['u-010']!)));
+    provider.locale = 'en';
+    await settle(provider);
+    await settle(element);
     expect(textOf(rowOf(element, 'u-010'))).to.contain('Active');
     expect(action('u-010')?.textContent?.trim()).to.equal('Deactivate');
   });

@@ -23,7 +23,7 @@ import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
 import { PortierUserUpdatedEvent } from '../events/user-updated.js';
-import type { Messages } from '../localize/messages.js';
+import type { Messages, Say } from '../localize/messages.js';
 import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
 import { userListStyles } from './user-list.styles.js';
 
@@ -271,8 +271,9 @@ export class PortierUserList extends LitElement {
    */
   @property({ type: Boolean, reflect: true }) paged = false;
 
-  @state() private announcement = '';
-  @state() private error = '';
+  /** The last action's result and failure, worded at render time (in the current language). */
+  @state() private announcement: Say | undefined;
+  @state() private failure: unknown;
   @state() private busy = new Set<string>();
 
   readonly #portier = new PortierController(this);
@@ -302,8 +303,8 @@ export class PortierUserList extends LitElement {
             </button>`
           : nothing}
       </div>
-      <div class="banner error" part="error" role="alert">${this.error}</div>
-      <div class="banner success live" part="live" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="banner error" part="error" role="alert">${this.failure === undefined ? '' : this.#portier.errorText(this.failure)}</div>
+      <div class="banner success live" part="live" role="status" aria-live="polite">${this.announcement?.(t) ?? ''}</div>
       ${this.#renderBody(t, state)} ${this.#dialog.render(t)}
     `;
   }
@@ -653,7 +654,7 @@ export class PortierUserList extends LitElement {
       if (this.#paged !== paged) return;
       paged.pages.delete(page);
       paged.error = error;
-      this.error = this.#portier.errorText(error);
+      this.failure = error;
     }
     this.requestUpdate();
   }
@@ -743,10 +744,10 @@ export class PortierUserList extends LitElement {
     const portier = this.#portier.portier;
     if (!t || !portier || this.busy.has(user.id)) return;
     const name = displayName(user);
-    this.error = '';
-    this.announcement = '';
+    this.failure = undefined;
+    this.announcement = undefined;
     if (!decision.allowed) {
-      this.error = this.#refusal(decision);
+      this.failure = new PortierError(decision.code, { reason: decision.reason });
       return;
     }
     if (rowAction.run === 'deactivate') {
@@ -761,18 +762,12 @@ export class PortierUserList extends LitElement {
     this.busy = new Set(this.busy).add(user.id);
     try {
       await portier.users[rowAction.run](user.id, { expectedVersion: user.version });
-      const done = t.userList.done;
-      this.announcement =
-        rowAction.run === 'deactivate'
-          ? done.deactivated(name)
-          : rowAction.run === 'activate'
-            ? done.activated(name)
-            : rowAction.run === 'unblock'
-              ? done.unblocked(name)
-              : done.invitationSent(name);
+      const run = rowAction.run;
+      this.announcement = ({ userList: { done } }) =>
+        run === 'deactivate' ? done.deactivated(name) : run === 'activate' ? done.activated(name) : run === 'unblock' ? done.unblocked(name) : done.invitationSent(name);
       this.dispatchEvent(new PortierUserUpdatedEvent(user.id, rowAction.run === 'resendInvitation' ? 'invitation' : 'status'));
     } catch (error) {
-      this.error = this.#portier.errorText(error);
+      this.failure = error;
     } finally {
       const busy = new Set(this.busy);
       busy.delete(user.id);

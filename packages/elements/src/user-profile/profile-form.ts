@@ -1,4 +1,4 @@
-import { LANGUAGES, isPortierError, profileChangesSchema, type Language, type ProfileChanges, type User } from '@portier/core';
+import { LANGUAGES, isPortierError, profileChangesSchema, type FieldIssue, type Language, type ProfileChanges, type User } from '@portier/core';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { leavesForFormButton } from '../forms/leaves-for-form-button.js';
@@ -27,7 +27,8 @@ export class ProfileForm {
   draft: Draft | undefined;
   #touched = new Set<ProfileField>();
   #submitted = false;
-  #serverErrors: Partial<Record<ProfileField, string>> = {};
+  /** A backend's field problems, kept as issues: they are worded at render, in the language of the moment. */
+  #serverErrors: Partial<Record<ProfileField, FieldIssue>> = {};
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
@@ -100,13 +101,16 @@ export class ProfileForm {
     return FIELDS.find((field) => errors[field]);
   }
 
-  /** Shows the field problems of a backend's `validation` refusal next to their fields. */
-  serverFailed(t: Messages, error: unknown): ProfileField | undefined {
+  /**
+   * Shows the field problems of a backend's `validation` refusal next to their fields. `_t` is not
+   * needed any more (they are worded when rendered); it stays for the callers that pass it.
+   */
+  serverFailed(error: unknown): ProfileField | undefined {
     this.#serverErrors = {};
     if (isPortierError(error) && error.code === 'validation') {
       for (const issue of error.details?.issues ?? []) {
         const field = issue.path[0] as ProfileField;
-        if (FIELDS.includes(field)) this.#serverErrors[field] = issueMessage(t, issue, field);
+        if (FIELDS.includes(field)) this.#serverErrors[field] = issue;
       }
     }
     this.host.requestUpdate();
@@ -122,7 +126,10 @@ export class ProfileForm {
     const draft = this.draft;
     if (!draft) return html``;
     const errors = this.errors(t);
-    const shown = (field: ProfileField) => (this.#touched.has(field) || this.#submitted ? errors[field] : undefined) ?? this.#serverErrors[field];
+    const shown = (field: ProfileField) => {
+      const server = this.#serverErrors[field];
+      return (this.#touched.has(field) || this.#submitted ? errors[field] : undefined) ?? (server ? issueMessage(t, server, field) : undefined);
+    };
     const text = (field: 'firstName' | 'lastName' | 'phone' | 'mobile', type: string, autocomplete: string, required: boolean) => {
       const error = shown(field);
       const readonly = options.readonly === true || (options.namesLocked === true && (field === 'firstName' || field === 'lastName'));

@@ -2,9 +2,9 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define/user-profile.js';
 import type { PortierUserRemovedEvent } from '../events/user-removed.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
-import { createPortier, type PortierError } from '@portier/core';
+import { PortierError, createPortier } from '@portier/core';
 import { loadLocale } from '../localize/load-locale.js';
-import { $, createTestPortier, deepActiveElement, expectNoAxeViolations, mouseClick, press, pressLikeSafari, renderWithPortier, resetMouse, settle, textOf, type } from '../test-utils/index.js';
+import { $, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, mouseClick, press, pressLikeSafari, renderWithPortier, resetMouse, settle, tabTo, textOf, type } from '../test-utils/index.js';
 import type { PortierUserProfile } from './user-profile.js';
 
 const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -497,6 +497,120 @@ describe('<portier-user-profile>', () => {
     const { element } = await render('u-004', { locale: 'fr' });
     // Not \s: it would match the narrow space itself.
     expect($(element, '[part="status"]').parentElement!.textContent!.replace(/[ \n]+/g, ' ').trim()).to.equal('Statut\u202f: Actif');
+  });
+
+  it('says its results, refusals and errors in the new language after the language is switched', async () => {
+    const [nl, fr, de, en] = await Promise.all([loadLocale('nl'), loadLocale('fr'), loadLocale('de'), loadLocale('en')]);
+    const { element, provider, portier } = await render('u-005', { locale: 'nl', actorId: 'u-002' });
+    const switchTo = async (locale: 'fr' | 'de' | 'nl' | 'en') => {
+      provider.locale = locale;
+      await settle(provider);
+      await settle(element);
+    };
+    // The end-date error (the QA case: typed in Dutch, read in French).
+    type(input(element, 'active-until'), '2020-01-01');
+    await settle(element);
+    await click(element, 'active-until');
+    expect($(element, '#active-until-error').textContent).to.equal(nl.userProfile.activeUntilPast);
+    await switchTo('fr');
+    expect($(element, '#active-until-error').textContent).to.equal(fr.userProfile.activeUntilPast);
+    // A refusal explained on pressing a refused button (u-002 does not manage all of u-005's clients).
+    const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+    await click(element, 'promote');
+    expect(alertText(element)).to.equal(words(fr.userProfile.outsideScope));
+    await switchTo('de');
+    expect(alertText(element)).to.equal(words(de.userProfile.outsideScope));
+    // The result of an action.
+    await click(element, 'reset-password');
+    await waitUntil(() => liveText(element) !== '' && portier.getState().pending === 0, 'the reset is announced');
+    expect(liveText(element)).to.equal(de.userProfile.done.resetSent('elodie.martin@lambert.example'));
+    await switchTo('en');
+    expect(liveText(element)).to.equal(en.userProfile.done.resetSent('elodie.martin@lambert.example'));
+    // "Saved" next to the profile's save button.
+    type(input(element, 'firstName'), 'Elodie-Anne');
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await waitUntil(() => savedText(element) !== '', 'the save is announced');
+    expect(savedText(element)).to.equal(en.userProfile.done.saved);
+    await switchTo('nl');
+    expect(savedText(element)).to.equal(nl.userProfile.done.saved);
+  });
+
+  it('says a backend’s field refusal next to its field in the new language after the language is switched', async () => {
+    const test = await createTestPortier();
+    const refusing = {
+      ...test.portier,
+      users: {
+        ...test.portier.users,
+        updateProfile: () => Promise.reject(new PortierError('validation', { issues: [{ path: ['phone'], code: 'invalid_format', message: 'bad' }] })),
+      },
+    };
+    const [fr, nl] = await Promise.all([loadLocale('fr'), loadLocale('nl')]);
+    const { element, provider } = await render('u-004', { portier: { ...test, portier: refusing }, locale: 'fr' });
+    type(input(element, 'phone'), '+32 2 555 12 34');
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await waitUntil(() => element.shadowRoot!.querySelector('#phone-error'), 'the refusal is shown next to the field');
+    expect($(element, '#phone-error').textContent).to.equal(fr.validation.phone);
+    provider.locale = 'nl';
+    await settle(provider);
+    await settle(element);
+    expect($(element, '#phone-error').textContent).to.equal(nl.validation.phone);
+  });
+
+  it('keeps the focus on "Save the date" after saving it with the keyboard, and says nothing changed if it is pressed again', async () => {
+    const { element, portier } = await render('u-005');
+    type(input(element, 'active-until'), '2026-06-30');
+    await settle(element);
+    const save = await tabTo((active) => active.getAttribute('data-action') === 'active-until');
+    await press('Enter');
+    await waitUntil(() => portier.getState().data.users['u-005']!.activeUntil === '2026-06-30' && portier.getState().pending === 0, 'the date is saved');
+    await settle(element);
+    expect(liveText(element)).to.equal('The end date was saved.');
+    // Nothing to save any more: the button says so (aria-disabled), and keeps the focus.
+    expect(deepActiveElement() === save, `the focus is on ${deepActiveElement()?.localName}`).to.equal(true);
+    expect(save.getAttribute('aria-disabled')).to.equal('true');
+    expect((save as HTMLButtonElement).disabled).to.equal(false);
+    const version = portier.getState().data.users['u-005']!.version;
+    let updated = false;
+    element.addEventListener('portier-user-updated', () => (updated = true));
+    await press('Enter');
+    await settle(element);
+    expect(deepActiveElement() === save, `the focus stays, not on ${deepActiveElement()?.localName}`).to.equal(true);
+    expect(liveText(element), 'why nothing happened').to.not.equal('');
+    expect(liveText(element)).to.not.equal('The end date was saved.');
+    expect($(element, '[part~="live"]').classList.contains('success'), 'not drawn as a success').to.equal(false);
+    expect(portier.getState().data.users['u-005']!.version).to.equal(version);
+    expect(updated).to.equal(false);
+    await expectNoAxeViolations(element);
+    // A new date makes it a save again, and the note goes.
+    type(input(element, 'active-until'), '2026-07-31');
+    await settle(element);
+    expect(liveText(element)).to.equal('');
+    expect(save.getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('offers to save the signature only once another one is chosen, like the end date', async () => {
+    const { element, portier } = await render('u-002');
+    const save = button(element, 'signature')!;
+    expect($<HTMLSelectElement>(element, '#signature').value).to.equal('individual');
+    expect(save.getAttribute('aria-disabled'), 'nothing chosen yet').to.equal('true');
+    const version = portier.getState().data.users['u-002']!.version;
+    save.focus();
+    await press('Enter');
+    await settle(element);
+    expect(portier.getState().data.users['u-002']!.version, 'nothing is sent').to.equal(version);
+    expect(liveText(element), 'why nothing happened').to.not.equal('');
+    expect(deepActiveElement() === save, `the focus stays, not on ${deepActiveElement()?.localName}`).to.equal(true);
+    choose($<HTMLSelectElement>(element, '#signature'), 'collective');
+    await settle(element);
+    expect(liveText(element)).to.equal('');
+    expect(save.getAttribute('aria-disabled')).to.equal('false');
+    save.focus();
+    await press('Enter');
+    await waitUntil(() => portier.getState().data.users['u-002']!.signature === 'collective' && portier.getState().pending === 0, 'the signature is saved');
+    await settle(element);
+    expect(liveText(element)).to.equal('The signature type was saved.');
+    expect(button(element, 'signature')!.getAttribute('aria-disabled'), 'saved: nothing to save again').to.equal('true');
+    expect(deepActiveElement()?.getAttribute('data-action'), 'the focus').to.equal('signature');
   });
 
   it('says so when the user does not exist', async () => {

@@ -7,10 +7,17 @@ import { PortierController } from '../controllers/portier-controller.js';
 import { PortierUserRemovedEvent } from '../events/user-removed.js';
 import { PortierUserUpdatedEvent, type UserChange } from '../events/user-updated.js';
 import { notePressOnFormButton } from '../forms/leaves-for-form-button.js';
-import type { Messages } from '../localize/messages.js';
+import { errorMessage } from '../localize/error-message.js';
+import type { Messages, Say } from '../localize/messages.js';
 import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
 import { ProfileForm } from './profile-form.js';
 import { userProfileStyles } from './user-profile.styles.js';
+
+/** What the banner at the top says: the result of an action, or why a press did nothing. */
+interface Notice {
+  say: Say;
+  tone: 'success' | 'info';
+}
 
 /** Refusals shown on a visible, aria-disabled control with their explanation, rather than hidden. */
 const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'last-super-user-without-end-date', 'contact-cannot-be-super-user', 'client-not-managed']);
@@ -81,14 +88,14 @@ export class PortierUserProfile extends LitElement {
   /** `dark` or `light` forces a colour scheme; default: the system's. */
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
-  @state() private error = '';
+  @state() private error: Say | undefined;
   @state() private conflict = false;
-  @state() private announcement = '';
+  @state() private announcement: Notice | undefined;
   /** "Saved", next to the profile's save button: the top of a long form may be out of sight. */
-  @state() private profileSaved = '';
+  @state() private profileSaved = false;
   @state() private busy = false;
   @state() private activeUntil: string | undefined;
-  @state() private activeUntilError = '';
+  @state() private activeUntilError: Say | undefined;
   @state() private signature: Signature | undefined;
   /** A deletion in flight or done: the user is gone from the store, which is not "not found". */
   @state() private removal: 'pending' | 'done' | undefined;
@@ -101,12 +108,12 @@ export class PortierUserProfile extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('userId')) {
-      this.error = '';
+      this.error = undefined;
       this.conflict = false;
-      this.announcement = '';
-      this.profileSaved = '';
+      this.announcement = undefined;
+      this.profileSaved = false;
       this.activeUntil = undefined;
-      this.activeUntilError = '';
+      this.activeUntilError = undefined;
       this.signature = undefined;
       this.removal = undefined;
     }
@@ -122,21 +129,21 @@ export class PortierUserProfile extends LitElement {
     const user = this.#user();
     if (this.removal && !user) {
       // The store drops a deleted user at once; say it was deleted rather than that it does not exist.
-      return html`<div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>`;
+      return html`<div class="banner success" part="live" role="status" aria-live="polite">${this.announcement?.say(t) ?? nothing}</div>`;
     }
     if (!user || !this.#portier.can('user.view', { user }).allowed) {
       const kept = this.#form.dirty && this.#form.base?.id === this.userId ? this.#form.base : undefined;
       if (kept) return this.#renderGone(t, kept);
       // A refusal can take the user out of the actor's view (it lost its role meanwhile): say why first.
-      return html`<div class="banner info stacked" part="error" role="alert">${this.error ? html`<p>${this.error}</p>` : nothing}<p>${t.userProfile.notFound}</p></div>`;
+      return html`<div class="banner info stacked" part="error" role="alert">${this.error ? html`<p>${this.error(t)}</p>` : nothing}<p>${t.userProfile.notFound}</p></div>`;
     }
     return html`
       <h2 part="title" id="title">${t.userProfile.title}</h2>
       <p class="subtitle" part="subtitle">${t.userProfile.userHeading(user.email)}</p>
       <div class="results" part="results">
-        <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement}</div>
+        <div class="banner ${this.announcement?.tone ?? 'success'}" part="live" role="status" aria-live="polite">${this.announcement?.say(t) ?? nothing}</div>
         <div class="banner error" part="error" role="alert" tabindex="-1">${this.error
-          ? html`<p>${this.error}</p>
+          ? html`<p>${this.error(t)}</p>
               ${this.conflict ? html`<button class="button small" part="button" type="button" @click=${this.#reload}>${t.userProfile.reload}</button>` : nothing}`
           : nothing}</div>
       </div>
@@ -173,7 +180,9 @@ export class PortierUserProfile extends LitElement {
       <p class="current">${t.userProfile.currentRole(t.role[user.role])}</p>
       <div class="actions">
         ${this.#actionButton(decision, label, target === 'user' ? 'demote' : 'promote', () =>
-          target === 'user' ? this.#confirm('demote', user) : this.#run('role', (id, options) => this.#store().users.setRole(id, 'superuser', options), t.userProfile.done.promoted(displayName(user))),
+          target === 'user'
+            ? this.#confirm('demote', user)
+            : this.#run('role', (id, options) => this.#store().users.setRole(id, 'superuser', options), (t) => t.userProfile.done.promoted(displayName(user))),
         )}
       </div>
       ${this.#explanation(t, user, 'user.set-role', decision)}
@@ -195,7 +204,7 @@ export class PortierUserProfile extends LitElement {
         ${this.#form.render(t, { namesLocked, disabled: !editable })}
         ${editable
           ? html`<div class="footer">
-              <p class="inline-status" part="live saved" role="status">${this.profileSaved}</p>
+              <p class="inline-status" part="live saved" role="status">${this.profileSaved ? t.userProfile.done.saved : nothing}</p>
               <button class="button primary" part="save-button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.common.save}</button>
             </div>`
           : nothing}
@@ -206,6 +215,9 @@ export class PortierUserProfile extends LitElement {
   #renderSignature(t: Messages, user: User): TemplateResult {
     const decision = this.#decide('user.set-signature', user);
     const value = this.signature ?? user.signature;
+    // Like "Save the date": nothing to save until another type is chosen (aria-disabled, so that it
+    // keeps the focus after a save, and says why when pressed).
+    const unchanged = value === user.signature;
     // A refused select is disabled: it points to why (the explanation under the section), then to the hint.
     const explained = !decision.allowed && EXPLAINED.has(decision.reason);
     return html`<section part="section" aria-labelledby="signature-heading">
@@ -229,7 +241,13 @@ export class PortierUserProfile extends LitElement {
               part="button"
               type="button"
               data-action="signature"
-              @click=${() => this.#run('signature', (id, options) => this.#store().users.setSignature(id, value, options), t.userProfile.done.signature)}
+              aria-disabled=${unchanged || this.busy ? 'true' : 'false'}
+              @click=${() => {
+                if (this.busy) return;
+                if (unchanged) return this.#nothingToSave();
+                this.#returnAction = 'signature';
+                void this.#run('signature', (id, options) => this.#store().users.setSignature(id, value, options), (t) => t.userProfile.done.signature);
+              }}
             >
               ${t.common.save}
             </button>`
@@ -252,27 +270,29 @@ export class PortierUserProfile extends LitElement {
       const button = this.#actionButton(decision, label, id, run);
       if (button !== nothing) buttons.push(button as TemplateResult);
     };
-    add('user.activate', t.userProfile.reactivate, 'activate', () => this.#run('status', (id, o) => this.#store().users.activate(id, o), t.userProfile.done.activated), status === 'deactivated');
-    add('user.unblock', t.userProfile.unblock, 'unblock', () => this.#run('status', (id, o) => this.#store().users.unblock(id, o), t.userProfile.done.unblocked), status === 'blocked');
+    add('user.activate', t.userProfile.reactivate, 'activate', () => this.#run('status', (id, o) => this.#store().users.activate(id, o), (t) => t.userProfile.done.activated), status === 'deactivated');
+    add('user.unblock', t.userProfile.unblock, 'unblock', () => this.#run('status', (id, o) => this.#store().users.unblock(id, o), (t) => t.userProfile.done.unblocked), status === 'blocked');
     add(
       'user.resend-invitation',
       t.userProfile.resendInvitation,
       'resend-invitation',
-      () => this.#run('invitation', (id, o) => this.#store().users.resendInvitation(id, o), t.userProfile.done.invitationSent(user.email)),
+      () => this.#run('invitation', (id, o) => this.#store().users.resendInvitation(id, o), (t) => t.userProfile.done.invitationSent(user.email)),
       status === 'invited' || status === 'expired',
     );
-    add('user.make-login', t.userProfile.makeLogin, 'make-login', () => this.#run('status', (id, o) => this.#store().users.makeLogin(id, o), t.userProfile.done.madeLogin), status === 'contact');
+    add('user.make-login', t.userProfile.makeLogin, 'make-login', () => this.#run('status', (id, o) => this.#store().users.makeLogin(id, o), (t) => t.userProfile.done.madeLogin), status === 'contact');
     add(
       'user.reset-password',
       t.userProfile.resetPassword,
       'reset-password',
-      () => this.#run('password-reset', (id, o) => this.#store().users.resetPassword(id, o), t.userProfile.done.resetSent(user.email)),
+      () => this.#run('password-reset', (id, o) => this.#store().users.resetPassword(id, o), (t) => t.userProfile.done.resetSent(user.email)),
       canReset,
     );
     add('user.block', t.userProfile.block, 'block', () => this.#confirm('block', user), status === 'active');
     add('user.deactivate', t.userProfile.deactivate, 'deactivate', () => this.#confirm('deactivate', user), status !== 'deactivated' && status !== 'deleted');
     add('user.remove', t.userProfile.remove, 'remove', () => this.#confirm('remove', user), status !== 'deleted');
     const today = isoDay(state.now);
+    // Nothing to save while the field shows the saved day (or nothing).
+    const untilUnchanged = !activeUntil || activeUntil === user.activeUntil;
     return html`<section part="section" aria-labelledby="account-heading">
       <h3 id="account-heading" tabindex="-1">${t.userProfile.accountHeading}</h3>
       <p class="current">${t.common.labelled(t.fields.status)} <span class="badge ${status}" part="status">${t.status[status]}</span></p>
@@ -291,10 +311,10 @@ export class PortierUserProfile extends LitElement {
                 .value=${activeUntil}
                 @input=${(event: Event) => {
                   this.activeUntil = (event.target as HTMLInputElement).value;
-                  this.activeUntilError = '';
+                  this.activeUntilError = undefined;
                 }}
               />
-              ${this.activeUntilError ? html`<p class="field-error" part="field-error" id="active-until-error">${this.activeUntilError}</p>` : nothing}
+              ${this.activeUntilError ? html`<p class="field-error" part="field-error" id="active-until-error">${this.activeUntilError(t)}</p>` : nothing}
             </div>
             ${deactivate.allowed
               ? html`<button
@@ -302,8 +322,8 @@ export class PortierUserProfile extends LitElement {
                   part="button"
                   type="button"
                   data-action="active-until"
-                  ?disabled=${!activeUntil || activeUntil === user.activeUntil}
-                  @click=${() => this.#saveActiveUntil(t, activeUntil, today)}
+                  aria-disabled=${untilUnchanged || this.busy ? 'true' : 'false'}
+                  @click=${() => this.#saveActiveUntil(activeUntil, today, untilUnchanged)}
                 >
                   ${t.userProfile.saveActiveUntil}
                 </button>`
@@ -314,9 +334,12 @@ export class PortierUserProfile extends LitElement {
                   part="button"
                   type="button"
                   data-action="clear-active-until"
+                  aria-disabled=${this.busy ? 'true' : 'false'}
                   @click=${() => {
+                    if (this.busy) return;
                     this.activeUntil = undefined;
-                    this.#run('active-until', (id, o) => this.#store().users.activate(id, o), t.userProfile.done.activeUntil);
+                    this.#returnAction = 'clear-active-until';
+                    void this.#run('active-until', (id, o) => this.#store().users.activate(id, o), (t) => t.userProfile.done.activeUntil);
                   }}
                 >
                   ${t.userProfile.clearActiveUntil}
@@ -349,8 +372,8 @@ export class PortierUserProfile extends LitElement {
       @click=${() => {
         if (this.busy) return;
         if (!decision.allowed) {
-          this.announcement = '';
-          this.profileSaved = '';
+          this.announcement = undefined;
+          this.profileSaved = false;
           this.error = this.#refusal(decision);
           return;
         }
@@ -381,8 +404,8 @@ export class PortierUserProfile extends LitElement {
     const text = lastSuperUser
       ? t.userProfile.lastSuperUserHint
       : takesAway
-        ? this.#refusal(decision)
-        : this.#portier.errorText(new PortierError(decision.code, { reason: decision.reason }));
+        ? this.#refusal(decision)(t)
+        : errorMessage(t, new PortierError(decision.code, { reason: decision.reason }));
     return html`<p class="hint explain" part="hint" id=${EXPLANATION_IDS[action] ?? nothing} data-explains=${action}>
       ${text}
     </p>`;
@@ -400,12 +423,14 @@ export class PortierUserProfile extends LitElement {
     return this.#explanation(t, user, 'user.remove', remove);
   }
 
-  #refusal(decision: Decision): string {
-    if (decision.allowed) return '';
-    if (decision.reason === 'client-not-managed') return this.#portier.t?.userProfile.outsideScope ?? '';
+  /** Why the policy refuses, as of now (the reason is fixed here; only its wording waits for the render). */
+  #refusal(decision: Decision): Say {
+    if (decision.allowed) return () => '';
+    if (decision.reason === 'client-not-managed') return (t) => t.userProfile.outsideScope;
     const user = this.#user();
     const reason = user && decision.reason === 'own-account' && this.#isLastSuperUser(user) ? 'last-super-user' : decision.reason;
-    return this.#portier.errorText(new PortierError(decision.code, { reason }));
+    const refusal = new PortierError(decision.code, { reason });
+    return (t) => errorMessage(t, refusal);
   }
 
   #isLastSuperUser(user: User): boolean {
@@ -438,32 +463,43 @@ export class PortierUserProfile extends LitElement {
       this.#returnAction = undefined;
       return;
     }
-    if (what === 'demote') this.#run('role', (id, o) => this.#store().users.setRole(id, 'user', o), t.userProfile.done.demoted(name));
-    if (what === 'deactivate') this.#run('status', (id, o) => this.#store().users.deactivate(id, o), t.userProfile.done.deactivated);
-    if (what === 'block') this.#run('status', (id, o) => this.#store().users.block(id, o), t.userProfile.done.blocked);
-    if (what === 'remove') this.#run('removed', (id, o) => this.#store().users.remove(id, o), t.userProfile.done.removed(name));
+    if (what === 'demote') this.#run('role', (id, o) => this.#store().users.setRole(id, 'user', o), (t) => t.userProfile.done.demoted(name));
+    if (what === 'deactivate') this.#run('status', (id, o) => this.#store().users.deactivate(id, o), (t) => t.userProfile.done.deactivated);
+    if (what === 'block') this.#run('status', (id, o) => this.#store().users.block(id, o), (t) => t.userProfile.done.blocked);
+    if (what === 'remove') this.#run('removed', (id, o) => this.#store().users.remove(id, o), (t) => t.userProfile.done.removed(name));
   }
 
   /**
    * An end date from today on. A past day would deactivate the account at once, without the
    * confirmation Deactivate asks, so it is refused here; "today" is the store's clock (a host or
-   * the demo may move it), not the browser's.
+   * the demo may move it), not the browser's. With nothing to save (the saved day, or no day) the
+   * button says so; it stays focusable (aria-disabled), so the focus stays on it after a save.
    */
-  #saveActiveUntil(t: Messages, day: string, today: string): void {
-    this.announcement = '';
-    this.profileSaved = '';
+  #saveActiveUntil(day: string, today: string, unchanged: boolean): void {
+    if (this.busy) return;
+    if (unchanged) return this.#nothingToSave();
+    this.announcement = undefined;
+    this.profileSaved = false;
     if (day < today) {
-      this.activeUntilError = t.userProfile.activeUntilPast;
+      this.activeUntilError = (t) => t.userProfile.activeUntilPast;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#active-until')?.focus());
       return;
     }
-    this.#run('active-until', (id, o) => this.#store().users.deactivate(id, { ...o, until: day }), t.userProfile.done.activeUntil);
+    this.#returnAction = 'active-until';
+    void this.#run('active-until', (id, o) => this.#store().users.deactivate(id, { ...o, until: day }), (t) => t.userProfile.done.activeUntil);
+  }
+
+  /** A save pressed with nothing changed: rather than do nothing, the banner at the top says why. */
+  #nothingToSave(): void {
+    this.error = undefined;
+    this.profileSaved = false;
+    this.announcement = { say: (t) => t.userProfile.unchanged, tone: 'info' };
   }
 
   /** Any edit makes the last result stale: its announcement goes. */
   #edited = (): void => {
-    this.announcement = '';
-    this.profileSaved = '';
+    this.announcement = undefined;
+    this.profileSaved = false;
   };
 
   /**
@@ -474,25 +510,28 @@ export class PortierUserProfile extends LitElement {
     this.updateComplete.then(() => {
       const usable = (name: string | undefined) =>
         name === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`button[data-action="${name}"]:not([aria-disabled="true"])`);
-      const target = usable(action) ?? usable(UNDONE_BY[action]);
+      // The action's own button keeps the focus even with nothing left to do (Save the date, once
+      // saved, is aria-disabled): pressed again, it says why.
+      const own = this.renderRoot.querySelector<HTMLElement>(`button[data-action="${action}"]`);
+      const target = own ?? usable(UNDONE_BY[action]);
       (target ?? this.renderRoot.querySelector<HTMLElement>(fallback))?.focus();
     });
   }
 
   /** Runs a command on the user at its current version; `removed` (a deletion) fires `portier-user-removed`. */
-  async #run(change: UserChange | 'removed', command: (userId: string, options: { expectedVersion: number }) => Promise<void>, done: string): Promise<void> {
+  async #run(change: UserChange | 'removed', command: (userId: string, options: { expectedVersion: number }) => Promise<void>, done: Say): Promise<void> {
     const user = this.#user();
     if (!user || this.busy) return;
     const opener = this.#returnAction;
     this.busy = true;
-    this.error = '';
+    this.error = undefined;
     this.conflict = false;
-    this.announcement = '';
-    this.profileSaved = '';
+    this.announcement = undefined;
+    this.profileSaved = false;
     if (change === 'removed') this.removal = 'pending';
     try {
       await command(user.id, { expectedVersion: user.version });
-      this.announcement = done;
+      this.announcement = { say: done, tone: 'success' };
       if (change === 'signature') this.signature = undefined;
       if (change === 'active-until') this.activeUntil = undefined;
       if (change === 'removed') {
@@ -505,11 +544,11 @@ export class PortierUserProfile extends LitElement {
       if (change === 'removed') this.removal = undefined;
       this.#failed(error);
       // The generic conflict text speaks of kept input; a button has none.
-      const t = this.#portier.t;
-      if (this.conflict && t) this.error = t.userProfile.actionConflict;
+      if (this.conflict) this.error = (t) => t.userProfile.actionConflict;
     } finally {
       this.busy = false;
-      if (opener) this.#restoreFocus(opener, change === 'role' ? '#role-heading' : '#account-heading');
+      // After the end date was removed, its button is gone: the date field is where one goes on.
+      if (opener) this.#restoreFocus(opener, change === 'role' ? '#role-heading' : change === 'active-until' ? '#active-until' : '#account-heading');
       this.#returnAction = undefined;
     }
   }
@@ -521,8 +560,8 @@ export class PortierUserProfile extends LitElement {
     const base = this.#form.base;
     if (!t || !user || !base || this.busy) return;
     // A new attempt: the previous result no longer describes the form.
-    this.announcement = '';
-    this.profileSaved = '';
+    this.announcement = undefined;
+    this.profileSaved = false;
     const invalid = this.#form.submit(t);
     if (invalid) {
       await this.updateComplete;
@@ -530,22 +569,22 @@ export class PortierUserProfile extends LitElement {
       return;
     }
     this.busy = true;
-    this.error = '';
+    this.error = undefined;
     this.conflict = false;
-    this.announcement = '';
-    this.profileSaved = '';
+    this.announcement = undefined;
+    this.profileSaved = false;
     try {
       await this.#store().users.updateProfile(user.id, this.#form.changes(), { expectedVersion: base.version });
       const saved = this.#user();
       if (saved) this.#form.load(saved);
-      this.profileSaved = t.userProfile.done.saved;
+      this.profileSaved = true;
       this.dispatchEvent(new PortierUserUpdatedEvent(user.id, 'profile'));
     } catch (error) {
       this.#failed(error);
       // The store has read the latest version; the next save builds on it, keeping the input.
       const latest = this.conflict ? this.#user() : undefined;
       if (latest) this.#form.rebase(latest);
-      const field = this.#form.serverFailed(t, error);
+      const field = this.#form.serverFailed(error);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(field ? `#${field}` : '[part~="error"]')?.focus();
     } finally {
@@ -555,7 +594,7 @@ export class PortierUserProfile extends LitElement {
 
   #failed(error: unknown): void {
     this.conflict = isPortierError(error) && error.code === 'conflict';
-    this.error = this.#portier.errorText(error);
+    this.error = (t) => errorMessage(t, error);
   }
 
   /** After a conflict: load the latest version (what was typed is replaced, on the user's request). */
@@ -565,7 +604,7 @@ export class PortierUserProfile extends LitElement {
     await portier.refresh().catch(() => undefined);
     const user = this.#user();
     if (user) this.#form.load(user);
-    this.error = '';
+    this.error = undefined;
     this.conflict = false;
     this.requestUpdate();
   };

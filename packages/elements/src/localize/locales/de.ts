@@ -94,7 +94,7 @@ const de: Messages = {
     deleted: 'Gelöscht',
   },
   role: { superuser: 'Super User', user: 'User' },
-  level: { none: 'Deaktiviert', alert: 'Alarmieren', read: 'Nur lesen', full: 'Vollständig' },
+  level: { none: 'Kein Zugriff', alert: 'Alarmieren', read: 'Nur lesen', full: 'Vollständig' },
   kind: { login: 'Aktiver Benutzer', contact: 'Kontakt (inaktiv)' },
   kindHint: {
     login: 'Meldet sich mit dieser E-Mail-Adresse an; erhält eine Einladung, um ein Passwort zu wählen.',
@@ -200,7 +200,9 @@ const de: Messages = {
     profileHeading: 'Profil ändern',
     emailHint: 'Die E-Mail-Adresse ist das Login und kann nicht geändert werden.',
     signatureHeading: 'Art der Unterschrift',
-    signatureHint: 'Änderungen eines Super Users mit Kollektivunterschrift müssen von einem anderen Super User freigegeben werden.',
+    signatureHint:
+      'Gibt an, wie diese Person das Unternehmen vertritt: allein (Einzelunterschrift) oder gemeinsam mit einer weiteren zeichnungsberechtigten Person (Kollektivunterschrift). Das Portal speichert dies zur Information.',
+    unchanged: 'Nichts zu speichern: Das ist bereits der gespeicherte Wert. Ändern Sie ihn zuerst.',
     accountHeading: 'Konto',
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'Nach diesem Tag wird das Konto automatisch deaktiviert. Leer lassen für kein Enddatum.',
@@ -360,6 +362,7 @@ const de: Messages = {
       'account.expired': 'Einladung abgelaufen',
       'account.deactivated': 'Datum „Aktiv bis“ überschritten',
       'account.blocked': 'Nach fehlgeschlagenen Anmeldungen gesperrt',
+      'account.sign-in-locked': 'Anmeldung nach fehlgeschlagenen Versuchen vorübergehend gesperrt (letzter aktiver Super User)',
       'account.activated': 'Einladung angenommen',
       'account.invitation-requested': 'Neue Einladung angefordert',
       'account.reset-requested': 'Zurücksetzen des Passworts angefordert',

@@ -93,7 +93,7 @@ const en: Messages = {
     deleted: 'Deleted',
   },
   role: { superuser: 'Super User', user: 'User' },
-  level: { none: 'Disabled', alert: 'Alert', read: 'Read only', full: 'Full' },
+  level: { none: 'No access', alert: 'Alert', read: 'Read only', full: 'Full' },
   kind: { login: 'Login user', contact: 'Contact' },
   kindHint: {
     login: 'Signs in with this e-mail address; receives an invitation to choose a password.',
@@ -199,7 +199,9 @@ const en: Messages = {
     profileHeading: 'Change the profile',
     emailHint: 'The e-mail address is the login and cannot be changed.',
     signatureHeading: 'Signature type',
-    signatureHint: 'Changes made by a super user with a collective signature must be approved by another super user.',
+    signatureHint:
+      'How this person signs for the company: alone (individual signature) or jointly with another authorized signatory (collective signature). The portal records it for information.',
+    unchanged: 'Nothing to save: this is already the saved value. Change it first.',
     accountHeading: 'Account',
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'After this day the account is deactivated automatically. Leave empty for no end date.',
@@ -359,6 +361,7 @@ const en: Messages = {
       'account.expired': 'Invitation expired',
       'account.deactivated': 'Active-until date passed',
       'account.blocked': 'Blocked after failed sign-ins',
+      'account.sign-in-locked': 'Sign-in locked for a while after failed attempts (last active super user)',
       'account.activated': 'Invitation accepted',
       'account.invitation-requested': 'New invitation requested',
       'account.reset-requested': 'Password reset requested',

@@ -93,7 +93,7 @@ const nl: Messages = {
     deleted: 'Verwijderd',
   },
   role: { superuser: 'Super User', user: 'User' },
-  level: { none: 'Uitgeschakeld', alert: 'Alarmeren', read: 'Alleen lezen', full: 'Volledig' },
+  level: { none: 'Geen toegang', alert: 'Alarmeren', read: 'Alleen lezen', full: 'Volledig' },
   kind: { login: 'Actieve gebruiker', contact: 'Contactpersoon (inactief)' },
   kindHint: {
     login: 'Meldt aan met dit e-mailadres; krijgt een uitnodiging om een wachtwoord te kiezen.',
@@ -196,11 +196,13 @@ const nl: Messages = {
     demote: 'Degraderen',
     lastSuperUserHint:
       'Dit is de laatste Super User van de organisatie: hij kan niet worden gedegradeerd tot User, gedeactiveerd, geblokkeerd of verwijderd. Maak eerst een nieuwe Super User aan of promoveer een bestaande gebruiker tot Super User; die persoon kan daarna dit account wijzigen.',
-    outsideScope: 'Alleen een super user die alle klanten van deze gebruiker beheert, kan hem promoveren of verwijderen: hij heeft rechten op klanten die u niet beheert.',
+    outsideScope: 'Alleen een Super User die alle klanten van deze gebruiker beheert, kan hem promoveren of verwijderen: hij heeft rechten op klanten die u niet beheert.',
     profileHeading: 'Profiel wijzigen',
     emailHint: 'Het e-mailadres is de login en kan niet worden gewijzigd.',
     signatureHeading: 'Soort handtekening',
-    signatureHint: 'Wijzigingen van een Super User met collectieve handtekening moeten door een andere Super User worden goedgekeurd.',
+    signatureHint:
+      'Geeft aan hoe deze persoon de onderneming verbindt: alleen (individuele handtekening) of samen met een andere gemachtigde ondertekenaar (collectieve handtekening). Het portaal houdt dit bij ter informatie.',
+    unchanged: 'Niets om op te slaan: dit is al de opgeslagen waarde. Wijzig die eerst.',
     accountHeading: 'Account',
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'Na deze dag wordt het account automatisch gedeactiveerd. Laat leeg voor geen einddatum.',
@@ -330,7 +332,7 @@ const nl: Messages = {
 
   auditLog: {
     title: 'Recente wijzigingen',
-    superUsersOnly: 'Alleen een super user kan het logboek van wijzigingen lezen.',
+    superUsersOnly: 'Alleen een Super User kan het logboek van wijzigingen lezen.',
     caption: 'Wijzigingen in uw organisatie, de nieuwste eerst',
     filterUser: 'Filteren op gebruiker',
     allUsers: 'Alle gebruikers',
@@ -360,6 +362,7 @@ const nl: Messages = {
       'account.expired': 'Uitnodiging verlopen',
       'account.deactivated': 'Datum "Actief tot" verstreken',
       'account.blocked': 'Geblokkeerd na mislukte aanmeldpogingen',
+      'account.sign-in-locked': 'Aanmelden tijdelijk vergrendeld na mislukte pogingen (laatste actieve Super User)',
       'account.activated': 'Uitnodiging aanvaard',
       'account.invitation-requested': 'Nieuwe uitnodiging aangevraagd',
       'account.reset-requested': 'Nieuw wachtwoord aangevraagd',
@@ -444,7 +447,7 @@ const nl: Messages = {
 
   admin: {
     title: 'Gebruikersbeheer',
-    ownProfileOnly: 'Alleen een super user kan andere gebruikers beheren: hier is uw eigen profiel.',
+    ownProfileOnly: 'Alleen een Super User kan andere gebruikers beheren: hier is uw eigen profiel.',
     nav: 'Gebruikersbeheer',
     users: 'Gebruikers',
     create: 'Nieuwe gebruiker aanmaken',
