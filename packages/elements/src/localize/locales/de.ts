@@ -80,7 +80,7 @@ const de: Messages = {
   validation: {
     required: 'Füllen Sie dieses Feld aus.',
     email: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.',
-    phone: 'Geben Sie eine Nummer nur mit Ziffern ein, optional mit + am Anfang.',
+    phone: 'Geben Sie eine Telefonnummer ein: Ziffern, optional mit + am Anfang, auf Wunsch mit Leerzeichen, Punkten, Bindestrichen, Schrägstrichen oder Klammern dazwischen.',
     tooLong: (max) => `Verwenden Sie höchstens ${max} Zeichen.`,
     invalid: 'Dieser Wert ist ungültig.',
   },

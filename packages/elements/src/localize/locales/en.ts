@@ -79,7 +79,7 @@ const en: Messages = {
   validation: {
     required: 'Fill in this field.',
     email: 'Enter a valid e-mail address, such as name@company.com.',
-    phone: 'Enter a phone number with digits only, optionally starting with +.',
+    phone: 'Enter a phone number: digits, optionally starting with +, with spaces, dots, dashes, slashes or brackets between them.',
     tooLong: (max) => `Use at most ${max} characters.`,
     invalid: 'This value is not valid.',
   },

@@ -79,7 +79,7 @@ const fr: Messages = {
   validation: {
     required: 'Complétez ce champ.',
     email: 'Encodez une adresse e-mail valable, par exemple nom@societe.be.',
-    phone: 'Encodez un numéro composé de chiffres, éventuellement précédé de +.',
+    phone: 'Encodez un numéro de téléphone : des chiffres, éventuellement précédés de +, séparés ou non par des espaces, points, tirets, barres obliques ou parenthèses.',
     tooLong: (max) => `Utilisez au maximum ${max} caractères.`,
     invalid: 'Cette valeur n’est pas valable.',
   },

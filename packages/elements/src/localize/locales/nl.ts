@@ -79,7 +79,7 @@ const nl: Messages = {
   validation: {
     required: 'Vul dit veld in.',
     email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.be.',
-    phone: 'Vul een nummer in met alleen cijfers, eventueel beginnend met +.',
+    phone: 'Vul een telefoonnummer in: cijfers, eventueel beginnend met +, met desgewenst spaties, punten, streepjes, schuine strepen of haakjes ertussen.',
     tooLong: (max) => `Gebruik maximaal ${max} tekens.`,
     invalid: 'Deze waarde is niet geldig.',
   },
