@@ -17,6 +17,8 @@ describe('<portier-own-profile>', () => {
     expect(ids).to.deep.equal(['firstName', 'lastName', 'phone', 'mobile', 'language']);
     expect(input(element, 'firstName').value).to.equal('Dirk');
     expect(textOf(element)).to.not.contain('Role');
+    // The e-mail is shown, not editable: it is the login.
+    expect(textOf($(element, '[part~="hint"]'))).to.contain('dirk.janssens@lambert.example');
     await expectNoAxeViolations(element);
   });
 

@@ -58,7 +58,7 @@ export class PortierOwnProfile extends LitElement {
     const names = this.#portier.can('user.update-profile', { user: actor, fields: ['firstName'], settings });
     return html`
       <h2 part="title" id="title">${t.ownProfile.title}</h2>
-      <p class="intro" part="hint">${t.ownProfile.intro}</p>
+      <p class="intro" part="hint">${t.common.labelled(t.fields.email)} <strong><bdi>${actor.email}</bdi></strong><br />${t.ownProfile.intro}</p>
       <div class="banner error" part="error" role="alert" tabindex="-1">${this.failure === undefined ? '' : this.#portier.errorText(this.failure)}</div>
       <form part="form" novalidate aria-labelledby="title" @submit=${this.#save} @input=${this.#edited}>
         ${this.#form.render(t, { namesLocked: !names.allowed && names.reason === 'identity-lock' })}
