@@ -114,6 +114,31 @@ describe('<portier-user-create>', () => {
     }
   });
 
+  it('fits the individual matrix of 7 applications in a 1366 px window in every language, with no level label cut', async () => {
+    await setViewport({ width: 1366, height: 900 });
+    try {
+      for (const locale of ['fr', 'nl', 'de', 'en'] as const) {
+        const { element } = await render({ locale });
+        input(element, 'mode-individual').click();
+        await settle(element);
+        const scroller = $(element, '.matrix-scroller');
+        expect(scroller.scrollWidth, `${locale}: the matrix scrolls sideways`).to.be.at.most(scroller.clientWidth);
+        for (const select of $$<HTMLSelectElement>(element, '.matrix td select')) {
+          // A select as wide as its longest option shows it whole: measure that option's text.
+          const probe = document.createElement('span');
+          probe.style.font = getComputedStyle(select).font;
+          probe.textContent = [...select.options].reduce((longest, option) => (option.text.length > longest.length ? option.text : longest), '');
+          document.body.append(probe);
+          const needed = probe.getBoundingClientRect().width;
+          probe.remove();
+          expect(select.clientWidth, `${locale}: "${probe.textContent}" fits its select`).to.be.greaterThan(needed);
+        }
+      }
+    } finally {
+      await setViewport(DEFAULT_VIEWPORT);
+    }
+  });
+
   it('checks fields as they are typed, with the core schema, in the user language', async () => {
     const { element } = await render({ locale: 'nl' });
     await fill(element, { email: 'not-an-address', phone: 'abc' });

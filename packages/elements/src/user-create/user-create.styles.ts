@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 /** The create form's own layout (the access set-up fields' layout is `accessSetupStyles`). */
 export const userCreateStyles = css`
-  form {
+  /* The identity fields stay readable on a wide screen; the access matrix takes the width it has
+     (an application column per level select, see accessSetupStyles). */
+  form > fieldset:not(.access) {
     max-width: 72rem;
   }
   .intro {
@@ -19,12 +21,16 @@ export const userCreateStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  .matrix th,
+  .matrix td {
+    padding-inline: calc(var(--_space) * 0.5);
+  }
   .matrix th[scope='row'] {
     white-space: nowrap;
   }
+  /* At least as wide as its longest level label: accessSetupStyles. */
   .matrix td select {
     width: 100%;
-    min-width: 8rem;
   }
   .matrix td [part~='profile'] {
     margin-top: calc(var(--_space) * 0.25);

@@ -292,7 +292,7 @@ export class PortierUserCreate extends LitElement {
 
   #renderAccess(t: Messages, state: PortierState, actor: User, shown: (field: Field) => string | undefined): TemplateResult {
     const mode = this.draft.mode;
-    return html`<fieldset part="fieldset">
+    return html`<fieldset part="fieldset" class="access">
       <legend>${t.userCreate.accessLegend}</legend>
       <div class="choices" role="radiogroup" aria-label=${t.userCreate.accessLegend}>
         ${ACCESS_MODES.map(
