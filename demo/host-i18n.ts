@@ -47,7 +47,8 @@ export interface HostTexts {
     submit: string;
     forgot: string;
     wrong: string;
-    remaining: (count: number) => string;
+    /** Under a wrong password: what repeated ones do (no count: it would tell which e-mails have an account). */
+    lockoutHint: string;
     blocked: string;
     inactive: (status: string) => string;
     /** The e-mail or the password is empty. */
@@ -121,8 +122,8 @@ const en: HostTexts = {
     submit: 'Sign in',
     forgot: 'Forgot your password?',
     wrong: 'Wrong e-mail or password.',
-    remaining: (count) => (count === 1 ? '1 attempt left before the account is blocked.' : `${count} attempts left before the account is blocked.`),
-    blocked: 'This account is blocked after too many failed attempts. A super user of your organization can unblock it.',
+    lockoutHint: 'After several wrong passwords in a row, the account is blocked and an e-mail tells its owner.',
+    blocked: 'This account is blocked. A super user of your organization can unblock it.',
     inactive: (status) => `This account cannot sign in (status: ${status}).`,
     missing: 'Enter your e-mail address and your password.',
     unreachable: 'The portal cannot be reached right now. Your password was not checked: try again in a moment.',
@@ -202,8 +203,8 @@ const fr: HostTexts = {
     submit: "S'identifier",
     forgot: 'Oublié votre mot de passe ?',
     wrong: 'E-mail ou mot de passe incorrect.',
-    remaining: (count) => (count === 1 ? 'Encore 1 essai avant le blocage du compte.' : `Encore ${count} essais avant le blocage du compte.`),
-    blocked: 'Ce compte est bloqué après trop de tentatives. Un Super User de votre organisation peut le débloquer.',
+    lockoutHint: 'Après plusieurs mots de passe erronés de suite, le compte est bloqué et son titulaire en est averti par e-mail.',
+    blocked: 'Ce compte est bloqué. Un Super User de votre organisation peut le débloquer.',
     inactive: (status) => `Ce compte ne peut pas se connecter (statut : ${status}).`,
     missing: 'Saisissez votre adresse e-mail et votre mot de passe.',
     unreachable: 'Le portail est injoignable pour le moment. Votre mot de passe n’a pas été vérifié : réessayez dans un instant.',
@@ -295,8 +296,8 @@ nl.signin = {
   submit: 'Aanmelden',
   forgot: 'Wachtwoord vergeten?',
   wrong: 'Verkeerd e-mailadres of wachtwoord.',
-  remaining: (count) => (count === 1 ? 'Nog 1 poging voordat het account wordt geblokkeerd.' : `Nog ${count} pogingen voordat het account wordt geblokkeerd.`),
-  blocked: 'Dit account is geblokkeerd na te veel mislukte pogingen. Een Super User van uw organisatie kan het deblokkeren.',
+  lockoutHint: 'Na meerdere verkeerde wachtwoorden na elkaar wordt het account geblokkeerd en krijgt de eigenaar een e-mail.',
+  blocked: 'Dit account is geblokkeerd. Een Super User van uw organisatie kan het deblokkeren.',
   inactive: (status) => `Dit account kan zich niet aanmelden (status: ${status}).`,
   missing: 'Vul uw e-mailadres en uw wachtwoord in.',
   unreachable: 'Het portaal is nu niet bereikbaar. Uw wachtwoord is niet gecontroleerd: probeer het zo meteen opnieuw.',
@@ -376,8 +377,8 @@ de.signin = {
   submit: 'Anmelden',
   forgot: 'Passwort vergessen?',
   wrong: 'Falsche E-Mail-Adresse oder falsches Passwort.',
-  remaining: (count) => (count === 1 ? 'Noch 1 Versuch, bevor das Konto gesperrt wird.' : `Noch ${count} Versuche, bevor das Konto gesperrt wird.`),
-  blocked: 'Dieses Konto ist nach zu vielen Fehlversuchen gesperrt. Ein Super User Ihrer Organisation kann es entsperren.',
+  lockoutHint: 'Nach mehreren falschen Passwörtern in Folge wird das Konto gesperrt und die Inhaberin oder der Inhaber per E-Mail informiert.',
+  blocked: 'Dieses Konto ist gesperrt. Ein Super User Ihrer Organisation kann es entsperren.',
   inactive: (status) => `Dieses Konto kann sich nicht anmelden (Status: ${status}).`,
   missing: 'Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.',
   unreachable: 'Das Portal ist gerade nicht erreichbar. Ihr Passwort wurde nicht geprüft: Versuchen Sie es gleich noch einmal.',

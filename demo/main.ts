@@ -312,8 +312,7 @@ function signInError(error: unknown): { kind: 'error' | 'warning'; text: string[
     const status = String(details['status']);
     return { kind: 'error', text: [t.signin.inactive(t.signin.statuses[status as keyof typeof t.signin.statuses] ?? status)] };
   }
-  const remaining = details['remaining'];
-  if (typeof remaining === 'number') return { kind: 'warning', text: [t.signin.wrong, t.signin.remaining(remaining)] };
+  if (error.code === 'forbidden' && details['reason'] === 'credentials') return { kind: 'warning', text: [t.signin.wrong, t.signin.lockoutHint] };
   return { kind: 'error', text: [t.signin.wrong] };
 }
 

@@ -29,7 +29,6 @@ import {
   type Snapshot,
   type User,
 } from '@portier/core';
-import { createDecoySignIns, decoyLimit } from './decoy-sign-ins.js';
 import { demoSeed, type MemorySeed } from './demo-seed.js';
 import { hashPassword, randomHex } from './hash.js';
 import type { MemoryState, OutboxEmail, TokenRecord } from './memory-state.js';
@@ -110,9 +109,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   /** Set by every write; `save` persists only then (reads cost nothing). */
   let dirty = false;
 
-  /** Persists what changed; `always` writes even when nothing did (the same time either way). */
-  function save(always = false): void {
-    if (persist && (dirty || always)) persist.write(state);
+  function save(): void {
+    if (persist && dirty) persist.write(state);
     dirty = false;
   }
 
@@ -181,8 +179,6 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     dirty = true;
     state.data = { ...state.data, users: { ...state.data.users, [user.id]: { ...user, version: user.version + 1 } } };
   }
-
-  const decoys = createDecoySignIns();
 
   /**
    * Counts a wrong password on an active account (rule 8): at the organization's limit it is
@@ -340,15 +336,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       operation((swept): Changes => {
         const actor = actorOf(ctx);
         const outcome = execute(state.data, actor.id, command, { now: clock.now(), newId: nextId });
-        const before = state.data.users;
         state.data = outcome.data;
         appendAudit(outcome.audit);
         applyEffects(outcome.effects);
-        // Unblocked or reactivated: a fresh count, so the answers to wrong passwords start again too.
-        for (const user of outcome.changes.users) {
-          const was = before[user.id];
-          if (was && was.status !== 'active' && user.status === 'active') decoys.forget(user.email);
-        }
         // Time-driven changes made before the command travel back too, so the store stays equal.
         const changedIds = new Set(outcome.changes.users.map((user) => user.id));
         const visible = swept.filter((user) => !changedIds.has(user.id) && can(actor, 'user.view', { now: clock.now(), user }).allowed);
@@ -363,7 +353,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       const candidate = userByEmail(String(email));
       const matches = await verifyPassword(candidate?.id, String(password));
       // From here on nothing awaits: the check and the count are one step (SPEC rule 8).
-      syncFromStorage();
+      // Another tab reset the demo while the password was hashed: run the attempt on the new data.
+      if (syncFromStorage() === 'reset') {
+        start();
+        return backend.signIn({ email, password });
+      }
       sweep();
       const user = candidate && state.data.users[candidate.id];
       const now = clock.now();
@@ -373,14 +367,18 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         // Only an active account has a password to guess: its count runs (rule 8). A blocked,
         // locked or inactive one is left as it is (a block is no transition from invited,
         // expired or deactivated).
-        if (login && login.status === 'active' && !locked) countFailure(login, now);
-        // The same work whatever the e-mail: an account's write is not heard in the answer's time.
-        save(true);
-        throw decoys.failure(String(email), login ? organizationSettings(login).failedSignInLimit : decoyLimit(state.data));
+        if (login && login.status === 'active' && !locked) {
+          countFailure(login, now);
+          save();
+        }
+        // One answer for every wrong password, whatever the e-mail and the account's state: no
+        // count of attempts left, no "blocked", which would tell a guesser which e-mails have an
+        // account (SPEC: no enumeration). The state is told only with the right password; the
+        // owner of an account that the count blocks gets the block notice by e-mail.
+        throw new PortierError('forbidden', { reason: 'credentials' });
       }
       if (locked) throw new PortierError('account-blocked', login.signInLockedUntil ? { until: login.signInLockedUntil } : {});
       if (login.status !== 'active') throw new PortierError('forbidden', { reason: 'inactive', status: login.status });
-      decoys.forget(login.email);
       if (login.failedSignIns > 0 || login.signInLockedUntil) {
         const { signInLockedUntil: _lock, ...next } = { ...login, failedSignIns: 0 };
         writeUser(next);
@@ -441,9 +439,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     requestPasswordReset: ({ email }) =>
       operation(() => {
-        // The same answer, and the same write, whether or not the account exists (no enumeration,
-        // neither by the answer nor by its time).
-        dirty = true;
+        // The same answer whether or not the account exists (no enumeration).
         const user = userByEmail(String(email));
         if (!user || user.kind !== 'login' || !user.passwordSet || user.status !== 'active') return;
         // Anyone may ask: a flood of requests must neither flood the mailbox nor keep revoking

@@ -1,4 +1,5 @@
 import { PortierError, isPortierError, parseCommand, type BackendContext, type PortierBackend } from '@portier/core';
+import { headAsGet } from './head-as-get.js';
 import { problemResponse } from './problem.js';
 import { limitOf, text, userQueryOf, validation } from './query-params.js';
 import { PayloadTooLarge, UnsupportedMediaType, readJson } from './read-json-body.js';
@@ -35,15 +36,7 @@ export function createRestHandler(backend: PortierBackend, options: RestHandlerO
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
 
-  return async (request) => {
-    // HEAD is GET without the body (RFC 9110 §9.3.2): the same status and headers.
-    if (request.method.toUpperCase() === 'HEAD') {
-      const response = await handle(new Request(request, { method: 'GET' }));
-      await response.body?.cancel();
-      return new Response(null, { status: response.status, headers: response.headers });
-    }
-    return handle(request);
-  };
+  return headAsGet(handle);
 
   async function handle(request: Request): Promise<Response> {
     try {

@@ -123,6 +123,14 @@ describe('the demo server (pnpm start:rest)', () => {
     assert.equal(await getWithHost(`${server.demoUrl}/state`, `localhost:${server.port}`), 200);
   });
 
+  it('serves HEAD wherever it serves GET, the demo controls too', async () => {
+    for (const url of [`${server.demoUrl}/state`, `${server.demoUrl}/clock`, `${server.url}/users/u-004`]) {
+      const head = await fetch(url, { method: 'HEAD', headers: { 'x-portier-actor': 'u-001' } });
+      assert.equal(head.status, 200, url);
+      assert.equal(await head.text(), '');
+    }
+  });
+
   it('keeps the data in a file across restarts with --persist', async () => {
     const file = join(dir, 'persist.json');
     const first = await startDemoServer({ port: 0, persistFile: file });

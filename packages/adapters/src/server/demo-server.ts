@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Clock } from '@portier/core';
 import { createMemoryBackend, type MemoryBackend } from '../memory/memory-backend.js';
+import { headAsGet } from '../rest/head-as-get.js';
 import { startRestServer, type RestServer } from './rest-server.js';
 
 /** Options of {@link startDemoServer}. */
@@ -133,7 +134,7 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
  */
 function demoControls(backend: MemoryBackend, clock: ShiftedClock): (request: Request) => Promise<Response | undefined> {
   const clockBody = () => ({ now: new Date(clock.now()).toISOString(), offsetMs: clock.offset() });
-  return async (request) => {
+  const controls = async (request: Request): Promise<Response | undefined> => {
     const path = new URL(request.url).pathname;
     if (path !== DEMO_CONTROLS_PATH && !path.startsWith(`${DEMO_CONTROLS_PATH}/`)) return undefined;
     const route = `${request.method} ${path.slice(DEMO_CONTROLS_PATH.length)}`;
@@ -170,6 +171,7 @@ function demoControls(backend: MemoryBackend, clock: ShiftedClock): (request: Re
         return json({ title: 'No such demo control.' }, 404);
     }
   };
+  return headAsGet(controls);
 }
 
 /**
