@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { demoSeed, type MemorySeed } from '@portier/adapters';
 import { PortierError, type Client, type Grant, type Portier } from '@portier/core';
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { html, render as litRender } from 'lit';
 import '../define/provider.js';
 import { loadLocale } from '../localize/load-locale.js';
@@ -761,5 +761,23 @@ describe('<portier-access-rights>', () => {
     // The bench measures the budget (100 ms) on a quiet machine; here a generous bound catches a regression.
     expect(firstFrame).to.be.lessThan(1500);
     host.remove();
+  });
+
+  it('keeps the result of a save to its user: switched to another user meanwhile, the new one shows none of it and keeps its edits', async () => {
+    const { element, portier } = await render('u-004', { latencyMs: 150 });
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+    await settle(element);
+    button(element, 'Save').click();
+    await settle(element);
+    await applySummary(element);
+    element.userId = 'u-005';
+    await settle(element);
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'alert');
+    await settle(element);
+    await waitUntil(() => portier.getState().pending === 0, 'the first save settles');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settle(element);
+    expect($$(element, '[part~="saved"]').map((region) => region.textContent!.trim()).join('')).to.equal('');
+    expect(cell(element, 'c-brasserie', 'energy-guard').value, 'the edit made on the second user stays').to.equal('alert');
   });
 });

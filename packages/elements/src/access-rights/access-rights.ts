@@ -353,12 +353,14 @@ export class PortierAccessRights extends LitElement {
     const expectedVersion = this.#baseVersion ?? user.version;
     try {
       await portier.access.set(user.id, grants, { removeClientIds, expectedVersion });
+      if (this.#leftDuring(user.id)) return;
       this.#reset();
       // Shown next to Save, whose status role announces it: the hidden line says nothing more.
       this.saved = { say: (t) => t.accessRights.saved, where: 'matrix' };
       this.announcement = undefined;
       this.dispatchEvent(new PortierAccessChangedEvent(user.id));
     } catch (error) {
+      if (this.userId !== user.id) return;
       this.failure = error;
       this.announcement = undefined;
       // The user has now seen the newer data under their edits: the next save builds on it.
@@ -366,10 +368,21 @@ export class PortierAccessRights extends LitElement {
     } finally {
       this.saving = false;
     }
+    if (this.userId !== user.id) return;
     await this.updateComplete;
     // The save button was disabled while saving, which drops focus: give it back.
     if (!this.shadowRoot?.activeElement) this.saveButton?.focus();
     this.#showSaved();
+  }
+
+  /**
+   * True when the screen was switched to another user while a save for `userId` ran: its result
+   * belongs to no one on screen now (the host still hears of it: the event names the user).
+   */
+  #leftDuring(userId: string): boolean {
+    if (this.userId === userId) return false;
+    this.dispatchEvent(new PortierAccessChangedEvent(userId));
+    return true;
   }
 
   /** The result just shown may sit below the button that keeps the focus, under the fold: bring it into view. */
@@ -492,12 +505,14 @@ export class PortierAccessRights extends LitElement {
       // someone changed the user since, the backend refuses with `conflict` instead of applying
       // changes nobody saw.
       await portier.dispatch(setupCommand(user.id, setup, expectedVersion));
+      if (this.#leftDuring(user.id)) return;
       const source = setup.mode === 'copy' ? this.#portier.state?.data.users[setup.sourceUserId] : undefined;
       const sourceName = source ? displayName(source) : setup.mode === 'copy' ? setup.sourceUserId : '';
       this.saved = { say: setup.mode === 'copy' ? (t) => t.accessRights.copied(sourceName) : (t) => t.accessRights.authorizedAll, where: 'setup' };
       this.announcement = undefined;
       this.dispatchEvent(new PortierAccessChangedEvent(user.id));
     } catch (error) {
+      if (this.userId !== user.id) return;
       // The choices stay as they are: the next review starts from the newer data the store now has.
       this.failure = error;
       this.announcement = undefined;
@@ -505,6 +520,7 @@ export class PortierAccessRights extends LitElement {
       this.saving = false;
       this.pendingSetup = undefined;
     }
+    if (this.userId !== user.id) return;
     await this.updateComplete;
     if (!this.shadowRoot?.activeElement) this.#dialogOpener?.focus();
     this.#showSaved();

@@ -7,17 +7,24 @@ const pressing = new WeakSet<HTMLFormElement>();
  * blur has no `relatedTarget` to tell it; the press, which comes before the blur, does.
  */
 export function notePressOnFormButton(event: PointerEvent): void {
+  // Only the primary button clicks (a touch and a pen press are primary too).
+  if (event.button !== 0) return;
   const form = event.currentTarget as HTMLFormElement;
   const button = event.composedPath().find((node): node is HTMLButtonElement => node instanceof HTMLButtonElement);
   if (button?.form !== form) return;
   pressing.add(form);
   const released = new AbortController();
   // After the click that the release fires: the blur handlers of that click still see the press.
-  const release = () => {
+  const release = (event: Event) => {
+    // A field's blur passes by too (capture): only the window's own blur means it lost the focus.
+    if (event.type === 'blur' && event.target !== window) return;
     released.abort();
     setTimeout(() => pressing.delete(form));
   };
-  for (const type of ['pointerup', 'pointercancel'] as const) window.addEventListener(type, release, { capture: true, signal: released.signal });
+  // A context menu (Ctrl-click on macOS), a drag or leaving the window may swallow the release.
+  for (const type of ['pointerup', 'pointercancel', 'contextmenu', 'dragstart', 'blur'] as const) {
+    window.addEventListener(type, release, { capture: true, signal: released.signal });
+  }
 }
 
 /**

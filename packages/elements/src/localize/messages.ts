@@ -210,6 +210,8 @@ export interface Messages {
     activeUntilHint: string;
     /** The active-until day typed is before today. */
     activeUntilPast: string;
+    /** "Save the date" pressed on an emptied field while an end date is saved. */
+    activeUntilMissing: string;
     /** A button's action (not a form) met another administrator's change: nothing typed to keep. */
     actionConflict: string;
     saveActiveUntil: string;

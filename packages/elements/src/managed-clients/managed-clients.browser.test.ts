@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { PortierError, type Portier } from '@portier/core';
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../define/managed-clients.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
@@ -244,5 +244,20 @@ describe('<portier-managed-clients>', () => {
       expect(getComputedStyle(table.tBodies[0]!.rows[0]!).display, part).to.equal('table-row');
       expect(table.tHead!.getBoundingClientRect().height, part).to.be.greaterThan(20);
     }
+  });
+
+  it('keeps the result of a save to its user: switched to another user meanwhile, the new one shows none of it', async () => {
+    const { element, portier } = await render('u-004', { latencyMs: 150 });
+    await search(element, 'logistics');
+    const add = () => element.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Add Lambert Logistics NV"]');
+    await waitUntil(add, 'the search answers');
+    add()!.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    element.userId = 'u-005';
+    await waitUntil(() => portier.getState().pending === 0 && portier.getState().data.users['u-004']!.managedClientIds.includes('c-logistics'), 'the save lands');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settle(element);
+    expect($(element, '[part~="saved"]').textContent!.trim()).to.equal('');
+    expect($(element, '[part~="error"][role="alert"]').textContent!.trim()).to.equal('');
   });
 });

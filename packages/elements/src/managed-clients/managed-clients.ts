@@ -90,18 +90,21 @@ export class PortierManagedClients extends LitElement {
     this.busy = true;
     this.failure = undefined;
     this.saved = undefined;
+    let failure: unknown;
     try {
       await portier.clients.setManaged(user.id, next, { expectedVersion: user.version });
-      // Shown in the banner, whose status role announces it: the hidden line says nothing more.
-      this.saved = done;
-      this.announcement = undefined;
       this.dispatchEvent(new PortierUserUpdatedEvent(user.id, 'managed-clients'));
     } catch (error) {
-      this.failure = error;
-      this.announcement = undefined;
+      failure = error;
     } finally {
       this.busy = false;
     }
+    // Switched to another user meanwhile: this result belongs to no one on screen now.
+    if (this.userId !== user.id) return;
+    // Shown in the banner, whose status role announces it: the hidden line says nothing more.
+    if (failure === undefined) this.saved = done;
+    else this.failure = failure;
+    this.announcement = undefined;
     await this.updateComplete;
     (focusAfter() ?? this.renderRoot.querySelector<HTMLInputElement>('#search'))?.focus();
   }

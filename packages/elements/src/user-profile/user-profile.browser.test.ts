@@ -618,4 +618,45 @@ describe('<portier-user-profile>', () => {
     expect(textOf(element)).to.contain('This user does not exist or is no longer visible to you.');
     await expectNoAxeViolations(element);
   });
+
+  it('keeps the result of an action to its user: switched to another user meanwhile, the new one shows none of it', async () => {
+    const { element, portier } = await render('u-004', { latencyMs: 150 });
+    button(element, 'reset-password')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    element.userId = 'u-005';
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await waitUntil(() => portier.getState().pending === 0, 'the command settles');
+    await settle(element);
+    expect(liveText(element)).to.equal('');
+    expect($(element, '[part="subtitle"]').textContent).to.contain(portier.getState().data.users['u-005']!.email);
+  });
+
+  it('"Save the date" on an emptied field says to choose a day or to remove the end date, not that nothing changed', async () => {
+    const en = await loadLocale('en');
+    const { element, portier } = await render('u-015');
+    const saved = portier.getState().data.users['u-015']!.activeUntil;
+    expect(saved).to.be.a('string');
+    type(input(element, 'active-until'), '');
+    await settle(element);
+    expect(button(element, 'active-until')!.getAttribute('aria-disabled')).to.equal('false');
+    await click(element, 'active-until');
+    expect($(element, '#active-until-error').textContent).to.equal(en.userProfile.activeUntilMissing);
+    expect(liveText(element)).to.equal('');
+    expect(portier.getState().data.users['u-015']!.activeUntil).to.equal(saved);
+  });
+
+  it('a press on Save that a context menu swallows (Ctrl-click on macOS) does not keep the field’s errors hidden', async () => {
+    const { element } = await render('u-004');
+    type(input(element, 'firstName'), '');
+    await settle(element);
+    const save = $<HTMLButtonElement>(element, '[part="save-button"]');
+    save.dispatchEvent(new PointerEvent('pointerdown', { button: 0, bubbles: true, composed: true }));
+    // The menu takes the release: no pointerup ever comes.
+    save.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, composed: true }));
+    await new Promise((resolve) => setTimeout(resolve));
+    input(element, 'firstName').focus();
+    input(element, 'firstName').blur();
+    await settle(element);
+    expect($(element, '#firstName-error').textContent).to.equal('Fill in this field.');
+  });
 });

@@ -291,8 +291,8 @@ export class PortierUserProfile extends LitElement {
     add('user.deactivate', t.userProfile.deactivate, 'deactivate', () => this.#confirm('deactivate', user), status !== 'deactivated' && status !== 'deleted');
     add('user.remove', t.userProfile.remove, 'remove', () => this.#confirm('remove', user), status !== 'deleted');
     const today = isoDay(state.now);
-    // Nothing to save while the field shows the saved day (or nothing).
-    const untilUnchanged = !activeUntil || activeUntil === user.activeUntil;
+    // Nothing to save while the field shows the saved day (empty: no end date, none saved).
+    const untilUnchanged = (activeUntil || undefined) === user.activeUntil;
     return html`<section part="section" aria-labelledby="account-heading">
       <h3 id="account-heading" tabindex="-1">${t.userProfile.accountHeading}</h3>
       <p class="current">${t.common.labelled(t.fields.status)} <span class="badge ${status}" part="status">${t.status[status]}</span></p>
@@ -480,6 +480,12 @@ export class PortierUserProfile extends LitElement {
     if (unchanged) return this.#nothingToSave();
     this.announcement = undefined;
     this.profileSaved = false;
+    // Emptied (or not a whole day yet) while an end date is saved: removing it has its own button.
+    if (!day) {
+      this.activeUntilError = (t) => t.userProfile.activeUntilMissing;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#active-until')?.focus());
+      return;
+    }
     if (day < today) {
       this.activeUntilError = (t) => t.userProfile.activeUntilPast;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#active-until')?.focus());
@@ -531,6 +537,7 @@ export class PortierUserProfile extends LitElement {
     if (change === 'removed') this.removal = 'pending';
     try {
       await command(user.id, { expectedVersion: user.version });
+      if (this.#leftDuring(user, change)) return;
       this.announcement = { say: done, tone: 'success' };
       if (change === 'signature') this.signature = undefined;
       if (change === 'active-until') this.activeUntil = undefined;
@@ -541,6 +548,7 @@ export class PortierUserProfile extends LitElement {
         this.dispatchEvent(new PortierUserUpdatedEvent(user.id, change));
       }
     } catch (error) {
+      if (this.#leftDuring(user, change, error)) return;
       if (change === 'removed') this.removal = undefined;
       this.#failed(error);
       // The generic conflict text speaks of kept input; a button has none.
@@ -548,7 +556,7 @@ export class PortierUserProfile extends LitElement {
     } finally {
       this.busy = false;
       // After the end date was removed, its button is gone: the date field is where one goes on.
-      if (opener) this.#restoreFocus(opener, change === 'role' ? '#role-heading' : change === 'active-until' ? '#active-until' : '#account-heading');
+      if (opener && this.userId === user.id) this.#restoreFocus(opener, change === 'role' ? '#role-heading' : change === 'active-until' ? '#active-until' : '#account-heading');
       this.#returnAction = undefined;
     }
   }
@@ -575,11 +583,13 @@ export class PortierUserProfile extends LitElement {
     this.profileSaved = false;
     try {
       await this.#store().users.updateProfile(user.id, this.#form.changes(), { expectedVersion: base.version });
+      if (this.#leftDuring(user, 'profile')) return;
       const saved = this.#user();
       if (saved) this.#form.load(saved);
       this.profileSaved = true;
       this.dispatchEvent(new PortierUserUpdatedEvent(user.id, 'profile'));
     } catch (error) {
+      if (this.#leftDuring(user, 'profile', error)) return;
       this.#failed(error);
       // The store has read the latest version; the next save builds on it, keeping the input.
       const latest = this.conflict ? this.#user() : undefined;
@@ -591,6 +601,16 @@ export class PortierUserProfile extends LitElement {
       this.busy = false;
     }
   };
+
+  /**
+   * True when the screen was switched to another user while a command on `user` ran: its result
+   * belongs to no one on screen now. The host still hears of a success (the event names the user).
+   */
+  #leftDuring(user: User, change: UserChange | 'removed', error?: unknown): boolean {
+    if (this.userId === user.id) return false;
+    if (error === undefined) this.dispatchEvent(change === 'removed' ? new PortierUserRemovedEvent(user) : new PortierUserUpdatedEvent(user.id, change));
+    return true;
+  }
 
   #failed(error: unknown): void {
     this.conflict = isPortierError(error) && error.code === 'conflict';

@@ -207,6 +207,7 @@ const de: Messages = {
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'Nach diesem Tag wird das Konto automatisch deaktiviert. Leer lassen für kein Enddatum.',
     activeUntilPast: 'Wählen Sie heute oder einen späteren Tag. Um das Konto sofort zu deaktivieren, nutzen Sie „Deaktivieren“.',
+    activeUntilMissing: 'Wählen Sie einen Tag. Um das Enddatum zu entfernen, nutzen Sie „Enddatum entfernen“.',
     actionConflict: 'Jemand anders hat diesen Benutzer inzwischen geändert. Der Benutzer wird so angezeigt, wie er jetzt ist: Prüfen Sie ihn und versuchen Sie es erneut.',
     saveActiveUntil: 'Datum speichern',
     clearActiveUntil: 'Enddatum entfernen',

@@ -206,6 +206,7 @@ const en: Messages = {
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'After this day the account is deactivated automatically. Leave empty for no end date.',
     activeUntilPast: 'Choose today or a later day. To deactivate the account now, use "Deactivate".',
+    activeUntilMissing: 'Choose a day. To remove the end date, use "Remove the end date".',
     actionConflict: 'Someone else changed this user in the meantime. The user is shown as it is now: check it, then try again.',
     saveActiveUntil: 'Save the date',
     clearActiveUntil: 'Remove the end date',

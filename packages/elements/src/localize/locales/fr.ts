@@ -208,6 +208,7 @@ const fr: Messages = {
     currentStatus: (status) => `Statut : ${status}`,
     activeUntilHint: 'Après ce jour, le compte est désactivé automatiquement. Laissez vide pour ne pas fixer de date de fin.',
     activeUntilPast: 'Choisissez aujourd’hui ou un jour ultérieur. Pour désactiver le compte dès maintenant, utilisez « Désactiver ».',
+    activeUntilMissing: 'Choisissez un jour. Pour supprimer la date de fin, utilisez « Supprimer la date de fin ».',
     actionConflict: 'Quelqu’un d’autre a modifié cet utilisateur entre-temps. L’utilisateur est affiché tel qu’il est maintenant : vérifiez-le, puis réessayez.',
     saveActiveUntil: 'Sauver la date',
     clearActiveUntil: 'Supprimer la date de fin',

@@ -207,6 +207,7 @@ const nl: Messages = {
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'Na deze dag wordt het account automatisch gedeactiveerd. Laat leeg voor geen einddatum.',
     activeUntilPast: 'Kies vandaag of een latere dag. Gebruik "Deactiveren" om het account nu meteen te deactiveren.',
+    activeUntilMissing: 'Kies een dag. Gebruik "Einddatum verwijderen" om de einddatum te verwijderen.',
     actionConflict: 'Iemand anders heeft deze gebruiker intussen gewijzigd. De gebruiker wordt getoond zoals hij nu is: controleer en probeer opnieuw.',
     saveActiveUntil: 'Datum opslaan',
     clearActiveUntil: 'Einddatum verwijderen',
