@@ -441,6 +441,32 @@ describe('memory backend — persist', () => {
     assert.equal((await tabB.load({ actorId: 'u-001' })).data.users['u-004']!.status, 'active', 'the reset stands');
     assert.equal((await createMemoryBackend({ persist: { storage } }).load({ actorId: 'u-001' })).data.users['u-002']!.failedSignIns, 1, 'the failure counts on the reset data');
   });
+  it('a sign-in checks the password again when the data changed while it was hashed: a password of before the reset no longer opens', async () => {
+    const storage = mapStorage();
+    const tabA = createMemoryBackend({ persist: { storage } });
+    const tabB = createMemoryBackend({ persist: { storage } });
+    const email = 'bart.peeters@lambert.example';
+    await tabA.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'changed before the reset' });
+    await tabB.load({ actorId: 'u-001' });
+    // While tab A hashes, tab B resets the demo and tab A's own screen reloads (and notices it first).
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    let armed = true;
+    crypto.subtle.digest = async (...args: Parameters<SubtleCrypto['digest']>) => {
+      const result = await digest(...args);
+      if (armed) {
+        armed = false;
+        await tabB.reset();
+        await tabA.load({ actorId: 'u-001' });
+      }
+      return result;
+    };
+    try {
+      assert.equal((await tabA.signIn({ email, password: 'changed before the reset' }).catch((e) => e)).code, 'forbidden');
+    } finally {
+      crypto.subtle.digest = digest;
+    }
+    assert.equal((await tabA.signIn({ email, password: DEMO_PASSWORD })).userId, 'u-002');
+  });
   it('signs in against what another tab persisted (a password set there counts here)', async () => {
     const storage = mapStorage();
     const tabA = createMemoryBackend({ persist: { storage } });

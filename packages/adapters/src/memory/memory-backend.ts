@@ -351,13 +351,13 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       const missing = [['email', email], ['password', password]].filter(([, value]) => String(value ?? '').trim() === '');
       if (missing.length > 0) throw new PortierError('validation', { issues: missing.map(([field]) => ({ path: [String(field)], code: 'too_small' })) });
       const candidate = userByEmail(String(email));
+      const checked = { state, credential: candidate && state.credentials[candidate.id] };
       const matches = await verifyPassword(candidate?.id, String(password));
       // From here on nothing awaits: the check and the count are one step (SPEC rule 8).
-      // Another tab reset the demo while the password was hashed: run the attempt on the new data.
-      if (syncFromStorage() === 'reset') {
-        start();
-        return backend.signIn({ email, password });
-      }
+      if (syncFromStorage() === 'reset') start();
+      // The data or this password changed while it was hashed (another tab's reset or write, a
+      // password change here): the check is made again on what holds now.
+      if (state !== checked.state || (candidate && state.credentials[candidate.id] !== checked.credential)) return backend.signIn({ email, password });
       sweep();
       const user = candidate && state.data.users[candidate.id];
       const now = clock.now();

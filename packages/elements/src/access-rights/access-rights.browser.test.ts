@@ -778,6 +778,26 @@ describe('<portier-access-rights>', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     await settle(element);
     expect($$(element, '[part~="saved"]').map((region) => region.textContent!.trim()).join('')).to.equal('');
+    expect($(element, '[part~="status"]:not([part~="saved"])').textContent!.trim(), 'no "Saving…" left from the first user').to.equal('');
     expect(cell(element, 'c-brasserie', 'energy-guard').value, 'the edit made on the second user stays').to.equal('alert');
   });
+
+  for (const outcome of ['success', 'failure'] as const) {
+    it(`leaves no "Saving…" on the next user's status line when a save (${outcome}) ends after the switch`, async () => {
+      const { element, portier, backend } = await render('u-004', { latencyMs: 150 });
+      choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+      await settle(element);
+      button(element, 'Save').click();
+      await settle(element);
+      // Someone else changes the user before the save lands: it fails with a conflict.
+      if (outcome === 'failure') await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-004', changes: { lastName: 'Theirs' } });
+      await applySummary(element);
+      element.userId = 'u-005';
+      await settle(element);
+      await waitUntil(() => portier.getState().pending === 0, 'the first save settles');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await settle(element);
+      expect($(element, '[part="status"]').textContent!.trim()).to.equal('');
+    });
+  }
 });

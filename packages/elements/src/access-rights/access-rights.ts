@@ -197,6 +197,8 @@ export class PortierAccessRights extends LitElement {
       this.setupChoices = emptySetupChoices();
       this.setupSourceError = undefined;
       this.setupNote = undefined;
+      // What the status line said ("Saving…" included) was about the previous user.
+      this.announcement = undefined;
     }
   }
 
