@@ -50,6 +50,8 @@ export interface HostTexts {
     /** Under a wrong password: what repeated ones do (no count: it would tell which e-mails have an account). */
     lockoutHint: string;
     blocked: string;
+    /** The last super user's sign-in, locked for a while after failed attempts (rule 4: never blocked). */
+    locked: (until: string) => string;
     inactive: (status: string) => string;
     /** The e-mail or the password is empty. */
     missing: string;
@@ -124,6 +126,7 @@ const en: HostTexts = {
     wrong: 'Wrong e-mail or password.',
     lockoutHint: 'After several wrong passwords in a row, the account is blocked and an e-mail tells its owner.',
     blocked: 'This account is blocked. A super user of your organization can unblock it.',
+    locked: (until) => `Sign-in is locked after several failed attempts. Try again after ${until}.`,
     inactive: (status) => `This account cannot sign in (status: ${status}).`,
     missing: 'Enter your e-mail address and your password.',
     unreachable: 'The portal cannot be reached right now. Your password was not checked: try again in a moment.',
@@ -205,6 +208,7 @@ const fr: HostTexts = {
     wrong: 'E-mail ou mot de passe incorrect.',
     lockoutHint: 'Après plusieurs mots de passe erronés de suite, le compte est bloqué et son titulaire en est averti par e-mail.',
     blocked: 'Ce compte est bloqué. Un Super User de votre organisation peut le débloquer.',
+    locked: (until) => `La connexion est verrouillée après plusieurs tentatives échouées. Réessayez après ${until}.`,
     inactive: (status) => `Ce compte ne peut pas se connecter (statut : ${status}).`,
     missing: 'Saisissez votre adresse e-mail et votre mot de passe.',
     unreachable: 'Le portail est injoignable pour le moment. Votre mot de passe n’a pas été vérifié : réessayez dans un instant.',
@@ -298,6 +302,7 @@ nl.signin = {
   wrong: 'Verkeerd e-mailadres of wachtwoord.',
   lockoutHint: 'Na meerdere verkeerde wachtwoorden na elkaar wordt het account geblokkeerd en krijgt de eigenaar een e-mail.',
   blocked: 'Dit account is geblokkeerd. Een Super User van uw organisatie kan het deblokkeren.',
+  locked: (until) => `Aanmelden is vergrendeld na meerdere mislukte pogingen. Probeer het opnieuw na ${until}.`,
   inactive: (status) => `Dit account kan zich niet aanmelden (status: ${status}).`,
   missing: 'Vul uw e-mailadres en uw wachtwoord in.',
   unreachable: 'Het portaal is nu niet bereikbaar. Uw wachtwoord is niet gecontroleerd: probeer het zo meteen opnieuw.',
@@ -379,6 +384,7 @@ de.signin = {
   wrong: 'Falsche E-Mail-Adresse oder falsches Passwort.',
   lockoutHint: 'Nach mehreren falschen Passwörtern in Folge wird das Konto gesperrt und die Inhaberin oder der Inhaber per E-Mail informiert.',
   blocked: 'Dieses Konto ist gesperrt. Ein Super User Ihrer Organisation kann es entsperren.',
+  locked: (until) => `Die Anmeldung ist nach mehreren Fehlversuchen gesperrt. Versuchen Sie es nach ${until} erneut.`,
   inactive: (status) => `Dieses Konto kann sich nicht anmelden (Status: ${status}).`,
   missing: 'Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.',
   unreachable: 'Das Portal ist gerade nicht erreichbar. Ihr Passwort wurde nicht geprüft: Versuchen Sie es gleich noch einmal.',

@@ -305,7 +305,11 @@ function signInPage(): Node[] {
 function signInError(error: unknown): { kind: 'error' | 'warning'; text: string[] } {
   if (!isPortierError(error)) return { kind: 'error', text: [String(error)] };
   const details = error.details ?? {};
-  if (error.code === 'account-blocked') return { kind: 'error', text: [t.signin.blocked] };
+  if (error.code === 'account-blocked') {
+    const until = details['until'];
+    if (typeof until !== 'string') return { kind: 'error', text: [t.signin.blocked] };
+    return { kind: 'error', text: [t.signin.locked(new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(Date.parse(until)))] };
+  }
   if (error.code === 'network' || error.code === 'server') return { kind: 'error', text: [t.signin.unreachable] };
   if (error.code === 'validation') return { kind: 'error', text: [t.signin.missing] };
   if (error.code === 'forbidden' && details['reason'] === 'inactive') {
