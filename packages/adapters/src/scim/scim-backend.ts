@@ -168,7 +168,7 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
    * command refused with `last-super-user`. Two such commands may then both be refused, never both
    * accepted.
    */
-  async function guardLastSuperUser(ctx: BackendContext, before: World, outcome: ReturnType<typeof execute>): Promise<Map<string, ScimRecord>> {
+  async function guardLastSuperUser(before: World, outcome: ReturnType<typeof execute>): Promise<Map<string, ScimRecord>> {
     const written = new Map<string, ScimRecord>();
     const now = clock.now();
     const weakened = [...outcome.changes.users.map((user) => user.id), ...outcome.changes.removedUserIds].filter((id) => {
@@ -261,7 +261,7 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
       const run = async () => {
         const current = await world(ctx);
         const outcome = execute(current.data, current.actor.id, command, { now: clock.now(), newId: (prefix) => `${prefix}-pending-${Math.random().toString(36).slice(2)}` });
-        const written = await guardLastSuperUser(ctx, current, outcome);
+        const written = await guardLastSuperUser(current, outcome);
         const { changes, ids } = await write(ctx, current, outcome.data, outcome.changes, written);
         const remap = (id: string) => ids.get(id) ?? id;
         options.onAudit?.(outcome.audit.map((entry) => ({ ...entry, targetId: remap(entry.targetId) })));

@@ -4,7 +4,6 @@ import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
 import { PortierUserSchema } from './portier-scim-schema.js';
 import { PORTIER_EXTENSION } from './scim-urns.js';
-import { SCIM_ENTERPRISE } from './scim-urns.js';
 
 /** One stored SCIM user: its attributes, and the revision its weak ETag names. */
 interface StoredUser {

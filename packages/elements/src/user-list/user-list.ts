@@ -502,7 +502,6 @@ export class PortierUserList extends LitElement {
     const row = path.find((node) => node instanceof HTMLElement && node.getAttribute('role') === 'row');
     const cell = path.find((node) => node instanceof HTMLElement && node.getAttribute('role') === 'cell');
     if (!row || !cell) return;
-    const body = event.currentTarget as VirtualizerHostElement;
     const count = Number(this.renderRoot.querySelector('[role="table"]')?.getAttribute('aria-rowcount') ?? 1) - 1;
     const index = Number(row.getAttribute('aria-rowindex')) - 2;
     const column = [...row.children].indexOf(cell);
