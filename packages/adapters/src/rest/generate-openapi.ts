@@ -100,7 +100,7 @@ export function buildOpenApi(): Record<string, unknown> {
     const responses: Record<string, unknown> = {};
     if (route.command) {
       op.summary = `Command ${route.command}`;
-      if (route.command !== 'users.create') parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string', example: 'W/"3"' }, description: 'The user version the caller edited; a stale one answers 412 (conflict).' });
+      if (route.command !== 'users.create') parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string', example: 'W/"3"' }, description: 'The user version the caller edited (of a list, any one); a stale one answers 412 (conflict).' });
       const body = commandBodies[route.command];
       if (body) op.requestBody = { required: true, content: { 'application/json': { schema: body } } };
       else if (route.method !== 'DELETE') op.requestBody = { required: false, content: { 'application/json': { schema: obj({}) } } };
@@ -111,7 +111,7 @@ export function buildOpenApi(): Record<string, unknown> {
       parameters.push(...(queries[route.operation] ?? []));
       responses['200'] = { description: 'OK', ...(route.operation === 'getUser' ? { headers: { ETag: { schema: str } } } : {}), content: content(responseOf[route.operation]!) };
     if (route.operation === 'getUser') {
-      parameters.push({ name: 'If-None-Match', in: 'header', required: false, schema: str, description: 'The ETag held; unchanged answers 304.' });
+      parameters.push({ name: 'If-None-Match', in: 'header', required: false, schema: str, description: 'The ETag(s) held, compared weakly, or *; a match answers 304.' });
       responses['304'] = { description: 'Not modified.' };
     }
     } else {

@@ -174,6 +174,18 @@ describe('createRestHandler', () => {
     assert.equal(unreadable.status, 400);
   });
 
+  it('takes lists in If-Match and If-None-Match (RFC 9110): any listed tag matches', async () => {
+    const { send } = setup();
+    assert.equal((await send('GET', '/users/u-005', { headers: { 'if-none-match': 'W/"7", "0"' } })).status, 304);
+    assert.equal((await send('GET', '/users/u-005', { headers: { 'if-none-match': '*' } })).status, 304);
+    assert.equal((await send('GET', '/users/u-005', { headers: { 'if-none-match': 'W/"7", W/"8"' } })).status, 200);
+    const listed = await send('PATCH', '/users/u-005', { body: '{"firstName":"One"}', headers: { 'if-match': 'W/"9", W/"0"' } });
+    assert.equal(listed.status, 200);
+    assert.equal(listed.headers.get('etag'), 'W/"1"');
+    const stale = await send('PATCH', '/users/u-005', { body: '{"firstName":"Two"}', headers: { 'if-match': 'W/"0", W/"9"' } });
+    assert.equal(stale.status, 412);
+  });
+
   it('creates with 201, Location and ETag; maps policy refusals to their status', async () => {
     const { send } = setup();
     const created = await send('POST', '/users', { body: JSON.stringify({ email: 'rest.new@lambert.example', firstName: 'R', lastName: 'N', language: 'en' }) });

@@ -3,7 +3,7 @@ import { headAsGet } from './head-as-get.js';
 import { problemResponse } from './problem.js';
 import { limitOf, text, userQueryOf, validation } from './query-params.js';
 import { PayloadTooLarge, UnsupportedMediaType, readJson } from './read-json-body.js';
-import { commandOfRequest, etagOf, matchRoute, versionOfIfMatch, type Route } from './routes.js';
+import { commandOfRequest, etagOf, matchRoute, noneMatchHolds, versionOfIfMatch, versionsOfEtags, type Route } from './routes.js';
 
 /** Options of {@link createRestHandler}. */
 export interface RestHandlerOptions {
@@ -90,7 +90,7 @@ async function serve(
       const user = Object.hasOwn(data.users, id) ? data.users[id] : undefined;
       if (!user) throw new PortierError('not-found', { entity: 'user', id: params['id'] });
       const etag = etagOf(user.version);
-      if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
+      if (noneMatchHolds(request.headers.get('if-none-match'), user.version)) return new Response(null, { status: 304, headers: { etag } });
       return json({ user, grants: data.grants[user.id] ?? [] }, 200, { etag });
     }
     case 'searchClients':
@@ -100,8 +100,13 @@ async function serve(
       return json(await backend.listAudit(ctx, { ...(userId === undefined ? {} : { userId }), ...limitOf(search) }));
     }
     case 'execute': {
-      const expectedVersion = versionOfIfMatch(request.headers.get('if-match'));
-      if (Number.isNaN(expectedVersion)) throw validation(['If-Match'], 'invalid_format', 'expected W/"<version>"');
+      const ifMatch = request.headers.get('if-match');
+      const listed = versionsOfEtags(ifMatch);
+      if (listed === undefined) throw validation(['If-Match'], 'invalid_format', 'expected W/"<version>"');
+      // Of several listed versions, the one the user is at now passes; the backend checks it again atomically.
+      const id = params['id'];
+      const current = Array.isArray(listed) && listed.length > 1 && id !== undefined ? await versionOfUser(backend, ctx, id) : undefined;
+      const expectedVersion = versionOfIfMatch(ifMatch, current);
       if (route.bodyKey === undefined && body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
         throw validation([], 'invalid_type', 'expected object');
       }
@@ -117,6 +122,11 @@ async function serve(
     default:
       return session(backend, route, body);
   }
+}
+
+async function versionOfUser(backend: PortierBackend, ctx: BackendContext, id: string): Promise<number | undefined> {
+  const { data } = await backend.load(ctx);
+  return Object.hasOwn(data.users, id) ? data.users[id]!.version : undefined;
 }
 
 async function session(backend: PortierBackend, route: Route, body: unknown): Promise<Response> {

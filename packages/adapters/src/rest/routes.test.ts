@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMMAND_TYPES, type Command } from '@portier/core';
-import { COMMAND_ROUTES, ROUTES, bodyOfCommand, commandOfRequest, etagOf, matchRoute, versionOfIfMatch } from './routes.js';
+import { COMMAND_ROUTES, ROUTES, bodyOfCommand, commandOfRequest, etagOf, matchRoute, noneMatchHolds, versionOfIfMatch } from './routes.js';
 
 const SAMPLES: Command[] = [
   { type: 'users.create', input: { email: 'a@b.example', firstName: 'A', lastName: 'B', language: 'fr', access: { mode: 'copy', sourceUserId: 'u-1' } } },
@@ -46,5 +46,24 @@ describe('the route table', () => {
   it('reads If-Match as a version, a wildcard, or nonsense', () => {
     assert.deepEqual([versionOfIfMatch('W/"12"'), versionOfIfMatch('"4"'), versionOfIfMatch('*'), versionOfIfMatch(null)], [12, 4, undefined, undefined]);
     assert.ok(Number.isNaN(versionOfIfMatch('W/"x"')));
+    assert.ok(Number.isNaN(versionOfIfMatch('W/"1", nonsense')));
+  });
+
+  it('reads a list in If-Match: the current version when listed, else the first (a conflict)', () => {
+    assert.equal(versionOfIfMatch('W/"2", W/"5"', 5), 5);
+    assert.equal(versionOfIfMatch('W/"2" ,"5"', 5), 5);
+    assert.equal(versionOfIfMatch('W/"2", W/"5"', 7), 2);
+    assert.equal(versionOfIfMatch('W/"2", W/"5"'), 2);
+  });
+
+  it('compares If-None-Match weakly, with lists and the wildcard', () => {
+    assert.equal(noneMatchHolds('W/"3"', 3), true);
+    assert.equal(noneMatchHolds('"3"', 3), true);
+    assert.equal(noneMatchHolds('W/"1", W/"3"', 3), true);
+    assert.equal(noneMatchHolds('*', 3), true);
+    assert.equal(noneMatchHolds('W/"1", W/"2"', 3), false);
+    assert.equal(noneMatchHolds(null, 3), false);
+    assert.equal(noneMatchHolds('', 3), false);
+    assert.equal(noneMatchHolds('garbage', 3), false);
   });
 });

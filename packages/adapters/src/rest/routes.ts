@@ -140,9 +140,36 @@ export function etagOf(version: number): string {
   return `W/"${version}"`;
 }
 
-/** The version an If-Match header names: a number, `undefined` for none or `*`, `NaN` when unreadable. */
-export function versionOfIfMatch(header: string | null): number | undefined {
-  if (header === null || header.trim() === '' || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(header);
-  return match ? Number(match[1]) : Number.NaN;
+/**
+ * The versions an If-Match or If-None-Match header lists (RFC 9110 §8.8.3: `"3"`, `W/"3"`, comma-separated):
+ * `'any'` for none or `*`, `undefined` when a tag is unreadable.
+ */
+export function versionsOfEtags(header: string | null): number[] | 'any' | undefined {
+  if (header === null || header.trim() === '' || header.trim() === '*') return 'any';
+  const versions: number[] = [];
+  for (const tag of header.split(',')) {
+    const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(tag);
+    if (!match) return undefined;
+    versions.push(Number(match[1]));
+  }
+  return versions;
+}
+
+/**
+ * The version a command must find, from If-Match and the user's current version: `undefined` for none
+ * or `*`, `NaN` when unreadable. Of a list, the current version when listed (the backend still checks
+ * it atomically), else the first one, which then fails as a conflict.
+ */
+export function versionOfIfMatch(header: string | null, current?: number): number | undefined {
+  const versions = versionsOfEtags(header);
+  if (versions === 'any') return undefined;
+  if (versions === undefined) return Number.NaN;
+  return current !== undefined && versions.includes(current) ? current : versions[0];
+}
+
+/** True when If-None-Match names this version, or is `*` (weak comparison, as GET and HEAD use). */
+export function noneMatchHolds(header: string | null, version: number): boolean {
+  if (header === null || header.trim() === '') return false;
+  const versions = versionsOfEtags(header);
+  return versions === 'any' || (versions !== undefined && versions.includes(version));
 }
