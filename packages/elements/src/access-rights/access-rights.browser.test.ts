@@ -782,6 +782,33 @@ describe('<portier-access-rights>', () => {
     expect(cell(element, 'c-brasserie', 'energy-guard').value, 'the edit made on the second user stays').to.equal('alert');
   });
 
+  it('a save still running for one user does not hold the next user’s matrix: it saves at once after a switch', async () => {
+    const { element, portier, backend } = await render('u-004', { latencyMs: 300 });
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+    await settle(element);
+    button(element, 'Save').click();
+    await settle(element);
+    await applySummary(element);
+    element.userId = 'u-005';
+    await settle(element);
+    expect(portier.getState().pending, 'the first save still runs').to.equal(1);
+    expect(cell(element, 'c-brasserie', 'energy-guard').disabled, 'the next user’s cells').to.equal(false);
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'alert');
+    await settle(element);
+    const save = button(element, 'Save')!;
+    expect(save.getAttribute('aria-disabled'), 'the next user’s Save').to.equal('false');
+    expect(save.textContent!.trim()).to.equal('Save');
+    save.click();
+    await settle(element);
+    await applySummary(element);
+    await waitUntil(() => portier.getState().pending === 0, 'both saves settle');
+    await settle(element);
+    const levelOf = async (userId: string) => (await backend.load({ actorId: 'u-001' })).data.grants[userId]!.find((grant) => grant.clientId === 'c-brasserie' && grant.applicationId === 'energy-guard')?.level;
+    expect(await levelOf('u-004')).to.equal('full');
+    expect(await levelOf('u-005')).to.equal('alert');
+    expect($$(element, '[part~="saved"]').map((region) => region.textContent!.trim()).join('')).to.equal('The access rights were saved.');
+  });
+
   for (const outcome of ['success', 'failure'] as const) {
     it(`leaves no "Saving…" on the next user's status line when a save (${outcome}) ends after the switch`, async () => {
       const { element, portier, backend } = await render('u-004', { latencyMs: 150 });

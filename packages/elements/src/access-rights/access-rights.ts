@@ -144,7 +144,8 @@ export class PortierAccessRights extends LitElement {
   @property({ reflect: true }) locale: Language | undefined;
 
   @state() private draft: AccessDraft = emptyDraft();
-  @state() private saving = false;
+  /** The user a save is running for. Only that user's matrix waits: after a switch, the next user's is free. */
+  @state() private savingFor: string | undefined;
   @state() private pendingChanges: AccessChange[] = [];
   /** What the visually hidden status line says (search results, a row added or removed, "saving…"). */
   @state() private announcement: Say | undefined;
@@ -255,6 +256,10 @@ export class PortierAccessRights extends LitElement {
     return this.#portier.state?.data.users[this.userId];
   }
 
+  private get saving(): boolean {
+    return this.savingFor !== undefined && this.savingFor === this.userId;
+  }
+
   #saved(): SavedAccess {
     const grants = this.#portier.state?.data.grants[this.userId];
     if (!this.#savedFor || this.#savedFor.grants !== grants) this.#savedFor = { grants, saved: indexGrants(grants ?? []) };
@@ -348,7 +353,7 @@ export class PortierAccessRights extends LitElement {
     this.#closeSummary();
     if (!portier || !user || !t) return;
     const { grants, removeClientIds } = toSave(this.#saved(), this.draft, this.#applications());
-    this.saving = true;
+    this.savingFor = user.id;
     this.failure = undefined;
     this.saved = undefined;
     this.announcement = (t) => t.common.saving;
@@ -368,7 +373,7 @@ export class PortierAccessRights extends LitElement {
       // The user has now seen the newer data under their edits: the next save builds on it.
       if (isPortierError(error) && error.code === 'conflict') this.#baseVersion = this.#user()?.version;
     } finally {
-      this.saving = false;
+      if (this.savingFor === user.id) this.savingFor = undefined;
     }
     if (this.userId !== user.id) return;
     await this.updateComplete;
@@ -492,13 +497,14 @@ export class PortierAccessRights extends LitElement {
     this.dialog.showModal();
   };
 
-  async #applySetup({ setup, expectedVersion }: { setup: AccessSetup; expectedVersion: number }): Promise<void> {
+  async #applySetup(pending: { setup: AccessSetup; expectedVersion: number }): Promise<void> {
+    const { setup, expectedVersion } = pending;
     const portier = this.#portier.portier;
     const user = this.#user();
     const t = this.#portier.t;
     this.#closeSummary();
     if (!portier || !user || !t) return;
-    this.saving = true;
+    this.savingFor = user.id;
     this.failure = undefined;
     this.saved = undefined;
     this.announcement = (t) => t.common.saving;
@@ -519,8 +525,8 @@ export class PortierAccessRights extends LitElement {
       this.failure = error;
       this.announcement = undefined;
     } finally {
-      this.saving = false;
-      this.pendingSetup = undefined;
+      if (this.savingFor === user.id) this.savingFor = undefined;
+      if (this.pendingSetup === pending) this.pendingSetup = undefined;
     }
     if (this.userId !== user.id) return;
     await this.updateComplete;

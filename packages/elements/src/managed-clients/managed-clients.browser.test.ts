@@ -260,4 +260,23 @@ describe('<portier-managed-clients>', () => {
     expect($(element, '[part~="saved"]').textContent!.trim()).to.equal('');
     expect($(element, '[part~="error"][role="alert"]').textContent!.trim()).to.equal('');
   });
+
+  it('a save still running for one user does not hold the next user’s buttons: they work at once after a switch', async () => {
+    const { element, portier } = await render('u-004', { latencyMs: 300 });
+    const add = () => element.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Add Lambert Logistics NV"]');
+    await search(element, 'logistics');
+    await waitUntil(add, 'the search answers');
+    add()!.click();
+    await wait();
+    element.userId = 'u-007';
+    await search(element, 'logistics');
+    await waitUntil(add, 'the search answers for the next user');
+    expect(portier.getState().pending, 'the first save still runs').to.equal(1);
+    expect(add()!.getAttribute('aria-disabled'), 'the next user’s Add').to.equal('false');
+    add()!.click();
+    await waitUntil(() => portier.getState().pending === 0, 'both saves settle');
+    await settle(element);
+    for (const userId of ['u-004', 'u-007']) expect(portier.getState().data.users[userId]!.managedClientIds, userId).to.include('c-logistics');
+    expect($(element, '[part~="saved"]').textContent!.trim()).to.contain('Lambert Logistics NV');
+  });
 });

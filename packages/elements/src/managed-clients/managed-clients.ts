@@ -45,7 +45,8 @@ export class PortierManagedClients extends LitElement {
   /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
   @property({ reflect: true }) locale: Language | undefined;
 
-  @state() private busy = false;
+  /** The user a save is running for. Only that user's buttons wait: after a switch, the next user's are free. */
+  @state() private busyFor: string | undefined;
   /** What the visually hidden status line says (search results). */
   @state() private announcement: Say | undefined;
   /** The last add or remove, shown in a banner until the next search. */
@@ -78,6 +79,10 @@ export class PortierManagedClients extends LitElement {
     return this.#portier.state?.data.users[this.userId];
   }
 
+  private get busy(): boolean {
+    return this.busyFor !== undefined && this.busyFor === this.userId;
+  }
+
   #clientName(id: string): string {
     return this.#portier.state?.data.clients[id]?.name ?? id;
   }
@@ -87,7 +92,7 @@ export class PortierManagedClients extends LitElement {
     const user = this.#user();
     // The buttons stay focusable while a save runs (aria-disabled, so the focus is not lost): a press then does nothing.
     if (!portier || !user || this.busy) return;
-    this.busy = true;
+    this.busyFor = user.id;
     this.failure = undefined;
     this.saved = undefined;
     let failure: unknown;
@@ -97,7 +102,7 @@ export class PortierManagedClients extends LitElement {
     } catch (error) {
       failure = error;
     } finally {
-      this.busy = false;
+      if (this.busyFor === user.id) this.busyFor = undefined;
     }
     // Switched to another user meanwhile: this result belongs to no one on screen now.
     if (this.userId !== user.id) return;

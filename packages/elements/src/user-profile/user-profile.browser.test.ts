@@ -631,6 +631,27 @@ describe('<portier-user-profile>', () => {
     expect($(element, '[part="subtitle"]').textContent).to.contain(portier.getState().data.users['u-005']!.email);
   });
 
+  it('an action still running on one user does not hold the next user’s buttons: they work at once after a switch', async () => {
+    const { element, portier } = await render('u-004', { latencyMs: 300 });
+    button(element, 'reset-password')!.click();
+    await settle(element);
+    expect(button(element, 'reset-password')!.getAttribute('aria-disabled'), 'the running one waits').to.equal('true');
+    element.userId = 'u-005';
+    await settle(element);
+    expect(portier.getState().pending, 'the first still runs').to.equal(1);
+    const block = button(element, 'block')!;
+    expect(block.getAttribute('aria-disabled'), 'the next user’s').to.equal('false');
+    await click(element, 'block');
+    await confirmDialog(element);
+    await waitUntil(() => portier.getState().pending === 0, 'both settle');
+    await settle(element);
+    expect(portier.getState().data.users['u-005']!.status).to.equal('blocked');
+    expect(liveText(element)).to.equal('The account was blocked.');
+    element.userId = 'u-004';
+    await settle(element);
+    expect(button(element, 'reset-password')!.getAttribute('aria-disabled'), 'free again').to.equal('false');
+  });
+
   it('"Save the date" on an emptied field says to choose a day or to remove the end date, not that nothing changed', async () => {
     const en = await loadLocale('en');
     const { element, portier } = await render('u-015');

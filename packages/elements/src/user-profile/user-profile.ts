@@ -93,7 +93,8 @@ export class PortierUserProfile extends LitElement {
   @state() private announcement: Notice | undefined;
   /** "Saved", next to the profile's save button: the top of a long form may be out of sight. */
   @state() private profileSaved = false;
-  @state() private busy = false;
+  /** The user a command is running on. Only that user's buttons wait: after a switch, the next user's are free. */
+  @state() private busyFor: string | undefined;
   @state() private activeUntil: string | undefined;
   @state() private activeUntilError: Say | undefined;
   @state() private signature: Signature | undefined;
@@ -105,6 +106,10 @@ export class PortierUserProfile extends LitElement {
   readonly #dialog = new ConfirmDialog(this);
   /** The `data-action` of the button that started the running action: the focus goes back to it. */
   #returnAction: string | undefined;
+
+  private get busy(): boolean {
+    return this.busyFor !== undefined && this.busyFor === this.userId;
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('userId')) {
@@ -529,7 +534,7 @@ export class PortierUserProfile extends LitElement {
     const user = this.#user();
     if (!user || this.busy) return;
     const opener = this.#returnAction;
-    this.busy = true;
+    this.busyFor = user.id;
     this.error = undefined;
     this.conflict = false;
     this.announcement = undefined;
@@ -554,10 +559,10 @@ export class PortierUserProfile extends LitElement {
       // The generic conflict text speaks of kept input; a button has none.
       if (this.conflict) this.error = (t) => t.userProfile.actionConflict;
     } finally {
-      this.busy = false;
+      if (this.busyFor === user.id) this.busyFor = undefined;
       // After the end date was removed, its button is gone: the date field is where one goes on.
       if (opener && this.userId === user.id) this.#restoreFocus(opener, change === 'role' ? '#role-heading' : change === 'active-until' ? '#active-until' : '#account-heading');
-      this.#returnAction = undefined;
+      if (this.#returnAction === opener) this.#returnAction = undefined;
     }
   }
 
@@ -576,7 +581,7 @@ export class PortierUserProfile extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`#${invalid}`)?.focus();
       return;
     }
-    this.busy = true;
+    this.busyFor = user.id;
     this.error = undefined;
     this.conflict = false;
     this.announcement = undefined;
@@ -598,7 +603,7 @@ export class PortierUserProfile extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(field ? `#${field}` : '[part~="error"]')?.focus();
     } finally {
-      this.busy = false;
+      if (this.busyFor === user.id) this.busyFor = undefined;
     }
   };
 
