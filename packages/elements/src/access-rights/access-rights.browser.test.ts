@@ -812,6 +812,7 @@ describe('<portier-access-rights>', () => {
   for (const outcome of ['success', 'failure'] as const) {
     it(`leaves no "Saving…" on the next user's status line when a save (${outcome}) ends after the switch`, async () => {
       const { element, portier, backend } = await render('u-004', { latencyMs: 150 });
+      const first = portier.getState().data.users['u-004']!;
       choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
       await settle(element);
       button(element, 'Save').click();
@@ -825,6 +826,10 @@ describe('<portier-access-rights>', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       await settle(element);
       expect($(element, '[part="status"]').textContent!.trim()).to.equal('');
+      // A failure is not lost: it is shown, naming the user whose rights were not saved.
+      expect($(element, '[part~="error"]').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        outcome === 'failure' ? `The change to ${first.firstName} ${first.lastName} was not saved. Someone else changed this user in the meantime: open the user again to see it as it is now.` : '',
+      );
     });
   }
 });

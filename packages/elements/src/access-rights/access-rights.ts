@@ -20,6 +20,7 @@ import { copySourceCandidates } from '../access-setup/copy-source-fields.js';
 import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierAccessChangedEvent } from '../events/access-changed.js';
+import { OtherUserFailure, sayFailure } from '../localize/error-message.js';
 import type { Messages, Say } from '../localize/messages.js';
 import {
   emptyDraft,
@@ -367,7 +368,7 @@ export class PortierAccessRights extends LitElement {
       this.announcement = undefined;
       this.dispatchEvent(new PortierAccessChangedEvent(user.id));
     } catch (error) {
-      if (this.userId !== user.id) return;
+      if (this.#failedAfterLeaving(user, error)) return;
       this.failure = error;
       this.announcement = undefined;
       // The user has now seen the newer data under their edits: the next save builds on it.
@@ -389,6 +390,13 @@ export class PortierAccessRights extends LitElement {
   #leftDuring(userId: string): boolean {
     if (this.userId === userId) return false;
     this.dispatchEvent(new PortierAccessChangedEvent(userId));
+    return true;
+  }
+
+  /** True when a save for `user` failed after the screen moved to another user: the failure is shown, naming them. */
+  #failedAfterLeaving(user: User, error: unknown): boolean {
+    if (this.userId === user.id) return false;
+    this.failure = new OtherUserFailure(displayName(user), error);
     return true;
   }
 
@@ -520,7 +528,7 @@ export class PortierAccessRights extends LitElement {
       this.announcement = undefined;
       this.dispatchEvent(new PortierAccessChangedEvent(user.id));
     } catch (error) {
-      if (this.userId !== user.id) return;
+      if (this.#failedAfterLeaving(user, error)) return;
       // The choices stay as they are: the next review starts from the newer data the store now has.
       this.failure = error;
       this.announcement = undefined;
@@ -535,7 +543,10 @@ export class PortierAccessRights extends LitElement {
   }
 
   #failureText(t: Messages): string {
-    const error = this.failure;
+    return sayFailure(t, this.failure, (error) => this.#reasonText(t, error));
+  }
+
+  #reasonText(t: Messages, error: unknown): string {
     if (isPortierError(error) && error.code === 'level-not-allowed') {
       const applicationId = error.details?.reason;
       const application = typeof applicationId === 'string' ? this.#portier.state?.data.applications[applicationId] : undefined;

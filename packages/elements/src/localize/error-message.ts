@@ -24,3 +24,24 @@ export function issueMessage(t: Messages, issue: Pick<FieldIssue, 'code' | 'mess
       return t.validation.invalid;
   }
 }
+
+/**
+ * A command's failure that came back after the screen had moved on to another user: the screen
+ * shows it all the same (nothing fails unseen), with the name of the user it was about.
+ */
+export class OtherUserFailure {
+  constructor(
+    readonly userName: string,
+    readonly error: unknown,
+  ) {}
+}
+
+/**
+ * What a screen says of a failure: `say(error)`; for another user's, whose change was not saved and
+ * why (a conflict's usual words speak of input and a user on screen, which are gone).
+ */
+export function sayFailure(t: Messages, failure: unknown, say: (error: unknown) => string): string {
+  if (!(failure instanceof OtherUserFailure)) return say(failure);
+  const { error } = failure;
+  return t.common.notSavedFor(failure.userName, isPortierError(error) && error.code === 'conflict' ? t.common.changedMeanwhile : say(error));
+}

@@ -61,6 +61,10 @@ export interface Messages {
     problem: string;
     /** `count` problems prevent saving. */
     fixErrors: (count: number) => string;
+    /** A change to another user that failed after the screen moved on: `reason` is the error's own message. */
+    notSavedFor: (name: string, reason: string) => string;
+    /** Why, when someone else changed that user meanwhile (the screen no longer shows them). */
+    changedMeanwhile: string;
   };
   /** One message per PortierError code, in the user's words. Never reveals whether an e-mail exists. */
   errors: Record<PortierErrorCode, string>;

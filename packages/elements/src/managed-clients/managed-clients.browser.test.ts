@@ -261,6 +261,25 @@ describe('<portier-managed-clients>', () => {
     expect($(element, '[part~="error"][role="alert"]').textContent!.trim()).to.equal('');
   });
 
+  it('a save that fails after a switch to another user is shown all the same, naming whose change was not saved', async () => {
+    const { element, portier, backend } = await render('u-004', { latencyMs: 150 });
+    const first = portier.getState().data.users['u-004']!;
+    await search(element, 'logistics');
+    const add = () => element.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Add Lambert Logistics NV"]');
+    await waitUntil(add, 'the search answers');
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-004', changes: { lastName: 'Theirs' } });
+    add()!.click();
+    await wait();
+    element.userId = 'u-007';
+    await waitUntil(() => portier.getState().pending === 0, 'the save settles');
+    await settle(element);
+    expect(portier.getState().data.users['u-004']!.managedClientIds).to.not.include('c-logistics');
+    expect($(element, '[part~="error"]').textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `The change to ${first.firstName} ${first.lastName} was not saved. Someone else changed this user in the meantime: open the user again to see it as it is now.`,
+    );
+    expect($(element, '[part~="saved"]').textContent!.trim()).to.equal('');
+  });
+
   it('a save still running for one user does not hold the next user’s buttons: they work at once after a switch', async () => {
     const { element, portier } = await render('u-004', { latencyMs: 300 });
     const add = () => element.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Add Lambert Logistics NV"]');

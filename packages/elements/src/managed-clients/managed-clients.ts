@@ -1,9 +1,10 @@
-import { PortierError, type Client, type Language, type User } from '@portier/core';
+import { PortierError, displayName, type Client, type Language, type User } from '@portier/core';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierUserUpdatedEvent } from '../events/user-updated.js';
+import { OtherUserFailure, sayFailure } from '../localize/error-message.js';
 import type { Messages, Say } from '../localize/messages.js';
 import { managedClientsStyles } from './managed-clients.styles.js';
 
@@ -104,8 +105,12 @@ export class PortierManagedClients extends LitElement {
     } finally {
       if (this.busyFor === user.id) this.busyFor = undefined;
     }
-    // Switched to another user meanwhile: this result belongs to no one on screen now.
-    if (this.userId !== user.id) return;
+    // Switched to another user meanwhile: a success belongs to no one on screen now; a failure is
+    // shown all the same, naming the user, but the focus stays where the user now works.
+    if (this.userId !== user.id) {
+      if (failure !== undefined) this.failure = new OtherUserFailure(displayName(user), failure);
+      return;
+    }
     // Shown in the banner, whose status role announces it: the hidden line says nothing more.
     if (failure === undefined) this.saved = done;
     else this.failure = failure;
@@ -158,7 +163,7 @@ export class PortierManagedClients extends LitElement {
           <p part="intro" class="muted">${m.intro}</p>
         </div>
         ${edit.allowed ? this.#renderSearch(t, user) : html`<p part="error" class="banner info">${this.#decisionText(edit.code, edit.reason)}</p>`}
-        <div part="error" class="banner error" role="alert">${this.failure !== undefined ? html`<p>${this.#portier.errorText(this.failure)}</p>` : nothing}</div>
+        <div part="error" class="banner error" role="alert">${this.failure !== undefined ? html`<p>${sayFailure(t, this.failure, (error) => this.#portier.errorText(error))}</p>` : nothing}</div>
         <div part="status saved" class="banner success" role="status">${this.saved?.(t) ?? nothing}</div>
         ${this.#renderManaged(t, user, edit.allowed)}
         <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement?.(t) ?? nothing}</p>

@@ -631,6 +631,25 @@ describe('<portier-user-profile>', () => {
     expect($(element, '[part="subtitle"]').textContent).to.contain(portier.getState().data.users['u-005']!.email);
   });
 
+  it('an action that fails after a switch to another user is shown all the same, naming whose change was not saved', async () => {
+    const { element, portier, backend } = await render('u-004', { latencyMs: 150 });
+    const name = `${portier.getState().data.users['u-004']!.firstName} ${portier.getState().data.users['u-004']!.lastName}`;
+    // Someone else changes the user meanwhile: the command fails with a conflict.
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-004', changes: { lastName: 'Theirs' } });
+    button(element, 'reset-password')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    element.userId = 'u-005';
+    await waitUntil(() => portier.getState().pending === 0, 'the command settles');
+    await settle(element);
+    expect(alertText(element)).to.equal(
+      `The change to ${name} was not saved. Someone else changed this user in the meantime: open the user again to see it as it is now.`,
+    );
+    expect(liveText(element)).to.equal('');
+    element.locale = 'fr';
+    await settle(element);
+    expect(alertText(element)).to.contain(`La modification de ${name} n’a pas été enregistrée.`);
+  });
+
   it('an action still running on one user does not hold the next user’s buttons: they work at once after a switch', async () => {
     const { element, portier } = await render('u-004', { latencyMs: 300 });
     button(element, 'reset-password')!.click();

@@ -7,7 +7,7 @@ import { PortierController } from '../controllers/portier-controller.js';
 import { PortierUserRemovedEvent } from '../events/user-removed.js';
 import { PortierUserUpdatedEvent, type UserChange } from '../events/user-updated.js';
 import { notePressOnFormButton } from '../forms/leaves-for-form-button.js';
-import { errorMessage } from '../localize/error-message.js';
+import { OtherUserFailure, errorMessage, sayFailure } from '../localize/error-message.js';
 import type { Messages, Say } from '../localize/messages.js';
 import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
 import { ProfileForm } from './profile-form.js';
@@ -609,11 +609,16 @@ export class PortierUserProfile extends LitElement {
 
   /**
    * True when the screen was switched to another user while a command on `user` ran: its result
-   * belongs to no one on screen now. The host still hears of a success (the event names the user).
+   * belongs to no one on screen now. The host still hears of a success (the event names the user);
+   * a failure is shown all the same, naming the user, since nothing may fail unseen.
    */
   #leftDuring(user: User, change: UserChange | 'removed', error?: unknown): boolean {
     if (this.userId === user.id) return false;
     if (error === undefined) this.dispatchEvent(change === 'removed' ? new PortierUserRemovedEvent(user) : new PortierUserUpdatedEvent(user.id, change));
+    else {
+      const failure = new OtherUserFailure(displayName(user), error);
+      this.error = (t) => sayFailure(t, failure, (reason) => errorMessage(t, reason));
+    }
     return true;
   }
 

@@ -25,6 +25,8 @@ const de: Messages = {
     noAccess: 'Sie haben keinen Zugriff auf diese Seite.',
     problem: 'Etwas ist schiefgelaufen',
     fixErrors: (count) => (count === 1 ? 'Ein Feld erfordert Ihre Aufmerksamkeit.' : `${count} Felder erfordern Ihre Aufmerksamkeit.`),
+    notSavedFor: (name, reason) => `Die Änderung für ${name} wurde nicht gespeichert. ${reason}`,
+    changedMeanwhile: 'Jemand anderes hat diesen Benutzer inzwischen geändert: Öffnen Sie ihn erneut, um ihn so zu sehen, wie er jetzt ist.',
   },
   errors: {
     forbidden: 'Sie sind nicht berechtigt, diese Aktion auszuführen.',

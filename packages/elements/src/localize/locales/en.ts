@@ -25,6 +25,8 @@ const en: Messages = {
     noAccess: 'You are not allowed to see this page.',
     problem: 'Something went wrong',
     fixErrors: (count) => (count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`),
+    notSavedFor: (name, reason) => `The change to ${name} was not saved. ${reason}`,
+    changedMeanwhile: 'Someone else changed this user in the meantime: open the user again to see it as it is now.',
   },
   errors: {
     forbidden: 'You are not allowed to do this.',

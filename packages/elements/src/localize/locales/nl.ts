@@ -25,6 +25,8 @@ const nl: Messages = {
     noAccess: 'U hebt geen toegang tot deze pagina.',
     problem: 'Er ging iets mis',
     fixErrors: (count) => (count === 1 ? 'Eén veld vraagt uw aandacht.' : `${count} velden vragen uw aandacht.`),
+    notSavedFor: (name, reason) => `De wijziging voor ${name} is niet opgeslagen. ${reason}`,
+    changedMeanwhile: 'Iemand anders heeft deze gebruiker intussen gewijzigd: open de gebruiker opnieuw om te zien hoe hij nu is.',
   },
   errors: {
     forbidden: 'U mag deze actie niet uitvoeren.',
