@@ -128,6 +128,32 @@ describe('createPortier', () => {
     await assertStoreEqualsBackend(portier, backend);
   });
 
+  it('a listener that throws stops neither a command nor the other listeners: its error is reported as uncaught', async () => {
+    const { portier, backend } = await setup();
+    const reported: unknown[] = [];
+    const globals = globalThis as { reportError?: (error: unknown) => void };
+    const before = globals.reportError;
+    globals.reportError = (error) => reported.push(error);
+    try {
+      const bug = new Error('a host listener bug');
+      portier.subscribe(() => {
+        throw bug;
+      });
+      const heard: number[] = [];
+      portier.subscribe((state) => heard.push(state.pending));
+      const blocked = portier.users.block('u-005');
+      await blocked;
+      assert.equal(backend.currentData().users['u-005']!.status, 'blocked');
+      assert.equal(portier.getState().pending, 0);
+      assert.deepEqual(heard, [1, 0], 'the listener after the broken one hears every change');
+      assert.ok(reported.length >= 2 && reported.every((error) => error === bug));
+      await portier.users.updateProfile('u-005', { firstName: 'Still' });
+      await assertStoreEqualsBackend(portier, backend);
+    } finally {
+      globals.reportError = before;
+    }
+  });
+
   it('rolls back when the backend refuses, rejecting with its code, and keeps the state unchanged', async () => {
     const { portier, backend } = await setup();
     const before = portier.getState().data;
@@ -248,6 +274,19 @@ describe('createPortier', () => {
     assert.equal(portier.getState().data.users[user.id]!.status, 'expired');
     await portier.users.resendInvitation(user.id);
     assert.equal(portier.getState().data.users[user.id]!.status, 'invited');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('an invitation that expired during another call (an audit read) does not make the next command on it a conflict', async () => {
+    const { clock, portier, backend } = await setup();
+    const invited = portier.getState().data.users['u-006']!;
+    clock.set(Date.parse(invited.invitationExpiresAt!) + 1000);
+    // The backend stores the expiry while answering something that carries no users.
+    await portier.audit.list({ limit: 1 });
+    assert.equal(backend.currentData().users['u-006']!.status, 'expired');
+    const shown = portier.getState().data.users['u-006']!;
+    await portier.users.resendInvitation('u-006', { expectedVersion: shown.version });
+    assert.equal(backend.currentData().users['u-006']!.status, 'invited');
     await assertStoreEqualsBackend(portier, backend);
   });
 

@@ -28,7 +28,10 @@ export function sweepTimedTransitions(data: PortierData, now: number): SweepOutc
   const audit: AuditDraft[] = [];
   const effects: Effect[] = [];
   for (const user of due) {
-    const after = Object.freeze({ ...applyTimedTransitions(user, now), version: user.version + 1 });
+    // The version stays: nobody changed the user, time did, and every side reads the same status
+    // from the clock (`effectiveStatus`). A bump would make a client that learnt of the sweep in
+    // another call (an audit read, another tab's sign-in) fail its next command as a conflict.
+    const after = Object.freeze(applyTimedTransitions(user, now));
     changed.push(after);
     // An invitation or reset link must die with the account, not wait for its own expiry.
     if (after.status === 'deactivated') effects.push({ type: 'revoke-tokens', userId: user.id });

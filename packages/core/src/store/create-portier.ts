@@ -3,6 +3,7 @@ import { systemClock } from '../clock.js';
 import { execute, type Patch } from '../command/execute.js';
 import type { Command } from '../command/command.schema.js';
 import type { Changes } from '../command/effects.js';
+import { sweepTimedTransitions } from '../command/sweep.js';
 import { emptyData, type PortierData } from '../data.js';
 import { isPortierError, toPortierError } from '../errors.js';
 import { writeRecords, type RecordCollection } from '../internal/write-records.js';
@@ -137,7 +138,27 @@ export function createPortier(options: PortierOptions): Portier {
 
   function emit(patch: Partial<PortierState>): void {
     state = { ...state, ...patch, data: view, pending: inFlight.length, now: clock.now() };
-    for (const listener of [...listeners]) listener(state);
+    for (const listener of [...listeners]) {
+      // A listener's bug is the host's: it must not stop a command half-way, fail one the backend
+      // applied, or keep the other listeners from hearing. It is reported as an uncaught error.
+      try {
+        listener(state);
+      } catch (error) {
+        reportListenerError(error);
+      }
+    }
+  }
+
+  /**
+   * Stores the time-driven transitions due now (expiries, past end dates) in the confirmed data, as
+   * a backend does before every answer: one it swept while answering a call that carries no users
+   * (an audit read, another tab's sign-in) is then stored here too, and the store equals it.
+   */
+  function sweepConfirmed(): void {
+    const swept = sweepTimedTransitions(confirmed, clock.now()).data;
+    if (swept === confirmed) return;
+    confirmed = swept;
+    replay();
   }
 
   const ctx = (): BackendContext => ({ actorId: state.actorId });
@@ -245,6 +266,7 @@ export function createPortier(options: PortierOptions): Portier {
         if (changes) confirmed = mergeChanges(confirmed, changes);
         replay();
       }
+      if (changes) sweepConfirmed();
       emit({});
     };
     // Sent as the actor who fired it, whoever the store acts as by the time its turn comes.
@@ -367,4 +389,14 @@ export function createPortier(options: PortierOptions): Portier {
       changePassword: (email, currentPassword, newPassword) => ask(() => backend.changePassword({ email, currentPassword, newPassword })),
     },
   };
+}
+
+/** Reports an error thrown by a listener where uncaught errors go (`reportError` in browsers), without throwing here. */
+function reportListenerError(error: unknown): void {
+  const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
+  if (typeof report === 'function') report(error);
+  else
+    queueMicrotask(() => {
+      throw error;
+    });
 }

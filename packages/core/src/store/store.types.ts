@@ -53,7 +53,11 @@ export interface PortierOptions {
  */
 export interface Portier {
   getState(): PortierState;
-  /** Calls `listener` after every state change; returns the function that stops it. */
+  /**
+   * Calls `listener` after every state change; returns the function that stops it. A listener
+   * that throws does not stop the store or the other listeners: its error is reported as uncaught
+   * (`reportError`).
+   */
   subscribe(listener: (state: PortierState) => void): () => void;
   /** Settles when the first load is done (rejects when it failed; the state says so too). */
   readonly ready: Promise<void>;
