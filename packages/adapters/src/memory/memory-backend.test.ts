@@ -283,6 +283,35 @@ describe('memory backend — password reset', () => {
     await assert.rejects(backend.completePasswordReset({ token: link, password: 'someone else set this' }));
     await backend.signIn({ email, password: 'the owner chose this one' });
   });
+  it('a password change and a reset that run at once never both succeed: the later one does not silently undo the other', async () => {
+    const { backend } = setup();
+    const email = 'bart.peeters@lambert.example';
+    await backend.requestPasswordReset({ email });
+    const link = (await backend.outbox())[0]!.token!;
+    // Someone holding the old password changes it while the owner completes the reset link.
+    const [change, reset] = await Promise.all([
+      backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'changed with the old one' }).then(() => 'ok', (error: PortierError) => error.code),
+      backend.completePasswordReset({ token: link, password: 'the owner reset this one' }).then(() => 'ok', (error: PortierError) => error.code),
+    ]);
+    assert.equal([change, reset].filter((outcome) => outcome === 'ok').length, 1, `change ${change}, reset ${reset}`);
+    const signsIn = (password: string) => backend.signIn({ email, password }).then(() => true, () => false);
+    assert.equal(await signsIn('the owner reset this one'), reset === 'ok');
+    assert.equal(await signsIn('changed with the old one'), change === 'ok');
+  });
+  it('a password change refuses when the password changed while the new one was hashed (another tab’s reset)', async () => {
+    const { backend } = setup();
+    const email = 'bart.peeters@lambert.example';
+    await backend.requestPasswordReset({ email });
+    const link = (await backend.outbox())[0]!.token!;
+    // The change's second hash is the new password's: the reset completes during it.
+    const change = await whileHashing(
+      () => backend.completePasswordReset({ token: link, password: 'the owner reset this one' }),
+      () => backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'changed with the old one' }).then(() => 'ok', (error: PortierError) => error.code),
+      2,
+    );
+    assert.equal(change, 'forbidden');
+    assert.equal((await backend.signIn({ email, password: 'the owner reset this one' })).userId, 'u-002');
+  });
   it('a reset lifts the last super user’s sign-in lock: the lock guarded the old password', async () => {
     const { backend } = setup();
     const email = 'admin@horizon.example';
@@ -365,18 +394,15 @@ describe('memory backend — policy, audit, scope', () => {
 });
 
 /**
- * Runs `action`, and `meanwhile` during the first password hash it starts (Web Crypto's digest is
- * asynchronous): what another tab does while a sign-in waits for its hash.
+ * Runs `action`, and `meanwhile` during the `nth` password hash it starts (Web Crypto's digest is
+ * asynchronous): what another tab does while a sign-in or a password change waits for its hash.
  */
-async function whileHashing<T>(meanwhile: () => Promise<unknown>, action: () => Promise<T>): Promise<T> {
+async function whileHashing<T>(meanwhile: () => Promise<unknown>, action: () => Promise<T>, nth = 1): Promise<T> {
   const digest = crypto.subtle.digest.bind(crypto.subtle);
-  let armed = true;
+  let seen = 0;
   crypto.subtle.digest = async (...args: Parameters<SubtleCrypto['digest']>) => {
     const result = await digest(...args);
-    if (armed) {
-      armed = false;
-      await meanwhile();
-    }
+    if (++seen === nth) await meanwhile();
     return result;
   };
   try {

@@ -468,6 +468,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     async changePassword({ email, currentPassword, newPassword }) {
       const { userId } = await backend.signIn({ email: String(email), password: String(currentPassword) });
+      // The password the sign-in just checked: if it changes while the new one is hashed (a reset
+      // link completed, another tab), the current password typed no longer holds.
+      const checked = state.credentials[userId];
       if (String(currentPassword) === String(newPassword)) {
         throw new PortierError('weak-password', { rules: [{ rule: 'same-as-current' }] });
       }
@@ -475,6 +478,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       await operation(() => {
         const current = state.data.users[userId];
         if (!current) throw new PortierError('not-found', { entity: 'user', id: userId });
+        if (state.credentials[userId] !== checked) throw new PortierError('forbidden', { reason: 'credentials' });
         // Blocked or deactivated while the new password was hashed: the sign-in above no longer holds.
         if (current.status !== 'active') throw new PortierError(current.status === 'blocked' ? 'account-blocked' : 'forbidden', { reason: 'inactive', status: current.status });
         writeUser({ ...current, passwordExpired: false });
