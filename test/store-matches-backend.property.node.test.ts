@@ -33,6 +33,7 @@ import {
   type PortierBackend,
   type PortierData,
   type PortierState,
+  type User,
 } from '@portier/core';
 import { createMemoryBackend, type MemoryBackend } from '@portier/adapters';
 import { propertySeed } from '../packages/adapters/src/memory/property-seed.js';
@@ -317,7 +318,9 @@ function differences(store: PortierData, backend: PortierData): string[] {
 }
 
 /** The user a command is about, to match a command sent with the one fired. */
-const aboutWhom = (command: Command) => (command.type === 'users.create' ? `create ${command.input.email}` : `${command.type} ${command.userId}`);
+/** What a command is about; `realIds` turns a created user's temporary id into the backend's. */
+const aboutWhom = (command: Command, realIds = new Map<string, string>()) =>
+  command.type === 'users.create' ? `create ${command.input.email}` : `${command.type} ${realIds.get(command.userId) ?? command.userId}`;
 
 async function runSequence(firstActorId: string, actions: readonly Action[], faults: readonly Fault[], s: fc.Scheduler): Promise<void> {
   const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
@@ -339,12 +342,16 @@ async function runSequence(firstActorId: string, actions: readonly Action[], fau
     if (problem) problems.push(problem);
   });
 
-  function track(label: string, call: () => Promise<unknown>, isCommand: boolean): void {
+  /** The backend's id of each user created through the store, by the temporary id it was shown with. */
+  const realIds = new Map<string, string>();
+
+  function track(label: string, call: () => Promise<unknown>, isCommand: boolean): Promise<unknown> {
     const record: (typeof fired)[number] = { label, settled: false };
     fired.push(record);
     // Counted before the call: the store emits its optimistic state synchronously, inside it.
     if (isCommand) unsettledCommands++;
-    call().then(
+    const result = call();
+    result.then(
       () => {
         record.settled = true;
         if (isCommand) unsettledCommands--, count('ok');
@@ -355,6 +362,7 @@ async function runSequence(firstActorId: string, actions: readonly Action[], fau
         if (isCommand) unsettledCommands--, count(error instanceof PortierError ? error.code : 'not a PortierError');
       },
     );
+    return result;
   }
 
   async function deliver(max: number): Promise<void> {
@@ -375,7 +383,11 @@ async function runSequence(firstActorId: string, actions: readonly Action[], fau
         const target = pick(action.target, shown, all);
         const command = instantiate(action.template, target, pick(action.source, shown, all), data, action.version);
         const before = portier.getState().pending;
-        track(`${actorId}: ${JSON.stringify(command)}`, () => fire(portier, command), true);
+        const temporaryBefore = new Set(temporaryIds(portier.getState().data));
+        const result = track(`${actorId}: ${JSON.stringify(command)}`, () => fire(portier, command), true);
+        // A creation's temporary id gets the backend's id when it settles: commands on it go out with that one.
+        const temporary = command.type === 'users.create' ? temporaryIds(portier.getState().data).find((id) => !temporaryBefore.has(id)) : undefined;
+        if (temporary) result.then((user) => realIds.set(temporary, (user as User).id), () => undefined);
         // The store shows a command it took in at once (pending + 1); one it refused locally is never sent.
         if (portier.getState().pending > before) queued.push({ actorId, command });
         break;
@@ -425,7 +437,7 @@ async function runSequence(firstActorId: string, actions: readonly Action[], fau
   // Every command the store took in is sent once, in order, as the actor who fired it.
   assert.deepEqual(
     network.sent.map(({ actorId, command }) => `${aboutWhom(command)} as ${actorId}`),
-    queued.map(({ actorId, command }) => `${aboutWhom(command)} as ${actorId}`),
+    queued.map(({ actorId, command }) => `${aboutWhom(command, realIds)} as ${actorId}`),
     'the commands sent (as whom) differ from those fired',
   );
   // Another browser's save is only seen on a reload, and so is a change made by a command of the

@@ -242,6 +242,22 @@ describe('createPortier', () => {
     await created;
   });
 
+  it('sends the commands fired on a just-created user (its temporary id) with the id the backend gave it', async () => {
+    const { portier, backend } = await setup();
+    const created = portier.users.create({ email: 'new@lambert.example', firstName: 'T', lastName: 'Mp', language: 'en' });
+    const temporary = selectUsers(portier.getState(), { email: 'new@' })[0]!.id;
+    assert.match(temporary, /^tmp-/);
+    const renamed = portier.users.updateProfile(temporary, { firstName: 'Renamed' }, { expectedVersion: 0 });
+    const copied = portier.users.create({ email: 'copy@lambert.example', firstName: 'C', lastName: 'Py', language: 'en', access: { mode: 'copy', sourceUserId: temporary } });
+    assert.equal(selectUsers(portier.getState(), { email: 'new@' })[0]!.firstName, 'Renamed');
+    const real = await created;
+    assert.equal(selectUsers(portier.getState(), { email: 'new@' })[0]!.firstName, 'Renamed', 'still shown, now on the real id');
+    await renamed;
+    await copied;
+    assert.equal(backend.currentData().users[real.id]!.firstName, 'Renamed');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
   it('keeps the data it showed when the backend confirms the prediction, so selectors keep their caches', async () => {
     const { portier, backend } = await setup();
     const blocked = portier.users.block('u-017');

@@ -250,6 +250,11 @@ export function createPortier(options: PortierOptions): Portier {
     const settle = async (changes?: Changes, failed = false): Promise<void> => {
       inFlight.splice(inFlight.indexOf(entry), 1);
       if (changes) confirmations++;
+      // A user created meanwhile has its real id now: the commands fired on its temporary id
+      // (still queued behind this one) go out, and are shown, with the real one.
+      const createdAs = command.type === 'users.create' ? entry.tempIds[0] : undefined;
+      const created = changes?.users[0];
+      if (createdAs && created) for (const later of inFlight) later.command = withUserId(later.command, createdAs, created.id);
       if (entry.actorId !== state.actorId) {
         // Fired as the actor acted as before `actAs`: its answer is that actor's view, not this
         // one's. This actor's view learns what it changed (or may have changed, when its answer
@@ -270,7 +275,7 @@ export function createPortier(options: PortierOptions): Portier {
       emit({});
     };
     // Sent as the actor who fired it, whoever the store acts as by the time its turn comes.
-    const sent = queue.then(() => backend.execute({ actorId: entry.actorId }, command));
+    const sent = queue.then(() => backend.execute({ actorId: entry.actorId }, entry.command));
     const settled = sent.then(
       async (changes) => {
         await settle(changes);
@@ -389,6 +394,25 @@ export function createPortier(options: PortierOptions): Portier {
       changePassword: (email, currentPassword, newPassword) => ask(() => backend.changePassword({ email, currentPassword, newPassword })),
     },
   };
+}
+
+/**
+ * `command` with the user id `from` replaced by `to` wherever it names a user: the user acted on,
+ * a copy's source, or the source of a creation's copied access.
+ */
+function withUserId(command: Command, from: string, to: string): Command {
+  if (command.type === 'users.create') {
+    const access = command.input?.access;
+    if (access?.mode !== 'copy' || access.sourceUserId !== from) return command;
+    return { ...command, input: { ...command.input, access: { ...access, sourceUserId: to } } };
+  }
+  const named = command as { userId: string; sourceUserId?: string };
+  if (named.userId !== from && named.sourceUserId !== from) return command;
+  return {
+    ...command,
+    ...(named.userId === from ? { userId: to } : {}),
+    ...(named.sourceUserId === from ? { sourceUserId: to } : {}),
+  } as Command;
 }
 
 /** Reports an error thrown by a listener where uncaught errors go (`reportError` in browsers), without throwing here. */
