@@ -1,6 +1,7 @@
 import { can, type PortierData, type User } from '@portier/core';
 
-const cache = new WeakMap<object, Map<string, PortierData>>();
+/** Per data version, per actor: the latest view built (one per actor, so the hours passing cannot pile them up). */
+const cache = new WeakMap<object, Map<string, { key: string; scoped: PortierData }>>();
 
 /**
  * What `actor` may see of `data` (SPEC rule 2): its organization, that organization's clients
@@ -8,10 +9,10 @@ const cache = new WeakMap<object, Map<string, PortierData>>();
  * data version, so paging through a large list does not rebuild it on every page.
  */
 export function scopeFor(data: PortierData, actor: User, now: number): PortierData {
-  const key = `${actor.id}|${actor.version}|${new Date(now).toISOString().slice(0, 13)}`;
+  const key = `${actor.version}|${new Date(now).toISOString().slice(0, 13)}`;
   let perData = cache.get(data);
-  const hit = perData?.get(key);
-  if (hit) return hit;
+  const hit = perData?.get(actor.id);
+  if (hit?.key === key) return hit.scoped;
   const organizations: PortierData['organizations'] = {};
   const org = data.organizations[actor.organizationId];
   if (org) organizations[org.id] = org;
@@ -29,6 +30,6 @@ export function scopeFor(data: PortierData, actor: User, now: number): PortierDa
   }
   const scoped = { organizations, clients, applications: data.applications, contracts, users, grants };
   if (!perData) cache.set(data, (perData = new Map()));
-  perData.set(key, scoped);
+  perData.set(actor.id, { key, scoped });
   return scoped;
 }
