@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { positiveIntegerSchema } from '../internal/common-schemas.js';
+import { integerSchema, positiveIntegerSchema } from '../internal/common-schemas.js';
 import { passwordPolicySchema } from '../password/password-policy.js';
 
 /** Per-organization settings. Defaults: 30-day invitations, 5 failed sign-ins, the `nist` password preset. */
 export const organizationSettingsSchema = z.object({
-  /** Days an invitation stays valid (SPEC rule 7). */
-  invitationDays: positiveIntegerSchema,
+  /** Days an invitation stays valid (SPEC rule 7), at most ten years: past that no date can hold the expiry. */
+  invitationDays: integerSchema(1, 3650),
   /** Consecutive failed sign-ins that block the account (SPEC rule 8). */
   failedSignInLimit: positiveIntegerSchema,
   passwordPolicy: passwordPolicySchema,
