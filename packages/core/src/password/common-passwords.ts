@@ -6,10 +6,14 @@
  */
 let loading: Promise<ReadonlySet<string>> | undefined;
 
-/** Loads the list once and returns it as a set of lower-cased passwords. */
+/** Loads the list once and returns it as a set of lower-cased passwords. A failed load (the network) is tried again on the next call. */
 export function loadCommonPasswords(): Promise<ReadonlySet<string>> {
   loading ??= import('@zxcvbn-ts/language-common/dist/passwords.json.mjs').then(
     (module: { default: string[] }) => new Set(module.default.map((password) => password.toLowerCase())),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
   );
   return loading;
 }

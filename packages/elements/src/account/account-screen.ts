@@ -159,19 +159,26 @@ export abstract class PortierAccountScreen extends LitElement {
   }
   #commonLoading: Promise<ReadonlySet<string>> | undefined;
 
-  /** Starts loading the common-password list when the policy needs it (once per element). */
+  /** Starts loading the common-password list when the policy needs it (once per element; again after a failure). */
   protected loadCommonPasswords(policy: PasswordPolicy): Promise<ReadonlySet<string>> | undefined {
     if (!resolvePasswordPolicy(policy).notCommon) return undefined;
-    this.#commonLoading ??= loadCommonPasswords().then((list) => {
-      this.commonPasswords = list;
-      return list;
-    });
+    this.#commonLoading ??= loadCommonPasswords().then(
+      (list) => {
+        this.commonPasswords = list;
+        return list;
+      },
+      (error: unknown) => {
+        this.#commonLoading = undefined;
+        throw error;
+      },
+    );
     return this.#commonLoading;
   }
 
   /** The rules with their state for what is typed now. */
   protected ruleStates(policy: PasswordPolicy, context: PasswordContext, currentPassword?: string): RuleState[] {
-    this.loadCommonPasswords(policy);
+    // Not loaded (the network): the rule stays "being checked", and the next render tries again.
+    this.loadCommonPasswords(policy)?.catch(() => undefined);
     const issues = checkPassword(this.password, policy, { ...context, commonPasswords: this.commonPasswords });
     const unmet = new Set(issues.map((issue) => issue.rule));
     // Nothing typed meets no rule yet: "not your e-mail" is no achievement for an empty field.
@@ -189,10 +196,11 @@ export abstract class PortierAccountScreen extends LitElement {
 
   /**
    * Checks the new password before sending it: resolves with the unmet rules (empty: go on).
-   * Waits for the common-password list when the policy needs it.
+   * Waits for the common-password list when the policy needs it (and goes on without it when it fails to load).
    */
   protected async unmetRules(policy: PasswordPolicy, context: PasswordContext, currentPassword?: string): Promise<PasswordRule[]> {
-    await this.loadCommonPasswords(policy);
+    // If the list cannot be loaded, the password goes without that check here: the backend makes it too.
+    await this.loadCommonPasswords(policy)?.catch(() => undefined);
     return this.ruleStates(policy, context, currentPassword)
       .filter((rule) => rule.state === 'unmet')
       .map((rule) => rule.rule);

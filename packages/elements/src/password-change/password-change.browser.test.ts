@@ -5,7 +5,7 @@ import { html } from 'lit';
 import '../define/password-change.js';
 import type { PortierPasswordSetEvent } from '../events/password-set.js';
 import { $, $$, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, roomTaken, settle, textOf, type, type TestPortier } from '../test-utils/index.js';
-import type { PortierPasswordChange } from './password-change.js';
+import { PortierPasswordChange as PortierPasswordChangeClass, type PortierPasswordChange } from './password-change.js';
 
 const wait = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 /** u-016 has an expired initial password (seed 001). */
@@ -74,6 +74,23 @@ describe('<portier-password-change>', () => {
     await submit(element);
     expect((await test.backend.signIn({ email, password: 'Velvet-Otter-Harbour-7' })).userId).to.equal('u-002');
     await expectNoAxeViolations(element);
+  });
+
+  it('changes the password even when the common-password list cannot be loaded: the backend checks it too', async () => {
+    class WithoutList extends PortierPasswordChangeClass {
+      protected override loadCommonPasswords(): Promise<ReadonlySet<string>> {
+        return Promise.reject(new Error('the chunk could not be loaded'));
+      }
+    }
+    if (!customElements.get('test-password-change-without-list')) customElements.define('test-password-change-without-list', WithoutList);
+    const test = await createTestPortier();
+    const email = 'bart.peeters@lambert.example';
+    const { element } = await renderWithPortier<PortierPasswordChange>(html`<test-password-change-without-list email=${email} reason="change"></test-password-change-without-list>`, { portier: test });
+    await settle(element);
+    await fill(element, DEMO_PASSWORD, 'Velvet-Otter-Harbour-7');
+    expect(textOf(element), 'the rule waits, it is not met').to.contain('being checked');
+    await submit(element);
+    expect((await test.backend.signIn({ email, password: 'Velvet-Otter-Harbour-7' })).userId).to.equal('u-002');
   });
 
   it('keeps the focus on the submit button while the change is sent, and a second press sends nothing', async () => {
