@@ -59,9 +59,7 @@ export interface SelectorState {
  * keeps sorting 100,000 users far cheaper than calling `Intl.Collator` in every comparison.
  */
 function textKey(value: string): string {
-  // ASCII (nearly every e-mail and most names) has nothing to fold: skip the Unicode steps.
-  const folded = NON_ASCII.test(value) ? value.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : value;
-  const lower = folded.toLowerCase();
+  const lower = fold(value);
   const padded = DIGIT.test(lower) ? lower.replace(/\d+/g, padDigits) : lower;
   return padded.includes('@') ? padded.replaceAll('@', '\u0001') : padded;
 }
@@ -72,13 +70,21 @@ function textKey(value: string): string {
  * operations instead of several per value: the first sort of 100,000 e-mails costs a fraction.
  */
 function textKeys(values: string[]): string[] {
-  let joined = values.join('\n');
-  if (NON_ASCII.test(joined)) joined = joined.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  joined = joined.toLowerCase();
+  let joined = fold(values.join('\n'));
   if (DIGIT.test(joined)) joined = joined.replace(/\d+/g, padDigits);
   const keys = joined.replaceAll('@', '\u0001').split('\n');
   // A value holding a line feed would shift the split: then key each value on its own.
   return keys.length === values.length ? keys : values.map(textKey);
+}
+
+/**
+ * Lower case without accents, for sorting and for the e-mail filter alike: "Émile" is "emile",
+ * "Weiß" is "weiss", "İlker" and "Yılmaz" are "ilker" and "yilmaz". ASCII (nearly every e-mail
+ * and most names) has nothing to fold: it skips the Unicode steps.
+ */
+function fold(value: string): string {
+  if (!NON_ASCII.test(value)) return value.toLowerCase();
+  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss').replace(/ı/g, 'i');
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -103,12 +109,12 @@ function sortValue(user: User, key: UserSortKey, now: number): string | number {
   }
 }
 
-/** Per users-record caches: lower-cased e-mails, and each sort order computed once. */
+/** Per users-record caches: folded e-mails, and each sort order computed once. */
 interface UserIndex {
   all: User[];
   /**
-   * Lower-cased e-mails, made on the first filter or tie (a first render sorted by e-mail needs
-   * neither). One `toLowerCase` per e-mail: an e-mail already in lower case costs no new string.
+   * E-mails in lower case without accents ({@link fold}), made on the first filter or tie (a first
+   * render sorted by e-mail needs neither). An ASCII e-mail already in lower case costs no new string.
    */
   emails: string[] | undefined;
   orders: Map<string, Uint32Array>;
@@ -118,7 +124,7 @@ interface UserIndex {
    */
   statusSpans: Map<string, { from: number; until: number }>;
   /**
-   * Per sort order: the lower-cased e-mails joined by line feeds, with where each starts. A full
+   * Per sort order: the folded e-mails joined by line feeds, with where each starts. A full
    * scan is then a few `indexOf` calls over one string (jumping from match to match) instead of
    * one `includes` per user.
    */
@@ -142,7 +148,7 @@ function emailsOf(index: UserIndex): string[] {
   if (!emails) {
     const all = index.all;
     emails = new Array<string>(all.length);
-    for (let i = 0; i < all.length; i++) emails[i] = all[i]!.email.toLowerCase();
+    for (let i = 0; i < all.length; i++) emails[i] = fold(all[i]!.email);
     index.emails = emails;
   }
   return emails;
@@ -220,7 +226,7 @@ function updatedIndex(users: Record<string, User>, now: number): UserIndex | und
     let position = before ? all.indexOf(before) : -1;
     if (position < 0) position = all.push(after) - 1;
     else all[position] = after;
-    if (index.emails) index.emails[position] = after.email.toLowerCase();
+    if (index.emails) index.emails[position] = fold(after.email);
     changed.add(position);
   }
   for (const [key, previousOrder] of previous.orders) {
@@ -323,7 +329,7 @@ export function selectUsers(state: SelectorState, query: UserQuery = {}): User[]
   const { data, now } = state;
   const index = indexOf(data.users, now);
   const sort = query.sort ?? { key: 'email', direction: 'asc' };
-  const needle = (query.email ?? '').trim().toLowerCase();
+  const needle = fold((query.email ?? '').trim());
   const order = orderOf(index, sort, now);
   const members = query.clientId ? membersOf(data.grants).get(query.clientId) : undefined;
   // A line feed never occurs in an e-mail but joins them in the scanned text: such a needle is checked per e-mail.
