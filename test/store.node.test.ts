@@ -154,6 +154,20 @@ describe('createPortier', () => {
     }
   });
 
+  it('a listener stopped by another listener hears nothing more, not even the change being told', async () => {
+    const { portier } = await setup();
+    const heard: string[] = [];
+    let stopSecond = () => {};
+    portier.subscribe(() => {
+      heard.push('first');
+      stopSecond();
+    });
+    stopSecond = portier.subscribe(() => heard.push('second'));
+    portier.setLocale('fr');
+    portier.setLocale('nl');
+    assert.deepEqual(heard, ['first', 'first']);
+  });
+
   it('rolls back when the backend refuses, rejecting with its code, and keeps the state unchanged', async () => {
     const { portier, backend } = await setup();
     const before = portier.getState().data;

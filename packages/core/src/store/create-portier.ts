@@ -139,6 +139,8 @@ export function createPortier(options: PortierOptions): Portier {
   function emit(patch: Partial<PortierState>): void {
     state = { ...state, ...patch, data: view, pending: inFlight.length, now: clock.now() };
     for (const listener of [...listeners]) {
+      // Stopped by a listener before it in this round: it hears nothing more.
+      if (!listeners.has(listener)) continue;
       // A listener's bug is the host's: it must not stop a command half-way, fail one the backend
       // applied, or keep the other listeners from hearing. It is reported as an uncaught error.
       try {

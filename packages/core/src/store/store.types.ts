@@ -54,8 +54,9 @@ export interface PortierOptions {
 export interface Portier {
   getState(): PortierState;
   /**
-   * Calls `listener` after every state change; returns the function that stops it. A listener
-   * that throws does not stop the store or the other listeners: its error is reported as uncaught
+   * Calls `listener` after every state change; returns the function that stops it (at once: a
+   * listener stopped by another during a notification is not called for it). A listener that
+   * throws does not stop the store or the other listeners: its error is reported as uncaught
    * (`reportError`).
    */
   subscribe(listener: (state: PortierState) => void): () => void;
