@@ -320,6 +320,27 @@ describe('createPortier', () => {
     await assertStoreEqualsBackend(portier, backend);
   });
 
+  it('sends a command fired before the first load answers: the backend decides, not an empty view', async () => {
+    const clock = createManualClock();
+    const backend = createMemoryBackend({ clock });
+    const portier = createPortier({ backend, clock, actorId: 'u-001' });
+    await portier.users.block('u-017');
+    assert.equal(backend.currentData().users['u-017']!.status, 'blocked');
+    await portier.ready;
+    await assertStoreEqualsBackend(portier, backend);
+    // What the backend refuses is still refused.
+    await assert.rejects(portier.users.block('h-001'), (error: PortierError) => error.code === 'forbidden' || error.code === 'out-of-scope' || error.code === 'not-found');
+  });
+
+  it('sends a command fired while actAs loads as the new actor, judged by the backend', async () => {
+    const { portier, backend } = await setup();
+    const switching = portier.session.actAs('h-001');
+    await portier.users.updateProfile('h-001', { firstName: 'Switched' });
+    await switching;
+    assert.equal(backend.currentData().users['h-001']!.firstName, 'Switched');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
   it('acts as another user', async () => {
     const { portier } = await setup();
     await portier.session.actAs('u-004');

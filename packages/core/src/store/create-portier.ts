@@ -244,8 +244,11 @@ export function createPortier(options: PortierOptions): Portier {
     try {
       predict(entry);
     } catch (error) {
-      // The view may not hold the entity (a plain user's view, a paged list): the backend decides.
-      if (!isPortierError(error) || error.code !== 'not-found') return Promise.reject(toPortierError(error));
+      // The view may not hold the entity (a plain user's view, a paged list), or not yet the actor
+      // (fired before the first load or while `actAs` loads): the backend decides.
+      if (!isPortierError(error) || !(error.code === 'not-found' || (error.code === 'forbidden' && error.details?.reason === 'unknown-actor'))) {
+        return Promise.reject(toPortierError(error));
+      }
     }
     inFlight.push(entry);
     emit({});
