@@ -39,6 +39,18 @@ describe('<portier-audit-log>', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('names an end date set or removed as such, not as a deactivation or an activation', async () => {
+    const test = await createTestPortier();
+    const later = new Date(test.portier.getState().now + 40 * 86_400_000).toISOString().slice(0, 10);
+    await test.portier.users.deactivate('u-005', { until: later });
+    await test.portier.users.activate('u-005');
+    await test.portier.users.deactivate('u-004');
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test });
+    await wait();
+    await settle(element);
+    expect(rows(element).map((row) => row[2])).to.deep.equal(['Account deactivated', 'End date removed', 'End date set']);
+  });
+
   it('shows a change made meanwhile, and filters by user', async () => {
     const test = await withChanges();
     const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test });

@@ -191,7 +191,7 @@ export class PortierAuditLog extends LitElement {
                       (entry) => html`<tr role="row">
                         <td role="cell" part="when"><time datetime=${entry.at}>${this.#portier.date(entry.at, { dateStyle: 'medium', timeStyle: 'short', timeZone: undefined })}</time></td>
                         <td role="cell" data-label=${l.columns.who}><bdi part="user-name" class="clamp">${this.#who(t, state.data, entry.actorId)}</bdi></td>
-                        <td role="cell" data-label=${l.columns.what}><span>${(l.actions as Record<string, string>)[entry.action] ?? entry.action}</span></td>
+                        <td role="cell" data-label=${l.columns.what}><span>${actionName(l.actions, entry)}</span></td>
                         <td role="cell" data-label=${l.columns.target}><bdi part="user-name" class="clamp">${this.#who(t, state.data, entry.targetId)}</bdi></td>
                         <td role="cell" data-label=${l.columns.change}>${this.#renderChanges(t, state.data, entry)}</td>
                       </tr>`,
@@ -291,4 +291,15 @@ export class PortierAuditLog extends LitElement {
         return text;
     }
   }
+}
+
+/**
+ * What an entry's action is called. Setting a day to come and removing it travel as deactivate and
+ * activate, yet leave the account as it is: named as what they did, not as a change of status.
+ */
+function actionName(actions: Messages['auditLog']['actions'], entry: AuditEntry): string {
+  const statusChanged = 'status' in entry.before || 'status' in entry.after;
+  if (!statusChanged && entry.action === 'users.deactivate') return actions['users.setEndDate'];
+  if (!statusChanged && entry.action === 'users.activate') return actions['users.removeEndDate'];
+  return (actions as Record<string, string>)[entry.action] ?? entry.action;
 }

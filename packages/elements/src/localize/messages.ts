@@ -8,6 +8,9 @@ export type AuditActionName =
   | 'users.setSignature'
   | 'users.activate'
   | 'users.deactivate'
+  /** Shown for a `users.deactivate` that only set a day to come, and a `users.activate` that only removed it. */
+  | 'users.setEndDate'
+  | 'users.removeEndDate'
   | 'users.block'
   | 'users.unblock'
   | 'users.resetPassword'

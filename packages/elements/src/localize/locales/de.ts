@@ -352,6 +352,8 @@ const de: Messages = {
       'users.setSignature': 'Zeichnungsart geändert',
       'users.activate': 'Konto aktiviert',
       'users.deactivate': 'Konto deaktiviert',
+      'users.setEndDate': 'Enddatum festgelegt',
+      'users.removeEndDate': 'Enddatum entfernt',
       'users.block': 'Konto gesperrt',
       'users.unblock': 'Konto entsperrt',
       'users.resetPassword': 'E-Mail zum Zurücksetzen des Passworts gesendet',

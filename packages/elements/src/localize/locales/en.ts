@@ -351,6 +351,8 @@ const en: Messages = {
       'users.setSignature': 'Signature changed',
       'users.activate': 'Account activated',
       'users.deactivate': 'Account deactivated',
+      'users.setEndDate': 'End date set',
+      'users.removeEndDate': 'End date removed',
       'users.block': 'Account blocked',
       'users.unblock': 'Account unblocked',
       'users.resetPassword': 'Password reset e-mail sent',

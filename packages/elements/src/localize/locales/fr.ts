@@ -353,6 +353,8 @@ const fr: Messages = {
       'users.setSignature': 'Signature modifiée',
       'users.activate': 'Compte activé',
       'users.deactivate': 'Compte désactivé',
+      'users.setEndDate': 'Date de fin fixée',
+      'users.removeEndDate': 'Date de fin supprimée',
       'users.block': 'Compte bloqué',
       'users.unblock': 'Compte débloqué',
       'users.resetPassword': 'E-mail de réinitialisation du mot de passe envoyé',

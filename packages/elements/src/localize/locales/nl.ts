@@ -352,6 +352,8 @@ const nl: Messages = {
       'users.setSignature': 'Handtekening gewijzigd',
       'users.activate': 'Account geactiveerd',
       'users.deactivate': 'Account gedeactiveerd',
+      'users.setEndDate': 'Einddatum ingesteld',
+      'users.removeEndDate': 'Einddatum verwijderd',
       'users.block': 'Account geblokkeerd',
       'users.unblock': 'Account gedeblokkeerd',
       'users.resetPassword': 'E-mail om het wachtwoord opnieuw in te stellen verstuurd',
