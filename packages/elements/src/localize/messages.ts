@@ -1,4 +1,4 @@
-import type { AccountStatus, Language, Level, PortierErrorCode, Role, Signature, UserKind } from '@portier/core';
+import type { AccountStatus, BlockReason, Language, Level, PortierErrorCode, Role, Signature, UserKind } from '@portier/core';
 
 /** The actions the audit log names: the command types and the lifecycle events a backend records. */
 export type AuditActionName =
@@ -213,6 +213,10 @@ export interface Messages {
     /** A save pressed while the field still holds the saved value. */
     unchanged: string;
     accountHeading: string;
+    /** Why a blocked account is blocked, under its status. */
+    blockedBy: Record<BlockReason, string>;
+    /** The last active super user's sign-in, locked for a while instead of blocked (SPEC rule 4), until `time`. */
+    signInLockedUntil: (time: string) => string;
     currentStatus: (status: string) => string;
     activeUntilHint: string;
     /** The active-until day typed is before today. */

@@ -3,6 +3,7 @@ import '../define/user-profile.js';
 import type { PortierUserRemovedEvent } from '../events/user-removed.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { PortierError, createPortier } from '@portier/core';
+import { demoSeed } from '@portier/adapters';
 import { loadLocale } from '../localize/load-locale.js';
 import { $, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, mouseClick, press, pressLikeSafari, renderWithPortier, resetMouse, settle, tabTo, textOf, type } from '../test-utils/index.js';
 import type { PortierUserProfile } from './user-profile.js';
@@ -611,6 +612,21 @@ describe('<portier-user-profile>', () => {
     expect(liveText(element)).to.equal('The signature type was saved.');
     expect(button(element, 'signature')!.getAttribute('aria-disabled'), 'saved: nothing to save again').to.equal('true');
     expect(deepActiveElement()?.getAttribute('data-action'), 'the focus').to.equal('signature');
+  });
+
+  it('says why an account is blocked, and until when a last super user’s sign-in is locked', async () => {
+    for (const [userId, reason] of [['u-009', 'Blocked after too many failed sign-in attempts.'], ['u-010', 'Blocked by an administrator.']] as const) {
+      const { element } = await render(userId);
+      expect($(element, '[part="status-reason"]').textContent, userId).to.equal(reason);
+    }
+    const now = Date.UTC(2026, 0, 5, 9);
+    const seed = demoSeed(now);
+    seed.data.users['u-002'] = { ...seed.data.users['u-002']!, signInLockedUntil: new Date(now + 15 * 60_000).toISOString() };
+    const { element } = await render('u-002', { seed });
+    const time = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(now + 15 * 60_000));
+    expect($(element, '[part="status-reason"]').textContent).to.equal(`Sign-in is locked until ${time} after failed attempts. As the last active super user, the account is not blocked.`);
+    const active = await render('u-004');
+    expect(active.element.shadowRoot!.querySelector('[part="status-reason"]')).to.equal(null);
   });
 
   it('says so when the user does not exist', async () => {

@@ -1,4 +1,4 @@
-import { PortierError, clientsAtStake, displayName, effectiveStatus, isPortierError, superUserLoss, isoDay, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
+import { PortierError, clientsAtStake, displayName, effectiveStatus, isPortierError, superUserLoss, isoDay, type AccountStatus, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -68,6 +68,7 @@ const EXPLAINED_BY: Partial<Record<string, string>> = { promote: 'explain-role',
  * @csspart button - An action button.
  * @csspart save-button - The profile's save button.
  * @csspart status - The status badge.
+ * @csspart status-reason - Under the status: who blocked the account, or until when its sign-in is locked.
  * @csspart error - The banner that says why an action failed.
  * @csspart live - The live regions that announce results (the banner at the top, and the one next to the profile's save button).
  * @csspart saved - "Saved", next to the profile's save button.
@@ -263,6 +264,17 @@ export class PortierUserProfile extends LitElement {
     </section>`;
   }
 
+  /** Why the account is as it is, when the status alone does not say: who blocked it, or until when its sign-in is locked. */
+  #statusReason(t: Messages, state: PortierState, user: User, status: AccountStatus): TemplateResult | typeof nothing {
+    if (status === 'blocked' && user.blockReason) return html`<p class="hint" part="status-reason">${t.userProfile.blockedBy[user.blockReason]}</p>`;
+    const lockedUntil = user.signInLockedUntil;
+    if (status === 'active' && lockedUntil && Date.parse(lockedUntil) > state.now) {
+      const time = this.#portier.date(lockedUntil, { dateStyle: 'medium', timeStyle: 'short', timeZone: undefined });
+      return html`<p class="hint" part="status-reason">${t.userProfile.signInLockedUntil(time)}</p>`;
+    }
+    return nothing;
+  }
+
   #renderAccount(t: Messages, state: PortierState, user: User): TemplateResult {
     const status = effectiveStatus(user, state.now);
     const deactivate = this.#decide('user.deactivate', user);
@@ -301,6 +313,7 @@ export class PortierUserProfile extends LitElement {
     return html`<section part="section" aria-labelledby="account-heading">
       <h3 id="account-heading" tabindex="-1">${t.userProfile.accountHeading}</h3>
       <p class="current">${t.common.labelled(t.fields.status)} <span class="badge ${status}" part="status">${t.status[status]}</span></p>
+      ${this.#statusReason(t, state, user, status)}
       ${status !== 'deactivated' && (deactivate.allowed || EXPLAINED.has(deactivate.reason))
         ? html`<div class="row">
             <div class="field">

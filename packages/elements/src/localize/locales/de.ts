@@ -206,6 +206,8 @@ const de: Messages = {
       'Gibt an, wie diese Person das Unternehmen vertritt: allein (Einzelunterschrift) oder gemeinsam mit einer weiteren zeichnungsberechtigten Person (Kollektivunterschrift). Das Portal speichert dies zur Information.',
     unchanged: 'Nichts zu speichern: Das ist bereits der gespeicherte Wert. Ändern Sie ihn zuerst.',
     accountHeading: 'Konto',
+    blockedBy: { admin: 'Von einem Administrator gesperrt.', 'failed-sign-ins': 'Nach zu vielen fehlgeschlagenen Anmeldeversuchen gesperrt.' },
+    signInLockedUntil: (time) => `Die Anmeldung ist nach fehlgeschlagenen Versuchen bis ${time} gesperrt. Als letzter aktiver Super User wird das Konto nicht gesperrt.`,
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'Nach diesem Tag wird das Konto automatisch deaktiviert. Leer lassen für kein Enddatum.',
     activeUntilPast: 'Wählen Sie heute oder einen späteren Tag. Um das Konto sofort zu deaktivieren, nutzen Sie „Deaktivieren“.',

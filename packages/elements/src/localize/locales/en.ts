@@ -205,6 +205,8 @@ const en: Messages = {
       'How this person signs for the company: alone (individual signature) or jointly with another authorized signatory (collective signature). The portal records it for information.',
     unchanged: 'Nothing to save: this is already the saved value. Change it first.',
     accountHeading: 'Account',
+    blockedBy: { admin: 'Blocked by an administrator.', 'failed-sign-ins': 'Blocked after too many failed sign-in attempts.' },
+    signInLockedUntil: (time) => `Sign-in is locked until ${time} after failed attempts. As the last active super user, the account is not blocked.`,
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'After this day the account is deactivated automatically. Leave empty for no end date.',
     activeUntilPast: 'Choose today or a later day. To deactivate the account now, use "Deactivate".',

@@ -207,6 +207,8 @@ const fr: Messages = {
       'Indique comment cette personne engage la société : seule (signature individuelle) ou conjointement avec un autre signataire autorisé (signature collective). Le portail l’enregistre à titre d’information.',
     unchanged: 'Rien à sauver : c’est déjà la valeur enregistrée. Modifiez-la d’abord.',
     accountHeading: 'Compte',
+    blockedBy: { admin: 'Bloqué par un administrateur.', 'failed-sign-ins': 'Bloqué après trop de tentatives de connexion échouées.' },
+    signInLockedUntil: (time) => `La connexion est verrouillée jusqu’au ${time} après des tentatives échouées. Le compte du dernier Super User actif n’est pas bloqué.`,
     currentStatus: (status) => `Statut : ${status}`,
     activeUntilHint: 'Après ce jour, le compte est désactivé automatiquement. Laissez vide pour ne pas fixer de date de fin.',
     activeUntilPast: 'Choisissez aujourd’hui ou un jour ultérieur. Pour désactiver le compte dès maintenant, utilisez « Désactiver ».',

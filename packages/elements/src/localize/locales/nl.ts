@@ -206,6 +206,8 @@ const nl: Messages = {
       'Geeft aan hoe deze persoon de onderneming verbindt: alleen (individuele handtekening) of samen met een andere gemachtigde ondertekenaar (collectieve handtekening). Het portaal houdt dit bij ter informatie.',
     unchanged: 'Niets om op te slaan: dit is al de opgeslagen waarde. Wijzig die eerst.',
     accountHeading: 'Account',
+    blockedBy: { admin: 'Geblokkeerd door een beheerder.', 'failed-sign-ins': 'Geblokkeerd na te veel mislukte aanmeldpogingen.' },
+    signInLockedUntil: (time) => `Aanmelden is vergrendeld tot ${time} na mislukte pogingen. Als laatste actieve Super User wordt het account niet geblokkeerd.`,
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'Na deze dag wordt het account automatisch gedeactiveerd. Laat leeg voor geen einddatum.',
     activeUntilPast: 'Kies vandaag of een latere dag. Gebruik "Deactiveren" om het account nu meteen te deactiveren.',
