@@ -387,6 +387,18 @@ describe('<portier-user-list>', () => {
       expect(role.getClientRects().length === 1 && role.offsetHeight <= parseFloat(getComputedStyle(role).lineHeight) * 1.5).to.equal(true);
     });
 
+    it('shows a whole German end date in a narrow column (over two lines), not "31.12.20…"', async () => {
+      const { element, portier, provider } = await renderAt(1000, { locale: 'de' });
+      // A host's narrower date column (a portal's smaller font does the same to the default one).
+      provider.style.setProperty('--portier-user-list-columns', '12em 6em 6em 7.5em 7em 8em 8.5em 8.7em 6em 4.5em 8em');
+      const user = Object.values(portier.getState().data.users).find((candidate) => candidate.activeUntil)!;
+      await only(element, user.email);
+      const date = rowOf(element, user.id).children[9]!.querySelector<HTMLElement>('.text')!;
+      expect(date.textContent!.trim()).to.match(/^\d{2}\.\d{2}\.\d{4}$/);
+      expect(date.scrollWidth, 'not cut sideways').to.be.at.most(date.clientWidth);
+      expect(date.scrollHeight, 'not cut below').to.be.at.most(date.clientHeight);
+    });
+
     it('scrolls sideways on a phone with the e-mail column pinned, opaque, and still passes axe', async () => {
       const { element } = await renderAt(375);
       const scroller = $(element, '.scroller');

@@ -485,7 +485,7 @@ export class PortierUserList extends LitElement {
             </button>`
           : html`<span class="text">${t.userList.clientsCount(user.managedClientIds.length)}</span>`}
       </div>
-      <div class="cell" part="cell" role="cell"><span class="text wrap">${user.activeUntil ? this.#portier.date(user.activeUntil) : t.common.notSet}</span></div>
+      <div class="cell" part="cell" role="cell"><span class="text wrap">${user.activeUntil ? wrappableDate(this.#portier.date(user.activeUntil)) : t.common.notSet}</span></div>
       <div class="cell" part="cell" role="cell">${this.#renderRowAction(t, user, status, name, index)}</div>
     </div>`;
   }
@@ -773,4 +773,13 @@ export class PortierUserList extends LitElement {
       this.busy = busy;
     }
   }
+}
+
+/**
+ * A date that may wrap before its year in a narrow column: "Dec 31, 2026" wraps at its spaces, but
+ * German "31.12.2026" has none, and was cut to "31.12.20…".
+ */
+function wrappableDate(text: string): TemplateResult | string {
+  const year = text.search(/\d{4}$/);
+  return year > 0 && !/\s/.test(text.charAt(year - 1)) ? html`${text.slice(0, year)}<wbr />${text.slice(year)}` : text;
 }
