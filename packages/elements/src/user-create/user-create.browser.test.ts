@@ -95,6 +95,29 @@ describe('<portier-user-create>', () => {
     }
   });
 
+  for (const browser of ['Chromium', 'Safari'] as const) {
+    it(`a mouse click on a checkbox right after a wrong e-mail ticks it; the e-mail's error shows after the click (${browser})`, async () => {
+      await setViewport({ width: 1000, height: 2400 });
+      const restore = browser === 'Safari' ? pressLikeSafari() : () => {};
+      try {
+        const { element } = await render();
+        input(element, 'email').focus();
+        type(input(element, 'email'), 'jan.peeters@lambert');
+        await settle(element);
+        const box = input(element, 'managed-c-retail');
+        // The label is what a user aims at; the field's error line would push it down mid-click.
+        await mouseClick($(element, 'label[for="managed-c-retail"]'));
+        await settle(element);
+        expect(box.checked, 'the click ticked the box').to.equal(true);
+        expect(element.shadowRoot!.querySelector('#email-error')?.textContent, 'the e-mail error, after the click').to.be.a('string').and.not.equal('');
+      } finally {
+        restore();
+        await resetMouse();
+        await setViewport(DEFAULT_VIEWPORT);
+      }
+    });
+  }
+
   it('submits on a mouse click on Create where a pressed button takes no focus (Safari, Firefox on macOS)', async () => {
     await setViewport({ width: 1000, height: 2400 });
     const restore = pressLikeSafari();

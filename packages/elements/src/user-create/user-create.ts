@@ -27,7 +27,7 @@ import { renderTypeLevelFields } from '../access-setup/type-level-fields.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierNavigateEvent } from '../events/navigate.js';
 import { PortierUserCreatedEvent } from '../events/user-created.js';
-import { leavesForFormButton, notePressOnFormButton } from '../forms/leaves-for-form-button.js';
+import { notePressInForm, touchAfterPress } from '../forms/touch-after-press.js';
 import { issueMessage } from '../localize/error-message.js';
 import type { Messages, Say } from '../localize/messages.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
@@ -169,7 +169,7 @@ export class PortierUserCreate extends LitElement {
             ${this.submitted && problems.length > 0 ? html`<p>${t.common.fixErrors(problems.length)}</p>` : nothing}
           </div>`
         : nothing}</div>
-      <form part="form" novalidate aria-labelledby="title" @submit=${this.#submit} @pointerdown=${notePressOnFormButton}>
+      <form part="form" novalidate aria-labelledby="title" @submit=${this.#submit} @pointerdown=${notePressInForm}>
         ${this.#renderKind(t)} ${this.#renderIdentity(t, actor, shown)} ${this.#renderManaged(t, state, actor)}
         ${this.#renderAccess(t, state, actor, shown)}
         <div class="footer">
@@ -223,9 +223,7 @@ export class PortierUserCreate extends LitElement {
           aria-describedby=${describedBy || nothing}
           .value=${live(this.draft[field])}
           @input=${(event: Event) => this.#set({ [field]: (event.target as HTMLInputElement).value }, field)}
-          @blur=${(event: FocusEvent) => {
-            if (!leavesForFormButton(event)) this.#touch(field);
-          }}
+          @blur=${(event: FocusEvent) => touchAfterPress(event, () => this.#touch(field))}
         />
         ${hint ? html`<p class="hint" part="hint" id="${field}-hint">${hint}</p>` : nothing}
         ${error ? html`<p class="field-error" part="field-error" id="${field}-error">${error}</p>` : nothing}
@@ -395,9 +393,7 @@ export class PortierUserCreate extends LitElement {
         excludeApplications: this.draft.excludeApplications,
         error: shown('sourceUserId'),
         onSourceChange: (sourceUserId) => this.#set({ sourceUserId }, 'sourceUserId'),
-        onSourceBlur: (event) => {
-          if (!leavesForFormButton(event)) this.#touch('sourceUserId');
-        },
+        onSourceBlur: (event) => touchAfterPress(event, () => this.#touch('sourceUserId')),
         onExcludeChange: (applicationId, excluded) => this.#toggle('excludeApplications', applicationId, excluded),
       })}
       ${this.draft.sourceUserId ? this.#renderPreview(t, state, preview) : nothing}

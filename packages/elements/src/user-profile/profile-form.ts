@@ -1,7 +1,7 @@
 import { LANGUAGES, isPortierError, profileChangesSchema, type FieldIssue, type Language, type ProfileChanges, type User } from '@portier/core';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { leavesForFormButton } from '../forms/leaves-for-form-button.js';
+import { touchAfterPress } from '../forms/touch-after-press.js';
 import { issueMessage } from '../localize/error-message.js';
 import type { Messages } from '../localize/messages.js';
 
@@ -148,9 +148,7 @@ export class ProfileForm {
           aria-describedby=${error ? `${field}-error` : readonly ? 'identity-lock-hint' : nothing}
           .value=${live(draft[field])}
           @input=${(event: Event) => this.#input(field, (event.target as HTMLInputElement).value)}
-          @blur=${(event: FocusEvent) => {
-            if (!leavesForFormButton(event)) this.#touch(field);
-          }}
+          @blur=${(event: FocusEvent) => touchAfterPress(event, () => this.#touch(field))}
         />
         ${error ? html`<p class="field-error" part="field-error" id="${field}-error">${error}</p>` : nothing}
       </div>`;

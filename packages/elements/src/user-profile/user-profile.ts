@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierUserRemovedEvent } from '../events/user-removed.js';
 import { PortierUserUpdatedEvent, type UserChange } from '../events/user-updated.js';
-import { notePressOnFormButton } from '../forms/leaves-for-form-button.js';
+import { notePressInForm } from '../forms/touch-after-press.js';
 import { OtherUserFailure, errorMessage, sayFailure } from '../localize/error-message.js';
 import type { Messages, Say } from '../localize/messages.js';
 import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
@@ -201,7 +201,7 @@ export class PortierUserProfile extends LitElement {
     const editable = this.#portier.can('user.update-profile', { user, fields: ['phone'] }).allowed;
     return html`<section part="section" aria-labelledby="profile-heading">
       <h3 id="profile-heading">${t.userProfile.profileHeading}</h3>
-      <form novalidate aria-labelledby="profile-heading" @submit=${this.#saveProfile} @pointerdown=${notePressOnFormButton}>
+      <form novalidate aria-labelledby="profile-heading" @submit=${this.#saveProfile} @pointerdown=${notePressInForm}>
         <div class="field" style="margin-bottom: calc(var(--_space) * 2)">
           <label for="email" part="label">${t.fields.email}</label>
           <input id="email" part="input" type="email" readonly .value=${user.email} aria-describedby="email-hint" />
