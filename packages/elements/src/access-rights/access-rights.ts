@@ -19,6 +19,7 @@ import { levelPerType, organizationContractTypes } from '../access-setup/contrac
 import { copySourceCandidates } from '../access-setup/copy-source-fields.js';
 import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierAccessChangedEvent } from '../events/access-changed.js';
 import { OtherUserFailure, sayFailure } from '../localize/error-message.js';
 import type { Messages, Say } from '../localize/messages.js';
@@ -135,7 +136,7 @@ function levelOptions(levels: readonly Level[], value: Level, names: Messages['l
  *
  * @cssproperty --portier-access-rights-max-height - Height after which the matrix scrolls (default: none).
  */
-export class PortierAccessRights extends LitElement {
+export class PortierAccessRights extends LitElement implements HoldsUnsavedChanges {
   static override styles = [accessRightsStyles, accessSetupStyles];
 
   /** The user whose rights are edited. */
@@ -168,6 +169,17 @@ export class PortierAccessRights extends LitElement {
   @query('[data-save]') private saveButton!: HTMLButtonElement;
 
   readonly #portier = new PortierController(this);
+
+  constructor() {
+    super();
+    // The browser asks before the page is left (reload, closing the tab) with changes unsaved here.
+    new UnsavedChangesGuard(this, () => this.hasUnsavedChanges);
+  }
+
+  /** True while the matrix holds changes not saved yet. */
+  get hasUnsavedChanges(): boolean {
+    return isDirty(this.draft);
+  }
   readonly #clientSearch = new ClientSearchController(this, this.#portier, {
     limit: SEARCH_LIMIT,
     started: () => (this.failure = undefined),

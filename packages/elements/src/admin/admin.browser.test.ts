@@ -4,7 +4,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define/admin.js';
 import '../define/provider.js';
 import { loadLocale } from '../localize/load-locale.js';
-import { $, $$, deepActiveElement, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import type { PortierAccessRights } from '../access-rights/access-rights.js';
+import { $, $$, choose, deepActiveElement, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierUserList } from '../user-list/user-list.js';
 import type { PortierUserCreate } from '../user-create/user-create.js';
 import type { PortierUserProfile } from '../user-profile/user-profile.js';
@@ -198,6 +199,80 @@ describe('<portier-admin>', () => {
     await waitUntil(() => element.view === 'own-profile');
     await settle(element);
     expect(screen(element, 'portier-own-profile')).to.not.equal(null);
+  });
+
+  describe('unsaved changes', () => {
+    const tabTo = (element: PortierAdmin, view: string) => $<HTMLButtonElement>(element, `button[data-view="${view}"]`).click();
+    const dialog = (element: PortierAdmin) => $<HTMLDialogElement>(element, 'dialog[data-confirm]');
+    const answer = async (element: PortierAdmin, action: 'dialog-cancel' | 'dialog-confirm') => {
+      await waitUntil(() => dialog(element).open, 'the question opens');
+      $<HTMLButtonElement>(element, `dialog [data-action="${action}"]`).click();
+      await settle(element);
+    };
+
+    it('asks before leaving the access rights with unsaved edits: Cancel stays with the edits, confirming leaves', async () => {
+      const { element } = await render(html`<portier-admin view="access" user-id="u-004"></portier-admin>`);
+      await settle(element);
+      const rights = screen<PortierAccessRights>(element, 'portier-access-rights')!;
+      await settle(rights);
+      choose(rights.shadowRoot!.querySelector<HTMLSelectElement>('select[data-client="c-brasserie"][data-application="energy-guard"]')!, 'full');
+      await settle(rights);
+      expect(rights.hasUnsavedChanges).to.equal(true);
+      tabTo(element, 'clients');
+      await waitUntil(() => dialog(element).open, 'the question opens');
+      expect(dialog(element).textContent).to.contain('Your changes on this screen are not saved.');
+      await answer(element, 'dialog-cancel');
+      expect(element.view, 'stayed').to.equal('access');
+      expect(screen(element, 'portier-access-rights'), 'the same screen, with its edits').to.equal(rights);
+      expect(rights.hasUnsavedChanges).to.equal(true);
+      tabTo(element, 'clients');
+      await answer(element, 'dialog-confirm');
+      expect(element.view).to.equal('clients');
+    });
+
+    it('moves at once when nothing is unsaved, and after a creation or a deletion without asking', async () => {
+      const { element } = await render(html`<portier-admin view="profile" user-id="u-004"></portier-admin>`);
+      await settle(element);
+      expect(await element.navigate('access', 'u-004')).to.equal(true);
+      expect(dialog(element).open).to.equal(false);
+    });
+
+    it('with the URL hash: Back to another screen asks, and staying puts the address back', async () => {
+      window.location.hash = '#/users/u-004';
+      const { element } = await render(html`<portier-admin hash></portier-admin>`);
+      await settle(element);
+      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
+      await settle(profile);
+      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
+      await settle(profile);
+      window.location.hash = '#/users';
+      await answer(element, 'dialog-cancel');
+      expect(window.location.hash).to.equal('#/users/u-004');
+      expect(element.view).to.equal('profile');
+      expect(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!.value).to.equal('Typed');
+      $<HTMLButtonElement>(element, '[part="back-button"]').click();
+      await answer(element, 'dialog-confirm');
+      expect(element.view).to.equal('list');
+      expect(window.location.hash).to.equal('#/users');
+    });
+
+    it('asks the browser before the page is left (reload, close) while a screen holds unsaved changes', async () => {
+      const { element } = await render(html`<portier-admin view="create"></portier-admin>`);
+      await settle(element);
+      const create = screen<PortierUserCreate>(element, 'portier-user-create')!;
+      const leaving = () => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      expect(leaving(), 'nothing typed').to.equal(false);
+      type(create.shadowRoot!.querySelector<HTMLInputElement>('#firstName')!, 'Jan');
+      await settle(create);
+      expect(leaving(), 'something typed').to.equal(true);
+      type(create.shadowRoot!.querySelector<HTMLInputElement>('#firstName')!, '');
+      await settle(create);
+      expect(leaving(), 'typed away again').to.equal(false);
+    });
   });
 
   it('shows a plain user only its own profile', async () => {

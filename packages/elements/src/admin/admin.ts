@@ -1,12 +1,14 @@
 import { displayName } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { holdsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
 import type { PortierUserCreatedEvent } from '../events/user-created.js';
 import type { PortierUserRemovedEvent } from '../events/user-removed.js';
 import type { Messages, Say } from '../localize/messages.js';
-import { baseStyles, tokens } from '../theme/tokens.js';
+import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
 import { adminStyles } from './admin.styles.js';
 
 const VIEWS: readonly PortierView[] = ['list', 'create', 'profile', 'access', 'clients', 'audit', 'own-profile'];
@@ -69,9 +71,11 @@ export function hashOf(view: PortierView, userId = ''): string {
  * @csspart tabs - The detail's navigation (profile, access rights, managed clients, recent changes).
  * @csspart view - The box around the current screen.
  * @csspart live - The live region that announces results.
+ * @csspart dialog - The question asked before leaving a screen with unsaved changes.
+ * @csspart button - The dialog's two buttons (stay, leave without saving).
  */
 export class PortierAdmin extends LitElement {
-  static override styles = [tokens, baseStyles, adminStyles];
+  static override styles = [tokens, baseStyles, dialogStyles, adminStyles];
 
   /** The screen shown. */
   @property({ reflect: true }) view: PortierView = 'list';
@@ -97,6 +101,7 @@ export class PortierAdmin extends LitElement {
   #announcedOn = '';
 
   readonly #portier = new PortierController(this);
+  readonly #dialog = new ConfirmDialog(this);
   #moveFocus = false;
   /** The name of the user last shown in a detail view. */
   #lastName: { id: string; name: string } | undefined;
@@ -116,9 +121,39 @@ export class PortierAdmin extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** Shows another screen (and writes the hash when `hash` is set). */
-  navigate(view: PortierView, userId = ''): void {
-    if (!VIEWS.includes(view)) return;
+  /**
+   * Shows another screen (and writes the hash when `hash` is set). When the screen shown holds
+   * changes not saved yet, asks first whether to leave without saving them. Resolves true once the
+   * other screen shows, false when the user stayed.
+   */
+  navigate(view: PortierView, userId = ''): Promise<boolean> {
+    if (!VIEWS.includes(view)) return Promise.resolve(false);
+    const elsewhere = view !== this.view || (DETAIL_VIEWS.includes(view) ? userId : '') !== this.userId;
+    if (!elsewhere || !this.#holdsUnsavedChanges()) {
+      this.#go(view, userId);
+      return Promise.resolve(true);
+    }
+    return this.#mayLeave().then((leave) => {
+      if (leave) this.#go(view, userId);
+      return leave;
+    });
+  }
+
+  /** True when the screen shown holds changes not saved yet (typed, chosen, edited in the matrix). */
+  #holdsUnsavedChanges(): boolean {
+    const shown = this.renderRoot.querySelector('[part~="view"]')?.children ?? [];
+    return [...shown].some((screen) => holdsUnsavedChanges(screen));
+  }
+
+  /** Asks whether to leave the screen shown without saving its changes. */
+  #mayLeave(): Promise<boolean> {
+    const t = this.#portier.t;
+    if (!t) return Promise.resolve(true);
+    const { title, message, confirm } = t.admin.leave;
+    return this.#dialog.ask({ title, message, confirmLabel: confirm, danger: true });
+  }
+
+  #go(view: PortierView, userId: string): void {
     this.#moveFocus = true;
     this.#returnTo = this.#returnFor(view);
     this.view = view;
@@ -143,7 +178,8 @@ export class PortierAdmin extends LitElement {
   /** Shows `message` on the screen `navigate(view, userId)` leads to. */
   #announceAndGo(message: Say, view: PortierView, userId = ''): void {
     this.announcement = message;
-    this.navigate(view, userId);
+    // What the screen held is done (created, deleted): nothing is left to ask about.
+    this.#go(view, userId);
     this.#announcedOn = `${this.view}/${this.userId}`;
   }
 
@@ -201,12 +237,13 @@ export class PortierAdmin extends LitElement {
       >
         ${this.#renderList(administers, view)} ${this.#renderView(t, view)}
       </div>
+      ${this.#dialog.render(t)}
     `;
   }
 
   #navItem(label: string, view: PortierView, current: boolean): TemplateResult {
     return html`<li>
-      <button class="nav-item" part="nav-item" type="button" data-view=${view} aria-current=${current ? 'page' : nothing} @click=${() => this.navigate(view)}>
+      <button class="nav-item" part="nav-item" type="button" data-view=${view} aria-current=${current ? 'page' : nothing} @click=${() => void this.navigate(view)}>
         ${label}
       </button>
     </li>`;
@@ -265,7 +302,7 @@ export class PortierAdmin extends LitElement {
     const name = this.#userName();
     const tab = (label: string, target: PortierView) =>
       html`<li>
-        <button class="nav-item" part="nav-item" type="button" data-view=${target} aria-current=${view === target ? 'page' : nothing} @click=${() => this.navigate(target, userId)}>
+        <button class="nav-item" part="nav-item" type="button" data-view=${target} aria-current=${view === target ? 'page' : nothing} @click=${() => void this.navigate(target, userId)}>
           ${label}
         </button>
       </li>`;
@@ -279,7 +316,7 @@ export class PortierAdmin extends LitElement {
             : html`<portier-user-profile user-id=${userId} locale=${locale} theme=${theme}></portier-user-profile>`;
     return html`
       <div class="detail-header" part="detail-header">
-        <button class="button" part="back-button" type="button" @click=${() => this.navigate('list')}>
+        <button class="button" part="back-button" type="button" @click=${() => void this.navigate('list')}>
           <span aria-hidden="true">←</span> ${t.admin.back}
         </button>
         <p class="detail-name" part="detail-name">${name}</p>
@@ -297,7 +334,7 @@ export class PortierAdmin extends LitElement {
   #onNavigate = (event: PortierNavigateEvent): void => {
     if (!(event instanceof PortierNavigateEvent) || event.defaultPrevented) return;
     this.announcement = undefined;
-    this.navigate(event.view, event.userId ?? '');
+    void this.navigate(event.view, event.userId ?? '');
   };
 
   #onCreated = (event: PortierUserCreatedEvent): void => {
@@ -315,7 +352,18 @@ export class PortierAdmin extends LitElement {
     if (!this.hash) return;
     const parsed = viewFromHash(window.location.hash);
     if (!parsed) return;
-    if (parsed.view !== this.view || parsed.userId !== this.userId) {
+    const elsewhere = parsed.view !== this.view || parsed.userId !== this.userId;
+    if (elsewhere && this.#holdsUnsavedChanges()) {
+      // Back, Forward or a link: the address already says the other screen. It says this one
+      // again while the user decides (replaced, not added: no extra step in the history).
+      const target = window.location.hash;
+      history.replaceState(history.state, '', hashOf(this.view, this.userId));
+      void this.#mayLeave().then((leave) => {
+        if (leave) window.location.hash = target;
+      });
+      return;
+    }
+    if (elsewhere) {
       this.#moveFocus = this.hasUpdated;
       this.#returnTo = this.#returnFor(parsed.view);
     }

@@ -471,6 +471,8 @@ export interface Messages {
     back: string;
     detail: (name: string) => string;
     tabs: { profile: string; access: string; clients: string; audit: string };
+    /** Asked before leaving a screen that holds unsaved changes. */
+    leave: { title: string; message: string; confirm: string };
   };
 }
 

@@ -2,6 +2,7 @@ import { isPortierError } from '@portier/core';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
 import { ProfileForm } from '../user-profile/profile-form.js';
@@ -25,7 +26,7 @@ import { ownProfileStyles } from './own-profile.styles.js';
  * @csspart error - The banner that says why saving failed.
  * @csspart live - The live region that announces the result, next to the save button.
  */
-export class PortierOwnProfile extends LitElement {
+export class PortierOwnProfile extends LitElement implements HoldsUnsavedChanges {
   static override styles = [tokens, baseStyles, ownProfileStyles];
 
   /** Language of the screen; default: the provider's, the page's, or the store's. */
@@ -41,6 +42,17 @@ export class PortierOwnProfile extends LitElement {
 
   readonly #portier = new PortierController(this);
   readonly #form = new ProfileForm(this);
+
+  constructor() {
+    super();
+    // The browser asks before the page is left (reload, closing the tab) with changes unsaved here.
+    new UnsavedChangesGuard(this, () => this.hasUnsavedChanges);
+  }
+
+  /** True while the profile form holds typed changes not saved yet. */
+  get hasUnsavedChanges(): boolean {
+    return this.#form.dirty;
+  }
 
   protected override willUpdate(): void {
     this.#form.sync(this.#portier.actor);

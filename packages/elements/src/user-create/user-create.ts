@@ -25,6 +25,7 @@ import { levelPerType, organizationContractTypes } from '../access-setup/contrac
 import { copySourceCandidates, renderCopySourceFields } from '../access-setup/copy-source-fields.js';
 import { renderTypeLevelFields } from '../access-setup/type-level-fields.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierNavigateEvent } from '../events/navigate.js';
 import { PortierUserCreatedEvent } from '../events/user-created.js';
 import { notePressInForm, touchAfterPress } from '../forms/touch-after-press.js';
@@ -115,7 +116,7 @@ function emptyDraft(language: Language | ''): Draft {
  * @csspart error - The banner that says why saving failed.
  * @csspart live - The live region that announces the result.
  */
-export class PortierUserCreate extends LitElement {
+export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges {
   static override styles = [tokens, baseStyles, accessSetupStyles, userCreateStyles];
 
   /** Language of the screen; default: the provider's, the page's, or the store's. */
@@ -134,6 +135,17 @@ export class PortierUserCreate extends LitElement {
   @state() private announcement: Say | undefined;
 
   readonly #portier = new PortierController(this);
+
+  constructor() {
+    super();
+    // The browser asks before the page is left (reload, closing the tab) with changes unsaved here.
+    new UnsavedChangesGuard(this, () => this.hasUnsavedChanges);
+  }
+
+  /** True while something is typed or chosen and not created yet (the language chosen alone does not count). */
+  get hasUnsavedChanges(): boolean {
+    return JSON.stringify(this.draft) !== JSON.stringify(emptyDraft(this.draft.language));
+  }
 
   /** Empties the form (after a creation, or from a host). */
   reset(): void {

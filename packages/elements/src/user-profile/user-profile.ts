@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierUserRemovedEvent } from '../events/user-removed.js';
 import { PortierUserUpdatedEvent, type UserChange } from '../events/user-updated.js';
 import { notePressInForm } from '../forms/touch-after-press.js';
@@ -77,7 +78,7 @@ const EXPLAINED_BY: Partial<Record<string, string>> = { promote: 'explain-role',
  *
  * @cssproperty --portier-sticky-top - Where the result banners stick, e.g. below a fixed host header (default 0).
  */
-export class PortierUserProfile extends LitElement {
+export class PortierUserProfile extends LitElement implements HoldsUnsavedChanges {
   static override styles = [tokens, baseStyles, dialogStyles, userProfileStyles];
 
   /** The user to edit. */
@@ -107,6 +108,20 @@ export class PortierUserProfile extends LitElement {
   readonly #dialog = new ConfirmDialog(this);
   /** The `data-action` of the button that started the running action: the focus goes back to it. */
   #returnAction: string | undefined;
+
+  constructor() {
+    super();
+    // The browser asks before the page is left (reload, closing the tab) with changes unsaved here.
+    new UnsavedChangesGuard(this, () => this.hasUnsavedChanges);
+  }
+
+  /** True while the profile form, the end date or the signature holds a change not saved yet. */
+  get hasUnsavedChanges(): boolean {
+    const user = this.#user();
+    if (this.#form.dirty) return true;
+    if (!user) return false;
+    return (this.activeUntil !== undefined && this.activeUntil !== (user.activeUntil ?? '')) || (this.signature !== undefined && this.signature !== user.signature);
+  }
 
   private get busy(): boolean {
     return this.busyFor !== undefined && this.busyFor === this.userId;

@@ -461,6 +461,7 @@ const en: Messages = {
     back: 'Back to the users',
     detail: (name) => `User ${name}`,
     tabs: { profile: 'User profile', access: 'Access rights', clients: 'Managed clients', audit: 'Recent changes' },
+    leave: { title: 'Leave without saving?', message: 'Your changes on this screen are not saved. If you leave now, they are lost.', confirm: 'Leave without saving' },
   },
 };
 

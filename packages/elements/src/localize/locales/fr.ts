@@ -463,6 +463,7 @@ const fr: Messages = {
     back: 'Retour aux utilisateurs',
     detail: (name) => `Utilisateur ${name}`,
     tabs: { profile: 'Profil de l’utilisateur', access: 'Droits d’accès', clients: 'Clients gérés', audit: 'Dernières modifications' },
+    leave: { title: 'Quitter sans sauver ?', message: 'Vos modifications sur cet écran ne sont pas sauvées. Si vous quittez maintenant, elles seront perdues.', confirm: 'Quitter sans sauver' },
   },
 };
 

@@ -462,6 +462,7 @@ const nl: Messages = {
     back: 'Terug naar de gebruikers',
     detail: (name) => `Gebruiker ${name}`,
     tabs: { profile: 'Gebruikersprofiel', access: 'Toegangsrechten', clients: 'Beheerde klanten', audit: 'Recente wijzigingen' },
+    leave: { title: 'Verlaten zonder opslaan?', message: 'Uw wijzigingen op dit scherm zijn niet opgeslagen. Als u nu vertrekt, gaan ze verloren.', confirm: 'Verlaten zonder opslaan' },
   },
 };
 
