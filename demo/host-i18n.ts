@@ -1,4 +1,4 @@
-import type { Language } from '@portier/core';
+import { displayName, type Language, type User } from '@portier/core';
 
 /**
  * The host portal's own texts (its header, tiles, demo controls). The Portier screens translate
@@ -57,8 +57,8 @@ export interface HostTexts {
     missing: string;
     /** The server could not be reached: nothing is wrong with what was typed. */
     unreachable: string;
-    /** Account statuses, for `inactive`. */
-    statuses: Record<'invited' | 'expired' | 'deactivated' | 'deleted' | 'contact', string>;
+    /** Account statuses (all but `active`), for `inactive` and the "act as" switch. */
+    statuses: Record<'invited' | 'expired' | 'blocked' | 'deactivated' | 'deleted' | 'contact', string>;
     success: (name: string) => string;
     accounts: string;
     fill: string;
@@ -130,7 +130,7 @@ const en: HostTexts = {
     inactive: (status) => `This account cannot sign in (status: ${status}).`,
     missing: 'Enter your e-mail address and your password.',
     unreachable: 'The portal cannot be reached right now. Your password was not checked: try again in a moment.',
-    statuses: { invited: 'invited, not activated yet', expired: 'invitation expired', deactivated: 'deactivated', deleted: 'deleted', contact: 'contact without sign-in' },
+    statuses: { invited: 'invited, not activated yet', expired: 'invitation expired', blocked: 'blocked', deactivated: 'deactivated', deleted: 'deleted', contact: 'contact without sign-in' },
     success: (name) => `Signed in as ${name}.`,
     accounts: 'Demo accounts',
     fill: 'Use',
@@ -212,7 +212,7 @@ const fr: HostTexts = {
     inactive: (status) => `Ce compte ne peut pas se connecter (statut : ${status}).`,
     missing: 'Saisissez votre adresse e-mail et votre mot de passe.',
     unreachable: 'Le portail est injoignable pour le moment. Votre mot de passe n’a pas été vérifié : réessayez dans un instant.',
-    statuses: { invited: 'invité, pas encore activé', expired: 'invitation expirée', deactivated: 'désactivé', deleted: 'supprimé', contact: 'contact sans connexion' },
+    statuses: { invited: 'invité, pas encore activé', expired: 'invitation expirée', blocked: 'bloqué', deactivated: 'désactivé', deleted: 'supprimé', contact: 'contact sans connexion' },
     success: (name) => `Connecté en tant que ${name}.`,
     accounts: 'Comptes de démonstration',
     fill: 'Utiliser',
@@ -306,7 +306,7 @@ nl.signin = {
   inactive: (status) => `Dit account kan zich niet aanmelden (status: ${status}).`,
   missing: 'Vul uw e-mailadres en uw wachtwoord in.',
   unreachable: 'Het portaal is nu niet bereikbaar. Uw wachtwoord is niet gecontroleerd: probeer het zo meteen opnieuw.',
-  statuses: { invited: 'uitgenodigd, nog niet geactiveerd', expired: 'uitnodiging verlopen', deactivated: 'gedeactiveerd', deleted: 'verwijderd', contact: 'contact zonder aanmelding' },
+  statuses: { invited: 'uitgenodigd, nog niet geactiveerd', expired: 'uitnodiging verlopen', blocked: 'geblokkeerd', deactivated: 'gedeactiveerd', deleted: 'verwijderd', contact: 'contact zonder aanmelding' },
   success: (name) => `Aangemeld als ${name}.`,
   accounts: 'Demo-accounts',
   fill: 'Gebruiken',
@@ -388,7 +388,7 @@ de.signin = {
   inactive: (status) => `Dieses Konto kann sich nicht anmelden (Status: ${status}).`,
   missing: 'Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.',
   unreachable: 'Das Portal ist gerade nicht erreichbar. Ihr Passwort wurde nicht geprüft: Versuchen Sie es gleich noch einmal.',
-  statuses: { invited: 'eingeladen, noch nicht aktiviert', expired: 'Einladung abgelaufen', deactivated: 'deaktiviert', deleted: 'gelöscht', contact: 'Kontakt ohne Anmeldung' },
+  statuses: { invited: 'eingeladen, noch nicht aktiviert', expired: 'Einladung abgelaufen', blocked: 'gesperrt', deactivated: 'deaktiviert', deleted: 'gelöscht', contact: 'Kontakt ohne Anmeldung' },
   success: (name) => `Angemeldet als ${name}.`,
   accounts: 'Demo-Konten',
   fill: 'Verwenden',
@@ -400,6 +400,17 @@ de.signin = {
   },
   password_hint: (password) => `Passwort aller Demo-Konten: ${password}`,
 };
+
+/**
+ * An account as the "act as" switch names it: its name, its role now and, unless it is active, its
+ * status ("Chloé Lambert (Super User, collective signature)", "Dirk Janssens (User) – blocked").
+ * Computed from the current user, so a demoted or blocked account no longer reads as seeded.
+ */
+export function accountLabel(user: User, t: HostTexts): string {
+  const role = user.role !== 'superuser' ? t.actAsKinds.user : user.signature === 'collective' ? t.actAsKinds.collective : t.actAsKinds.superuser;
+  const label = `${displayName(user)} (${role})`;
+  return user.status === 'active' ? label : `${label} – ${t.signin.statuses[user.status]}`;
+}
 
 /** The host's texts in one language. */
 export function hostTexts(locale: Language): HostTexts {

@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, type OutboxEmail } from '@portier/adapters';
 import { LANGUAGES, displayName, isPortierError, type Language, type PortierState, type User } from '@portier/core';
 import { ACT_AS, createDemo, saveLocale, savedLocale } from './demo-setup.js';
 import { h } from './dom.js';
-import { hostTexts, type HostTexts, type TileId } from './host-i18n.js';
+import { accountLabel, hostTexts, type HostTexts, type TileId } from './host-i18n.js';
 
 const demo = createDemo();
 const { store, backend, clock } = demo;
@@ -322,79 +322,126 @@ function signInError(error: unknown): { kind: 'error' | 'warning'; text: string[
 
 // ---------------------------------------------------------------- chrome
 
-function renderDemoBar(): void {
-  const state = store.getState();
-  const actAs = h(
-    'select',
-    {
-      id: 'act-as',
-      onchange: async (event: Event) => {
-        const id = (event.target as HTMLSelectElement).value;
-        await demo.actAs(id);
-        announce(`${t.labelled(t.actAs)} ${actAs.selectedOptions[0]?.textContent ?? id}`);
-      },
+/**
+ * The demo bar's controls. They are built once and then updated in place: replacing them on every
+ * redraw (a language, an actor, a state change) would drop the keyboard focus to <body>, so arrow
+ * keys on a select could not step on through its values. A render changes only what differs.
+ */
+let bar: ReturnType<typeof buildDemoBar> | undefined;
+
+function buildDemoBar() {
+  const actAs = h('select', {
+    id: 'act-as',
+    onchange: async () => {
+      const id = actAs.value;
+      await demo.actAs(id);
+      announce(`${t.labelled(t.actAs)} ${actAs.selectedOptions[0]?.textContent ?? id}`);
     },
-    ...ACT_AS.map(({ id, kind }) => {
-      const user = seedUser(id);
-      return h('option', { value: id, selected: state.actorId === id }, `${user ? displayName(user) : id} (${t.actAsKinds[kind]})`);
-    }),
-  );
-  if (!ACT_AS.some(({ id }) => id === state.actorId) && state.actorId) {
-    const user = actor(state);
-    actAs.prepend(h('option', { value: state.actorId, selected: true }, user ? displayName(user) : state.actorId));
-  }
+  });
   const language = h(
     'select',
-    { id: 'language', onchange: (event: Event) => setLocale((event.target as HTMLSelectElement).value as Language) },
-    ...LANGUAGES.map((code) => h('option', { value: code, lang: code, selected: code === locale }, LANGUAGE_NAMES[code])),
+    { id: 'language', onchange: () => setLocale(language.value as Language) },
+    ...LANGUAGES.map((code) => h('option', { value: code, lang: code }, LANGUAGE_NAMES[code])),
   );
-  const days = Math.round(clock.offset() / 86_400_000);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(clock.now());
-  demoBar.setAttribute('aria-label', t.demoBar);
+  const actAsText = document.createTextNode('');
+  const languageText = document.createTextNode('');
+  const clockSpan = h('span', { class: 'clock' });
+  const moveTime = h(
+    'button',
+    {
+      type: 'button',
+      id: 'move-time',
+      onclick: async () => {
+        await demo.moveTime(31);
+        renderDemoBar();
+        void refreshOutbox();
+        announce(`${t.today} ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(clock.now())}`);
+      },
+    },
+  );
+  const resetData = h('button', {
+    type: 'button',
+    id: 'reset-data',
+    onclick: async () => {
+      if (!confirm(t.resetConfirm)) return;
+      await demo.resetData();
+      renderDemoBar();
+      renderPage(true);
+      void refreshOutbox();
+      announce(t.resetData);
+    },
+  });
+  const react = h('a', { href: './react.html' });
+  const outboxText = document.createTextNode('');
+  const outboxToggle = h(
+    'button',
+    { type: 'button', id: 'outbox-toggle', 'aria-controls': 'outbox', 'aria-expanded': String(!outbox.hidden), onclick: () => toggleOutbox() },
+    outboxText,
+    h('span', { class: 'badge', id: 'outbox-count' }, String(outboxMails.length)),
+  );
   demoBar.replaceChildren(
     h('span', { class: 'tag' }, 'Demo'),
-    h('label', null, t.actAs, actAs),
-    h('label', null, t.language, language),
-    h('span', { class: 'clock' }, `${t.today} ${date}`, days ? h('span', { class: 'shift' }, ` (${t.shifted(days)})`) : null),
-    h(
-      'button',
-      {
-        type: 'button',
-        id: 'move-time',
-        onclick: async () => {
-          await demo.moveTime(31);
-          renderDemoBar();
-          void refreshOutbox();
-          announce(`${t.today} ${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(clock.now())}`);
-        },
-      },
-      t.moveTime,
-    ),
-    h(
-      'button',
-      {
-        type: 'button',
-        id: 'reset-data',
-        onclick: async () => {
-          if (!confirm(t.resetConfirm)) return;
-          await demo.resetData();
-          renderDemoBar();
-          renderPage(true);
-          void refreshOutbox();
-          announce(t.resetData);
-        },
-      },
-      t.resetData,
-    ),
+    h('label', null, actAsText, actAs),
+    h('label', null, languageText, language),
+    clockSpan,
+    moveTime,
+    resetData,
     h('span', { class: 'spacer' }),
-    h('a', { href: './react.html' }, t.react),
-    h(
-      'button',
-      { type: 'button', id: 'outbox-toggle', 'aria-controls': 'outbox', 'aria-expanded': String(!outbox.hidden), onclick: () => toggleOutbox() },
-      t.outbox,
-      h('span', { class: 'badge', id: 'outbox-count' }, String(outboxMails.length)),
-    ),
+    react,
+    outboxToggle,
   );
+  return { actAs, actAsText, language, languageText, clock: clockSpan, moveTime, resetData, react, outboxText };
+}
+
+/** Sets a node's text only when it differs (an unchanged control is not touched). */
+function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/** Makes `select`'s options these (kept where their value matches, so the select keeps its focus) and selects `value`. */
+function setOptions(select: HTMLSelectElement, options: { value: string; label: string }[], value: string): void {
+  options.forEach((wanted, index) => {
+    let option = select.options[index];
+    if (option?.value !== wanted.value) {
+      option = h('option', { value: wanted.value });
+      select.add(option, index);
+    }
+    setText(option, wanted.label);
+  });
+  while (select.options.length > options.length) select.remove(select.options.length - 1);
+  if (select.value !== value) select.value = value;
+}
+
+/**
+ * An "act as" entry: the account as the store holds it now (one the actor may not see, as the
+ * backend holds it), so its role and status follow demotions, blocks and the like.
+ */
+function actAsLabel(id: string, state: PortierState): string {
+  const user = state.data.users[id] ?? seedUser(id);
+  return user ? accountLabel(user, t) : id;
+}
+
+function renderDemoBar(): void {
+  bar ??= buildDemoBar();
+  const state = store.getState();
+  const ids: string[] = ACT_AS.map(({ id }) => id);
+  // Signed in as another account (sign-in page): it heads the list.
+  if (state.actorId && !ids.includes(state.actorId)) ids.unshift(state.actorId);
+  setOptions(bar.actAs, ids.map((id) => ({ value: id, label: actAsLabel(id, state) })), state.actorId ?? '');
+  setOptions(bar.language, LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] })), locale);
+  const days = Math.round(clock.offset() / 86_400_000);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(clock.now());
+  const shift = days ? ` (${t.shifted(days)})` : '';
+  if (bar.clock.textContent !== `${t.today} ${date}${shift}`) {
+    bar.clock.replaceChildren(`${t.today} ${date}`, shift ? h('span', { class: 'shift' }, shift) : '');
+  }
+  if (demoBar.getAttribute('aria-label') !== t.demoBar) demoBar.setAttribute('aria-label', t.demoBar);
+  setText(bar.actAsText, t.actAs);
+  setText(bar.languageText, t.language);
+  setText(bar.moveTime, t.moveTime);
+  setText(bar.resetData, t.resetData);
+  setText(bar.react, t.react);
+  setText(bar.outboxText, t.outbox);
 }
 
 /** The brand mark: a sun, built in the SVG namespace (static markup, no user text). */
@@ -581,6 +628,26 @@ function restoreFocus(root: Element, path: string[]): void {
   (target as HTMLElement | null)?.focus();
 }
 
+/** Where the outbox is an overlay rather than a column (portal.css, `max-width: 900px`). */
+const overlayOutbox = matchMedia('(max-width: 900px)');
+
+/**
+ * Escape closes the outbox, at every width, and gives the focus back to its button: from inside
+ * the panel or the demo bar (or with nothing focused), and where the panel lies over the page
+ * (narrow screens) from anywhere but another layer that has Escape for itself (an open dialog).
+ */
+function closeOutboxOnEscape(event: KeyboardEvent): void {
+  if (event.key !== 'Escape' || event.defaultPrevented || outbox.hidden) return;
+  const path = event.composedPath();
+  const inChrome = path.includes(outbox) || path.includes(demoBar) || event.target === document.body;
+  if (!inChrome) {
+    if (!overlayOutbox.matches) return;
+    if (path.some((node) => node instanceof HTMLDialogElement && node.open)) return;
+  }
+  event.preventDefault();
+  toggleOutbox(false);
+}
+
 function toggleOutbox(open = outbox.hidden, moveFocus = true): void {
   outbox.hidden = !open;
   localStorage.setItem('lumen-demo-outbox-open', open ? '1' : '');
@@ -617,11 +684,11 @@ store.subscribe((state) => {
     scheduled = false;
     const current = store.getState();
     renderHeader();
+    // In place (the focused select keeps the focus): the "act as" labels follow roles and statuses.
+    renderDemoBar();
     if (current.actorId !== lastActor || current.status !== lastStatus) {
-      const actorChanged = current.actorId !== lastActor;
       lastActor = current.actorId;
       lastStatus = current.status;
-      if (actorChanged) renderDemoBar();
       if (mountedKey === 'home') renderPage(true);
     }
     void refreshOutbox();
@@ -629,6 +696,7 @@ store.subscribe((state) => {
   void state;
 });
 window.addEventListener('hashchange', () => renderPage());
+document.addEventListener('keydown', closeOutboxOnEscape);
 // The account screens (activation, reset, change) end with "Sign in": the host shows its own page.
 document.addEventListener('portier-sign-in-requested', (event) => {
   if (event.email) sessionStorage.setItem('lumen-demo-sign-in-email', event.email);

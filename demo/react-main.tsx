@@ -11,7 +11,7 @@ import { LANGUAGES, displayName, type Language, type Portier, type PortierState 
 import { StrictMode, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ACT_AS, createDemo, saveLocale, savedLocale } from './demo-setup.js';
-import { hostTexts } from './host-i18n.js';
+import { accountLabel, hostTexts } from './host-i18n.js';
 
 /** A Portier screen's props; `theme="light"` pins it to light, like the portal around it. */
 type ElementProps = React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement> & { theme?: 'light' | 'dark' };
@@ -81,11 +81,12 @@ function App() {
         <label>
           {t.actAs}
           <select value={state.actorId ?? ''} onChange={(event) => void demo.actAs(event.target.value)}>
-            {ACT_AS.map(({ id, kind }) => {
-              const user = demo.backend.inspect().data.users[id];
+            {ACT_AS.map(({ id }) => {
+              // As the store holds the account now (a demoted or blocked one reads so), else as the backend does.
+              const user = state.data.users[id] ?? demo.backend.inspect().data.users[id];
               return (
                 <option key={id} value={id}>
-                  {user ? displayName(user) : id} ({t.actAsKinds[kind]})
+                  {user ? accountLabel(user, t) : id}
                 </option>
               );
             })}
