@@ -462,7 +462,7 @@ const de: Messages = {
     back: 'Zurück zu den Benutzern',
     detail: (name) => `Benutzer ${name}`,
     tabs: { profile: 'Benutzerprofil', access: 'Zugriffsrechte', clients: 'Verwaltete Kunden', audit: 'Letzte Änderungen' },
-    leave: { title: 'Ohne Speichern verlassen?', message: 'Ihre Änderungen auf dieser Seite sind nicht gespeichert. Wenn Sie sie jetzt verlassen, gehen sie verloren.', confirm: 'Ohne Speichern verlassen' },
+    leave: { title: 'Ohne Speichern verlassen?', message: 'Ihre Änderungen auf dieser Seite sind nicht gespeichert. Wenn Sie die Seite jetzt verlassen, gehen sie verloren.', confirm: 'Ohne Speichern verlassen' },
   },
 };
 
