@@ -573,7 +573,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${t.common.loadError}</p>`;
+    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${this.#portier.loadErrorText()}</p>`;
     const user = this.#user();
     const view = user ? this.#portier.can('access.view', { user }) : undefined;
     if (!user || !view?.allowed) {

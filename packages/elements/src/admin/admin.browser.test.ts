@@ -5,7 +5,7 @@ import '../define/admin.js';
 import '../define/provider.js';
 import { loadLocale } from '../localize/load-locale.js';
 import type { PortierAccessRights } from '../access-rights/access-rights.js';
-import { $, $$, choose, deepActiveElement, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import { $, $$, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
 import type { PortierUserList } from '../user-list/user-list.js';
 import type { PortierUserCreate } from '../user-create/user-create.js';
 import type { PortierUserProfile } from '../user-profile/user-profile.js';
@@ -37,6 +37,19 @@ describe('<portier-admin>', () => {
     $<HTMLButtonElement>(element, '[part~="retry"]').click();
     await waitUntil(() => screen(element, 'portier-user-list'), 'the list shows once loaded');
     expect(element.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+  });
+
+  it('when the signed-in account’s end date passes, says so instead of showing screens it may no longer use', async () => {
+    const test = await createTestPortier({ actorId: 'u-004' });
+    const today = new Date(test.clock.now()).toISOString().slice(0, 10);
+    await test.backend.execute({ actorId: 'u-001' }, { type: 'users.deactivate', userId: 'u-004', until: today });
+    const { element } = await render(html`<portier-admin view="profile" user-id="u-004"></portier-admin>`, { portier: test });
+    await settle(element);
+    test.clock.advance(2 * 86_400_000);
+    await test.portier.refresh().catch(() => undefined);
+    await settle(element);
+    expect($(element, '[part~="error"][role="alert"]').textContent!.trim()).to.equal('The data could not be loaded. Your account is not active.');
+    expect(element.shadowRoot!.querySelector('[part~="tabs"]'), 'no user screens').to.equal(null);
   });
 
   it('when a refresh cannot reach the backend, keeps the screens and says the data is as last loaded, with Retry', async () => {

@@ -198,11 +198,12 @@ export class PortierAdmin extends LitElement {
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
-    // Nothing loaded (no actor: a REST backend without a session, an unreachable server): no
-    // screen can show anything, so the admin says why itself. A failed refresh over loaded data
-    // is left to the screens, which keep what the user typed.
-    if (state.status === 'error' && !(state.actorId !== undefined && Object.hasOwn(state.data.users, state.actorId))) {
-      return html`<div class="banner error" part="error" role="alert"><p>${t.common.loadError} ${this.#portier.errorText(state.error)}</p></div>
+    // The backend refused to load (no session, an account no longer active, an unreachable server
+    // before anything loaded): no screen can show anything, so the admin says why itself. A refresh
+    // that could not reach the backend over loaded data keeps the status ready: the screens stay,
+    // with what the user typed, under the "stale" banner.
+    if (state.status === 'error') {
+      return html`<div class="banner error" part="error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>
         <button class="button" part="retry" type="button" @click=${() => void this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>`;
     }
     const administers = this.#portier.can('user.create').allowed;

@@ -142,7 +142,7 @@ export class PortierAuditLog extends LitElement {
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${t.common.loadError}</p>`;
+    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${this.#portier.loadErrorText()}</p>`;
     const view = this.#portier.can('audit.view');
     if (!view.allowed) {
       // "Only a super user can manage other users" would be the wrong sentence on the log.

@@ -99,6 +99,12 @@ export class PortierController implements ReactiveController {
     return counts;
   }
 
+  /** Why the data could not be loaded, with the reason (an account no longer active, the network). */
+  loadErrorText(): string {
+    const t = this.t;
+    return t ? `${t.common.loadError} ${errorMessage(t, this.state?.error)}` : '';
+  }
+
   /** A failure explained in the user's language. */
   errorText(error: unknown): string {
     const t = this.t;

@@ -148,7 +148,7 @@ export class PortierManagedClients extends LitElement {
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${t.common.loadError}</p>`;
+    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${this.#portier.loadErrorText()}</p>`;
     const user = this.#user();
     if (!user) return html`<p part="error" class="banner error" role="alert">${t.errors['not-found']}</p>`;
     const view = this.#portier.can('clients.view', { user });

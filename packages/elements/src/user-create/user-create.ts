@@ -165,7 +165,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${t.common.loadError}</p></div>`;
+    if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>`;
     const actor = this.#portier.actor;
     if (!actor || !this.#portier.can('user.create').allowed) return html`<p role="status">${t.common.noAccess}</p>`;
     const errors = this.#errors(t);

@@ -315,7 +315,7 @@ export class PortierUserList extends LitElement {
     }
     if (state.status === 'error') {
       return html`<div class="state" part="state">
-        <div class="banner error" role="alert"><p>${t.common.loadError} ${this.#portier.errorText(state.error)}</p></div>
+        <div class="banner error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>
         <button class="button" type="button" @click=${() => this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>
       </div>`;
     }

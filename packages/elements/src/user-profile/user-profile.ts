@@ -146,7 +146,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${t.common.loadError}</p></div>`;
+    if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>`;
     const user = this.#user();
     if (this.removal && !user) {
       // The store drops a deleted user at once; say it was deleted rather than that it does not exist.
