@@ -3,7 +3,6 @@ import {
   PortierError,
   displayName,
   isPortierError,
-  levelRank,
   type Application,
   type Client,
   type Grant,
@@ -15,6 +14,7 @@ import {
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { accessSetupStyles } from '../access-setup/access-setup.styles.js';
+import { offeredLevels } from '../access-setup/levels-offered.js';
 import { levelPerType, organizationContractTypes } from '../access-setup/contract-types.js';
 import { copySourceCandidates } from '../access-setup/copy-source-fields.js';
 import { ClientSearchController } from '../controllers/client-search.js';
@@ -57,11 +57,6 @@ const SEARCH_LIMIT = 20;
  */
 const FIRST_ROWS = 12;
 const ROWS_PER_CHUNK = 120;
-
-/** Levels an application offers, highest first (Complet, Lecture seule, Alarmer, Désactivé). */
-function offeredLevels(application: Application): Level[] {
-  return [...application.levels].sort((a, b) => levelRank(b) - levelRank(a));
-}
 
 /**
  * A cell's options: one plain (cached) template per number of options, so that a cell costs one

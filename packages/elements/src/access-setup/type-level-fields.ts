@@ -1,4 +1,5 @@
-import { LEVELS, type Level } from '@portier/core';
+import type { Level } from '@portier/core';
+import { LEVELS_HIGHEST_FIRST } from './levels-offered.js';
 import { html, type TemplateResult } from 'lit';
 import type { Messages } from '../localize/messages.js';
 import { contractTypeLabel } from './contract-types.js';
@@ -32,7 +33,7 @@ export function renderTypeLevelFields({ t, types, levels, idPrefix = '', onChang
           data-contract-type=${type}
           @change=${(event: Event) => onChange(type, (event.target as HTMLSelectElement).value as Level)}
         >
-          ${LEVELS.map((level) => html`<option value=${level} ?selected=${levels[type] === level}>${t.level[level]}</option>`)}
+          ${LEVELS_HIGHEST_FIRST.map((level) => html`<option value=${level} ?selected=${levels[type] === level}>${t.level[level]}</option>`)}
         </select>
       </div>`,
     )}

@@ -194,9 +194,10 @@ describe('<portier-user-create>', () => {
     await settle(element);
     const level = (client: string, application: string) => $<HTMLSelectElement>(element, `select:not([data-profile])[data-client="${client}"][data-application="${application}"]`);
     const profile = (client: string, application: string) => element.shadowRoot!.querySelector<HTMLSelectElement>(`select[data-profile][data-client="${client}"][data-application="${application}"]`);
-    // Each cell offers only the levels its application allows.
-    expect([...level('c-brasserie', 'energy-guard').options].map((option) => option.value)).to.deep.equal(['none', 'alert', 'full']);
-    expect([...level('c-brasserie', 'invoice-viewer').options].map((option) => option.value)).to.deep.equal(['none', 'full']);
+    // Each cell offers only the levels its application allows, highest first as in the access-rights matrix.
+    expect([...level('c-brasserie', 'energy-guard').options].map((option) => option.value)).to.deep.equal(['full', 'alert', 'none']);
+    expect([...level('c-brasserie', 'invoice-viewer').options].map((option) => option.value)).to.deep.equal(['full', 'none']);
+    expect(level('c-brasserie', 'invoice-viewer').value, 'none chosen until the user chooses').to.equal('none');
     expect(profile('c-brasserie', 'portfolio-manager'), 'no profile to choose at level none').to.equal(null);
     choose(level('c-brasserie', 'portfolio-manager'), 'read');
     choose(level('c-logistics', 'invoice-viewer'), 'full');

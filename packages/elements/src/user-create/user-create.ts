@@ -1,6 +1,5 @@
 import {
   LANGUAGES,
-  LEVELS,
   createUserInputSchema,
   displayName,
   isPortierError,
@@ -22,6 +21,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { accessSetupStyles } from '../access-setup/access-setup.styles.js';
 import { levelPerType, organizationContractTypes } from '../access-setup/contract-types.js';
+import { offeredLevels } from '../access-setup/levels-offered.js';
 import { copySourceCandidates, renderCopySourceFields } from '../access-setup/copy-source-fields.js';
 import { renderTypeLevelFields } from '../access-setup/type-level-fields.js';
 import { PortierController } from '../controllers/portier-controller.js';
@@ -355,7 +355,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
                       aria-label=${t.userCreate.levelFor(application.name, client.name)}
                       @change=${(event: Event) => this.#set({ levels: { ...this.draft.levels, [key]: (event.target as HTMLSelectElement).value as Level } })}
                     >
-                      ${LEVELS.filter((level) => application.levels.includes(level)).map(
+                      ${offeredLevels(application).map(
                         (level) => html`<option value=${level} ?selected=${value === level}>${t.level[level]}</option>`,
                       )}
                     </select>

@@ -629,6 +629,14 @@ describe('<portier-user-profile>', () => {
     expect(active.element.shadowRoot!.querySelector('[part="status-reason"]')).to.equal(null);
   });
 
+  it('offers no password-reset e-mail on one’s own account, where the own-account rule would explain it wrongly', async () => {
+    const own = await render('u-001');
+    expect(button(own.element, 'reset-password')).to.equal(null);
+    expect(button(own.element, 'block'), 'the rule about one’s own status is still shown on its buttons').to.not.equal(null);
+    const other = await render('u-004');
+    expect(button(other.element, 'reset-password')).to.not.equal(null);
+  });
+
   it('says so when the user does not exist', async () => {
     const { element } = await render('u-999');
     expect(textOf(element)).to.contain('This user does not exist or is no longer visible to you.');

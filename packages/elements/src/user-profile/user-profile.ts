@@ -294,7 +294,8 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     const status = effectiveStatus(user, state.now);
     const deactivate = this.#decide('user.deactivate', user);
     const activeUntil = this.activeUntil ?? user.activeUntil ?? '';
-    const canReset = user.kind === 'login' && user.passwordSet && (status === 'active' || status === 'blocked');
+    // One's own password is changed, not reset by e-mail: no button here (own-account would explain a rule about roles and statuses).
+    const canReset = user.kind === 'login' && user.passwordSet && (status === 'active' || status === 'blocked') && user.id !== state.actorId;
     const buttons: TemplateResult[] = [];
     const add = (action: Action, label: string, id: string, run: () => void, show: boolean) => {
       if (!show) return;

@@ -315,7 +315,7 @@ const de: Messages = {
   managedClients: {
     title: 'Verwaltete Kunden bearbeiten',
     userHeading: (email) => `Benutzer: ${email}`,
-    intro: 'Die Kunden, für die dieser Benutzer arbeitet. Ein Superuser verwaltet Benutzer nur innerhalb seiner eigenen verwalteten Kunden.',
+    intro: 'Die Kunden, für die dieser Benutzer arbeitet. Ein Super User verwaltet Benutzer nur innerhalb seiner eigenen verwalteten Kunden.',
     addClient: 'Einen Kunden hinzufügen',
     search: 'Name, Kundennummer oder USt-IdNr.',
     searchButton: 'Suchen',
@@ -411,7 +411,7 @@ const de: Messages = {
     expiredLink: 'Dieser Link ist abgelaufen oder wurde durch einen neueren ersetzt.',
     usedLink: 'Dieser Link wurde bereits verwendet.',
     unknownLink: 'Dieser Link ist ungültig. Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben.',
-    blocked: 'Dieses Konto ist nach zu vielen Fehlversuchen gesperrt. Bitten Sie Ihren Superuser, es zu entsperren.',
+    blocked: 'Dieses Konto ist nach zu vielen Fehlversuchen gesperrt. Bitten Sie Ihren Super User, es zu entsperren.',
   },
 
   activateAccount: {
