@@ -468,6 +468,8 @@ describe('<portier-access-rights>', () => {
       expect(first.contains(element.shadowRoot!.elementFromPoint(left + width - 4, top + height / 2)), first.textContent!).to.equal(true);
       expect(getComputedStyle(first).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
     }
+    // Pinned, it leaves most of the width to the levels: a third at most.
+    expect(firsts[0]!.getBoundingClientRect().width, 'the client column').to.be.at.most(scroller.clientWidth / 3 + 1);
     // The row's remove button, scrolled into view, shows beside the client's name.
     const remove = firsts[1]!.closest('tr')!.querySelector('[data-remove]')!;
     expect(remove.getBoundingClientRect().left).to.be.at.least(firsts[1]!.getBoundingClientRect().right - 1);

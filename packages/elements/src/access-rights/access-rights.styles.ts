@@ -40,7 +40,8 @@ export const accessRightsStyles = [
      */
     [part~='matrix'] {
       display: grid;
-      --_client-min: 9rem;
+      /* On a phone the pinned client column leaves most of the width to the levels: a third at most. */
+      --_client-min: min(9rem, 33cqi);
       --_app-column: calc(var(--_level-width, 8rem) + var(--_space));
       --_remove-min: 7rem;
       width: max(100%, calc(var(--_client-min) + var(--_apps, 7) * var(--_app-column) + var(--_remove-min)));
