@@ -637,6 +637,16 @@ describe('<portier-user-profile>', () => {
     expect(button(other.element, 'reset-password')).to.not.equal(null);
   });
 
+  it('puts the reset hint under its own button, apart from the row of actions that take access away', async () => {
+    const { element } = await render('u-004');
+    const reset = button(element, 'reset-password')!;
+    const block = button(element, 'block')!;
+    const hint = [...element.shadowRoot!.querySelectorAll('[part="hint"]')].find((node) => node.textContent!.includes('new password'))!;
+    expect(reset.parentElement, 'two rows').to.not.equal(block.parentElement);
+    expect(reset.compareDocumentPosition(hint) & Node.DOCUMENT_POSITION_FOLLOWING, 'hint after reset').to.not.equal(0);
+    expect(hint.compareDocumentPosition(block) & Node.DOCUMENT_POSITION_FOLLOWING, 'block after the hint').to.not.equal(0);
+  });
+
   it('says so when the user does not exist', async () => {
     const { element } = await render('u-999');
     expect(textOf(element)).to.contain('This user does not exist or is no longer visible to you.');

@@ -296,12 +296,15 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     const activeUntil = this.activeUntil ?? user.activeUntil ?? '';
     // One's own password is changed, not reset by e-mail: no button here (own-account would explain a rule about roles and statuses).
     const canReset = user.kind === 'login' && user.passwordSet && (status === 'active' || status === 'blocked') && user.id !== state.actorId;
-    const buttons: TemplateResult[] = [];
+    // Two rows: what gives access back or helps (unblock, resend, reset), then what takes it away
+    // (block, deactivate, delete), so the reset hint between them describes only its own button.
+    const helping: TemplateResult[] = [];
+    const takingAway: TemplateResult[] = [];
     const add = (action: Action, label: string, id: string, run: () => void, show: boolean) => {
       if (!show) return;
       const decision = this.#decide(action, user);
       const button = this.#actionButton(decision, label, id, run);
-      if (button !== nothing) buttons.push(button as TemplateResult);
+      if (button !== nothing) (TAKES_AWAY.has(action) ? takingAway : helping).push(button as TemplateResult);
     };
     add('user.activate', t.userProfile.reactivate, 'activate', () => this.#run('status', (id, o) => this.#store().users.activate(id, o), (t) => t.userProfile.done.activated), status === 'deactivated');
     add('user.unblock', t.userProfile.unblock, 'unblock', () => this.#run('status', (id, o) => this.#store().users.unblock(id, o), (t) => t.userProfile.done.unblocked), status === 'blocked');
@@ -382,8 +385,9 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
           </div>
           <p class="hint" part="hint" id="active-until-hint">${t.userProfile.activeUntilHint}</p>`
         : nothing}
-      <div class="actions" style="margin-top: calc(var(--_space) * 2)">${buttons}</div>
+      ${helping.length > 0 ? html`<div class="actions" style="margin-top: calc(var(--_space) * 2)">${helping}</div>` : nothing}
       ${canReset && this.#portier.can('user.reset-password', { user }).allowed ? html`<p class="hint" part="hint">${t.userProfile.resetPasswordHint}</p>` : nothing}
+      ${takingAway.length > 0 ? html`<div class="actions" style="margin-top: calc(var(--_space) * 2)">${takingAway}</div>` : nothing}
       ${this.#explanation(t, user, 'user.deactivate', deactivate)}
       ${this.#removeExplanation(t, user, deactivate)}
     </section>`;
