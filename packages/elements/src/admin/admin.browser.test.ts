@@ -306,5 +306,13 @@ describe('<portier-admin>', () => {
       expect(viewFromHash(hashOf(view, userId))).to.deep.equal({ view, userId });
     }
     expect(viewFromHash('#/elsewhere')).to.equal(undefined);
+    expect(viewFromHash('#/users/%E0%A4%A'), 'a broken escape is no address, not a crash').to.equal(undefined);
+  });
+
+  it('shows the profile for an unknown detail path, and the address then says so', async () => {
+    window.location.hash = '#/users/u-005/history';
+    const { element } = await render(html`<portier-admin hash></portier-admin>`);
+    expect(element.view).to.equal('profile');
+    expect(window.location.hash).to.equal('#/users/u-005');
   });
 });

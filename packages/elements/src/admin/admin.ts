@@ -15,9 +15,15 @@ const VIEWS: readonly PortierView[] = ['list', 'create', 'profile', 'access', 'c
 const DETAIL_VIEWS: readonly PortierView[] = ['profile', 'access', 'clients', 'audit'];
 const DETAIL_PATHS: Record<string, PortierView> = { access: 'access', clients: 'clients', audit: 'audit' };
 
-/** `#/users`, `#/users/new`, `#/users/<id>[/access|/clients|/audit]`, `#/me`. */
+/** `#/users`, `#/users/new`, `#/users/<id>[/access|/clients|/audit]`, `#/me`; undefined for another or a malformed hash. */
 export function viewFromHash(hash: string): { view: PortierView; userId: string } | undefined {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    // A broken escape ("%E0%A4%A"), typed or pasted: not an address of these screens.
+    return undefined;
+  }
   if (parts[0] === 'me') return { view: 'own-profile', userId: '' };
   if (parts[0] !== 'users') return undefined;
   if (parts.length === 1) return { view: 'list', userId: '' };
@@ -370,5 +376,8 @@ export class PortierAdmin extends LitElement {
     }
     this.view = parsed.view;
     this.userId = parsed.userId;
+    // An address the screens read another way ("#/users/u-5/history" shows the profile): it says what shows.
+    const canonical = hashOf(parsed.view, parsed.userId);
+    if (window.location.hash !== canonical) history.replaceState(history.state, '', canonical);
   };
 }
