@@ -57,6 +57,17 @@ async function openMethod(element: PortierAccessRights, method: 'copy' | 'author
 const reviewButton = (element: PortierAccessRights, method: 'copy' | 'authorize-all') => $<HTMLButtonElement>(element, `button[data-review="${method}"]`);
 
 /** Chooses the user to copy and the applications to leave out. */
+/** Sets one cell to Full, saves through the summary, and switches the screen to `nextUserId` while the save runs. */
+async function saveThenSwitch(element: PortierAccessRights, nextUserId: string): Promise<void> {
+  choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+  await settle(element);
+  button(element, 'Save')!.click();
+  await settle(element);
+  await applySummary(element);
+  element.userId = nextUserId;
+  await settle(element);
+}
+
 async function chooseCopy(element: PortierAccessRights, sourceUserId: string, exclude: string[]): Promise<void> {
   await openMethod(element, 'copy');
   choose($<HTMLSelectElement>(element, '#setup-sourceUserId'), sourceUserId);
@@ -767,13 +778,7 @@ describe('<portier-access-rights>', () => {
 
   it('keeps the result of a save to its user: switched to another user meanwhile, the new one shows none of it and keeps its edits', async () => {
     const { element, portier } = await render('u-004', { latencyMs: 150 });
-    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
-    await settle(element);
-    button(element, 'Save').click();
-    await settle(element);
-    await applySummary(element);
-    element.userId = 'u-005';
-    await settle(element);
+    await saveThenSwitch(element, 'u-005');
     choose(cell(element, 'c-brasserie', 'energy-guard'), 'alert');
     await settle(element);
     await waitUntil(() => portier.getState().pending === 0, 'the first save settles');
@@ -786,13 +791,7 @@ describe('<portier-access-rights>', () => {
 
   it('a save still running for one user does not hold the next user’s matrix: it saves at once after a switch', async () => {
     const { element, portier, backend } = await render('u-004', { latencyMs: 300 });
-    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
-    await settle(element);
-    button(element, 'Save').click();
-    await settle(element);
-    await applySummary(element);
-    element.userId = 'u-005';
-    await settle(element);
+    await saveThenSwitch(element, 'u-005');
     expect(portier.getState().pending, 'the first save still runs').to.equal(1);
     expect(cell(element, 'c-brasserie', 'energy-guard').disabled, 'the next user’s cells').to.equal(false);
     choose(cell(element, 'c-brasserie', 'energy-guard'), 'alert');
