@@ -68,6 +68,16 @@ async function step(page: Page, name: string, run: () => Promise<void>): Promise
 }
 
 /** Runs a command on the demo's store from the page (setting up a state to photograph). */
+/**
+ * Goes to `url`. A screen left with unsaved input (the create form, an edited matrix) asks before
+ * it is replaced, as it should: the script then leaves without saving.
+ */
+async function goTo(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  const leave = page.locator('dialog[data-confirm][open] [data-action="dialog-confirm"]');
+  if (await leave.waitFor({ timeout: 1000 }).then(() => true, () => false)) await leave.click();
+}
+
 async function inDemo(page: Page, script: string): Promise<void> {
   await page.evaluate(`(async () => { const { store } = globalThis.lumenDemo; ${script} })()`);
 }
@@ -91,7 +101,7 @@ try {
     });
 
     await step(page, `${locale} list`, async () => {
-      await page.goto(`${base}#/users`);
+      await goTo(page, `${base}#/users`);
       await page.getByText('amelie.dubois@lambert.example').first().waitFor();
       await shot(page, `${locale}-1-list`);
     });
@@ -119,7 +129,7 @@ try {
     });
 
     await step(page, `${locale} rights`, async () => {
-      await page.goto(`${base}#/users`);
+      await goTo(page, `${base}#/users`);
       const row = page.locator('[part~="row"][data-user-id="u-004"]');
       await row.waitFor();
       await row.locator('[part~="action-button"]').nth(1).click(); // "3 rights" → #/users/u-004/access
@@ -136,7 +146,7 @@ try {
     await step(page, `${locale} refusal`, async () => {
       // Leave Amélie (u-001) as the only super user, then open her profile and try to demote her.
       await inDemo(page, "await store.users.setRole('u-002', 'user').catch(() => {}); await store.users.setRole('u-003', 'user').catch(() => {});");
-      await page.goto(`${base}#/users`);
+      await goTo(page, `${base}#/users`);
       const row = page.locator('[part~="row"][data-user-id="u-001"]');
       await row.waitFor();
       await row.locator('[part~="action-button"]').first().click();
@@ -154,7 +164,7 @@ try {
     });
 
     await step(page, `${locale} sign-in`, async () => {
-      await page.goto(`${base}#/signin`);
+      await goTo(page, `${base}#/signin`);
       await page.fill('input[name=email]', 'dirk.janssens@lambert.example');
       for (const attempt of ['wrong-1', 'wrong-2']) {
         await page.fill('input[name=password]', attempt);
@@ -166,7 +176,7 @@ try {
 
     await step(page, `${locale} outbox`, async () => {
       await inDemo(page, "await store.users.create({ email: 'nouvelle.collegue@lambert.example', firstName: 'Léa', lastName: 'Fontaine', language: 'fr' });");
-      await page.goto(`${base}#/`);
+      await goTo(page, `${base}#/`);
       await page.click('#outbox-toggle');
       await page.locator('.mail').first().waitFor();
       await shot(page, `${locale}-6-outbox`);
@@ -193,7 +203,7 @@ try {
     });
 
     await step(page, `${locale} delete`, async () => {
-      await page.goto(`${base}#/users/u-004`);
+      await goTo(page, `${base}#/users/u-004`);
       const profile = page.locator('portier-user-profile');
       await profile.locator('button[data-action="remove"]').click();
       await profile.locator('dialog[open]').waitFor();
@@ -202,7 +212,7 @@ try {
     });
 
     await step(page, `${locale} authorize all on edit`, async () => {
-      await page.goto(`${base}#/users/u-005/access`);
+      await goTo(page, `${base}#/users/u-005/access`);
       const rights = page.locator('portier-access-rights');
       await rights.locator('[part~="matrix"]').waitFor();
       await rights.locator('details[data-method="authorize-all"] summary').click();

@@ -263,6 +263,23 @@ describe('<portier-admin>', () => {
       expect(window.location.hash).to.equal('#/users/u-004');
       expect(element.view).to.equal('profile');
       expect(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!.value).to.equal('Typed');
+      // Leaving by the address: confirmed once, it goes there (and does not ask again).
+      window.location.hash = '#/users/u-004/access';
+      await answer(element, 'dialog-confirm');
+      await waitUntil(() => element.view === 'access', 'the other screen shows');
+      expect(window.location.hash).to.equal('#/users/u-004/access');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(dialog(element).open, 'asked once').to.equal(false);
+    });
+
+    it('Back to the users, confirmed, leaves a typed profile', async () => {
+      window.location.hash = '#/users/u-004';
+      const { element } = await render(html`<portier-admin hash></portier-admin>`);
+      await settle(element);
+      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
+      await settle(profile);
+      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
+      await settle(profile);
       $<HTMLButtonElement>(element, '[part="back-button"]').click();
       await answer(element, 'dialog-confirm');
       expect(element.view).to.equal('list');

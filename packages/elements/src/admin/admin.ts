@@ -363,10 +363,10 @@ export class PortierAdmin extends LitElement {
     if (elsewhere && this.#holdsUnsavedChanges()) {
       // Back, Forward or a link: the address already says the other screen. It says this one
       // again while the user decides (replaced, not added: no extra step in the history).
-      const target = window.location.hash;
       history.replaceState(history.state, '', hashOf(this.view, this.userId));
       void this.#mayLeave().then((leave) => {
-        if (leave) window.location.hash = target;
+        // Moved to directly: setting the address again would find the same changes and ask again.
+        if (leave) this.#go(parsed.view, parsed.userId);
       });
       return;
     }
