@@ -1,5 +1,5 @@
 import { createMemoryBackend } from '@portier/adapters';
-import { PortierError, createPortier } from '@portier/core';
+import { PortierError, createManualClock, createPortier } from '@portier/core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define/admin.js';
 import '../define/provider.js';
@@ -243,7 +243,21 @@ describe('<portier-admin>', () => {
       expect(element.view).to.equal('clients');
     });
 
-    it('moves at once when nothing is unsaved, and after a creation or a deletion without asking', async () => {
+    it('goes back to the list without asking after the user shown is deleted, typed edits or not', async () => {
+      const { element } = await render(html`<portier-admin view="profile" user-id="u-004"></portier-admin>`);
+      await settle(element);
+      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
+      await settle(profile);
+      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
+      await settle(profile);
+      profile.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="remove"]')!.click();
+      await waitUntil(() => profile.shadowRoot!.querySelector<HTMLDialogElement>('dialog')?.open, 'the profile asks to confirm the deletion');
+      profile.shadowRoot!.querySelector<HTMLButtonElement>('dialog [data-action="dialog-confirm"]')!.click();
+      await waitUntil(() => element.view === 'list', 'back on the list');
+      expect(dialog(element).open, 'no leave question').to.equal(false);
+    });
+
+    it('moves at once when nothing is unsaved', async () => {
       const { element } = await render(html`<portier-admin view="profile" user-id="u-004"></portier-admin>`);
       await settle(element);
       expect(await element.navigate('access', 'u-004')).to.equal(true);
@@ -270,6 +284,53 @@ describe('<portier-admin>', () => {
       expect(window.location.hash).to.equal('#/users/u-004/access');
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(dialog(element).open, 'asked once').to.equal(false);
+    });
+
+    it('after the browser’s Back is confirmed, a second Back goes on back, not to the screen just left', async () => {
+      const hashChange = () => new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+      window.location.hash = '#/users';
+      const { element } = await render(html`<portier-admin hash></portier-admin>`);
+      await settle(element);
+      let changed = hashChange();
+      window.location.hash = '#/users/u-004';
+      await changed;
+      await settle(element);
+      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
+      await settle(profile);
+      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
+      await settle(profile);
+      history.back();
+      await answer(element, 'dialog-confirm');
+      await waitUntil(() => element.view === 'list', 'left for the list');
+      expect(window.location.hash).to.equal('#/users');
+      changed = hashChange();
+      history.back();
+      await Promise.race([changed, new Promise((resolve) => setTimeout(resolve, 500))]);
+      await settle(element);
+      expect(element.view, 'not the abandoned profile').to.not.equal('profile');
+    });
+
+    it('keeps the screens, and what was typed, when a refresh over loaded data fails with a server error', async () => {
+      const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
+      const memory = createMemoryBackend({ seed: 'demo', clock });
+      let fail = false;
+      const backend = { ...memory, load: (ctx: Parameters<typeof memory.load>[0]) => (fail ? Promise.reject(new PortierError('server', { status: 500 })) : memory.load(ctx)) };
+      const portier = createPortier({ backend, clock, actorId: 'u-001' });
+      await portier.ready;
+      const { element } = await render(html`<portier-admin view="profile" user-id="u-004"></portier-admin>`, { portier: { portier, backend: memory, clock } });
+      await settle(element);
+      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
+      await settle(profile);
+      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
+      await settle(profile);
+      fail = true;
+      await portier.refresh().catch(() => undefined);
+      await settle(element);
+      expect(screen(element, 'portier-user-profile'), 'the screen stays').to.equal(profile);
+      fail = false;
+      await portier.refresh();
+      await settle(profile);
+      expect(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!.value).to.equal('Typed');
     });
 
     it('Back to the users, confirmed, leaves a typed profile', async () => {

@@ -1,4 +1,4 @@
-import { displayName } from '@portier/core';
+import { displayName, isPortierError } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConfirmDialog } from '../controllers/confirm-dialog.js';
@@ -160,14 +160,19 @@ export class PortierAdmin extends LitElement {
   }
 
   #go(view: PortierView, userId: string): void {
-    this.#moveFocus = true;
-    this.#returnTo = this.#returnFor(view);
-    this.view = view;
-    this.userId = DETAIL_VIEWS.includes(view) ? userId : '';
+    this.#show(view, userId);
     if (this.hash) {
       const next = hashOf(this.view, this.userId);
       if (window.location.hash !== next) window.location.hash = next;
     }
+  }
+
+  /** Shows `view` (the address is the caller's business), the focus moving to it. */
+  #show(view: PortierView, userId: string): void {
+    this.#moveFocus = true;
+    this.#returnTo = this.#returnFor(view);
+    this.view = view;
+    this.userId = DETAIL_VIEWS.includes(view) ? userId : '';
   }
 
   /** Where the focus goes back to when `next` is the list and a user's screen is being left. */
@@ -204,11 +209,13 @@ export class PortierAdmin extends LitElement {
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
-    // The backend refused to load (no session, an account no longer active, an unreachable server
-    // before anything loaded): no screen can show anything, so the admin says why itself. A refresh
-    // that could not reach the backend over loaded data keeps the status ready: the screens stay,
-    // with what the user typed, under the "stale" banner.
-    if (state.status === 'error') {
+    // Nothing loaded for this actor (no session, an unreachable server), or the backend refused the
+    // actor itself (an account no longer active): no screen can show anything, so the admin says
+    // why itself. Another failed refresh over loaded data (a server error) leaves the screens in
+    // the page, each saying it, so what the user typed is still there once a refresh works.
+    const actorRefused = isPortierError(state.error) && state.error.code === 'forbidden';
+    const loadedForActor = state.actorId !== undefined && Object.hasOwn(state.data.users, state.actorId);
+    if (state.status === 'error' && (actorRefused || !loadedForActor)) {
       return html`<div class="banner error" part="error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>
         <button class="button" part="retry" type="button" @click=${() => void this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>`;
     }
@@ -363,10 +370,14 @@ export class PortierAdmin extends LitElement {
     if (elsewhere && this.#holdsUnsavedChanges()) {
       // Back, Forward or a link: the address already says the other screen. It says this one
       // again while the user decides (replaced, not added: no extra step in the history).
+      const target = hashOf(parsed.view, parsed.userId);
       history.replaceState(history.state, '', hashOf(this.view, this.userId));
       void this.#mayLeave().then((leave) => {
-        // Moved to directly: setting the address again would find the same changes and ask again.
-        if (leave) this.#go(parsed.view, parsed.userId);
+        if (!leave) return;
+        // The history entry the user went to gets its address back (no entry added: a second Back
+        // goes on back, not to the screen just left), and the screen shows without asking again.
+        history.replaceState(history.state, '', target);
+        this.#show(parsed.view, parsed.userId);
       });
       return;
     }
