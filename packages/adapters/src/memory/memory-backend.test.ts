@@ -312,6 +312,21 @@ describe('memory backend — password reset', () => {
     assert.equal(change, 'forbidden');
     assert.equal((await backend.signIn({ email, password: 'the owner reset this one' })).userId, 'u-002');
   });
+  it('a password change is not refused when another tab writes something else while it hashes (persist)', async () => {
+    const storage = mapStorage();
+    const tabA = createMemoryBackend({ persist: { storage } });
+    await tabA.load({ actorId: 'u-001' });
+    const tabB = createMemoryBackend({ persist: { storage } });
+    await tabB.load({ actorId: 'u-001' });
+    const email = 'bart.peeters@lambert.example';
+    const change = await whileHashing(
+      () => tabB.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-005', changes: { phone: '+32 2 000 00 00' } }),
+      () => tabA.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'a brand new passphrase' }).then(() => 'ok', (error: PortierError) => error.code),
+      2,
+    );
+    assert.equal(change, 'ok');
+    assert.equal((await tabA.signIn({ email, password: 'a brand new passphrase' })).userId, 'u-002');
+  });
   it('a reset lifts the last super user’s sign-in lock: the lock guarded the old password', async () => {
     const { backend } = setup();
     const email = 'admin@horizon.example';

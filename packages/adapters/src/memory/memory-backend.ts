@@ -31,7 +31,7 @@ import {
 } from '@portier/core';
 import { demoSeed, type MemorySeed } from './demo-seed.js';
 import { hashPassword, randomHex } from './hash.js';
-import type { MemoryState, OutboxEmail, TokenRecord } from './memory-state.js';
+import type { Credential, MemoryState, OutboxEmail, TokenRecord } from './memory-state.js';
 import { createPersistence, type PersistOptions } from './persist.js';
 import { scopeFor } from './scope.js';
 
@@ -357,7 +357,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       if (syncFromStorage() === 'reset') start();
       // The data or this password changed while it was hashed (another tab's reset or write, a
       // password change here): the check is made again on what holds now.
-      if (state !== checked.state || (candidate && state.credentials[candidate.id] !== checked.credential)) return backend.signIn({ email, password });
+      if (state !== checked.state || (candidate && !sameCredential(state.credentials[candidate.id], checked.credential))) return backend.signIn({ email, password });
       sweep();
       const user = candidate && state.data.users[candidate.id];
       const now = clock.now();
@@ -466,19 +466,20 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       });
     },
 
-    async changePassword({ email, currentPassword, newPassword }) {
+    async changePassword(request) {
+      const { email, currentPassword, newPassword } = request;
       const { userId } = await backend.signIn({ email: String(email), password: String(currentPassword) });
-      // The password the sign-in just checked: if it changes while the new one is hashed (a reset
-      // link completed, another tab), the current password typed no longer holds.
+      // The password the sign-in just checked. If the stored one changes while the new one is
+      // hashed (a reset link completed, another tab's write), the current password is checked again.
       const checked = state.credentials[userId];
       if (String(currentPassword) === String(newPassword)) {
         throw new PortierError('weak-password', { rules: [{ rule: 'same-as-current' }] });
       }
       const credential = await newCredential(state.data.users[userId]!, String(newPassword));
-      await operation(() => {
+      const changedMeanwhile = await operation(() => {
         const current = state.data.users[userId];
         if (!current) throw new PortierError('not-found', { entity: 'user', id: userId });
-        if (state.credentials[userId] !== checked) throw new PortierError('forbidden', { reason: 'credentials' });
+        if (!sameCredential(state.credentials[userId], checked)) return true;
         // Blocked or deactivated while the new password was hashed: the sign-in above no longer holds.
         if (current.status !== 'active') throw new PortierError(current.status === 'blocked' ? 'account-blocked' : 'forbidden', { reason: 'inactive', status: current.status });
         writeUser({ ...current, passwordExpired: false });
@@ -486,7 +487,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         // A reset link sent before the change would set a password over the one just chosen.
         applyEffects([{ type: 'revoke-tokens', userId: current.id }]);
         audit(current, current.id, 'account.password-changed', {}, {});
+        return false;
       });
+      if (changedMeanwhile) return backend.changePassword(request);
     },
 
     outbox: () => operation(() => [...state.outbox].reverse()),
@@ -515,4 +518,12 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
 function emptySeedData(): PortierData {
   return { organizations: {}, clients: {}, applications: {}, contracts: {}, users: {}, grants: {} };
+}
+
+/**
+ * The same stored password: compared by value, since another tab's write (with `persist`) reads
+ * every credential back as a new object.
+ */
+function sameCredential(a: Credential | undefined, b: Credential | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.salt === b.salt && a.hash === b.hash);
 }
