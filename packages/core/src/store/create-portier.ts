@@ -420,12 +420,13 @@ function withUserId(command: Command, from: string, to: string): Command {
   } as Command;
 }
 
-/** Reports an error thrown by a listener where uncaught errors go (`reportError` in browsers), without throwing here. */
+/**
+ * Reports an error thrown by a listener where uncaught errors go in a browser (`reportError`),
+ * without throwing here; where there is none (Node), to the console: a listener's bug must not
+ * bring down a server process.
+ */
 function reportListenerError(error: unknown): void {
   const report = (globalThis as { reportError?: (error: unknown) => void }).reportError;
   if (typeof report === 'function') report(error);
-  else
-    queueMicrotask(() => {
-      throw error;
-    });
+  else console.error(error);
 }

@@ -57,7 +57,7 @@ export interface Portier {
    * Calls `listener` after every state change; returns the function that stops it (at once: a
    * listener stopped by another during a notification is not called for it). A listener that
    * throws does not stop the store or the other listeners: its error is reported as uncaught
-   * (`reportError`).
+   * (`reportError`; in Node, `console.error`).
    */
   subscribe(listener: (state: PortierState) => void): () => void;
   /** Settles when the first load is done (rejects when it failed; the state says so too). */

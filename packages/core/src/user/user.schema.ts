@@ -64,7 +64,12 @@ export const userSchema = z.object({
   invitationExpiresAt: z.optional(z.string()),
   /** ISO instant. */
   createdAt: z.string(),
-  /** Bumped on every change of the user or its grants: the ETag of REST, the conflict check of the store. */
+  /**
+   * Bumped on every edit of the user or its grants: the (weak) ETag of REST, the conflict check of
+   * the store. Not by time: an invitation expiring or an end date passing is stored without a bump,
+   * since every side reads the same status from the clock (`effectiveStatus`): the representation
+   * before and after is semantically the same.
+   */
   version: countSchema,
 });
 

@@ -56,7 +56,6 @@ async function openMethod(element: PortierAccessRights, method: 'copy' | 'author
 
 const reviewButton = (element: PortierAccessRights, method: 'copy' | 'authorize-all') => $<HTMLButtonElement>(element, `button[data-review="${method}"]`);
 
-/** Chooses the user to copy and the applications to leave out. */
 /** Sets one cell to Full, saves through the summary, and switches the screen to `nextUserId` while the save runs. */
 async function saveThenSwitch(element: PortierAccessRights, nextUserId: string): Promise<void> {
   choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
@@ -68,6 +67,7 @@ async function saveThenSwitch(element: PortierAccessRights, nextUserId: string):
   await settle(element);
 }
 
+/** Chooses the user to copy and the applications to leave out. */
 async function chooseCopy(element: PortierAccessRights, sourceUserId: string, exclude: string[]): Promise<void> {
   await openMethod(element, 'copy');
   choose($<HTMLSelectElement>(element, '#setup-sourceUserId'), sourceUserId);

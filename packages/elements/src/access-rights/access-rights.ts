@@ -19,6 +19,7 @@ import { levelPerType, organizationContractTypes } from '../access-setup/contrac
 import { copySourceCandidates } from '../access-setup/copy-source-fields.js';
 import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { BusyUsers } from '../controllers/busy-users.js';
 import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierAccessChangedEvent } from '../events/access-changed.js';
 import { OtherUserFailure, sayFailure } from '../localize/error-message.js';
@@ -141,8 +142,6 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
   @property({ reflect: true }) locale: Language | undefined;
 
   @state() private draft: AccessDraft = emptyDraft();
-  /** The user a save is running for. Only that user's matrix waits: after a switch, the next user's is free. */
-  @state() private savingFor: string | undefined;
   @state() private pendingChanges: AccessChange[] = [];
   /** What the visually hidden status line says (search results, a row added or removed, "saving…"). */
   @state() private announcement: Say | undefined;
@@ -264,8 +263,11 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     return this.#portier.state?.data.users[this.userId];
   }
 
+  /** Only the matrix of a user with a save running waits: after a switch, the next user's is free. */
+  readonly #saving = new BusyUsers(this);
+
   private get saving(): boolean {
-    return this.savingFor !== undefined && this.savingFor === this.userId;
+    return this.#saving.has(this.userId);
   }
 
   #saved(): SavedAccess {
@@ -361,7 +363,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     this.#closeSummary();
     if (!portier || !user || !t) return;
     const { grants, removeClientIds } = toSave(this.#saved(), this.draft, this.#applications());
-    this.savingFor = user.id;
+    this.#saving.start(user.id);
     this.failure = undefined;
     this.saved = undefined;
     this.announcement = (t) => t.common.saving;
@@ -381,7 +383,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
       // The user has now seen the newer data under their edits: the next save builds on it.
       if (isPortierError(error) && error.code === 'conflict') this.#baseVersion = this.#user()?.version;
     } finally {
-      if (this.savingFor === user.id) this.savingFor = undefined;
+      this.#saving.end(user.id);
     }
     if (this.userId !== user.id) return;
     await this.updateComplete;
@@ -519,7 +521,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     const t = this.#portier.t;
     this.#closeSummary();
     if (!portier || !user || !t) return;
-    this.savingFor = user.id;
+    this.#saving.start(user.id);
     this.failure = undefined;
     this.saved = undefined;
     this.announcement = (t) => t.common.saving;
@@ -540,7 +542,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
       this.failure = error;
       this.announcement = undefined;
     } finally {
-      if (this.savingFor === user.id) this.savingFor = undefined;
+      this.#saving.end(user.id);
       if (this.pendingSetup === pending) this.pendingSetup = undefined;
     }
     if (this.userId !== user.id) return;

@@ -31,8 +31,9 @@ export function notePressInForm(event: PointerEvent): void {
       for (const check of press.waiting) check();
     });
   };
-  // A context menu (Ctrl-click on macOS), a drag or leaving the window may swallow the release.
-  for (const type of ['pointerup', 'pointercancel', 'contextmenu', 'dragstart', 'blur'] as const) {
+  // A context menu (Ctrl-click on macOS), a drag, a native select's popup or leaving the window
+  // may swallow the release; a key pressed means the pointer's click is over anyway.
+  for (const type of ['pointerup', 'pointercancel', 'contextmenu', 'dragstart', 'blur', 'keydown'] as const) {
     window.addEventListener(type, release, { capture: true, signal: released.signal });
   }
 }

@@ -3,6 +3,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClientSearchController } from '../controllers/client-search.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { BusyUsers } from '../controllers/busy-users.js';
 import { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { OtherUserFailure, sayFailure } from '../localize/error-message.js';
 import type { Messages, Say } from '../localize/messages.js';
@@ -46,8 +47,6 @@ export class PortierManagedClients extends LitElement {
   /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
   @property({ reflect: true }) locale: Language | undefined;
 
-  /** The user a save is running for. Only that user's buttons wait: after a switch, the next user's are free. */
-  @state() private busyFor: string | undefined;
   /** What the visually hidden status line says (search results). */
   @state() private announcement: Say | undefined;
   /** The last add or remove, shown in a banner until the next search. */
@@ -80,8 +79,11 @@ export class PortierManagedClients extends LitElement {
     return this.#portier.state?.data.users[this.userId];
   }
 
+  /** Only the buttons of a user with a save running wait: after a switch, the next user's are free. */
+  readonly #busy = new BusyUsers(this);
+
   private get busy(): boolean {
-    return this.busyFor !== undefined && this.busyFor === this.userId;
+    return this.#busy.has(this.userId);
   }
 
   #clientName(id: string): string {
@@ -93,7 +95,7 @@ export class PortierManagedClients extends LitElement {
     const user = this.#user();
     // The buttons stay focusable while a save runs (aria-disabled, so the focus is not lost): a press then does nothing.
     if (!portier || !user || this.busy) return;
-    this.busyFor = user.id;
+    this.#busy.start(user.id);
     this.failure = undefined;
     this.saved = undefined;
     let failure: unknown;
@@ -103,7 +105,7 @@ export class PortierManagedClients extends LitElement {
     } catch (error) {
       failure = error;
     } finally {
-      if (this.busyFor === user.id) this.busyFor = undefined;
+      this.#busy.end(user.id);
     }
     // Switched to another user meanwhile: a success belongs to no one on screen now; a failure is
     // shown all the same, naming the user, but the focus stays where the user now works.

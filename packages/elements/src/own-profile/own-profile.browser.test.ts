@@ -1,7 +1,7 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define/own-profile.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
-import { $, $$, choose, deepActiveElement, expectNoAxeViolations, mouseClick, renderWithPortier, resetMouse, settle, textOf, type } from '../test-utils/index.js';
+import { $, $$, choose, deepActiveElement, expectNoAxeViolations, mouseClick, pressLikeSafari, renderWithPortier, resetMouse, settle, textOf, type } from '../test-utils/index.js';
 import { loadLocale } from '../localize/load-locale.js';
 import type { PortierOwnProfile } from './own-profile.js';
 
@@ -116,5 +116,22 @@ describe('<portier-own-profile>', () => {
     await waitUntil(() => $(element, '[part~="error"]').textContent!.trim() !== '');
     expect($(element, '[part~="error"]').textContent).to.contain('Quelqu’un d’autre a modifié cet utilisateur entre-temps');
     expect(input(element, 'firstName').value).to.equal('Moi');
+  });
+
+  it('submits on a mouse click on Save right after a field was emptied, where a pressed button takes no focus (Safari)', async () => {
+    const { element } = await renderWithPortier<PortierOwnProfile>(html`<portier-own-profile></portier-own-profile>`, { actorId: 'u-004' });
+    const first = $<HTMLInputElement>(element, '#firstName');
+    first.focus();
+    const restore = pressLikeSafari();
+    try {
+      type(first, '');
+      await settle(element);
+      await mouseClick($(element, '[part="save-button"]'));
+      await settle(element);
+    } finally {
+      restore();
+      await resetMouse();
+    }
+    expect(deepActiveElement()?.id, 'the submit ran and took the focus to the field to fix').to.equal('firstName');
   });
 });

@@ -2,6 +2,7 @@ import { isPortierError } from '@portier/core';
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { notePressInForm } from '../forms/touch-after-press.js';
 import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { baseStyles, tokens } from '../theme/tokens.js';
@@ -72,7 +73,7 @@ export class PortierOwnProfile extends LitElement implements HoldsUnsavedChanges
       <h2 part="title" id="title">${t.ownProfile.title}</h2>
       <p class="intro" part="hint">${t.common.labelled(t.fields.email)} <strong><bdi>${actor.email}</bdi></strong><br />${t.ownProfile.intro}</p>
       <div class="banner error" part="error" role="alert" tabindex="-1">${this.failure === undefined ? '' : this.#portier.errorText(this.failure)}</div>
-      <form part="form" novalidate aria-labelledby="title" @submit=${this.#save} @input=${this.#edited}>
+      <form part="form" novalidate aria-labelledby="title" @submit=${this.#save} @input=${this.#edited} @pointerdown=${notePressInForm}>
         ${this.#form.render(t, { namesLocked: !names.allowed && names.reason === 'identity-lock' })}
         <div class="footer">
           <p class="inline-status" part="live" role="status">${this.saved ? t.ownProfile.saved : ''}</p>

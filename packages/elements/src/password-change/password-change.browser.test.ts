@@ -157,7 +157,7 @@ describe('<portier-password-change>', () => {
     await fill(element, DEMO_PASSWORD, 'Eksae-Nouveau-2026');
     await submit(element);
     expect($(element, '[role="alert"]').textContent!.trim()).to.equal(
-      'Dit account is geblokkeerd na te veel mislukte pogingen. Vraag uw superuser om het te deblokkeren.',
+      'Dit account is geblokkeerd na te veel mislukte pogingen. Vraag uw Super User om het te deblokkeren.',
     );
   });
 

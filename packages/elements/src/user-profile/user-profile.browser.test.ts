@@ -624,7 +624,7 @@ describe('<portier-user-profile>', () => {
     seed.data.users['u-002'] = { ...seed.data.users['u-002']!, signInLockedUntil: new Date(now + 15 * 60_000).toISOString() };
     const { element } = await render('u-002', { seed });
     const time = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(now + 15 * 60_000));
-    expect($(element, '[part="status-reason"]').textContent).to.equal(`Sign-in is locked until ${time} after failed attempts. As the last active super user, the account is not blocked.`);
+    expect($(element, '[part="status-reason"]').textContent).to.equal(`Sign-in is locked until ${time} after failed attempts. The account of the last active super user is not blocked.`);
     const active = await render('u-004');
     expect(active.element.shadowRoot!.querySelector('[part="status-reason"]')).to.equal(null);
   });
@@ -681,7 +681,22 @@ describe('<portier-user-profile>', () => {
     expect(liveText(element)).to.equal('');
     element.locale = 'fr';
     await settle(element);
-    expect(alertText(element)).to.contain(`La modification de ${name} n’a pas été enregistrée.`);
+    expect(alertText(element)).to.contain(`La modification apportée à ${name} n’a pas été enregistrée.`);
+  });
+
+  it('back on a user whose action still runs, after a visit to another, its buttons wait again', async () => {
+    const { element, portier } = await render('u-004', { latencyMs: 300 });
+    button(element, 'reset-password')!.click();
+    await settle(element);
+    element.userId = 'u-005';
+    await settle(element);
+    element.userId = 'u-004';
+    await settle(element);
+    expect(portier.getState().pending, 'still running').to.equal(1);
+    expect(button(element, 'reset-password')!.getAttribute('aria-disabled')).to.equal('true');
+    await waitUntil(() => portier.getState().pending === 0, 'it settles');
+    await settle(element);
+    expect(button(element, 'reset-password')!.getAttribute('aria-disabled')).to.equal('false');
   });
 
   it('an action still running on one user does not hold the next user’s buttons: they work at once after a switch', async () => {

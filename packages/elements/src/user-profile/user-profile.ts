@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
+import { BusyUsers } from '../controllers/busy-users.js';
 import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierUserRemovedEvent } from '../events/user-removed.js';
 import { PortierUserUpdatedEvent, type UserChange } from '../events/user-updated.js';
@@ -95,8 +96,6 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
   @state() private announcement: Notice | undefined;
   /** "Saved", next to the profile's save button: the top of a long form may be out of sight. */
   @state() private profileSaved = false;
-  /** The user a command is running on. Only that user's buttons wait: after a switch, the next user's are free. */
-  @state() private busyFor: string | undefined;
   @state() private activeUntil: string | undefined;
   @state() private activeUntilError: Say | undefined;
   @state() private signature: Signature | undefined;
@@ -123,8 +122,11 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     return (this.activeUntil !== undefined && this.activeUntil !== (user.activeUntil ?? '')) || (this.signature !== undefined && this.signature !== user.signature);
   }
 
+  /** Only the buttons of a user with a command running wait: after a switch, the next user's are free. */
+  readonly #busy = new BusyUsers(this);
+
   private get busy(): boolean {
-    return this.busyFor !== undefined && this.busyFor === this.userId;
+    return this.#busy.has(this.userId);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -567,7 +569,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     const user = this.#user();
     if (!user || this.busy) return;
     const opener = this.#returnAction;
-    this.busyFor = user.id;
+    this.#busy.start(user.id);
     this.error = undefined;
     this.conflict = false;
     this.announcement = undefined;
@@ -592,7 +594,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
       // The generic conflict text speaks of kept input; a button has none.
       if (this.conflict) this.error = (t) => t.userProfile.actionConflict;
     } finally {
-      if (this.busyFor === user.id) this.busyFor = undefined;
+      this.#busy.end(user.id);
       // After the end date was removed, its button is gone: the date field is where one goes on.
       if (opener && this.userId === user.id) this.#restoreFocus(opener, change === 'role' ? '#role-heading' : change === 'active-until' ? '#active-until' : '#account-heading');
       if (this.#returnAction === opener) this.#returnAction = undefined;
@@ -614,7 +616,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
       this.renderRoot.querySelector<HTMLElement>(`#${invalid}`)?.focus();
       return;
     }
-    this.busyFor = user.id;
+    this.#busy.start(user.id);
     this.error = undefined;
     this.conflict = false;
     this.announcement = undefined;
@@ -636,7 +638,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(field ? `#${field}` : '[part~="error"]')?.focus();
     } finally {
-      if (this.busyFor === user.id) this.busyFor = undefined;
+      this.#busy.end(user.id);
     }
   };
 

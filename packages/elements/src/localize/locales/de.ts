@@ -207,7 +207,7 @@ const de: Messages = {
     unchanged: 'Nichts zu speichern: Das ist bereits der gespeicherte Wert. Ändern Sie ihn zuerst.',
     accountHeading: 'Konto',
     blockedBy: { admin: 'Von einem Administrator gesperrt.', 'failed-sign-ins': 'Nach zu vielen fehlgeschlagenen Anmeldeversuchen gesperrt.' },
-    signInLockedUntil: (time) => `Die Anmeldung ist nach fehlgeschlagenen Versuchen bis ${time} gesperrt. Als letzter aktiver Super User wird das Konto nicht gesperrt.`,
+    signInLockedUntil: (time) => `Die Anmeldung ist nach fehlgeschlagenen Versuchen bis ${time} gesperrt. Das Konto des letzten aktiven Super Users wird nicht gesperrt.`,
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'Nach diesem Tag wird das Konto automatisch deaktiviert. Leer lassen für kein Enddatum.',
     activeUntilPast: 'Wählen Sie heute oder einen späteren Tag. Um das Konto sofort zu deaktivieren, nutzen Sie „Deaktivieren“.',

@@ -206,7 +206,7 @@ const en: Messages = {
     unchanged: 'Nothing to save: this is already the saved value. Change it first.',
     accountHeading: 'Account',
     blockedBy: { admin: 'Blocked by an administrator.', 'failed-sign-ins': 'Blocked after too many failed sign-in attempts.' },
-    signInLockedUntil: (time) => `Sign-in is locked until ${time} after failed attempts. As the last active super user, the account is not blocked.`,
+    signInLockedUntil: (time) => `Sign-in is locked until ${time} after failed attempts. The account of the last active super user is not blocked.`,
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'After this day the account is deactivated automatically. Leave empty for no end date.',
     activeUntilPast: 'Choose today or a later day. To deactivate the account now, use "Deactivate".',

@@ -25,7 +25,7 @@ const fr: Messages = {
     noAccess: 'Vous n’avez pas accès à cette page.',
     problem: 'Un problème est survenu',
     fixErrors: (count) => (count <= 1 ? 'Un champ demande votre attention.' : `${count} champs demandent votre attention.`),
-    notSavedFor: (name, reason) => `La modification de ${name} n’a pas été enregistrée. ${reason}`,
+    notSavedFor: (name, reason) => `La modification apportée à ${name} n’a pas été enregistrée. ${reason}`,
     changedMeanwhile: 'Quelqu’un d’autre a modifié cet utilisateur entre-temps : ouvrez-le à nouveau pour le voir tel qu’il est maintenant.',
   },
   errors: {

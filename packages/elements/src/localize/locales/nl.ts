@@ -207,7 +207,7 @@ const nl: Messages = {
     unchanged: 'Niets om op te slaan: dit is al de opgeslagen waarde. Wijzig die eerst.',
     accountHeading: 'Account',
     blockedBy: { admin: 'Geblokkeerd door een beheerder.', 'failed-sign-ins': 'Geblokkeerd na te veel mislukte aanmeldpogingen.' },
-    signInLockedUntil: (time) => `Aanmelden is vergrendeld tot ${time} na mislukte pogingen. Als laatste actieve Super User wordt het account niet geblokkeerd.`,
+    signInLockedUntil: (time) => `Aanmelden is vergrendeld tot ${time} na mislukte pogingen. Het account van de laatste actieve Super User wordt niet geblokkeerd.`,
     currentStatus: (status) => `Status: ${status}`,
     activeUntilHint: 'Na deze dag wordt het account automatisch gedeactiveerd. Laat leeg voor geen einddatum.',
     activeUntilPast: 'Kies vandaag of een latere dag. Gebruik "Deactiveren" om het account nu meteen te deactiveren.',
@@ -315,7 +315,7 @@ const nl: Messages = {
   managedClients: {
     title: 'Beheerde klanten wijzigen',
     userHeading: (email) => `Gebruiker: ${email}`,
-    intro: 'De klanten waarvoor deze gebruiker werkt. Een superuser beheert gebruikers alleen binnen zijn eigen beheerde klanten.',
+    intro: 'De klanten waarvoor deze gebruiker werkt. Een Super User beheert gebruikers alleen binnen zijn eigen beheerde klanten.',
     addClient: 'Een klant toevoegen',
     search: 'Naam, klantnummer of btw-nummer',
     searchButton: 'Zoeken',
@@ -411,7 +411,7 @@ const nl: Messages = {
     expiredLink: 'Deze link is verlopen of vervangen door een nieuwere.',
     usedLink: 'Deze link is al gebruikt.',
     unknownLink: 'Deze link is niet geldig. Controleer of u de volledige link uit de e-mail hebt geopend.',
-    blocked: 'Dit account is geblokkeerd na te veel mislukte pogingen. Vraag uw superuser om het te deblokkeren.',
+    blocked: 'Dit account is geblokkeerd na te veel mislukte pogingen. Vraag uw Super User om het te deblokkeren.',
   },
 
   activateAccount: {
@@ -462,7 +462,7 @@ const nl: Messages = {
     back: 'Terug naar de gebruikers',
     detail: (name) => `Gebruiker ${name}`,
     tabs: { profile: 'Gebruikersprofiel', access: 'Toegangsrechten', clients: 'Beheerde klanten', audit: 'Recente wijzigingen' },
-    leave: { title: 'Verlaten zonder opslaan?', message: 'Uw wijzigingen op dit scherm zijn niet opgeslagen. Als u nu vertrekt, gaan ze verloren.', confirm: 'Verlaten zonder opslaan' },
+    leave: { title: 'Verlaten zonder opslaan?', message: 'Uw wijzigingen op dit scherm zijn niet opgeslagen. Als u dit scherm nu verlaat, gaan ze verloren.', confirm: 'Verlaten zonder opslaan' },
   },
 };
 
