@@ -18,6 +18,8 @@ export interface HostTexts {
   moveTime: string;
   resetData: string;
   resetConfirm: string;
+  /** Asked before the portal's navigation replaces a Portier screen holding unsaved changes. */
+  leaveUnsaved: string;
   outbox: string;
   outboxTitle: string;
   outboxEmpty: string;
@@ -88,6 +90,7 @@ const en: HostTexts = {
   moveTime: 'Move time +31 days',
   resetData: 'Reset demo data',
   resetConfirm: 'Forget every change made in the demo and start again from the seed data?',
+  leaveUnsaved: 'Your changes on this page are not saved. Leave the page anyway?',
   outbox: 'Outbox',
   outboxTitle: 'E-mails the portal would have sent',
   outboxEmpty: 'No e-mail yet. Invite a user, send a password reset, or fail a sign-in five times.',
@@ -170,6 +173,7 @@ const fr: HostTexts = {
   moveTime: 'Avancer le temps de 31 jours',
   resetData: 'Réinitialiser la démo',
   resetConfirm: 'Oublier toutes les modifications faites dans la démo et repartir des données initiales ?',
+  leaveUnsaved: 'Vos modifications sur cette page ne sont pas sauvées. Quitter la page quand même ?',
   outbox: "Boîte d'envoi",
   outboxTitle: 'E-mails que le portail aurait envoyés',
   outboxEmpty: 'Aucun e-mail. Invitez un utilisateur, envoyez une réinitialisation de mot de passe, ou échouez cinq fois à la connexion.',
@@ -252,6 +256,7 @@ const nl: HostTexts = {
   moveTime: 'Tijd +31 dagen',
   resetData: 'Demo herstellen',
   resetConfirm: 'Alle wijzigingen in de demo vergeten en opnieuw beginnen met de startgegevens?',
+  leaveUnsaved: 'Uw wijzigingen op deze pagina zijn niet opgeslagen. Toch de pagina verlaten?',
   outbox: 'Verzonden e-mails',
   outboxTitle: 'E-mails die het portaal zou hebben verstuurd',
   outboxEmpty: 'Nog geen e-mail. Nodig een gebruiker uit, stuur een wachtwoordherstel of meld u vijf keer verkeerd aan.',
@@ -333,6 +338,7 @@ const de: HostTexts = {
   moveTime: 'Zeit +31 Tage',
   resetData: 'Demo zurücksetzen',
   resetConfirm: 'Alle Änderungen der Demo verwerfen und mit den Ausgangsdaten neu beginnen?',
+  leaveUnsaved: 'Ihre Änderungen auf dieser Seite sind nicht gespeichert. Die Seite trotzdem verlassen?',
   outbox: 'Postausgang',
   outboxTitle: 'E-Mails, die das Portal gesendet hätte',
   outboxEmpty: 'Noch keine E-Mail. Laden Sie einen Benutzer ein, senden Sie eine Passwort-Zurücksetzung oder melden Sie sich fünfmal falsch an.',

@@ -75,6 +75,20 @@ function pageKey(route: Route): string {
 let mountedKey = '';
 let mountedSearch = '';
 
+/**
+ * The portal's own navigation: before it replaces a page whose Portier screen holds unsaved changes
+ * (what a host router does with `hasUnsavedChanges`), it asks; staying puts the address back.
+ */
+function onHashChange(event: HashChangeEvent): void {
+  const leaving = pageKey(currentRoute()) !== mountedKey;
+  const unsaved = [...page.querySelectorAll('*')].some((element) => (element as Partial<{ hasUnsavedChanges: boolean }>).hasUnsavedChanges === true);
+  if (leaving && unsaved && !confirm(t.leaveUnsaved)) {
+    history.replaceState(history.state, '', new URL(event.oldURL).hash || '#/');
+    return;
+  }
+  renderPage();
+}
+
 function renderPage(force = false): void {
   const route = currentRoute();
   const key = pageKey(route);
@@ -695,7 +709,7 @@ store.subscribe((state) => {
   });
   void state;
 });
-window.addEventListener('hashchange', () => renderPage());
+window.addEventListener('hashchange', onHashChange);
 document.addEventListener('keydown', closeOutboxOnEscape);
 // The account screens (activation, reset, change) end with "Sign in": the host shows its own page.
 document.addEventListener('portier-sign-in-requested', (event) => {

@@ -231,6 +231,7 @@ describe('<portier-admin>', () => {
       choose(rights.shadowRoot!.querySelector<HTMLSelectElement>('select[data-client="c-brasserie"][data-application="energy-guard"]')!, 'full');
       await settle(rights);
       expect(rights.hasUnsavedChanges).to.equal(true);
+      expect(element.hasUnsavedChanges, 'the admin tells a host router').to.equal(true);
       tabTo(element, 'clients');
       await waitUntil(() => dialog(element).open, 'the question opens');
       expect(dialog(element).textContent).to.contain('Your changes on this screen are not saved.');
@@ -238,6 +239,7 @@ describe('<portier-admin>', () => {
       expect(element.view, 'stayed').to.equal('access');
       expect(screen(element, 'portier-access-rights'), 'the same screen, with its edits').to.equal(rights);
       expect(rights.hasUnsavedChanges).to.equal(true);
+      expect(element.hasUnsavedChanges, 'the admin tells a host router').to.equal(true);
       tabTo(element, 'clients');
       await answer(element, 'dialog-confirm');
       expect(element.view).to.equal('clients');

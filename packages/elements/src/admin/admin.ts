@@ -3,7 +3,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
-import { holdsUnsavedChanges } from '../controllers/unsaved-changes.js';
+import { holdsUnsavedChanges, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
 import type { PortierUserCreatedEvent } from '../events/user-created.js';
 import type { PortierUserRemovedEvent } from '../events/user-removed.js';
@@ -80,7 +80,7 @@ export function hashOf(view: PortierView, userId = ''): string {
  * @csspart dialog - The question asked before leaving a screen with unsaved changes.
  * @csspart button - The dialog's two buttons (stay, leave without saving).
  */
-export class PortierAdmin extends LitElement {
+export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
   static override styles = [tokens, baseStyles, dialogStyles, adminStyles];
 
   /** The screen shown. */
@@ -143,6 +143,11 @@ export class PortierAdmin extends LitElement {
       if (leave) this.#go(view, userId);
       return leave;
     });
+  }
+
+  /** True while the screen shown holds changes not saved yet: a host router asks before it removes the admin. */
+  get hasUnsavedChanges(): boolean {
+    return this.#holdsUnsavedChanges();
   }
 
   /** True when the screen shown holds changes not saved yet (typed, chosen, edited in the matrix). */
