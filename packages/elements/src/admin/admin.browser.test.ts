@@ -217,6 +217,14 @@ describe('<portier-admin>', () => {
   describe('unsaved changes', () => {
     const tabTo = (element: PortierAdmin, view: string) => $<HTMLButtonElement>(element, `button[data-view="${view}"]`).click();
     const dialog = (element: PortierAdmin) => $<HTMLDialogElement>(element, 'dialog[data-confirm]');
+    /** Types a last name in the profile shown: an unsaved change. */
+    const typeInProfile = async (element: PortierAdmin) => {
+      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
+      await settle(profile);
+      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
+      await settle(profile);
+      return profile;
+    };
     const answer = async (element: PortierAdmin, action: 'dialog-cancel' | 'dialog-confirm') => {
       await waitUntil(() => dialog(element).open, 'the question opens');
       $<HTMLButtonElement>(element, `dialog [data-action="${action}"]`).click();
@@ -248,10 +256,7 @@ describe('<portier-admin>', () => {
     it('goes back to the list without asking after the user shown is deleted, typed edits or not', async () => {
       const { element } = await render(html`<portier-admin view="profile" user-id="u-004"></portier-admin>`);
       await settle(element);
-      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
-      await settle(profile);
-      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
-      await settle(profile);
+      const profile = await typeInProfile(element);
       profile.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="remove"]')!.click();
       await waitUntil(() => profile.shadowRoot!.querySelector<HTMLDialogElement>('dialog')?.open, 'the profile asks to confirm the deletion');
       profile.shadowRoot!.querySelector<HTMLButtonElement>('dialog [data-action="dialog-confirm"]')!.click();
@@ -270,10 +275,7 @@ describe('<portier-admin>', () => {
       window.location.hash = '#/users/u-004';
       const { element } = await render(html`<portier-admin hash></portier-admin>`);
       await settle(element);
-      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
-      await settle(profile);
-      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
-      await settle(profile);
+      const profile = await typeInProfile(element);
       window.location.hash = '#/users';
       await answer(element, 'dialog-cancel');
       expect(window.location.hash).to.equal('#/users/u-004');
@@ -297,10 +299,7 @@ describe('<portier-admin>', () => {
       window.location.hash = '#/users/u-004';
       await changed;
       await settle(element);
-      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
-      await settle(profile);
-      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
-      await settle(profile);
+      await typeInProfile(element);
       history.back();
       await answer(element, 'dialog-confirm');
       await waitUntil(() => element.view === 'list', 'left for the list');
@@ -321,10 +320,7 @@ describe('<portier-admin>', () => {
       await portier.ready;
       const { element } = await render(html`<portier-admin view="profile" user-id="u-004"></portier-admin>`, { portier: { portier, backend: memory, clock } });
       await settle(element);
-      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
-      await settle(profile);
-      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
-      await settle(profile);
+      const profile = await typeInProfile(element);
       fail = true;
       await portier.refresh().catch(() => undefined);
       await settle(element);
@@ -339,10 +335,7 @@ describe('<portier-admin>', () => {
       window.location.hash = '#/users/u-004';
       const { element } = await render(html`<portier-admin hash></portier-admin>`);
       await settle(element);
-      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
-      await settle(profile);
-      type(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!, 'Typed');
-      await settle(profile);
+      await typeInProfile(element);
       $<HTMLButtonElement>(element, '[part="back-button"]').click();
       await answer(element, 'dialog-confirm');
       expect(element.view).to.equal('list');

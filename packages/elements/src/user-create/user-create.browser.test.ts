@@ -77,29 +77,37 @@ describe('<portier-user-create>', () => {
     expect(deepActiveElement()?.id, 'the focus').to.equal('email');
   });
 
-  it('submits on a mouse click on Create after the e-mail was emptied, the whole form in view', async () => {
-    // A window tall enough for the whole form: nothing scrolls, so nothing makes up for a shift.
+  /**
+   * Runs `test` in a window tall enough for the whole form (nothing scrolls, so nothing makes up
+   * for a shift), with presses that take no focus when `like` is Safari (and Firefox on macOS).
+   */
+  async function inTallWindow(like: 'Chromium' | 'Safari', test: () => Promise<void>): Promise<void> {
     await setViewport({ width: 1000, height: 2400 });
+    const restore = like === 'Safari' ? pressLikeSafari() : () => {};
     try {
-      const { element } = await render();
-      type(input(element, 'email'), 'x');
-      type(input(element, 'email'), '');
-      await settle(element);
-      await mouseClick($(element, '[part="submit-button"]'));
-      await settle(element);
-      await resetMouse();
-      expect(textOf($(element, '[part~="error"]'))).to.equal('3 fields need your attention.');
-      expect(deepActiveElement()?.id, 'the focus').to.equal('email');
+      await test();
     } finally {
+      restore();
+      await resetMouse();
       await setViewport(DEFAULT_VIEWPORT);
     }
-  });
+  }
 
   for (const browser of ['Chromium', 'Safari'] as const) {
-    it(`a mouse click on a checkbox right after a wrong e-mail ticks it; the e-mail's error shows after the click (${browser})`, async () => {
-      await setViewport({ width: 1000, height: 2400 });
-      const restore = browser === 'Safari' ? pressLikeSafari() : () => {};
-      try {
+    it(`submits on a mouse click on Create after the e-mail was emptied, the whole form in view (${browser})`, () =>
+      inTallWindow(browser, async () => {
+        const { element } = await render();
+        type(input(element, 'email'), 'x');
+        type(input(element, 'email'), '');
+        await settle(element);
+        await mouseClick($(element, '[part="submit-button"]'));
+        await settle(element);
+        expect(textOf($(element, '[part~="error"]'))).to.equal('3 fields need your attention.');
+        expect(deepActiveElement()?.id, 'the focus').to.equal('email');
+      }));
+
+    it(`a mouse click on a checkbox right after a wrong e-mail ticks it; the e-mail's error shows after the click (${browser})`, () =>
+      inTallWindow(browser, async () => {
         const { element } = await render();
         input(element, 'email').focus();
         type(input(element, 'email'), 'jan.peeters@lambert');
@@ -110,32 +118,8 @@ describe('<portier-user-create>', () => {
         await settle(element);
         expect(box.checked, 'the click ticked the box').to.equal(true);
         expect(element.shadowRoot!.querySelector('#email-error')?.textContent, 'the e-mail error, after the click').to.be.a('string').and.not.equal('');
-      } finally {
-        restore();
-        await resetMouse();
-        await setViewport(DEFAULT_VIEWPORT);
-      }
-    });
+      }));
   }
-
-  it('submits on a mouse click on Create where a pressed button takes no focus (Safari, Firefox on macOS)', async () => {
-    await setViewport({ width: 1000, height: 2400 });
-    const restore = pressLikeSafari();
-    try {
-      const { element } = await render();
-      type(input(element, 'email'), 'x');
-      type(input(element, 'email'), '');
-      await settle(element);
-      await mouseClick($(element, '[part="submit-button"]'));
-      await settle(element);
-      expect(textOf($(element, '[part~="error"]'))).to.equal('3 fields need your attention.');
-      expect(deepActiveElement()?.id, 'the focus').to.equal('email');
-    } finally {
-      restore();
-      await resetMouse();
-      await setViewport(DEFAULT_VIEWPORT);
-    }
-  });
 
   it('fits the individual matrix of 7 applications in a 1366 px window in every language, with no level label cut', async () => {
     await setViewport({ width: 1366, height: 900 });
