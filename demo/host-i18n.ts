@@ -1,4 +1,4 @@
-import { displayName, type Language, type User } from '@portier/core';
+import { displayName, effectiveStatus, type Language, type User } from '@portier/core';
 
 /**
  * The host portal's own texts (its header, tiles, demo controls). The Portier screens translate
@@ -412,10 +412,12 @@ de.signin = {
  * status ("Chloé Lambert (Super User, collective signature)", "Dirk Janssens (User) – blocked").
  * Computed from the current user, so a demoted or blocked account no longer reads as seeded.
  */
-export function accountLabel(user: User, t: HostTexts): string {
+export function accountLabel(user: User, t: HostTexts, now: number): string {
   const role = user.role !== 'superuser' ? t.actAsKinds.user : user.signature === 'collective' ? t.actAsKinds.collective : t.actAsKinds.superuser;
   const label = `${displayName(user)} (${role})`;
-  return user.status === 'active' ? label : `${label} – ${t.signin.statuses[user.status]}`;
+  // The status now: an end date passed or an invitation run out shows before the data is read again.
+  const status = effectiveStatus(user, now);
+  return status === 'active' ? label : `${label} – ${t.signin.statuses[status]}`;
 }
 
 /** The host's texts in one language. */

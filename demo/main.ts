@@ -58,7 +58,12 @@ interface Route {
 }
 
 function currentRoute(): Route {
-  const hash = location.hash.replace(/^#/, '');
+  return routeOf(location.hash);
+}
+
+/** The route a hash names. */
+function routeOf(hashText: string): Route {
+  const hash = hashText.replace(/^#/, '');
   const [path = '', query = ''] = hash.split('?');
   return { path: path.replace(/^\/?/, '/').replace(/\/$/, '') || '/', params: new URLSearchParams(query) };
 }
@@ -81,12 +86,34 @@ let mountedSearch = '';
  */
 function onHashChange(event: HashChangeEvent): void {
   const leaving = pageKey(currentRoute()) !== mountedKey;
-  const unsaved = [...page.querySelectorAll('*')].some((element) => (element as Partial<{ hasUnsavedChanges: boolean }>).hasUnsavedChanges === true);
-  if (leaving && unsaved && !confirm(t.leaveUnsaved)) {
+  if (leaving && !leaveConfirmed && holdsUnsavedChanges() && !confirm(t.leaveUnsaved)) {
+    // Back or Forward: the entry reached says this page again (a link is asked about before it is followed).
     history.replaceState(history.state, '', new URL(event.oldURL).hash || '#/');
     return;
   }
+  leaveConfirmed = false;
   renderPage();
+}
+
+/** True while a Portier screen on the page holds unsaved changes (`hasUnsavedChanges`). */
+function holdsUnsavedChanges(): boolean {
+  return [...page.querySelectorAll('*')].some((element) => (element as Partial<{ hasUnsavedChanges: boolean }>).hasUnsavedChanges === true);
+}
+
+/** The user said to leave already (a link, Act as): the hash change that follows does not ask again. */
+let leaveConfirmed = false;
+
+/**
+ * The portal's links to its other pages ask before they are followed when a screen holds unsaved
+ * changes, so staying adds no history entry (no Back press that goes nowhere).
+ */
+function askBeforeLink(event: MouseEvent): void {
+  const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  const target = new URL((link as HTMLAnchorElement).href);
+  if (target.hash === window.location.hash || pageKey(routeOf(target.hash)) === mountedKey || !holdsUnsavedChanges()) return;
+  if (confirm(t.leaveUnsaved)) leaveConfirmed = true;
+  else event.preventDefault();
 }
 
 function renderPage(force = false): void {
@@ -348,6 +375,11 @@ function buildDemoBar() {
     id: 'act-as',
     onchange: async () => {
       const id = actAs.value;
+      // Another account sees other screens: what is typed here would go.
+      if (holdsUnsavedChanges() && !confirm(t.leaveUnsaved)) {
+        actAs.value = store.getState().actorId ?? '';
+        return;
+      }
       await demo.actAs(id);
       announce(`${t.labelled(t.actAs)} ${actAs.selectedOptions[0]?.textContent ?? id}`);
     },
@@ -432,7 +464,7 @@ function setOptions(select: HTMLSelectElement, options: { value: string; label: 
  */
 function actAsLabel(id: string, state: PortierState): string {
   const user = state.data.users[id] ?? seedUser(id);
-  return user ? accountLabel(user, t) : id;
+  return user ? accountLabel(user, t, clock.now()) : id;
 }
 
 function renderDemoBar(): void {
@@ -710,6 +742,7 @@ store.subscribe((state) => {
   void state;
 });
 window.addEventListener('hashchange', onHashChange);
+document.addEventListener('click', askBeforeLink);
 document.addEventListener('keydown', closeOutboxOnEscape);
 // The account screens (activation, reset, change) end with "Sign in": the host shows its own page.
 document.addEventListener('portier-sign-in-requested', (event) => {

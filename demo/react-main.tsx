@@ -86,7 +86,7 @@ function App() {
               const user = state.data.users[id] ?? demo.backend.inspect().data.users[id];
               return (
                 <option key={id} value={id}>
-                  {user ? accountLabel(user, t) : id}
+                  {user ? accountLabel(user, t, demo.clock.now()) : id}
                 </option>
               );
             })}
