@@ -51,6 +51,18 @@ describe('<portier-audit-log>', () => {
     expect(rows(element).map((row) => row[2])).to.deep.equal(['Account deactivated', 'End date removed', 'End date set']);
   });
 
+  it('names in its caption whose changes it shows: the organization’s, or one user’s', async () => {
+    const test = await withChanges();
+    const all = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test });
+    await wait();
+    await settle(all.element);
+    expect($(all.element, 'caption').textContent).to.equal('Changes in your organization, newest first');
+    const one = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log user-id="u-004"></portier-audit-log>`, { portier: test });
+    await wait();
+    await settle(one.element);
+    expect($(one.element, 'caption').textContent).to.equal('Changes to Dirk Janssens, newest first');
+  });
+
   it('shows a change made meanwhile, and filters by user', async () => {
     const test = await withChanges();
     const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test });

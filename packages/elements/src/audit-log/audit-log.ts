@@ -176,7 +176,7 @@ export class PortierAuditLog extends LitElement {
             ? html`<p part="empty" class="muted">${l.empty}</p>`
             : html`<div part="table-scroll">
                 <table part="log" role="table">
-                  <caption class="visually-hidden">${l.caption}</caption>
+                  <caption class="visually-hidden">${this.#caption(t, state.data)}</caption>
                   <thead role="rowgroup">
                     <tr role="row">
                       <th role="columnheader" scope="col">${l.columns.when}</th>
@@ -221,6 +221,12 @@ export class PortierAuditLog extends LitElement {
         )}
       </select>
     </div>`;
+  }
+
+  /** What the table shows: the organization's changes, or one user's (the tab of a user, a chosen user). */
+  #caption(t: Messages, data: PortierData): string {
+    const userId = this.#filter();
+    return userId ? t.auditLog.captionFor(this.#who(t, data, userId)) : t.auditLog.caption;
   }
 
   #who(t: Messages, data: PortierData, id: string): string {

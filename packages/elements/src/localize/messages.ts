@@ -367,6 +367,8 @@ export interface Messages {
     /** Shown to a user who may not read the log (only super users may). */
     superUsersOnly: string;
     caption: string;
+    /** The caption when the log shows one user's changes. */
+    captionFor: (name: string) => string;
     filterUser: string;
     allUsers: string;
     refresh: string;

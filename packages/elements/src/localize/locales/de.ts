@@ -339,6 +339,7 @@ const de: Messages = {
     title: 'Letzte Änderungen',
     superUsersOnly: 'Nur ein Super User kann das Änderungsprotokoll lesen.',
     caption: 'Änderungen in Ihrer Organisation, die neuesten zuerst',
+    captionFor: (name) => `Änderungen für ${name}, die neuesten zuerst`,
     filterUser: 'Nach Benutzer filtern',
     allUsers: 'Alle Benutzer',
     refresh: 'Aktualisieren',

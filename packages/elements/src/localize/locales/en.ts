@@ -338,6 +338,7 @@ const en: Messages = {
     title: 'Recent changes',
     superUsersOnly: 'Only a super user can read the log of changes.',
     caption: 'Changes in your organization, newest first',
+    captionFor: (name) => `Changes to ${name}, newest first`,
     filterUser: 'Filter by user',
     allUsers: 'All users',
     refresh: 'Refresh',

@@ -340,6 +340,7 @@ const fr: Messages = {
     title: 'Modifications récentes',
     superUsersOnly: 'Seul un Super User peut consulter le journal des modifications.',
     caption: 'Modifications dans votre organisation, les plus récentes d’abord',
+    captionFor: (name) => `Modifications apportées à ${name}, les plus récentes d’abord`,
     filterUser: 'Filtrer sur l’utilisateur',
     allUsers: 'Tous les utilisateurs',
     refresh: 'Actualiser',
@@ -462,7 +463,7 @@ const fr: Messages = {
     ownProfile: 'Modifier mon profil',
     back: 'Retour aux utilisateurs',
     detail: (name) => `Utilisateur ${name}`,
-    tabs: { profile: 'Profil de l’utilisateur', access: 'Droits d’accès', clients: 'Clients gérés', audit: 'Dernières modifications' },
+    tabs: { profile: 'Profil de l’utilisateur', access: 'Droits d’accès', clients: 'Clients gérés', audit: 'Modifications récentes' },
     leave: { title: 'Quitter sans sauver ?', message: 'Vos modifications sur cet écran ne sont pas sauvées. Si vous quittez maintenant, elles seront perdues.', confirm: 'Quitter sans sauver' },
   },
 };

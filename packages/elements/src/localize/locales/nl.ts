@@ -339,6 +339,7 @@ const nl: Messages = {
     title: 'Recente wijzigingen',
     superUsersOnly: 'Alleen een Super User kan het logboek van wijzigingen lezen.',
     caption: 'Wijzigingen in uw organisatie, de nieuwste eerst',
+    captionFor: (name) => `Wijzigingen voor ${name}, de nieuwste eerst`,
     filterUser: 'Filteren op gebruiker',
     allUsers: 'Alle gebruikers',
     refresh: 'Vernieuwen',
