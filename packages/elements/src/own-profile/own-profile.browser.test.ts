@@ -1,7 +1,7 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../define/own-profile.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
-import { $, $$, choose, deepActiveElement, expectNoAxeViolations, mouseClick, pressLikeSafari, renderWithPortier, resetMouse, settle, textOf, type } from '../test-utils/index.js';
+import { $, $$, choose, deepActiveElement, expectNoAxeViolations, mouseClick, renderWithPortier, resetMouse, settle, textOf, type, withSafariPresses } from '../test-utils/index.js';
 import { loadLocale } from '../localize/load-locale.js';
 import type { PortierOwnProfile } from './own-profile.js';
 
@@ -122,16 +122,12 @@ describe('<portier-own-profile>', () => {
     const { element } = await renderWithPortier<PortierOwnProfile>(html`<portier-own-profile></portier-own-profile>`, { actorId: 'u-004' });
     const first = $<HTMLInputElement>(element, '#firstName');
     first.focus();
-    const restore = pressLikeSafari();
-    try {
+    await withSafariPresses(async () => {
       type(first, '');
       await settle(element);
       await mouseClick($(element, '[part="save-button"]'));
       await settle(element);
-    } finally {
-      restore();
-      await resetMouse();
-    }
+    });
     expect(deepActiveElement()?.id, 'the submit ran and took the focus to the field to fix').to.equal('firstName');
   });
 });

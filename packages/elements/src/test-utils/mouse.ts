@@ -49,3 +49,14 @@ export function pressLikeSafari(): () => void {
   window.addEventListener('mousedown', onMouseDown, { capture: true });
   return () => window.removeEventListener('mousedown', onMouseDown, { capture: true });
 }
+
+/** Runs `test` with presses as in Safari ({@link pressLikeSafari}), then puts the presses and the mouse back. */
+export async function withSafariPresses(test: () => Promise<void>): Promise<void> {
+  const restore = pressLikeSafari();
+  try {
+    await test();
+  } finally {
+    restore();
+    await resetMouse();
+  }
+}

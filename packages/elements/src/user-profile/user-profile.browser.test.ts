@@ -5,7 +5,7 @@ import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { PortierError, createPortier } from '@portier/core';
 import { demoSeed } from '@portier/adapters';
 import { loadLocale } from '../localize/load-locale.js';
-import { $, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, mouseClick, press, pressLikeSafari, renderWithPortier, resetMouse, settle, tabTo, textOf, type } from '../test-utils/index.js';
+import { $, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, mouseClick, press, renderWithPortier, resetMouse, settle, tabTo, textOf, type, withSafariPresses } from '../test-utils/index.js';
 import type { PortierUserProfile } from './user-profile.js';
 
 const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -200,16 +200,12 @@ describe('<portier-user-profile>', () => {
 
   it('the same where a pressed button takes no focus (Safari, Firefox on macOS): the blur without a relatedTarget does not lose the click', async () => {
     const { element } = await render('u-004');
-    const restore = pressLikeSafari();
-    try {
+    await withSafariPresses(async () => {
       type(input(element, 'firstName'), '');
       await settle(element);
       await mouseClick($(element, '[part="save-button"]'));
       await settle(element);
-    } finally {
-      restore();
-      await resetMouse();
-    }
+    });
     expect(deepActiveElement()?.id, 'the focus').to.equal('firstName');
     expect($(element, '#firstName-error').textContent).to.equal('Fill in this field.');
   });
