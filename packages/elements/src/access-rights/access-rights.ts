@@ -120,6 +120,7 @@ function levelOptions(levels: readonly Level[], value: Level, names: Messages['l
  * @csspart status - The live regions: the visually hidden one (search results, an added or removed row, "saving"), and `saved`.
  * @csspart saved - The result of a save (next to Save) or of a copy or "authorize all" (under them), shown and announced until the next edit.
  * @csspart error - The banner explaining a failure.
+ * @csspart retry - Loads again after the data could not be loaded.
  * @csspart dialog - The summary dialog.
  * @csspart summary - The list of changes in the dialog.
  * @csspart setup - The section with the other ways to set access (copy, authorize all).
@@ -570,7 +571,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${this.#portier.loadErrorText()}</p>`;
+    if (state.status === 'error') return this.#portier.renderLoadError(t);
     const user = this.#user();
     const view = user ? this.#portier.can('access.view', { user }) : undefined;
     if (!user || !view?.allowed) {

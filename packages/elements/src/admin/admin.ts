@@ -221,8 +221,7 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
     const actorRefused = isPortierError(state.error) && state.error.code === 'forbidden';
     const loadedForActor = state.actorId !== undefined && Object.hasOwn(state.data.users, state.actorId);
     if (state.status === 'error' && (actorRefused || !loadedForActor)) {
-      return html`<div class="banner error" part="error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>
-        <button class="button" part="retry" type="button" @click=${() => void this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>`;
+      return this.#portier.renderLoadError(t);
     }
     const administers = this.#portier.can('user.create').allowed;
     // A plain user has only its own profile here (SPEC rule 1).
@@ -241,7 +240,7 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
       <div class="banner success" part="live" role="status" aria-live="polite">${this.announcement?.(t) ?? ''}</div>
       <div class="banner info" part="stale" role="status">${state.status === 'ready' && state.error
         ? html`<p>${t.common.refreshFailed} ${this.#portier.errorText(state.error)}</p>
-            <button class="button" part="retry" type="button" @click=${() => void this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>`
+            <button class="button" part="retry" type="button" @click=${() => this.#portier.retry()}>${t.common.retry}</button>`
         : nothing}</div>
       ${view === 'own-profile' && this.view !== 'own-profile' ? html`<p class="banner info" part="notice" role="status">${t.admin.ownProfileOnly}</p>` : nothing}
       <div

@@ -79,6 +79,7 @@ function shorten(text: string, max = 80): string {
  * @csspart empty - The line shown when nothing was recorded.
  * @csspart status - The live region (loading, counts).
  * @csspart error - The banner explaining a failure.
+ * @csspart retry - Loads again after the data could not be loaded.
  */
 export class PortierAuditLog extends LitElement {
   static override styles = auditLogStyles;
@@ -142,7 +143,7 @@ export class PortierAuditLog extends LitElement {
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${this.#portier.loadErrorText()}</p>`;
+    if (state.status === 'error') return this.#portier.renderLoadError(t);
     const view = this.#portier.can('audit.view');
     if (!view.allowed) {
       // "Only a super user can manage other users" would be the wrong sentence on the log.

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { can, countSuperUsers, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type SuperUserCounts, type User } from '@portier/core';
-import type { ReactiveController } from 'lit';
+import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { portierContext } from '../context.js';
 import { formatDate, formatNumber } from '../localize/format.js';
 import { errorMessage } from '../localize/error-message.js';
@@ -103,6 +103,20 @@ export class PortierController implements ReactiveController {
   loadErrorText(): string {
     const t = this.t;
     return t ? `${t.common.loadError} ${errorMessage(t, this.state?.error)}` : '';
+  }
+
+  /** Loads the store again, as after a failed load; a new failure shows in the state. */
+  retry(): void {
+    void this.#portier?.refresh().catch(() => undefined);
+  }
+
+  /**
+   * Says why nothing could be loaded, with a Retry button (parts `error` and `retry`): every
+   * screen shows this one block, so none leaves the user without a way to try again.
+   */
+  renderLoadError(t: Messages): TemplateResult {
+    return html`<div class="banner error" part="error" role="alert"><p>${this.loadErrorText()}</p></div>
+      <button class="button" part="retry" type="button" @click=${() => this.retry()}>${t.common.retry}</button>`;
   }
 
   /** A failure explained in the user's language. */

@@ -37,6 +37,7 @@ const SEARCH_LIMIT = 50;
  * @csspart status - The live regions: the visually hidden one (search results), and `saved`.
  * @csspart saved - The banner saying a client was added or removed (and announcing it), shown until the next search.
  * @csspart error - The banner explaining a failure.
+ * @csspart retry - Loads again after the data could not be loaded.
  */
 export class PortierManagedClients extends LitElement {
   static override styles = managedClientsStyles;
@@ -150,7 +151,7 @@ export class PortierManagedClients extends LitElement {
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p part="status" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<p part="error" class="banner error" role="alert">${this.#portier.loadErrorText()}</p>`;
+    if (state.status === 'error') return this.#portier.renderLoadError(t);
     const user = this.#user();
     if (!user) return html`<p part="error" class="banner error" role="alert">${t.errors['not-found']}</p>`;
     const view = this.#portier.can('clients.view', { user });

@@ -24,7 +24,8 @@ import { ownProfileStyles } from './own-profile.styles.js';
  * @csspart hint - Help text.
  * @csspart save-button - "Save".
  * @csspart cancel-button - "Cancel".
- * @csspart error - The banner that says why saving failed.
+ * @csspart error - The banner that says why saving failed, or why nothing could be loaded.
+ * @csspart retry - Loads again after the data could not be loaded.
  * @csspart live - The live region that announces the result, next to the save button.
  */
 export class PortierOwnProfile extends LitElement implements HoldsUnsavedChanges {
@@ -64,7 +65,7 @@ export class PortierOwnProfile extends LitElement implements HoldsUnsavedChanges
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>`;
+    if (state.status === 'error') return this.#portier.renderLoadError(t);
     const actor = this.#portier.actor;
     if (!actor) return html`<p role="status">${t.common.noAccess}</p>`;
     const settings = state.data.organizations[actor.organizationId]?.settings;

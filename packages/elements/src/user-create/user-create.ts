@@ -113,7 +113,8 @@ function emptyDraft(language: Language | ''): Draft {
  * @csspart preview - The table of rights that copy or authorize-all will give.
  * @csspart submit-button - "Create user".
  * @csspart cancel-button - "Cancel".
- * @csspart error - The banner that says why saving failed.
+ * @csspart error - The banner that says why saving failed, or why nothing could be loaded.
+ * @csspart retry - Loads again after the data could not be loaded.
  * @csspart live - The live region that announces the result.
  */
 export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges {
@@ -165,7 +166,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>`;
+    if (state.status === 'error') return this.#portier.renderLoadError(t);
     const actor = this.#portier.actor;
     if (!actor || !this.#portier.can('user.create').allowed) return html`<p role="status">${t.common.noAccess}</p>`;
     const errors = this.#errors(t);

@@ -238,6 +238,7 @@ function rightsOf(grants: Record<string, Grant[]>, userId: string): number {
  * @csspart action-button - A button in a row.
  * @csspart state - The loading, empty or error message.
  * @csspart error - The error banner.
+ * @csspart retry - Loads again after the data could not be loaded.
  * @csspart live - The live region that announces results.
  * @csspart dialog - The confirmation dialog.
  * @csspart button - A button of the confirmation dialog.
@@ -314,10 +315,7 @@ export class PortierUserList extends LitElement {
       return html`<div class="state" part="state" role="status"><span class="spinner" aria-hidden="true"></span>${t.userList.loading}</div>`;
     }
     if (state.status === 'error') {
-      return html`<div class="state" part="state">
-        <div class="banner error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>
-        <button class="button" type="button" @click=${() => this.#portier.portier?.refresh().catch(() => undefined)}>${t.common.retry}</button>
-      </div>`;
+      return html`<div class="state" part="state">${this.#portier.renderLoadError(t)}</div>`;
     }
     if (!this.#portier.can('user.create').allowed) {
       return html`<div class="state" part="state"><p>${t.common.noAccess}</p></div>`;

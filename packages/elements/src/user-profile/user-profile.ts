@@ -71,7 +71,8 @@ const EXPLAINED_BY: Partial<Record<string, string>> = { promote: 'explain-role',
  * @csspart save-button - The profile's save button.
  * @csspart status - The status badge.
  * @csspart status-reason - Under the status: who blocked the account, or until when its sign-in is locked.
- * @csspart error - The banner that says why an action failed.
+ * @csspart error - The banner that says why an action failed, or why nothing could be loaded.
+ * @csspart retry - Loads again after the data could not be loaded.
  * @csspart live - The live regions that announce results (the banner at the top, and the one next to the profile's save button).
  * @csspart saved - "Saved", next to the profile's save button.
  * @csspart dialog - The confirmation dialog.
@@ -148,7 +149,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     const state = this.#portier.state;
     if (!t) return nothing;
     if (!state || state.status === 'loading') return html`<p class="muted" role="status">${t.common.loading}</p>`;
-    if (state.status === 'error') return html`<div class="banner error" role="alert"><p>${this.#portier.loadErrorText()}</p></div>`;
+    if (state.status === 'error') return this.#portier.renderLoadError(t);
     const user = this.#user();
     if (this.removal && !user) {
       // The store drops a deleted user at once; say it was deleted rather than that it does not exist.
