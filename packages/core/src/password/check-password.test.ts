@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPassword } from './check-password.js';
-import { ENECO_PASSWORD_RULES } from './password-policy.js';
+import { ENECO_PASSWORD_RULES, passwordPolicySchema } from './password-policy.js';
 import { loadCommonPasswords } from './common-passwords.js';
 
 const rules = (issues: ReturnType<typeof checkPassword>) => issues.map((issue) => issue.rule);
@@ -35,6 +35,14 @@ describe('checkPassword — rule 9', () => {
     assert.deepEqual(rules(checkPassword('abcdefgh', 'strict')), ['upper', 'digit', 'special']);
     assert.deepEqual(rules(checkPassword('Xk9!peeters', 'strict', { email: 'ann@x.be', lastName: 'Peeters' })), ['not-name']);
     assert.deepEqual(checkPassword('Xk9!tulip', 'strict', { email: 'ann@x.be', lastName: 'Peeters' }), []);
+  });
+  it('strict: the user name is the whole e-mail (seed 001), refused even when its local part is too short to count', () => {
+    assert.deepEqual(rules(checkPassword('Zz9!fp@engie.fr', 'strict', { email: 'FP@engie.fr' })), ['not-name']);
+    assert.deepEqual(checkPassword('Zz9!fp-tulip', 'strict', { email: 'fp@engie.fr' }), []);
+  });
+  it('a custom rule set whose minimum is above its maximum is refused, since no password could meet it', () => {
+    assert.equal(passwordPolicySchema.safeParse({ minLength: 12, maxLength: 8 }).success, false);
+    assert.equal(passwordPolicySchema.safeParse({ minLength: 8, maxLength: 8 }).success, true);
   });
   it('returns every unmet rule at once, for live feedback', () => {
     assert.deepEqual(rules(checkPassword('', 'strict')), ['min-length', 'lower', 'upper', 'digit', 'special']);

@@ -47,8 +47,9 @@ export function checkPassword(password: string, policy: PasswordPolicy, context:
   const localPart = email?.split('@')[0];
   if (rules.notEmail && email && (lower === email || lower === localPart)) issues.push({ rule: 'not-email' });
   if (rules.notName) {
-    // Names under 3 letters are left out: "Ng" or "Li" would refuse "strong" or "million".
-    const names = [localPart, context.firstName, context.lastName]
+    // The user name is the e-mail (seed 001), so the whole address counts, however short. Parts
+    // under 3 letters are left out: "Ng" or "Li" would refuse "strong" or "million".
+    const names = [email, localPart, context.firstName, context.lastName]
       .map((name) => name?.trim().toLowerCase())
       .filter((name): name is string => !!name && name.length >= 3);
     if (names.some((name) => lower.includes(name))) issues.push({ rule: 'not-name' });

@@ -16,7 +16,13 @@ export const passwordRulesSchema = z.object({
   notName: z.optional(z.boolean()),
   /** Not on the common-password list. */
   notCommon: z.optional(z.boolean()),
-});
+}).check(
+  // A minimum above the maximum would refuse every password, so nobody could accept an invitation.
+  z.refine((rules) => rules.minLength === undefined || rules.maxLength === undefined || rules.minLength <= rules.maxLength, {
+    message: 'min-above-max',
+    path: ['maxLength'],
+  }),
+);
 
 export type PasswordRules = z.infer<typeof passwordRulesSchema>;
 
