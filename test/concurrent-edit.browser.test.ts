@@ -135,10 +135,11 @@ describe('two clients edit the same user', () => {
     it(`the last two super users demote each other at the same moment: exactly one succeeds (${name})`, async () => {
       const t = await loadLocale('en');
       const setup = open();
-      // Leave u-001 and u-002 as the organization's only super users.
-      await setup.memory.execute({ actorId: 'u-001' }, { type: 'users.setRole', userId: 'u-003', role: 'user' });
-      const a = await client(setup, 'u-001', 'u-002');
-      const b = await client(setup, 'u-002', 'u-001');
+      // Leave u-001 and u-003 as the organization's only super users: both manage every client,
+      // so rule 2 lets each demote the other.
+      await setup.memory.execute({ actorId: 'u-001' }, { type: 'users.setRole', userId: 'u-002', role: 'user' });
+      const a = await client(setup, 'u-001', 'u-003');
+      const b = await client(setup, 'u-003', 'u-001');
       for (const { element } of [a, b]) {
         element.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="demote"]')!.click();
         await waitUntil(() => $<HTMLDialogElement>(element, 'dialog').open, 'the confirmation opens');

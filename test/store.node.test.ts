@@ -70,7 +70,7 @@ describe('createPortier', () => {
     await portier.ready;
     const blocking = portier.users.block('u-005');
     await executed;
-    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Renamed' } });
+    await backend.execute({ actorId: 'u-003' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Renamed' } });
     await portier.refresh();
     release();
     await blocking;
@@ -232,7 +232,7 @@ describe('createPortier', () => {
     const { portier, backend } = await setup();
     const version = portier.getState().data.users['u-005']!.version;
     // Another administrator saves u-005 first: the store's version is now stale.
-    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-005', changes: { lastName: 'Elsewhere' } });
+    await backend.execute({ actorId: 'u-003' }, { type: 'users.updateProfile', userId: 'u-005', changes: { lastName: 'Elsewhere' } });
     const stale = portier.users.updateProfile('u-005', { firstName: 'Refused' }, { expectedVersion: version });
     const behind = portier.users.updateProfile('u-005', { phone: '+32 2 555 0101' });
     assert.equal(portier.getState().data.users['u-005']!.firstName, 'Refused');
@@ -289,7 +289,7 @@ describe('createPortier', () => {
     assert.ok(!created.id.startsWith('tmp-'));
     assert.equal(portier.getState().data.users[created.id]?.email, 'ids@lambert.example');
     // Another administrator renamed u-005 behind the view's back: the block's answer carries that too.
-    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Elsewhere' } });
+    await backend.execute({ actorId: 'u-003' }, { type: 'users.updateProfile', userId: 'u-005', changes: { firstName: 'Elsewhere' } });
     await portier.users.block('u-005');
     assert.equal(portier.getState().data.users['u-005']!.firstName, 'Elsewhere');
     assert.equal(portier.getState().data.users['u-005']!.status, 'blocked');

@@ -55,7 +55,7 @@ export type { PortierData } from './data.js';
 export { can, assertCan, OWN_PROFILE_FIELDS } from './policy/can.js';
 export type { Decision } from './policy/can.js';
 export { ACTIONS } from './policy/actions.js';
-export { clientsAtStake } from './policy/clients-at-stake.js';
+export { clientsOfUser } from './policy/clients-of-user.js';
 export { countSuperUsers, isActiveSuperUser, superUserLoss } from './policy/super-users.js';
 export type { SuperUserCounts } from './policy/super-users.js';
 export type { Action, PolicyTarget, RequestedAccess } from './policy/actions.js';

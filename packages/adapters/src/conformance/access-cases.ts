@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { BackendContext, Grant, PortierBackend } from '@portier/core';
+import type { BackendContext, Command, Grant, PortierBackend } from '@portier/core';
 import { ACTORS, rejectsWith, uniqueEmail, withSubject, type ConformanceOptions, type ConformanceSubject } from './conformance-subject.js';
 
 const admin: BackendContext = { actorId: ACTORS.admin };
@@ -37,6 +37,24 @@ export function accessCases(options: ConformanceOptions): void {
   test('refuses a client outside the actor’s managed clients with out-of-scope', async ({ backend }) => {
     const second: BackendContext = { actorId: ACTORS.second };
     await rejectsWith(backend.execute(second, { type: 'access.set', userId: ACTORS.target, grants: [{ clientId: 'c-retail', applicationId: 'invoice-viewer', level: 'full' }] }), 'out-of-scope');
+  });
+
+  test('rule 2: leaves the account of a user who works for a client outside the actor’s own untouched, but its rights on the actor’s clients editable', async ({ backend }) => {
+    // u-002 manages Brasserie and Logistics; u-001 manages every client, the target also works for Retail.
+    const second: BackendContext = { actorId: ACTORS.second };
+    const before = await backend.load(admin);
+    const commands: Command[] = [
+      { type: 'users.setRole', userId: ACTORS.admin, role: 'user' },
+      { type: 'users.block', userId: ACTORS.target },
+      { type: 'users.deactivate', userId: ACTORS.target },
+      { type: 'users.updateProfile', userId: ACTORS.target, changes: { lastName: 'Outside' } },
+      { type: 'users.remove', userId: ACTORS.target },
+    ];
+    for (const command of commands) await rejectsWith(backend.execute(second, command), 'out-of-scope');
+    const after = await backend.load(admin);
+    for (const id of [ACTORS.admin, ACTORS.target]) assert.deepEqual(after.data.users[id], before.data.users[id], id);
+    const changes = await backend.execute(second, { type: 'access.set', userId: ACTORS.target, grants: [{ clientId: 'c-logistics', applicationId: 'energy-guard', level: 'alert' }] });
+    assert.ok(changes.grants[ACTORS.target]?.some((grant) => grant.clientId === 'c-logistics' && grant.applicationId === 'energy-guard' && grant.level === 'alert'));
   });
 
   test('copies another user’s grants without an excluded application', async ({ backend }) => {

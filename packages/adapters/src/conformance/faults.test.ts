@@ -143,7 +143,8 @@ for (const [name, open] of Object.entries(TRANSPORTS)) {
 
     it('two stores edit the same user: the second save gets conflict and then shows the first', async () => {
       const first = createPortier({ backend: path.backend, actorId: ACTORS.admin });
-      const second = createPortier({ backend: path.backend, actorId: ACTORS.second });
+      // Another administrator who manages every client of the target (rule 2).
+      const second = createPortier({ backend: path.backend, actorId: ACTORS.collective });
       await Promise.all([first.ready, second.ready]);
       const version = first.getState().data.users[ACTORS.target]!.version;
       const results = await Promise.allSettled([
@@ -195,15 +196,16 @@ describe('concurrency, memory and REST', () => {
     it(`the last two super users demote each other at the same moment: exactly one succeeds (${name})`, async () => {
       const { backend, memory, close } = await open();
       try {
-        await backend.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+        // Leave the two super users who manage every client (rule 2 lets each demote the other).
+        await backend.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
         const a = createPortier({ backend, actorId: ACTORS.admin });
-        const b = createPortier({ backend, actorId: ACTORS.second });
+        const b = createPortier({ backend, actorId: ACTORS.collective });
         await Promise.all([a.ready, b.ready]);
-        const results = await Promise.allSettled([a.users.setRole(ACTORS.second, 'user'), b.users.setRole(ACTORS.admin, 'user')]);
+        const results = await Promise.allSettled([a.users.setRole(ACTORS.collective, 'user'), b.users.setRole(ACTORS.admin, 'user')]);
         assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1);
         const refusal = (results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason;
         assert.ok(isPortierError(refusal) && (refusal.code === 'forbidden' || refusal.code === 'last-super-user'), String(refusal));
-        const supers = await memory.listUsers({ actorId: ACTORS.admin }, { role: 'superuser' }).catch(() => memory.listUsers({ actorId: ACTORS.second }, { role: 'superuser' }));
+        const supers = await memory.listUsers({ actorId: ACTORS.admin }, { role: 'superuser' }).catch(() => memory.listUsers({ actorId: ACTORS.collective }, { role: 'superuser' }));
         assert.equal(supers.total, 1);
       } finally {
         await close();

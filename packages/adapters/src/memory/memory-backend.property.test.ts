@@ -102,39 +102,35 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
   const seen = check('user.view', { user });
   if (!seen.allowed) return seen;
   const supers = superUsersOf(data, user.organizationId, now);
+  // Rule 2: an action on the account as a whole touches every client the user works for.
+  const account = (action: Action, target: Omit<PolicyTarget, 'now' | 'user'> = {}) => check(action, { user, userClientIds: clientsOf(data, user), ...target });
   switch (command.type) {
     case 'users.updateProfile': {
       const fields: string[] = [];
       if (command.changes.email !== undefined && normalizeEmail(command.changes.email) !== normalizeEmail(user.email)) fields.push('email');
       if (command.changes.firstName !== undefined && command.changes.firstName !== user.firstName) fields.push('firstName');
-      return check('user.update-profile', { user, fields, settings: settings(user) });
+      return account('user.update-profile', { fields, settings: settings(user) });
     }
-    case 'users.setRole': {
-      // Rule 2: promoting hands over the user's managed clients; the actor must manage them.
-      const promoted = command.role === 'superuser' && user.role !== 'superuser';
-      return check('user.set-role', { user, role: command.role, superUsers: supers, ...(promoted ? { clientIds: user.managedClientIds } : {}) });
-    }
+    case 'users.setRole':
+      return account('user.set-role', { role: command.role, superUsers: supers });
     case 'users.setSignature':
-      return check('user.set-signature', { user });
+      return account('user.set-signature');
     case 'users.deactivate':
-      return check('user.deactivate', { user, superUsers: supers, ...(command.until === undefined ? {} : { until: command.until }) });
+      return account('user.deactivate', { superUsers: supers, ...(command.until === undefined ? {} : { until: command.until }) });
     case 'users.block':
-      return check('user.block', { user, superUsers: supers });
-    case 'users.remove': {
-      // Rule 2: deleting takes away the user's rights and clients; the actor must manage each.
-      const clientIds = [...user.managedClientIds, ...(data.grants[user.id] ?? []).map((grant) => grant.clientId)];
-      return check('user.remove', { user, superUsers: supers, clientIds });
-    }
+      return account('user.block', { superUsers: supers });
+    case 'users.remove':
+      return account('user.remove', { superUsers: supers });
     case 'users.activate':
-      return check('user.activate', { user });
+      return account('user.activate');
     case 'users.unblock':
-      return check('user.unblock', { user });
+      return account('user.unblock');
     case 'users.resetPassword':
-      return check('user.reset-password', { user });
+      return account('user.reset-password');
     case 'users.resendInvitation':
-      return check('user.resend-invitation', { user });
+      return account('user.resend-invitation');
     case 'users.makeLogin':
-      return check('user.make-login', { user });
+      return account('user.make-login');
     case 'access.set': {
       const plan = planIndividual(data, command.grants);
       return check('access.set', { user, clientIds: plan.clientIds, access: plan.access });
@@ -156,6 +152,18 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
       return check('clients.set-managed', { user, clientIds: touched });
     }
   }
+}
+
+/** The clients a user works for, as the model counts them: assigned, and those it holds rights on. */
+function clientsOf(data: PortierData, user: User): string[] {
+  return [...new Set([...user.managedClientIds, ...(data.grants[user.id] ?? []).map((grant) => grant.clientId)])];
+}
+
+/** Whether the account itself changed (not its version, not its clients, which rule 2 checks per client). */
+function accountChanged(was: User, now: User): boolean {
+  const { version: _v1, managedClientIds: _c1, ...a } = was;
+  const { version: _v2, managedClientIds: _c2, ...b } = now;
+  return JSON.stringify(a, Object.keys(a).sort()) !== JSON.stringify(b, Object.keys(b).sort());
 }
 
 /** Refusals that come after the policy allowed: the lifecycle table, a stale version, validation. */
@@ -193,13 +201,16 @@ function checkInvariants(before: PortierData, after: PortierData, actor: User, c
       if (maker) assert.ok(maker.has(grant.clientId), `${label}: grant on ${grant.clientId} outside its maker's clients`);
     }
   }
-  // (b') rule 2 beyond grants: a promotion or a deletion touches only clients the actor manages.
+  // (b') rule 2 beyond grants: another user's account (its role, status, profile, the user itself)
+  // changes only when the actor manages every client that user works for.
   const actorClients = new Set(actor.managedClientIds);
   for (const [userId, was] of Object.entries(before.users)) {
-    const now = after.users[userId];
-    const promoted = now !== undefined && was.role !== 'superuser' && now.role === 'superuser';
-    const touched = promoted ? now.managedClientIds : now === undefined ? [...was.managedClientIds, ...(before.grants[userId] ?? []).map((g) => g.clientId)] : [];
-    for (const clientId of touched) assert.ok(actorClients.has(clientId), `${label}: ${promoted ? 'promoted' : 'deleted'} ${userId} with ${clientId}, outside the actor's clients`);
+    if (userId === actor.id) continue;
+    const current = after.users[userId];
+    if (current !== undefined && !accountChanged(applyTimedTransitions(was, now), current)) continue;
+    for (const clientId of clientsOf(before, was)) {
+      assert.ok(actorClients.has(clientId), `${label}: ${current ? 'changed' : 'deleted'} ${userId}, who works for ${clientId}, outside the actor's clients`);
+    }
   }
   // (c) levels and profiles are the application's.
   for (const list of Object.values(after.grants)) {

@@ -196,13 +196,13 @@ describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
       const options = { baseUrl: peer.url, token: peer.token };
       const admin = createScimBackend(options);
       const ownPage = createScimBackend(options);
-      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
       // While the second administrator's demotion of the first is written and checked, the first
       // demotes the second, then edits its own phone: the guard's undo meets a new ETag.
       let patches = 0;
       const interleaving: typeof fetch = async (input, init) => {
         if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && ++patches === 1) {
-          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
+          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
           const response = await fetch(input, init);
           await ownPage.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId: ACTORS.admin, changes: { phone: '+32 2 555 99 99' } });
           return response;
@@ -210,7 +210,7 @@ describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
         return fetch(input, init);
       };
       const second = createScimBackend({ ...options, fetch: interleaving });
-      await rejectsWith(second.execute({ actorId: ACTORS.second }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'last-super-user');
+      await rejectsWith(second.execute({ actorId: ACTORS.collective }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'last-super-user');
       const held = (await createScimClient(options).getUser(ACTORS.admin)).user;
       assert.equal(held.role, 'superuser');
       assert.equal(held.phone, '+32 2 555 99 99');
@@ -226,11 +226,11 @@ describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
       const admin = createScimBackend(options);
       const provisioning = createScimClient(options);
       const endDate = isoDay(Date.now() + 90 * DAY_MS);
-      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
       let patches = 0;
       const interleaving: typeof fetch = async (input, init) => {
         if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && ++patches === 1) {
-          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
+          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
           const response = await fetch(input, init);
           // An HR system provisioning the same directory gives the first administrator an end date.
           const held = await provisioning.getUser(ACTORS.admin);
@@ -240,7 +240,7 @@ describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
         return fetch(input, init);
       };
       const second = createScimBackend({ ...options, fetch: interleaving });
-      await rejectsWith(second.execute({ actorId: ACTORS.second }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'last-super-user');
+      await rejectsWith(second.execute({ actorId: ACTORS.collective }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'last-super-user');
       const held = (await provisioning.getUser(ACTORS.admin)).user;
       assert.equal(held.role, 'superuser', 'the demotion is taken back');
       assert.equal(held.activeUntil, endDate, 'the other system’s end date stays');
@@ -256,13 +256,13 @@ describe('SCIM backend: rule 4 when the command is cancelled after the guard has
     try {
       const options = { baseUrl: peer.url, token: peer.token };
       const admin = createScimBackend(options);
-      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
       const controller = new AbortController();
       let patched = false;
       const interleaving: typeof fetch = async (input, init) => {
         if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && !patched) {
           patched = true;
-          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
+          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
           const response = await fetch(input, init);
           // The caller goes away (the REST handler passes the request's signal) once the write is done.
           controller.abort();
@@ -271,7 +271,7 @@ describe('SCIM backend: rule 4 when the command is cancelled after the guard has
         return fetch(input, init);
       };
       const second = createScimBackend({ ...options, fetch: interleaving });
-      await assert.rejects(second.execute({ actorId: ACTORS.second, signal: controller.signal }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }));
+      await assert.rejects(second.execute({ actorId: ACTORS.collective, signal: controller.signal }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }));
       assert.deepEqual(await superUsersOn(peer), [ACTORS.admin]);
     } finally {
       await peer.close();

@@ -3,6 +3,7 @@ import type { PortierData } from '../data.js';
 import { GrantTable, type Grant } from '../grant/grant.schema.js';
 import type { Action, PolicyTarget } from '../policy/actions.js';
 import { assertCan } from '../policy/can.js';
+import { clientsOfUser } from '../policy/clients-of-user.js';
 import { countSuperUsers, isActiveSuperUser, type SuperUserCounts } from '../policy/super-users.js';
 import { applyTimedTransitions } from '../user/user.machine.js';
 import type { User } from '../user/user.schema.js';
@@ -67,9 +68,11 @@ export class CommandContext {
     return user;
   }
 
-  /** Asks the policy; throws its refusal. */
+  /** Asks the policy, with the clients the target user works for (rule 2); throws its refusal. */
   allow(action: Action, target: Omit<PolicyTarget, 'now'>): void {
-    assertCan(this.actor, action, { now: this.now, ...target });
+    const user = target.user;
+    const userClientIds = user && target.userClientIds === undefined ? { userClientIds: clientsOfUser(user, own(this.data.grants, user.id) ?? []) } : {};
+    assertCan(this.actor, action, { now: this.now, ...userClientIds, ...target });
   }
 
   /**

@@ -108,9 +108,11 @@ describe('execute — profile and role', () => {
     data.users['plain'] = { ...data.users['plain']!, managedClientIds: ['c-1', 'c-2'] };
     assert.throws(() => run({ type: 'users.setRole', userId: 'plain', role: 'superuser' }, 'admin2', data), code('out-of-scope'));
     assert.equal(run({ type: 'users.setRole', userId: 'plain', role: 'superuser' }, 'admin', data).data.users['plain']!.role, 'superuser');
-    // Demoting takes nothing out of the actor's hands.
+    // Demoting takes away the administration of every client the super user manages: the actor
+    // must manage them all too, or a super user of one client could demote the only admin of another.
     data.users['admin'] = { ...data.users['admin']!, managedClientIds: ['c-1', 'c-2'] };
-    assert.equal(run({ type: 'users.setRole', userId: 'admin', role: 'user' }, 'admin2', data).data.users['admin']!.role, 'user');
+    assert.throws(() => run({ type: 'users.setRole', userId: 'admin', role: 'user' }, 'admin2', data), code('out-of-scope'));
+    assert.equal(run({ type: 'users.setRole', userId: 'admin2', role: 'user' }, 'admin', data).data.users['admin2']!.role, 'user');
   });
   it('rule 2: deleting takes the user’s rights and clients away, so the actor must manage each of them', () => {
     const data = fixtureData();
@@ -127,6 +129,8 @@ describe('execute — profile and role', () => {
   });
   it('rule 4: refuses demoting the last super user, allows it while another remains', () => {
     const data = fixtureData();
+    // The super user to be manages every client of the one it demotes (rule 2).
+    data.users['plain'] = { ...data.users['plain']!, managedClientIds: ['c-1', 'c-2'] };
     const demoted = execute(data, 'admin', { type: 'users.setRole', userId: 'admin2', role: 'user' }, envAt()).data;
     assert.equal(demoted.users['admin2']!.role, 'user');
     const promoted = execute(demoted, 'admin', { type: 'users.setRole', userId: 'plain', role: 'superuser' }, envAt()).data;

@@ -5,7 +5,6 @@ import { writeRecords } from '../internal/write-records.js';
 import { DEFAULT_ORGANIZATION_SETTINGS, type OrganizationSettings } from '../organization/organization.schema.js';
 import { accountReducer } from '../user/user.machine.js';
 import { normalizeEmail, type User } from '../user/user.schema.js';
-import { clientsAtStake } from '../policy/clients-at-stake.js';
 import { applyPlan, planAuthorizeAll, planCopy, planIndividual, type AccessPlan } from './access-plan.js';
 import { CommandContext, type ExecuteEnv } from './command-context.js';
 import { parseCommand, type AccessSetup, type Command, type CommandType, type ParsedCommand } from './command.schema.js';
@@ -164,7 +163,7 @@ const handlers: Handlers = {
 
   'users.setRole': (ctx, { userId, expectedVersion, role }) => {
     const user = ctx.target(userId, expectedVersion);
-    ctx.allow('user.set-role', { user, role, superUsers: ctx.superUsers(user), clientIds: clientsAtStake('user.set-role', user, [], role) });
+    ctx.allow('user.set-role', { user, role, superUsers: ctx.superUsers(user) });
     if (user.role !== role) ctx.writeUser(user, { ...user, role });
   },
 
@@ -244,7 +243,7 @@ const handlers: Handlers = {
 
   'users.remove': (ctx, { userId, expectedVersion }) => {
     const user = ctx.target(userId, expectedVersion);
-    ctx.allow('user.remove', { user, superUsers: ctx.superUsers(user), clientIds: clientsAtStake('user.remove', user, ctx.data.grants[user.id] ?? []) });
+    ctx.allow('user.remove', { user, superUsers: ctx.superUsers(user) });
     accountReducer(user, { type: 'DELETE' });
     ctx.removeUser(user);
     ctx.effect({ type: 'revoke-tokens', userId });

@@ -2,6 +2,7 @@ import type { Application, Level } from '../application/application.schema.js';
 import type { OrganizationSettings } from '../organization/organization.schema.js';
 import type { Role, User } from '../user/user.schema.js';
 import type { SuperUserCounts } from './super-users.js';
+import type { clientsOfUser } from './clients-of-user.js';
 
 /** Everything `can` decides on. */
 export const ACTIONS = [
@@ -54,6 +55,11 @@ export interface PolicyTarget {
   role?: Role;
   /** Clients the action touches: grants set or removed, managed clients added or removed (rule 2). */
   clientIds?: readonly string[];
+  /**
+   * The clients the target user works for ({@link clientsOfUser}): an action on another user's
+   * account as a whole touches them all (rule 2). Commands and screens fill it from their data.
+   */
+  userClientIds?: readonly string[];
   /** Levels and profiles asked for (rule 3). */
   access?: readonly RequestedAccess[];
   /** The super users of the target's organization, the target included (rule 4); none when absent. */

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { can } from './can.js';
-import { clientsAtStake } from './clients-at-stake.js';
+import type { Action } from './actions.js';
+import { clientsOfUser } from './clients-of-user.js';
 import { aUser, fixtureData, T0 } from '../test-support/fixture.js';
 
 const data = fixtureData();
@@ -41,16 +42,26 @@ describe('can — rule 2: a super user acts only in its organization and on the 
   it('refuses assigning a managed client outside the actor’s own', () => {
     assert.ok(refused('out-of-scope')(can(data.users['admin2']!, 'clients.set-managed', { now: T0, user: plain, clientIds: ['c-2'] })));
   });
-  it('promoting or deleting a user is at stake on its clients: clientsAtStake names them', () => {
+  it('a user works for the clients assigned to it and those it holds rights on: clientsOfUser names them', () => {
     const user = aUser('u', { managedClientIds: ['c-2'] });
-    const grants = [{ clientId: 'c-1', applicationId: 'invoices', level: 'read' as const }];
-    assert.deepEqual(clientsAtStake('user.set-role', user, grants, 'superuser'), ['c-2']);
-    assert.deepEqual(clientsAtStake('user.set-role', user, grants, 'user'), []);
-    assert.deepEqual(clientsAtStake('user.set-role', { ...user, role: 'superuser' }, grants, 'superuser'), []);
-    assert.deepEqual(clientsAtStake('user.remove', user, grants), ['c-2', 'c-1']);
+    const grants = [{ clientId: 'c-1', applicationId: 'invoices', level: 'read' as const }, { clientId: 'c-2', applicationId: 'invoices', level: 'read' as const }];
+    assert.deepEqual(clientsOfUser(user, grants), ['c-2', 'c-1']);
+    assert.deepEqual(clientsOfUser(aUser('v', { managedClientIds: [] }), []), []);
+  });
+  it('changes another user’s account only when the actor manages every client that user works for', () => {
     const admin2 = data.users['admin2']!;
-    assert.ok(refused('out-of-scope')(can(admin2, 'user.set-role', { now: T0, user, role: 'superuser', clientIds: clientsAtStake('user.set-role', user, grants, 'superuser') })));
-    assert.ok(refused('out-of-scope')(can(admin2, 'user.remove', { now: T0, user, clientIds: clientsAtStake('user.remove', user, grants) })));
+    const user = aUser('u', { managedClientIds: ['c-1'] });
+    const beyond = ['c-1', 'c-2'];
+    const account: Action[] = ['user.update-profile', 'user.set-role', 'user.set-signature', 'user.activate', 'user.deactivate', 'user.block', 'user.unblock', 'user.reset-password', 'user.resend-invitation', 'user.make-login', 'user.remove'];
+    for (const action of account) {
+      assert.deepEqual(can(admin2, action, { now: T0, user, userClientIds: beyond }), { allowed: false, code: 'out-of-scope', reason: 'user-not-managed' }, action);
+      assert.deepEqual(can(admin2, action, { now: T0, user, userClientIds: ['c-1'] }), { allowed: true }, action);
+    }
+    // Seeing the user, and its rights on the actor's own clients, stays within reach.
+    for (const action of ['user.view', 'access.view', 'clients.view'] as const) assert.deepEqual(can(admin2, action, { now: T0, user, userClientIds: beyond }), { allowed: true }, action);
+    assert.deepEqual(can(admin2, 'access.set', { now: T0, user, userClientIds: beyond, clientIds: ['c-1'] }), { allowed: true });
+    // A super user whose own rights reach beyond its managed clients still edits its own profile.
+    assert.deepEqual(can(admin2, 'user.update-profile', { now: T0, user: admin2, userClientIds: beyond, fields: ['phone'] }), { allowed: true });
   });
 });
 

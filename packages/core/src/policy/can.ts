@@ -18,6 +18,24 @@ export const OWN_PROFILE_FIELDS = ['firstName', 'lastName', 'phone', 'mobile', '
 /** Actions a user may take on its own account. */
 const SELF_ACTIONS: ReadonlySet<Action> = new Set(['user.view', 'user.update-profile', 'access.view', 'clients.view']);
 
+/**
+ * Actions on a user's account as a whole: they touch every client the user works for, so a super
+ * user takes them on another user only when it manages all of those clients (SPEC rule 2).
+ */
+const ACCOUNT_ACTIONS: ReadonlySet<Action> = new Set([
+  'user.update-profile',
+  'user.set-role',
+  'user.set-signature',
+  'user.activate',
+  'user.deactivate',
+  'user.block',
+  'user.unblock',
+  'user.reset-password',
+  'user.resend-invitation',
+  'user.make-login',
+  'user.remove',
+]);
+
 /** Actions that would take away an active super user (SPEC rule 4). */
 const REMOVES_SUPER_USER: ReadonlySet<Action> = new Set(['user.deactivate', 'user.block', 'user.remove']);
 
@@ -53,11 +71,18 @@ const superUserAdministers: Rule = (actor, _action, target) => {
   return actor.role === 'superuser' ? ALLOWED : refuse('forbidden', 'not-super-user');
 };
 
-/** Rule 2: rights are granted, and clients assigned, only within the actor's own managed clients. */
-const withinManagedClients: Rule = (actor, _action, target) => {
-  if (!target.clientIds || target.clientIds.length === 0) return ALLOWED;
+/**
+ * Rule 2: a super user acts only on clients it manages. Rights are granted, and clients assigned,
+ * only within them; another user's account (its status, role, profile) is changed only by a super
+ * user who manages every client that user works for, so that nobody blocks, demotes or deletes
+ * the colleague of a client it does not administer.
+ */
+const withinManagedClients: Rule = (actor, action, target) => {
   const managed = new Set(actor.managedClientIds);
-  return target.clientIds.every((id) => managed.has(id)) ? ALLOWED : refuse('out-of-scope', 'client-not-managed');
+  if (target.clientIds && !target.clientIds.every((id) => managed.has(id))) return refuse('out-of-scope', 'client-not-managed');
+  const otherAccount = target.user !== undefined && target.user.id !== actor.id && ACCOUNT_ACTIONS.has(action);
+  if (otherAccount && target.userClientIds && !target.userClientIds.every((id) => managed.has(id))) return refuse('out-of-scope', 'user-not-managed');
+  return ALLOWED;
 };
 
 /** Rule 3: levels and profiles come from the application's allowed lists. */

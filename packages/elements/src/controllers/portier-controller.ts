@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { can, countSuperUsers, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type SuperUserCounts, type User } from '@portier/core';
+import { can, clientsOfUser, countSuperUsers, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type SuperUserCounts, type User } from '@portier/core';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { portierContext } from '../context.js';
 import { formatDate, formatNumber } from '../localize/format.js';
@@ -83,8 +83,12 @@ export class PortierController implements ReactiveController {
    */
   can(action: Action, target: Omit<PolicyTarget, 'now'> = {}): Decision {
     const actor = this.actor;
-    if (!actor || !this.#state) return NO_ACTOR;
-    return can(actor, action, { now: this.#state.now, ...target });
+    const state = this.#state;
+    if (!actor || !state) return NO_ACTOR;
+    // Rule 2 reads the clients the target user works for: filled here, as the command fills them.
+    const user = target.user;
+    const userClientIds = user && target.userClientIds === undefined ? { userClientIds: clientsOfUser(user, state.data.grants[user.id] ?? []) } : {};
+    return can(actor, action, { now: state.now, ...userClientIds, ...target });
   }
 
   /** The super users of the actor's organization (what rule 4 counts); computed once per state. */

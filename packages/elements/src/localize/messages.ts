@@ -76,6 +76,7 @@ export interface Messages {
     'own-account': string;
     'not-super-user': string;
     'client-not-managed': string;
+    'user-not-managed': string;
     'actor-inactive': string;
     'other-organization': string;
     'contact-cannot-be-super-user': string;
@@ -204,8 +205,11 @@ export interface Messages {
     promote: string;
     demote: string;
     lastSuperUserHint: string;
-    /** Why Promote or Delete is refused (rule 2): the user has rights on clients the actor does not manage. */
-    outsideScope: string;
+    /**
+     * Why the account cannot be changed (rule 2): the user also works for `clients` (a list of
+     * names, joined in the language), which the actor does not manage.
+     */
+    outsideScope: (clients: string) => string;
     profileHeading: string;
     emailHint: string;
     signatureHeading: string;

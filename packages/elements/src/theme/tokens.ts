@@ -213,7 +213,10 @@ export const baseStyles = css`
     height: 1.1em;
     accent-color: var(--_primary);
   }
-  input[readonly] {
+  input[readonly],
+  input:disabled,
+  select:disabled,
+  textarea:disabled {
     background: var(--_surface);
     color: var(--_muted);
   }

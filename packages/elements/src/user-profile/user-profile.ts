@@ -1,4 +1,4 @@
-import { PortierError, clientsAtStake, displayName, effectiveStatus, isPortierError, superUserLoss, isoDay, type AccountStatus, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
+import { PortierError, clientsOfUser, displayName, effectiveStatus, isPortierError, superUserLoss, isoDay, type AccountStatus, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -12,6 +12,7 @@ import { notePressInForm } from '../forms/touch-after-press.js';
 import { OtherUserFailure, errorMessage, sayFailure } from '../localize/error-message.js';
 import type { Messages, Say } from '../localize/messages.js';
 import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
+import { formatList } from '../localize/format.js';
 import { ProfileForm } from './profile-form.js';
 import { userProfileStyles } from './user-profile.styles.js';
 
@@ -22,7 +23,7 @@ interface Notice {
 }
 
 /** Refusals shown on a visible, aria-disabled control with their explanation, rather than hidden. */
-const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'last-super-user-without-end-date', 'contact-cannot-be-super-user', 'client-not-managed']);
+const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'last-super-user-without-end-date', 'contact-cannot-be-super-user']);
 
 /** Actions that take away a super user (SPEC rule 4): the §5.1 hint explains their refusal. */
 const TAKES_AWAY: ReadonlySet<Action> = new Set(['user.set-role', 'user.deactivate', 'user.block', 'user.remove']);
@@ -62,6 +63,7 @@ const EXPLAINED_BY: Partial<Record<string, string>> = { promote: 'explain-role',
  * @event portier-user-removed - The user was deleted (the event carries its id and its last record).
  * @csspart title - The heading.
  * @csspart subtitle - "User: e-mail".
+ * @csspart notice - Says the account cannot be changed here: the user also works for clients the actor does not manage.
  * @csspart section - A section (role, profile, signature, account).
  * @csspart label - A field label.
  * @csspart input - An input or select.
@@ -164,6 +166,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     return html`
       <h2 part="title" id="title">${t.userProfile.title}</h2>
       <p class="subtitle" part="subtitle">${t.userProfile.userHeading(user.email)}</p>
+      ${this.#renderOutsideScope(t, state, user)}
       <div class="results" part="results">
         <div class="banner ${this.announcement?.tone ?? 'success'}" part="live" role="status" aria-live="polite">${this.announcement?.say(t) ?? nothing}</div>
         <div class="banner error" part="error" role="alert" tabindex="-1">${this.error
@@ -177,6 +180,19 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
       </div>
       ${this.#dialog.render(t)}
     `;
+  }
+
+  /**
+   * Rule 2: the user also works for clients the actor does not manage, so nothing of the account
+   * can be changed here (its controls are gone or disabled). Says so once, naming those clients.
+   */
+  #renderOutsideScope(t: Messages, state: PortierState, user: User): TemplateResult | typeof nothing {
+    const decision = this.#portier.can('user.update-profile', { user, fields: ['phone'] });
+    if (decision.allowed || decision.reason !== 'user-not-managed') return nothing;
+    const managed = new Set(this.#portier.actor?.managedClientIds);
+    const outside = clientsOfUser(user, state.data.grants[user.id] ?? []).filter((id) => !managed.has(id));
+    const names = outside.map((id) => state.data.clients[id]?.name ?? id);
+    return html`<p class="banner info" part="notice" role="note">${t.userProfile.outsideScope(formatList(this.#portier.locale, names))}</p>`;
   }
 
   /**
@@ -467,7 +483,6 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
   /** Why the policy refuses, as of now (the reason is fixed here; only its wording waits for the render). */
   #refusal(decision: Decision): Say {
     if (decision.allowed) return () => '';
-    if (decision.reason === 'client-not-managed') return (t) => t.userProfile.outsideScope;
     const user = this.#user();
     const reason = user && decision.reason === 'own-account' && this.#isLastSuperUser(user) ? 'last-super-user' : decision.reason;
     const refusal = new PortierError(decision.code, { reason });
@@ -479,11 +494,9 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     return !!state && superUserLoss(user, this.#portier.superUsers(), state.now) === 'last-super-user';
   }
 
-  /** The policy's answer, asked with what the command will ask it (rule 2: the clients a promotion or a deletion puts at stake). */
+  /** The policy's answer, asked with what the command will ask it. */
   #decide(action: Action, user: User, extra: { role?: 'user' | 'superuser' } = {}): Decision {
-    const grants = this.#portier.state?.data.grants[user.id] ?? [];
-    const clientIds = action === 'user.set-role' || action === 'user.remove' ? clientsAtStake(action, user, grants, extra.role) : undefined;
-    return this.#portier.can(action, { user, superUsers: this.#portier.superUsers(), ...extra, ...(clientIds ? { clientIds } : {}) });
+    return this.#portier.can(action, { user, superUsers: this.#portier.superUsers(), ...extra });
   }
 
   #user(): User | undefined {

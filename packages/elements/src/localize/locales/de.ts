@@ -53,6 +53,7 @@ const de: Messages = {
     'own-account': 'Sie können Ihre eigene Rolle, Ihre Rechte oder Ihren Status nicht ändern. Bitten Sie einen anderen Super User darum.',
     'not-super-user': 'Nur ein Super User kann andere Benutzer verwalten.',
     'client-not-managed': 'Sie können Rechte nur für Kunden vergeben, die Sie selbst verwalten.',
+    'user-not-managed': 'Nur ein Super User, der alle Kunden dieses Benutzers verwaltet, kann sein Konto ändern.',
     'actor-inactive': 'Ihr Konto ist nicht aktiv.',
     'other-organization': 'Dieser Benutzer gehört zu einer anderen Organisation.',
     'contact-cannot-be-super-user': 'Ein Kontakt kann sich nicht anmelden und daher kein Super User sein.',
@@ -198,7 +199,7 @@ const de: Messages = {
     demote: 'Herabstufen',
     lastSuperUserHint:
       'Dies ist der letzte Super User der Organisation: Er kann nicht zum User herabgestuft, deaktiviert, gesperrt oder gelöscht werden. Legen Sie zuerst einen neuen Super User an oder befördern Sie einen bestehenden Benutzer zum Super User; diese Person kann danach dieses Konto ändern.',
-    outsideScope: 'Nur ein Super User, der alle Kunden dieses Benutzers verwaltet, kann ihn befördern oder löschen: Er hat Rechte bei Kunden, die Sie nicht verwalten.',
+    outsideScope: (clients) => `Sie können dieses Konto ansehen, aber nicht ändern: Dieser Benutzer arbeitet auch für ${clients}, die Sie nicht verwalten. Nur ein Super User, der alle seine Kunden verwaltet, kann es ändern.`,
     profileHeading: 'Profil ändern',
     emailHint: 'Die E-Mail-Adresse ist das Login und kann nicht geändert werden.',
     signatureHeading: 'Art der Unterschrift',

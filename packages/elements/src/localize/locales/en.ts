@@ -52,6 +52,7 @@ const en: Messages = {
     'own-account': 'You cannot change your own role, rights or status. Ask another super user.',
     'not-super-user': 'Only a super user can manage other users.',
     'client-not-managed': 'You can only give rights on, or assign, clients you manage yourself.',
+    'user-not-managed': 'Only a super user who manages every client of this user can change their account.',
     'actor-inactive': 'Your account is not active.',
     'other-organization': 'This user belongs to another organization.',
     'contact-cannot-be-super-user': 'A contact cannot sign in, so it cannot be a super user.',
@@ -197,7 +198,7 @@ const en: Messages = {
     demote: 'Demote',
     lastSuperUserHint:
       'This is the last super user of the organization, so it cannot be demoted, deactivated, blocked or deleted. Create a new super user or promote an existing user to super user first; that person can then change this account.',
-    outsideScope: 'Only a super user who manages all of this user’s clients can promote or delete them: they have rights on clients you do not manage.',
+    outsideScope: (clients) => `You can see this account but not change it: this user also works for ${clients}, which you do not manage. Only a super user who manages all of their clients can change it.`,
     profileHeading: 'Change the profile',
     emailHint: 'The e-mail address is the login and cannot be changed.',
     signatureHeading: 'Signature type',

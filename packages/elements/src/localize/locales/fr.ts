@@ -52,6 +52,7 @@ const fr: Messages = {
     'own-account': 'Vous ne pouvez pas modifier votre propre rôle, vos droits ou votre statut. Demandez-le à un autre Super User.',
     'not-super-user': 'Seul un Super User peut gérer d’autres utilisateurs.',
     'client-not-managed': 'Vous ne pouvez accorder des droits que sur les clients que vous gérez vous-même.',
+    'user-not-managed': 'Seul un Super User qui gère tous les clients de cet utilisateur peut modifier son compte.',
     'actor-inactive': 'Votre compte n’est pas actif.',
     'other-organization': 'Cet utilisateur appartient à une autre organisation.',
     'contact-cannot-be-super-user': 'Un contact ne peut pas se connecter : il ne peut donc pas être Super User.',
@@ -199,7 +200,7 @@ const fr: Messages = {
     demote: 'Rétrograder',
     lastSuperUserHint:
       'C’est le dernier Super User de l’organisation : il n’est pas possible de le rétrograder au statut de User, de le désactiver, de le bloquer ou de le supprimer. Créez d’abord un nouveau Super User ou promouvez un utilisateur existant au statut de Super User ; cette personne pourra ensuite modifier ce compte.',
-    outsideScope: 'Seul un Super User qui gère tous les clients de cet utilisateur peut le promouvoir ou le supprimer : il a des droits sur des clients que vous ne gérez pas.',
+    outsideScope: (clients) => `Vous pouvez consulter ce compte mais pas le modifier : cet utilisateur travaille aussi pour ${clients}, que vous ne gérez pas. Seul un Super User qui gère tous ses clients peut le modifier.`,
     profileHeading: 'Changer le profil',
     emailHint: 'L’adresse e-mail est le login et ne peut pas être modifiée.',
     signatureHeading: 'Type de signature',

@@ -52,6 +52,7 @@ const nl: Messages = {
     'own-account': 'U kunt uw eigen rol, rechten of status niet wijzigen. Vraag het aan een andere Super User.',
     'not-super-user': 'Alleen een Super User kan andere gebruikers beheren.',
     'client-not-managed': 'U kunt alleen rechten geven op, of klanten toewijzen uit, de klanten die u zelf beheert.',
+    'user-not-managed': 'Alleen een Super User die alle klanten van deze gebruiker beheert, kan zijn account wijzigen.',
     'actor-inactive': 'Uw account is niet actief.',
     'other-organization': 'Deze gebruiker hoort bij een andere organisatie.',
     'contact-cannot-be-super-user': 'Een contactpersoon kan niet aanmelden en dus geen Super User zijn.',
@@ -198,7 +199,7 @@ const nl: Messages = {
     demote: 'Degraderen',
     lastSuperUserHint:
       'Dit is de laatste Super User van de organisatie: hij kan niet worden gedegradeerd tot User, gedeactiveerd, geblokkeerd of verwijderd. Maak eerst een nieuwe Super User aan of promoveer een bestaande gebruiker tot Super User; die persoon kan daarna dit account wijzigen.',
-    outsideScope: 'Alleen een Super User die alle klanten van deze gebruiker beheert, kan hem promoveren of verwijderen: hij heeft rechten op klanten die u niet beheert.',
+    outsideScope: (clients) => `U kunt dit account bekijken maar niet wijzigen: deze gebruiker werkt ook voor ${clients}, die u niet beheert. Alleen een Super User die al zijn klanten beheert, kan het wijzigen.`,
     profileHeading: 'Profiel wijzigen',
     emailHint: 'Het e-mailadres is de login en kan niet worden gewijzigd.',
     signatureHeading: 'Soort handtekening',
