@@ -80,7 +80,11 @@ export const readResponse = {
     const body = object(value, []);
     const grantsBody = object(body['grants'], ['grants']);
     const grants: Changes['grants'] = {};
-    for (const [userId, list] of Object.entries(grantsBody)) grants[userId] = array(list, ['grants', userId], (entry, path) => withSchema(grantSchema, entry, path));
+    for (const [userId, list] of Object.entries(grantsBody)) {
+      const value = array(list, ['grants', userId], (entry, path) => withSchema(grantSchema, entry, path));
+      // Defined, not assigned: a user id "__proto__" must stay a key, not replace the map's prototype.
+      Object.defineProperty(grants, userId, { value, enumerable: true, writable: true, configurable: true });
+    }
     return { users: array(body['users'], ['users'], user), grants, removedUserIds: array(body['removedUserIds'], ['removedUserIds'], string) };
   },
   signIn(value: unknown): SignInResult {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { PortierError } from '@portier/core';
 import { createMemoryBackend } from '../memory/memory-backend.js';
 import { buildOpenApi } from './generate-openapi.js';
 import { createRestHandler } from './rest-handler.js';
@@ -151,6 +152,25 @@ describe('createRestHandler', () => {
       assert.equal(demote.status, 401, `resolver answered ${JSON.stringify(nobody)}`);
     }
     assert.equal((await backend.load({ actorId: 'u-001' })).data.users['u-002']!.role, 'superuser');
+  });
+
+  it('keeps a backend’s server and network failure details on the server: the caller gets a plain reason, onServerError the error', async () => {
+    const memory = createMemoryBackend();
+    const heard: unknown[] = [];
+    const failures = [
+      new PortierError('server', { reason: 'scim-status', status: 500, detail: 'ORA-00942 table missing at db-prod-7.corp.internal:1521' }),
+      new PortierError('network', { reason: 'Connection refused by db-prod-7.corp.internal', cause: 'ECONNREFUSED 10.0.0.7:443' }),
+      new Error('TypeError: secret is undefined'),
+    ];
+    for (const failure of failures) {
+      const handler = createRestHandler({ ...memory, load: () => Promise.reject(failure) }, { resolveActor: () => 'u-001', onServerError: (error) => heard.push(error) });
+      const response = await handler(new Request('http://portier.test/snapshot'));
+      assert.equal(response.status, 500);
+      const text = await response.text();
+      assert.doesNotMatch(text, /ORA|corp\.internal|ECONNREFUSED|secret/, text);
+      assert.equal((JSON.parse(text) as { code: string }).code, 'server');
+    }
+    assert.deepEqual(heard, failures);
   });
 
   it('the memory backend takes its default actor only when the context has none: a null actor is refused', async () => {

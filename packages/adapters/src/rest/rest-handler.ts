@@ -16,6 +16,11 @@ export interface RestHandlerOptions {
   maxBodyBytes?: number;
   /** Path prefix the contract is mounted under, e.g. `/api`. Default: none. */
   basePath?: string;
+  /**
+   * Hears every failure answered as a server error (500), with what the answer leaves out: an
+   * identity provider's or a database's own text, a stack. Default: `console.error`.
+   */
+  onServerError?: (error: unknown, request: Request) => void;
 }
 
 /** A REST handler: the contract as a `(Request) => Promise<Response>` function (Node servers, MSW, workers). */
@@ -64,11 +69,19 @@ export function createRestHandler(backend: PortierBackend, options: RestHandlerO
       // Only PortierErrors travel as they are: anything else is a bug whose message stays on the server.
       const portierError = isPortierError(error) ? error : new PortierError('server', { reason: 'internal' });
       if (portierError.code === 'forbidden' && portierError.details?.['reason'] === 'unknown-actor') return problemResponse(portierError, 401);
-      // A backend's network trouble is this server's failure as seen by its caller.
-      return problemResponse(portierError.code === 'network' ? new PortierError('server', portierError.details) : portierError);
+      if (portierError.code !== 'server' && portierError.code !== 'network') return problemResponse(portierError);
+      // A backend's network trouble is this server's failure as seen by its caller. Its details
+      // (a provider's message, a host name, a cause) stay on the server: only a plain reason goes.
+      (options.onServerError ?? logServerError)(error, request);
+      return problemResponse(new PortierError('server', plainReason(portierError.details?.['reason'])));
     }
   }
 }
+
+const logServerError = (error: unknown, request: Request) => console.error(`portier: ${request.method} ${new URL(request.url).pathname} failed`, error);
+
+/** A reason worth telling the caller: a short code of our own (`internal`, `unreachable`), not a sentence from elsewhere. */
+const plainReason = (reason: unknown): { reason?: string } => (typeof reason === 'string' && /^[a-z0-9-]{1,40}$/.test(reason) ? { reason } : {});
 
 async function serve(
   backend: PortierBackend,

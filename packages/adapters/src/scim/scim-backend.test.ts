@@ -111,6 +111,30 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     assert.match(pages[1]!, /startIndex=8&count=7/);
   });
 
+  it('stops reading a peer whose pages do not move on (the first page again, a huge total), as a server error', async () => {
+    let lists = 0;
+    const stuck: typeof fetch = async (input, init) => {
+      const url = new URL(String(input));
+      if (!url.pathname.endsWith('/Users') || !url.search) return fetch(input, init);
+      lists++;
+      url.searchParams.set('startIndex', '1');
+      const body = (await (await fetch(url, init)).json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...body, totalResults: 1e15 }), { status: 200, headers: { 'content-type': 'application/scim+json' } });
+    };
+    const client = createScimClient({ baseUrl: peer.url, token: peer.token, pageSize: 5, fetch: stuck });
+    await assert.rejects(client.listUsers(undefined), (error: { code?: string; details?: { reason?: string } }) => error.code === 'server' && error.details?.reason === 'invalid-scim-list');
+    assert.equal(lists, 2, 'the second page, the same as the first, ends the reading');
+  });
+
+  it('refuses the ids "." and "..", which a URL would resolve to the collection, without asking the peer', async () => {
+    requests = [];
+    const client = createScimClient({ baseUrl: peer.url, token: peer.token, fetch: counting });
+    await client.discover();
+    requests = [];
+    for (const id of ['.', '..']) await assert.rejects(client.getUser(id), (error: { code?: string }) => error.code === 'not-found');
+    assert.deepEqual(requests, []);
+  });
+
   it('a changed phone replaces the old one on the peer: no value is added twice', async () => {
     const backend = createScimBackend({ baseUrl: peer.url, token: peer.token });
     const phoneNumbers = () => peer.store.users.get(ACTORS.admin)!.attributes['phoneNumbers'];

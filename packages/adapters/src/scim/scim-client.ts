@@ -26,6 +26,15 @@ function errorOf(status: number, body: Record<string, unknown> | undefined): Por
   return new PortierError('server', details);
 }
 
+/**
+ * The resource path of a user. `.` and `..` are no ids: encoded or not, a URL resolves them to
+ * the collection or its parent, so a PATCH or DELETE would reach another resource.
+ */
+function userPath(id: string): string {
+  if (id === '.' || id === '..') throw new PortierError('not-found', { entity: 'user', id });
+  return `/Users/${encodeURIComponent(id)}`;
+}
+
 /** A minimal SCIM 2.0 client for Users: list with filter and paging, create, PATCH, delete, discovery. */
 export function createScimClient(options: ScimClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -86,6 +95,7 @@ export function createScimClient(options: ScimClientOptions) {
     async listUsers(filter: ScimFilter | undefined, signal?: AbortSignal): Promise<ScimRecord[]> {
       await discover(signal);
       const records: ScimRecord[] = [];
+      const seen = new Set<string>();
       for (let startIndex = 1; ; ) {
         const search = new URLSearchParams({ startIndex: String(startIndex), count: String(pageSize) });
         if (filter) search.set('filter', renderFilter(filter));
@@ -95,7 +105,16 @@ export function createScimClient(options: ScimClientOptions) {
           throw new PortierError('server', { reason: 'invalid-scim-list' });
         }
         const page = Array.isArray(list.Resources) ? list.Resources : [];
-        for (const resource of page) records.push(fromScim(resource));
+        let fresh = 0;
+        for (const resource of page) {
+          const record = fromScim(resource);
+          if (seen.has(record.user.id)) continue;
+          seen.add(record.user.id);
+          records.push(record);
+          fresh++;
+        }
+        // A server whose pages do not move on (the same users again) would be read for ever.
+        if (page.length > 0 && fresh === 0) throw new PortierError('server', { reason: 'invalid-scim-list' });
         startIndex += page.length;
         if (page.length === 0 || startIndex > list.totalResults) return records;
       }
@@ -103,7 +122,7 @@ export function createScimClient(options: ScimClientOptions) {
 
     async getUser(id: string, signal?: AbortSignal): Promise<ScimRecord> {
       await discover(signal);
-      const { body, etag } = await request('GET', `/Users/${encodeURIComponent(id)}`, { signal });
+      const { body, etag } = await request('GET', userPath(id), { signal });
       return fromScim(body, etag);
     },
 
@@ -114,12 +133,12 @@ export function createScimClient(options: ScimClientOptions) {
 
     /** Applies PATCH operations to one user, guarded by If-Match. */
     async patchUser(id: string, operations: Record<string, unknown>[], ifMatch: string, signal?: AbortSignal): Promise<ScimRecord> {
-      const { body, etag } = await request('PATCH', `/Users/${encodeURIComponent(id)}`, { body: { schemas: [SCIM_PATCH], Operations: operations }, ifMatch, signal });
+      const { body, etag } = await request('PATCH', userPath(id), { body: { schemas: [SCIM_PATCH], Operations: operations }, ifMatch, signal });
       return fromScim(body, etag);
     },
 
     async deleteUser(id: string, ifMatch: string, signal?: AbortSignal): Promise<void> {
-      await request('DELETE', `/Users/${encodeURIComponent(id)}`, { ifMatch, signal });
+      await request('DELETE', userPath(id), { ifMatch, signal });
     },
   };
 }

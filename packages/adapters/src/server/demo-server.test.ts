@@ -14,9 +14,9 @@ const VITE_ORIGIN = 'http://127.0.0.1:5173';
 const JSON_BODY = { 'content-type': 'application/json' };
 
 /** A GET sent with the Host header a browser would send for `host` (fetch cannot set it). */
-function getWithHost(url: string, host: string): Promise<number> {
+function getWithHost(url: string, host: string, method = 'GET'): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { headers: { host } }, (response) => {
+    const request = httpRequest(url, { method, headers: { host } }, (response) => {
       response.resume();
       resolve(response.statusCode ?? 0);
     });
@@ -102,7 +102,10 @@ describe('the demo server (pnpm start:rest)', () => {
     assert.equal(moved.offsetMs, 31 * DAY_MS);
     assert.ok(Date.parse(moved.now) >= before + 31 * DAY_MS);
     assert.equal(server.clock.offset(), 31 * DAY_MS);
-    assert.equal((await fetch(`${server.demoUrl}/clock`, { method: 'POST', headers: JSON_BODY, body: '{"advanceMs": -1}' })).status, 400);
+    for (const body of ['{"advanceMs": -1}', 'null', '[]', '{"advanceMs": 1e300}', '{"advanceMs": "1"}']) {
+      assert.equal((await fetch(`${server.demoUrl}/clock`, { method: 'POST', headers: JSON_BODY, body })).status, 400, body);
+    }
+    assert.equal((await fetch(`${server.url}/users/u-004`, { headers: { 'x-portier-actor': 'u-001' } })).status, 200, 'the API still answers');
     assert.equal((await fetch(`${server.demoUrl}/nothing`)).status, 404);
 
     assert.equal((await fetch(`${server.demoUrl}/reset`, { method: 'POST', headers: JSON_BODY, body: '{}' })).status, 204);
@@ -121,6 +124,11 @@ describe('the demo server (pnpm start:rest)', () => {
     assert.equal(await getWithHost(`${server.url}/snapshot`, 'attacker.example:4010'), 421);
     assert.equal(await getWithHost(`${server.demoUrl}/state`, `127.0.0.1:${server.port}`), 200);
     assert.equal(await getWithHost(`${server.demoUrl}/state`, `localhost:${server.port}`), 200);
+  });
+
+  it('answers TRACE 405, not a bare 500 (Node itself closes a CONNECT)', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    assert.equal(await getWithHost(`${server.url}/snapshot`, host, 'TRACE'), 405);
   });
 
   it('serves HEAD wherever it serves GET, the demo controls too', async () => {

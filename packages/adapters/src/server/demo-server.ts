@@ -132,6 +132,8 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
  *
  * Every POST must be sent as `application/json` (415 otherwise), so no other site can post them.
  */
+const MAX_CLOCK_OFFSET_MS = 1000 * 366 * 86_400_000;
+
 function demoControls(backend: MemoryBackend, clock: ShiftedClock): (request: Request) => Promise<Response | undefined> {
   const clockBody = () => ({ now: new Date(clock.now()).toISOString(), offsetMs: clock.offset() });
   const controls = async (request: Request): Promise<Response | undefined> => {
@@ -152,15 +154,17 @@ function demoControls(backend: MemoryBackend, clock: ShiftedClock): (request: Re
       case 'GET /clock':
         return json(clockBody());
       case 'POST /clock': {
-        let body: { advanceMs?: unknown; reset?: unknown };
+        let body: { advanceMs?: unknown; reset?: unknown } | null;
         try {
           body = (await request.json()) as typeof body;
         } catch {
           return json({ title: 'The body is not JSON.' }, 400);
         }
-        if (body.reset === true) clock.reset();
-        else if (typeof body.advanceMs === 'number' && Number.isFinite(body.advanceMs) && body.advanceMs >= 0) clock.advance(body.advanceMs);
-        else return json({ title: 'Send { "advanceMs": <milliseconds ≥ 0> } or { "reset": true }.' }, 400);
+        // A thousand years at most: further, dates leave what Date can hold and every call would fail.
+        const advanceMs = body?.advanceMs;
+        if (body?.reset === true) clock.reset();
+        else if (typeof advanceMs === 'number' && advanceMs >= 0 && clock.offset() + advanceMs <= MAX_CLOCK_OFFSET_MS) clock.advance(advanceMs);
+        else return json({ title: 'Send { "advanceMs": <milliseconds ≥ 0, a thousand years in all at most> } or { "reset": true }.' }, 400);
         return json(clockBody());
       }
       case 'POST /reset':

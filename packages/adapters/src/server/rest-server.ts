@@ -112,6 +112,12 @@ async function respond(handler: (request: Request) => Promise<Response>, incomin
       else if (value !== undefined) headers.set(name, value);
     }
     const method = incoming.method ?? 'GET';
+    // Methods a fetch Request cannot carry (TRACE echoes headers back: never served).
+    if (/^(CONNECT|TRACE|TRACK)$/i.test(method)) {
+      outgoing.statusCode = 405;
+      outgoing.end();
+      return;
+    }
     const hasBody = method !== 'GET' && method !== 'HEAD';
     const request = new Request(`http://${host}${incoming.url ?? '/'}`, {
       method,
