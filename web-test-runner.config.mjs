@@ -20,6 +20,26 @@ function findChrome() {
   return found;
 }
 
+/**
+ * `forced-colors` (Windows High Contrast) for the test page: the runner's own emulate-media
+ * command leaves it out, Chromium's DevTools protocol has it. Payload: `{ active: boolean }`.
+ */
+function forcedColorsPlugin() {
+  // The emulation lasts as long as its DevTools session: one kept per page.
+  const sessions = new WeakMap();
+  return {
+    name: 'portier-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      const cdp = sessions.get(page);
+      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }] });
+      return true;
+    },
+  };
+}
+
 /** Counts every test of every session; a file that failed to load counts as one failure. */
 function summaryReporter() {
   let passed = 0;
@@ -68,6 +88,7 @@ export default {
     `<body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    forcedColorsPlugin(),
     // The styles as `pnpm build` ships them: the CSS in the css literals minified.
     {
       name: 'portier-minify-css-literals',

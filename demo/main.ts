@@ -30,6 +30,11 @@ const footer = document.getElementById('site-footer')!;
 const outbox = document.getElementById('outbox')!;
 const announcer = document.getElementById('announcer')!;
 const skipLink = document.getElementById('skip-link')!;
+// The skip link moves the focus, never the route: "#main" is no page of the portal.
+skipLink.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main')!.focus();
+});
 
 provider.portier = store;
 
@@ -678,6 +683,16 @@ function restoreFocus(root: Element, path: string[]): void {
 const overlayOutbox = matchMedia('(max-width: 900px)');
 
 /**
+ * Where the open outbox lies over the page, the page under it is inert: the keyboard and a screen
+ * reader stay in the panel instead of reaching controls it covers. Close and Escape leave it.
+ */
+function syncOutboxOverlay(): void {
+  const covering = !outbox.hidden && overlayOutbox.matches;
+  for (const element of [skipLink, demoBar, header, document.getElementById('main')!, footer]) element.inert = covering;
+}
+overlayOutbox.addEventListener('change', syncOutboxOverlay);
+
+/**
  * Escape closes the outbox, at every width, and gives the focus back to its button: from inside
  * the panel or the demo bar (or with nothing focused), and where the panel lies over the page
  * (narrow screens) from anywhere but another layer that has Escape for itself (an open dialog).
@@ -696,6 +711,7 @@ function closeOutboxOnEscape(event: KeyboardEvent): void {
 
 function toggleOutbox(open = outbox.hidden, moveFocus = true): void {
   outbox.hidden = !open;
+  syncOutboxOverlay();
   localStorage.setItem('lumen-demo-outbox-open', open ? '1' : '');
   document.getElementById('outbox-toggle')?.setAttribute('aria-expanded', String(open));
   clearInterval(outboxPoll);

@@ -93,8 +93,9 @@ function sourcesOf(modulePath: string, declaration: Declaration): string[] {
   for (const file of readdirSync(folder)) {
     if (file.endsWith('.ts') && !file.includes('.test.') && !file.endsWith('.styles.ts')) files.add(join(folder, file));
   }
-  // Template helpers the element imports from elsewhere in the package render its parts too.
-  for (const match of readFileSync(join(ROOT, modulePath), 'utf8').matchAll(/from '(\.\.?\/[^']+)\.js'/g)) {
+  // Template helpers the element imports from elsewhere in the package render its parts too
+  // (a type-only import renders nothing).
+  for (const match of readFileSync(join(ROOT, modulePath), 'utf8').matchAll(/^import (?!type\b)[^;]*?from '(\.\.?\/[^']+)\.js'/gm)) {
     const file = join(folder, `${match[1]}.ts`);
     if (!file.endsWith('.styles.ts')) files.add(file);
   }

@@ -129,6 +129,12 @@ export const accessRightsStyles = [
     [part~='row-added'] th {
       box-shadow: inset 4px 0 0 var(--_primary);
     }
+    /* Forced colors drop shadows: the added row's marker becomes a border. */
+    @media (forced-colors: active) {
+      [part~='row-added'] th {
+        border-inline-start: 4px solid CanvasText;
+      }
+    }
     [part~='summary'] {
       margin: 0;
       padding-inline-start: 1.25rem;

@@ -15,6 +15,7 @@ import { property, state } from 'lit/decorators.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierPasswordSetEvent } from '../events/password-set.js';
 import { PortierSignInRequestedEvent } from '../events/sign-in-requested.js';
+import { invalidAlert } from '../forms/invalid-alert.js';
 import type { Messages } from '../localize/messages.js';
 
 /** A rule of a password, including the one only a server can check (same as the current). */
@@ -74,6 +75,8 @@ export abstract class PortierAccountScreen extends LitElement {
   @state() protected confirmation = '';
   @state() protected passwordTouched = false;
   @state() protected confirmationTouched = false;
+  /** A submit found the confirmation different from the password (it counts until they match). */
+  @state() protected mismatchSubmitted = false;
   @state() protected busy = false;
   @state() protected failure: unknown;
   @state() private commonPasswords: ReadonlySet<string> | undefined;
@@ -238,6 +241,7 @@ export abstract class PortierAccountScreen extends LitElement {
     }
     if (this.password !== this.confirmation) {
       this.failure = undefined;
+      this.mismatchSubmitted = true;
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('#confirmation')?.focus();
       return false;
@@ -323,9 +327,15 @@ export abstract class PortierAccountScreen extends LitElement {
     const error = this.failure;
     const rules = error === undefined ? [] : refusedRules(error);
     return html`<div part="error" class="banner error stacked" role="alert">${error === undefined
-      ? nothing
-      : html`<p>${this.failureText(t, error)}</p>
-          ${rules.length > 0 ? html`<ul>${rules.map((rule) => html`<li>${ruleText(t, rule)}</li>`)}</ul>` : nothing}`}</div>`;
+        ? nothing
+        : html`<p>${this.failureText(t, error)}</p>
+            ${rules.length > 0 ? html`<ul>${rules.map((rule) => html`<li>${ruleText(t, rule)}</li>`)}</ul>` : nothing}`}</div>
+      ${invalidAlert(t, this.fieldsInError())}`;
+  }
+
+  /** How many fields a submit found in error and still are: a screen adds its own fields to the confirmation. */
+  protected fieldsInError(): number {
+    return this.mismatchSubmitted && this.confirmation !== this.password ? 1 : 0;
   }
 
   /** The `sign-in` slot; by default a button that asks the host to show its sign-in page. */
@@ -347,6 +357,7 @@ export abstract class PortierAccountScreen extends LitElement {
   protected clearPasswords(): void {
     this.password = '';
     this.confirmation = '';
+    this.mismatchSubmitted = false;
     this.passwordTouched = false;
     this.confirmationTouched = false;
   }

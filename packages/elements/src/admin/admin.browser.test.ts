@@ -173,6 +173,27 @@ describe('<portier-admin>', () => {
     expect($(element, '[part~="live"]').textContent).to.contain('An invitation was sent to new.colleague@lambert.example');
   });
 
+  it('does not repeat the list’s own result on coming back to it from another screen', async () => {
+    const { element, portier } = await render();
+    await settle(element);
+    const list = screen<PortierUserList>(element, 'portier-user-list')!;
+    await settle(list);
+    const name = 'Dirk Janssens';
+    $<HTMLButtonElement>(list, `button[data-action="deactivate"][aria-label*="${name}"]`).click();
+    await waitUntil(() => $<HTMLDialogElement>(list, 'dialog').open, 'the confirmation opens');
+    $<HTMLButtonElement>(list, 'button[data-action="dialog-confirm"]').click();
+    await waitUntil(() => $(list, '[part~="live"]').textContent!.includes(name), 'the list says it');
+    expect(portier.getState().data.users['u-004']!.status).to.equal('deactivated');
+    for (const leave of [() => element.navigate('profile', 'u-005'), () => element.navigate('create')]) {
+      await leave();
+      await settle(element);
+      await element.navigate('list');
+      await settle(element);
+      await settle(list);
+      expect($(list, '[part~="live"]').textContent!.trim(), 'no old result').to.equal('');
+    }
+  });
+
   it('goes back to the list and announces it when the open user is deleted, in the language shown', async () => {
     const { element, portier, provider } = await render(html`<portier-admin></portier-admin>`, { locale: 'de' });
     element.navigate('profile', 'u-004');

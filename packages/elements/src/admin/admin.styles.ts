@@ -81,4 +81,11 @@ export const adminStyles = css`
   .view:focus {
     outline: none;
   }
+  /* Forced colors make every item look alike (colours and backgrounds are the system's): underline the current one. */
+  @media (forced-colors: active) {
+    .nav-item[aria-current='page'] {
+      text-decoration: underline 3px;
+      text-underline-offset: 0.3em;
+    }
+  }
 `;

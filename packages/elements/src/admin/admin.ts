@@ -8,6 +8,7 @@ import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
 import type { PortierUserCreatedEvent } from '../events/user-created.js';
 import type { PortierUserRemovedEvent } from '../events/user-removed.js';
 import type { Messages, Say } from '../localize/messages.js';
+import type { PortierUserList } from '../user-list/user-list.js';
 import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
 import { adminStyles } from './admin.styles.js';
 
@@ -189,6 +190,10 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
     if (changed.has('hash') && this.hash && this.isConnected) this.#onHash();
     // An announcement belongs to the screen it led to: any other navigation (a link, the URL, the host) drops it.
     if ((changed.has('view') || changed.has('userId')) && this.#announcedOn !== `${this.view}/${this.userId}`) this.announcement = undefined;
+    // The kept list's own result ("… was deactivated") is done with once another screen is shown.
+    if (changed.has('view') && changed.get('view') === 'list' && this.view !== 'list') {
+      this.renderRoot.querySelector<PortierUserList>('portier-user-list')?.clearMessages();
+    }
   }
 
   /** Shows `message` on the screen `navigate(view, userId)` leads to. */

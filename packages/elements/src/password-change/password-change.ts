@@ -77,6 +77,10 @@ export class PortierPasswordChange extends PortierAccountScreen {
     return { email: this.email };
   }
 
+  protected override fieldsInError(): number {
+    return super.fieldsInError() + (this.emailError ? 1 : 0) + (this.currentError ? 1 : 0);
+  }
+
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
     const portier = this.portier.portier;

@@ -74,6 +74,10 @@ export class PortierPasswordReset extends PortierAccountScreen {
     if (phase) this.phase = phase;
   }
 
+  protected override fieldsInError(): number {
+    return super.fieldsInError() + (this.emailError ? 1 : 0);
+  }
+
   async #ask(event: Event): Promise<void> {
     event.preventDefault();
     const portier = this.portier.portier;

@@ -19,3 +19,8 @@ export const DEFAULT_VIEWPORT = { width: 800, height: 600 } as const;
 export function setViewport(size: { width: number; height: number }): Promise<void> {
   return runnerCommand('set-viewport', size);
 }
+
+/** Emulates forced colors (Windows High Contrast) on the test page, or stops. */
+export function forcedColors(active: boolean): Promise<void> {
+  return runnerCommand('forced-colors', { active });
+}

@@ -225,6 +225,14 @@ export const baseStyles = css`
     border-color: var(--_danger);
     box-shadow: 0 0 0 1px var(--_danger);
   }
+  /* Forced colors drop the red ring: a field in error keeps a thicker, dashed border. */
+  @media (forced-colors: active) {
+    input[aria-invalid='true'],
+    select[aria-invalid='true'] {
+      border-width: 2px;
+      border-style: dashed;
+    }
+  }
   .field-error {
     color: var(--_danger);
     font-size: 0.875em;

@@ -60,6 +60,17 @@ describe('<portier-user-create>', () => {
     }
   });
 
+  it('groups the access options once, by their fieldset and its legend (no second group with the same name)', async () => {
+    const { element } = await render();
+    const radios = $$<HTMLInputElement>(element, 'input[type="radio"][name="access-mode"], fieldset.access input[type="radio"]');
+    expect(radios.length).to.be.greaterThan(1);
+    for (const radio of radios) {
+      const fieldset = radio.closest('fieldset')!;
+      expect(fieldset.querySelector(':scope > legend')!.textContent!.trim()).to.equal('Access rights');
+      expect(radio.closest('[role="radiogroup"]'), 'no radiogroup inside the fieldset').to.equal(null);
+    }
+  });
+
   it('submits on a mouse click on Create after the user to copy was unchosen, right above the button: its error does not push the button from under the pointer', async () => {
     const { element } = await render();
     input(element, 'mode-copy').click();

@@ -305,7 +305,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
     const mode = this.draft.mode;
     return html`<fieldset part="fieldset" class="access">
       <legend>${t.userCreate.accessLegend}</legend>
-      <div class="choices" role="radiogroup" aria-label=${t.userCreate.accessLegend}>
+      <div class="choices">
         ${ACCESS_MODES.map(
           (option) => html`<div class="choice">
             <input

@@ -285,6 +285,21 @@ describe('<portier-user-list>', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('draws a focused row action’s ring inside its cell, which clips what overflows it', async () => {
+    const { element } = await render();
+    const action = $<HTMLButtonElement>(element, '[part~="action-button"][data-action]');
+    action.focus({ focusVisible: true } as FocusOptions);
+    await settle(element);
+    const style = getComputedStyle(action);
+    const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const ring = action.getBoundingClientRect();
+    const cell = action.closest('.cell')!.getBoundingClientRect();
+    expect(ring.left - reach, 'left').to.be.at.least(cell.left);
+    expect(ring.right + reach, 'right').to.be.at.most(cell.right);
+    expect(ring.top - reach, 'top').to.be.at.least(cell.top);
+    expect(ring.bottom + reach, 'bottom').to.be.at.most(cell.bottom);
+  });
+
   it('shows an empty state without users', async () => {
     const seed = demoSeed(START);
     for (const id of Object.keys(seed.data.users)) if (id !== 'u-001') delete seed.data.users[id];

@@ -71,6 +71,10 @@ export const userListStyles = css`
     white-space: normal;
     text-align: center;
   }
+  /* A cell clips what overflows it (overflow: hidden), so a control's focus ring is drawn inside the control. */
+  .cell :focus-visible {
+    outline-offset: -3px;
+  }
   .row {
     display: grid;
     grid-template-columns: var(--_columns);

@@ -732,6 +732,15 @@ export class PortierUserList extends LitElement {
     if (this.#portier.can('user.view', { user }).allowed) this.#navigate('profile', user.id);
   }
 
+  /**
+   * Drops the result and error banners. A host that keeps the list while it shows other screens
+   * (as `<portier-admin>` does) calls it on leaving, so that coming back does not repeat an old result.
+   */
+  clearMessages(): void {
+    this.announcement = undefined;
+    this.failure = undefined;
+  }
+
   #navigate(view: PortierView, userId?: string): void {
     this.dispatchEvent(new PortierNavigateEvent(view, userId));
   }

@@ -1,6 +1,7 @@
 import { LANGUAGES, isPortierError, profileChangesSchema, type FieldIssue, type Language, type ProfileChanges, type User } from '@portier/core';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { invalidAlert } from '../forms/invalid-alert.js';
 import { touchAfterPress } from '../forms/touch-after-press.js';
 import { issueMessage } from '../localize/error-message.js';
 import type { Messages } from '../localize/messages.js';
@@ -163,7 +164,8 @@ export class ProfileForm {
           </select>
         </div>
       </div>
-      ${options.namesLocked ? html`<p class="hint" part="hint" id="identity-lock-hint">${t.reasons['identity-lock']}</p>` : nothing}`;
+      ${options.namesLocked ? html`<p class="hint" part="hint" id="identity-lock-hint">${t.reasons['identity-lock']}</p>` : nothing}
+      ${invalidAlert(t, this.#submitted ? FIELDS.filter((field) => field !== 'language' && shown(field)).length : 0)}`;
   }
 
   #input(field: ProfileField, value: string): void {
