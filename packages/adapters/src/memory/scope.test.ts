@@ -17,6 +17,20 @@ describe('scopeFor', () => {
     assert.notEqual(scopeFor(data, admin, T0 + 3_600_000), first);
   });
 
+  it('shows a plain user only the clients it works for and their contracts; a super user the whole organization’s', () => {
+    const data = fixtureData();
+    const plain = data.users['plain']!;
+    const mine = new Set([...plain.managedClientIds, ...(data.grants['plain'] ?? []).map((grant) => grant.clientId)]);
+    const seen = scopeFor(data, plain, T0);
+    assert.deepEqual(Object.keys(seen.clients).sort(), [...mine].sort());
+    for (const contract of Object.values(seen.contracts)) assert.ok(mine.has(contract.clientId), contract.id);
+    const organization = (record: Record<string, { organizationId: string }>) => Object.keys(record).filter((id) => record[id]!.organizationId === plain.organizationId).sort();
+    const admin = scopeFor(data, data.users['admin']!, T0);
+    assert.deepEqual(Object.keys(admin.clients).sort(), organization(data.clients));
+    assert.deepEqual(Object.keys(admin.contracts).sort(), organization(data.contracts));
+    assert.ok(Object.keys(admin.clients).length > Object.keys(seen.clients).length, 'the fixture has clients the plain user does not work for');
+  });
+
   it('keeps one view per actor: hours passing over unchanged data do not pile views up', async () => {
     const data = fixtureData();
     const admin = data.users['admin']!;
