@@ -16,6 +16,8 @@ const KEYS = {
 /** The accounts the "act as" switch offers (ids of the demo seed). */
 export const ACT_AS = [
   { id: 'u-001', kind: 'superuser' },
+  // A super user of two of the four clients: what SPEC rule 2 leaves it shows.
+  { id: 'u-002', kind: 'superuser' },
   { id: 'u-003', kind: 'collective' },
   { id: 'u-004', kind: 'user' },
 ] as const;

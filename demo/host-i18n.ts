@@ -64,7 +64,7 @@ export interface HostTexts {
     success: (name: string) => string;
     accounts: string;
     fill: string;
-    accountNotes: Record<'u-001' | 'u-003' | 'u-004' | 'u-016', string>;
+    accountNotes: Record<'u-001' | 'u-002' | 'u-003' | 'u-004' | 'u-016', string>;
     password_hint: (password: string) => string;
   };
   pages: { users: string; profile: string; audit: string; activate: string; reset: string; passwordChange: string; notFound: string };
@@ -139,6 +139,7 @@ const en: HostTexts = {
     fill: 'Use',
     accountNotes: {
       'u-001': 'Super User',
+      'u-002': 'Super User of 2 of the 4 clients',
       'u-003': 'Super User, collective signature',
       'u-004': 'User',
       'u-016': 'expired initial password: must change it',
@@ -222,6 +223,7 @@ const fr: HostTexts = {
     fill: 'Utiliser',
     accountNotes: {
       'u-001': 'Super User',
+      'u-002': 'Super User de 2 des 4 clients',
       'u-003': 'Super User, signature collective',
       'u-004': 'User',
       'u-016': 'mot de passe initial expiré : à changer',
@@ -317,6 +319,7 @@ nl.signin = {
   fill: 'Gebruiken',
   accountNotes: {
     'u-001': 'Super User',
+    'u-002': 'Super User van 2 van de 4 klanten',
     'u-003': 'Super User, collectieve handtekening',
     'u-004': 'User',
     'u-016': 'initieel wachtwoord verlopen: moet het wijzigen',
@@ -400,6 +403,7 @@ de.signin = {
   fill: 'Verwenden',
   accountNotes: {
     'u-001': 'Super User',
+    'u-002': 'Super User für 2 der 4 Kunden',
     'u-003': 'Super User, Kollektivunterschrift',
     'u-004': 'User',
     'u-016': 'Startpasswort abgelaufen: muss es ändern',

@@ -315,7 +315,7 @@ function signInPage(): Node[] {
     }
   });
 
-  const accounts = (['u-001', 'u-003', 'u-004', 'u-016'] as const).map((id) => {
+  const accounts = (['u-001', 'u-002', 'u-003', 'u-004', 'u-016'] as const).map((id) => {
     const user = seedUser(id);
     if (!user) return null;
     return h(

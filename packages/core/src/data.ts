@@ -5,6 +5,7 @@ import { contractSchema, type Contract } from './contract/contract.schema.js';
 import { grantSchema, type Grant } from './grant/grant.schema.js';
 import { organizationSchema, type Organization } from './organization/organization.schema.js';
 import { userSchema, type User } from './user/user.schema.js';
+import { own } from './internal/own.js';
 
 /**
  * Everything the rules work on, as plain data keyed by id. A backend holds the whole portal;
@@ -28,6 +29,14 @@ export const portierDataSchema = z.object({
   users: z.record(z.string(), userSchema),
   grants: z.record(z.string(), z.array(grantSchema)),
 });
+
+/**
+ * The user's grants (empty when none). Looked up as an own key: a user id such as `constructor`,
+ * which any id from elsewhere may be, must not find what every object inherits.
+ */
+export function grantsOf(data: Pick<PortierData, 'grants'>, userId: string): Grant[] {
+  return own(data.grants, userId) ?? [];
+}
 
 /** Data with nothing in it. */
 export function emptyData(): PortierData {

@@ -49,7 +49,7 @@ export {
 export type { AccountEvent, AccountAction, TransitionTable, FailedSignInOutcome } from './user/user.machine.js';
 export { selectUsers, selectUserPage, selectUser, selectGrants, userQuerySchema, USER_SORT_KEYS } from './user/user.selectors.js';
 export type { UserQuery, UserSort, UserSortKey, SelectorState } from './user/user.selectors.js';
-export { portierDataSchema, emptyData } from './data.js';
+export { portierDataSchema, emptyData, grantsOf } from './data.js';
 export type { PortierData } from './data.js';
 
 export { can, assertCan, OWN_PROFILE_FIELDS } from './policy/can.js';

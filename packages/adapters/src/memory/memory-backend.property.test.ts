@@ -149,7 +149,7 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
       const before = new Set(user.managedClientIds);
       const after = new Set(command.clientIds);
       const touched = [...command.clientIds.filter((id) => !before.has(id)), ...user.managedClientIds.filter((id) => !after.has(id))];
-      return check('clients.set-managed', { user, clientIds: touched });
+      return account('clients.set-managed', { clientIds: touched });
     }
   }
 }
@@ -207,7 +207,9 @@ function checkInvariants(before: PortierData, after: PortierData, actor: User, c
   for (const [userId, was] of Object.entries(before.users)) {
     if (userId === actor.id) continue;
     const current = after.users[userId];
-    if (current !== undefined && !accountChanged(applyTimedTransitions(was, now), current)) continue;
+    // A super user's managed clients are its administration: they count as its account.
+    const clientsChanged = was.role === 'superuser' && current !== undefined && JSON.stringify(current.managedClientIds) !== JSON.stringify(was.managedClientIds);
+    if (current !== undefined && !clientsChanged && !accountChanged(applyTimedTransitions(was, now), current)) continue;
     for (const clientId of clientsOf(before, was)) {
       assert.ok(actorClients.has(clientId), `${label}: ${current ? 'changed' : 'deleted'} ${userId}, who works for ${clientId}, outside the actor's clients`);
     }

@@ -27,12 +27,16 @@ export function propertySeed(): MemorySeed {
   const users = [
     base('a1', { role: 'superuser', managedClientIds: ['c-1', 'c-2', 'c-3'] }),
     base('a2', { role: 'superuser', signature: 'collective', managedClientIds: ['c-1'] }),
+    // A second super user of every client, and one in org-b: rule 2 lets only a super user who
+    // manages all of another's clients demote, block or delete it, so rule 4 needs such pairs.
+    base('a3', { role: 'superuser', managedClientIds: ['c-1', 'c-2', 'c-3'] }),
     base('u1', { managedClientIds: ['c-1'] }),
     base('u2', { status: 'invited', passwordSet: false, invitationExpiresAt: '2027-01-01T00:00:00.000Z' }),
     base('u3', { status: 'blocked', blockReason: 'admin' }),
     base('ct', { kind: 'contact', status: 'contact', passwordSet: false }),
     base('b1', { organizationId: 'org-b', role: 'superuser', managedClientIds: ['c-4'] }),
     base('b2', { organizationId: 'org-b', managedClientIds: ['c-4'] }),
+    base('b3', { organizationId: 'org-b', role: 'superuser', managedClientIds: ['c-4'] }),
   ];
   for (const user of users) data.users[user.id] = user;
   data.grants['u1'] = [{ clientId: 'c-1', applicationId: 'portfolio', level: 'read' }];

@@ -1,4 +1,4 @@
-import { can, clientsOfUser, type PortierData, type User } from '@portier/core';
+import { can, clientsOfUser, grantsOf, type PortierData, type User } from '@portier/core';
 
 /** Per data version, per actor: the latest view built (one per actor, so the hours passing cannot pile them up). */
 const cache = new WeakMap<object, Map<string, { key: string; scoped: PortierData }>>();
@@ -17,7 +17,7 @@ export function scopeFor(data: PortierData, actor: User, now: number): PortierDa
   const organizations: PortierData['organizations'] = {};
   const org = data.organizations[actor.organizationId];
   if (org) organizations[org.id] = org;
-  const own = can(actor, 'clients.view', { now }).allowed ? undefined : new Set(clientsOfUser(actor, data.grants[actor.id] ?? []));
+  const own = can(actor, 'clients.view', { now }).allowed ? undefined : new Set(clientsOfUser(actor, grantsOf(data, actor.id)));
   const clients: PortierData['clients'] = {};
   for (const client of Object.values(data.clients)) if (client.organizationId === actor.organizationId && (!own || own.has(client.id))) clients[client.id] = client;
   const contracts: PortierData['contracts'] = {};
@@ -29,8 +29,8 @@ export function scopeFor(data: PortierData, actor: User, now: number): PortierDa
   for (const user of Object.values(data.users)) {
     if (user.organizationId !== actor.organizationId || !can(actor, 'user.view', { now, user }).allowed) continue;
     users[user.id] = user;
-    const list = data.grants[user.id];
-    if (list) grants[user.id] = list;
+    const list = grantsOf(data, user.id);
+    if (list.length > 0) grants[user.id] = list;
   }
   const scoped = { organizations, clients, applications: data.applications, contracts, users, grants };
   if (!perData) cache.set(data, (perData = new Map()));

@@ -1,4 +1,4 @@
-import { PortierError, isPortierError, parseCommand, type BackendContext, type PortierBackend } from '@portier/core';
+import { PortierError, grantsOf, isPortierError, parseCommand, type BackendContext, type PortierBackend } from '@portier/core';
 import { headAsGet } from './head-as-get.js';
 import { problemResponse } from './problem.js';
 import { limitOf, text, userQueryOf, validation } from './query-params.js';
@@ -104,7 +104,7 @@ async function serve(
       if (!user) throw new PortierError('not-found', { entity: 'user', id: params['id'] });
       const etag = etagOf(user.version);
       if (noneMatchHolds(request.headers.get('if-none-match'), user.version)) return new Response(null, { status: 304, headers: { etag } });
-      return json({ user, grants: data.grants[user.id] ?? [] }, 200, { etag });
+      return json({ user, grants: grantsOf(data, user.id) }, 200, { etag });
     }
     case 'searchClients':
       return json(await backend.searchClients(ctx, { text: text(search, 'text', 200) ?? '', ...limitOf(search) }));

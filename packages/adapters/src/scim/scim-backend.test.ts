@@ -126,6 +126,21 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     assert.equal(lists, 2, 'the second page, the same as the first, ends the reading');
   });
 
+  it('keeps the provider’s own error text out of the errors it raises: the status and the scimType keyword only', async () => {
+    const leaky: typeof fetch = async (input, init) => {
+      if (!new URL(String(input)).pathname.endsWith('/Users')) return fetch(input, init);
+      const body = { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidFilter', detail: 'ORA-00942 at db-prod-7.corp.internal:1521' };
+      return new Response(JSON.stringify(body), { status: 400, headers: { 'content-type': 'application/scim+json' } });
+    };
+    const client = createScimClient({ baseUrl: peer.url, token: peer.token, fetch: leaky });
+    await assert.rejects(client.listUsers(undefined), (error: { code?: string; details?: Record<string, unknown> }) => {
+      assert.equal(error.code, 'validation');
+      assert.equal(error.details?.['scimType'], 'invalidFilter');
+      assert.doesNotMatch(JSON.stringify(error.details), /ORA|corp\.internal/);
+      return true;
+    });
+  });
+
   it('refuses the ids "." and "..", which a URL would resolve to the collection, without asking the peer', async () => {
     requests = [];
     const client = createScimClient({ baseUrl: peer.url, token: peer.token, fetch: counting });

@@ -3,6 +3,7 @@ import {
   can,
   countSuperUsers,
   execute,
+  grantsOf,
   isActiveSuperUser,
   parseOrThrow,
   selectUserPage,
@@ -125,7 +126,7 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     for (const user of Object.values(data.users)) {
       if (user.organizationId !== actor.organizationId || !can(actor, 'user.view', { now, user }).allowed) continue;
       users[user.id] = user;
-      if (data.grants[user.id]) grants[user.id] = data.grants[user.id]!;
+      if (grantsOf(data, user.id).length > 0) grants[user.id] = grantsOf(data, user.id);
     }
     return { ...data, users, grants };
   }
@@ -135,7 +136,7 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     const ids = new Map<string, string>();
     const records: ScimRecord[] = [];
     for (const user of changes.users) {
-      const grants = next.grants[user.id] ?? [];
+      const grants = grantsOf(next, user.id);
       const old = before.data.users[user.id];
       const done = written.get(user.id);
       if (done) {
@@ -145,7 +146,7 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
         ids.set(user.id, record.user.id);
         records.push(record);
       } else {
-        const operations = patchOperations(toScim(old, before.data.grants[user.id] ?? []), toScim(user, grants));
+        const operations = patchOperations(toScim(old, grantsOf(before.data, user.id)), toScim(user, grants));
         records.push(await client.patchUser(user.id, operations, before.etags.get(user.id)!, ctx.signal));
       }
     }
@@ -179,10 +180,10 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     });
     for (const id of weakened) {
       const old = before.data.users[id]!;
-      const oldScim = toScim(old, before.data.grants[id] ?? []);
+      const oldScim = toScim(old, grantsOf(before.data, id));
       const kept = outcome.data.users[id];
       const weakenedTo: User = kept ?? { ...old, status: 'deactivated' };
-      const after = toScim(weakenedTo, (kept ? outcome.data.grants[id] : before.data.grants[id]) ?? []);
+      const after = toScim(weakenedTo, grantsOf(kept ? outcome.data : before.data, id));
       // Once the write is sent, the check runs to its end (not cancelled with the command), and
       // whatever stops it undoes the write: a PATCH whose answer was lost may have been applied.
       let record: ScimRecord;

@@ -15,9 +15,14 @@ export interface ScimClientOptions {
   pageSize?: number;
 }
 
-/** The SCIM error statuses, as Portier codes. A 409 on `uniqueness` is the e-mail (userName) taken. */
+/**
+ * The SCIM error statuses, as Portier codes. A 409 on `uniqueness` is the e-mail (userName) taken.
+ * Only the status and the standard `scimType` keyword are kept: the provider's own `detail` text
+ * (a database message, a host name) must not travel on to a browser.
+ */
 function errorOf(status: number, body: Record<string, unknown> | undefined): PortierError {
-  const details = { status, scimType: body?.['scimType'], detail: body?.['detail'] };
+  const scimType = body?.['scimType'];
+  const details = { status, ...(typeof scimType === 'string' && /^[A-Za-z]{1,40}$/.test(scimType) ? { scimType } : {}) };
   if (status === 412) return new PortierError('conflict', details);
   if (status === 409) return new PortierError(body?.['scimType'] === 'uniqueness' ? 'email-taken' : 'conflict', details);
   if (status === 404) return new PortierError('not-found', details);

@@ -1,5 +1,5 @@
 import { PortierError } from '../errors.js';
-import type { PortierData } from '../data.js';
+import { grantsOf, type PortierData } from '../data.js';
 import { GrantTable, type Grant } from '../grant/grant.schema.js';
 import type { Action, PolicyTarget } from '../policy/actions.js';
 import { assertCan } from '../policy/can.js';
@@ -71,7 +71,7 @@ export class CommandContext {
   /** Asks the policy, with the clients the target user works for (rule 2); throws its refusal. */
   allow(action: Action, target: Omit<PolicyTarget, 'now'>): void {
     const user = target.user;
-    const userClientIds = user && target.userClientIds === undefined ? { userClientIds: clientsOfUser(user, own(this.data.grants, user.id) ?? []) } : {};
+    const userClientIds = user && target.userClientIds === undefined ? { userClientIds: clientsOfUser(user, grantsOf(this.data, user.id)) } : {};
     assertCan(this.actor, action, { now: this.now, ...userClientIds, ...target });
   }
 
@@ -118,7 +118,7 @@ export class CommandContext {
 
   /** Removes the user and its grants; the audit entry keeps both as they were (rule 13). */
   removeUser(user: User): void {
-    const grants = this.data.grants[user.id] ?? [];
+    const grants = grantsOf(this.data, user.id);
     this.userWrites.set(user.id, undefined);
     this.grantWrites.set(user.id, undefined);
     this.removedUsers.add(user.id);

@@ -1,6 +1,6 @@
 import { DAY_MS, isoDay } from '../clock.js';
 import { PortierError } from '../errors.js';
-import type { PortierData } from '../data.js';
+import { grantsOf, type PortierData } from '../data.js';
 import { writeRecords } from '../internal/write-records.js';
 import { DEFAULT_ORGANIZATION_SETTINGS, type OrganizationSettings } from '../organization/organization.schema.js';
 import { accountReducer } from '../user/user.machine.js';
@@ -85,7 +85,7 @@ function planFor(ctx: CommandContext, setup: AccessSetup): AccessPlan {
 /** Applies an access plan to the user after the policy allowed it. */
 function grantAccess(ctx: CommandContext, user: User, plan: AccessPlan): void {
   ctx.allow('access.set', { user, clientIds: plan.clientIds, access: plan.access });
-  const current = ctx.data.grants[user.id] ?? [];
+  const current = grantsOf(ctx.data, user.id);
   ctx.writeGrants(user, current, applyPlan(current, plan));
 }
 

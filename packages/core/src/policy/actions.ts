@@ -57,7 +57,8 @@ export interface PolicyTarget {
   clientIds?: readonly string[];
   /**
    * The clients the target user works for ({@link clientsOfUser}): an action on another user's
-   * account as a whole touches them all (rule 2). Commands and screens fill it from their data.
+   * account as a whole touches them all (rule 2). Commands and screens fill it from their data;
+   * when absent, the user's assigned clients (`managedClientIds`) stand for it.
    */
   userClientIds?: readonly string[];
   /** Levels and profiles asked for (rule 3). */

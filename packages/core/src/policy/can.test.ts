@@ -60,6 +60,13 @@ describe('can — rule 2: a super user acts only in its organization and on the 
     // Seeing the user, and its rights on the actor's own clients, stays within reach.
     for (const action of ['user.view', 'access.view', 'clients.view'] as const) assert.deepEqual(can(admin2, action, { now: T0, user, userClientIds: beyond }), { allowed: true }, action);
     assert.deepEqual(can(admin2, 'access.set', { now: T0, user, userClientIds: beyond, clientIds: ['c-1'] }), { allowed: true });
+    // A super user's managed clients are its administration: changing them is an account action too.
+    const superUser = { ...user, role: 'superuser' as const };
+    assert.deepEqual(can(admin2, 'clients.set-managed', { now: T0, user: superUser, userClientIds: beyond, clientIds: ['c-1'] }), { allowed: false, code: 'out-of-scope', reason: 'user-not-managed' });
+    assert.deepEqual(can(admin2, 'clients.set-managed', { now: T0, user, userClientIds: beyond, clientIds: ['c-1'] }), { allowed: true });
+    // Asked without userClientIds (a host server's own call), the clients assigned to the user still count.
+    const admin = data.users['admin']!;
+    assert.deepEqual(can(admin2, 'user.set-role', { now: T0, user: admin, role: 'user' }), { allowed: false, code: 'out-of-scope', reason: 'user-not-managed' });
     // A super user whose own rights reach beyond its managed clients still edits its own profile.
     assert.deepEqual(can(admin2, 'user.update-profile', { now: T0, user: admin2, userClientIds: beyond, fields: ['phone'] }), { allowed: true });
   });

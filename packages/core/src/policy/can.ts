@@ -21,6 +21,7 @@ const SELF_ACTIONS: ReadonlySet<Action> = new Set(['user.view', 'user.update-pro
 /**
  * Actions on a user's account as a whole: they touch every client the user works for, so a super
  * user takes them on another user only when it manages all of those clients (SPEC rule 2).
+ * Changing another super user's managed clients counts as one of them.
  */
 const ACCOUNT_ACTIONS: ReadonlySet<Action> = new Set([
   'user.update-profile',
@@ -80,9 +81,14 @@ const superUserAdministers: Rule = (actor, _action, target) => {
 const withinManagedClients: Rule = (actor, action, target) => {
   const managed = new Set(actor.managedClientIds);
   if (target.clientIds && !target.clientIds.every((id) => managed.has(id))) return refuse('out-of-scope', 'client-not-managed');
-  const otherAccount = target.user !== undefined && target.user.id !== actor.id && ACCOUNT_ACTIONS.has(action);
-  if (otherAccount && target.userClientIds && !target.userClientIds.every((id) => managed.has(id))) return refuse('out-of-scope', 'user-not-managed');
-  return ALLOWED;
+  const user = target.user;
+  // A super user's managed clients are what it administers: taking one away is a demotion on that
+  // client, so it too waits for a super user who manages all of its clients.
+  const onAccount = ACCOUNT_ACTIONS.has(action) || (action === 'clients.set-managed' && user?.role === 'superuser');
+  if (!user || user.id === actor.id || !onAccount) return ALLOWED;
+  // Without the clients of its grants, the clients assigned to the user still count.
+  const userClientIds = target.userClientIds ?? user.managedClientIds;
+  return userClientIds.every((id) => managed.has(id)) ? ALLOWED : refuse('out-of-scope', 'user-not-managed');
 };
 
 /** Rule 3: levels and profiles come from the application's allowed lists. */

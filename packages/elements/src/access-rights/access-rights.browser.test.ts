@@ -445,7 +445,13 @@ describe('<portier-access-rights>', () => {
     expect(cell(element, 'c-retail', 'billing-export').disabled).to.equal(true);
     expect(cell(element, 'c-brasserie', 'invoice-viewer').disabled).to.equal(false);
     expect(element.shadowRoot!.querySelector('button[aria-label="Remove Lambert Retail BV"]')).to.equal(null);
-    expect(textOf(element)).to.contain('Not managed by you');
+    // Why, under the client's name (the pinned column, in view on a phone), and told by the disabled cells.
+    const retail = cell(element, 'c-retail', 'billing-export');
+    const note = element.shadowRoot!.getElementById(retail.getAttribute('aria-describedby')!)!;
+    expect(note.textContent!.trim()).to.equal('Not managed by you');
+    expect(note.closest('th')!.textContent).to.contain('Lambert Retail BV');
+    expect(cell(element, 'c-brasserie', 'invoice-viewer').hasAttribute('aria-describedby')).to.equal(false);
+    await expectNoAxeViolations(element);
 
     const own = await render('u-001');
     expect(textOf(own.element)).to.contain('You cannot change your own role, rights or status');

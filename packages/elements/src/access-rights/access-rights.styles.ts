@@ -114,7 +114,8 @@ export const accessRightsStyles = [
       margin-top: calc(var(--_space) * 0.25);
       font-size: 0.875em;
     }
-    [part~='client-number'] {
+    [part~='client-number'],
+    .not-managed {
       display: block;
       font-weight: 400;
       font-size: 0.8125em;

@@ -3,6 +3,7 @@ import {
   PortierError,
   displayName,
   isPortierError,
+  selectGrants,
   type Application,
   type Client,
   type Grant,
@@ -272,7 +273,8 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
   }
 
   #saved(): SavedAccess {
-    const grants = this.#portier.state?.data.grants[this.userId];
+    const state = this.#portier.state;
+    const grants = state && Object.hasOwn(state.data.grants, this.userId) ? state.data.grants[this.userId] : undefined;
     if (!this.#savedFor || this.#savedFor.grants !== grants) this.#savedFor = { grants, saved: indexGrants(grants ?? []) };
     return this.#savedFor!.saved;
   }
@@ -499,7 +501,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     }
     let changes: AccessChange[];
     try {
-      changes = grantChanges(state.data.grants[user.id] ?? [], previewSetup(state, user.id, setup), this.#applications());
+      changes = grantChanges(selectGrants(state, user.id), previewSetup(state, user.id, setup), this.#applications());
     } catch (error) {
       this.failure = error;
       return;
@@ -715,8 +717,12 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
               const name = client?.name ?? clientId;
               const added = !saved.clientIds.has(clientId);
               const rowAllowed = editable && this.#portier.can('access.set', { user, clientIds: [clientId] }).allowed;
+              // Why a row cannot be changed, under its name: the pinned column keeps it in view on a phone.
+              const noteId = editable && !rowAllowed ? `not-managed-${rowIndex}` : undefined;
               return html`<tr part=${added ? 'row row-added' : 'row'} role="row">
-                <th scope="row" role="rowheader"><bdi part="client-name" class="clamp">${name}</bdi>${client ? html`<bdi part="client-number" class="clamp">${client.number}</bdi>` : nothing}</th>
+                <th scope="row" role="rowheader"><bdi part="client-name" class="clamp">${name}</bdi>${client ? html`<bdi part="client-number" class="clamp">${client.number}</bdi>` : nothing}${noteId
+                  ? html`<span class="muted not-managed" id=${noteId}>${a.notManaged}</span>`
+                  : nothing}</th>
                 ${applications.map((application, index) => {
                   const value = levelOf(saved, draft, clientId, application.id);
                   const key = `${clientId}\u0000${application.id}`;
@@ -724,6 +730,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
                   return html`<td part=${changed ? 'cell cell-changed' : 'cell'} role="cell"><select
                       part="level"
                       aria-label=${a.levelFor(application.name, name)}
+                      aria-describedby=${noteId ?? nothing}
                       data-client=${clientId}
                       data-application=${application.id}
                       ?disabled=${disabledAll || !rowAllowed}
@@ -744,9 +751,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
                           >
                             ${a.remove}
                           </button>`
-                    : editable
-                      ? html`<span class="muted">${a.notManaged}</span>`
-                      : nothing}
+                    : nothing}
                 </td>
               </tr>`;
             })}

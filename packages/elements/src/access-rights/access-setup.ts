@@ -1,4 +1,4 @@
-import { execute, type Command, type Grant, type Level, type PortierState } from '@portier/core';
+import { execute, selectGrants, selectUser, type Command, type Grant, type Level, type PortierState } from '@portier/core';
 
 /** What the "copy" and "authorize all" fields hold while the administrator chooses. */
 export interface AccessSetupChoices {
@@ -30,9 +30,9 @@ export function setupCommand(userId: string, setup: AccessSetup, expectedVersion
  * drift from what the command does. Throws the core's refusal (a PortierError).
  */
 export function previewSetup(state: PortierState, userId: string, setup: AccessSetup): Grant[] {
-  const user = state.data.users[userId];
-  if (!state.actorId || !user) return state.data.grants[userId] ?? [];
+  const user = selectUser(state, userId);
+  if (!state.actorId || !user) return selectGrants(state, userId);
   const outcome = execute(state.data, state.actorId, setupCommand(userId, setup, user.version), { now: state.now, newId: () => 'preview' });
   // A command that changes nothing writes nothing: the grants stay as they are.
-  return outcome.changes.grants[userId] ?? state.data.grants[userId] ?? [];
+  return (Object.hasOwn(outcome.changes.grants, userId) ? outcome.changes.grants[userId] : undefined) ?? selectGrants(state, userId);
 }

@@ -1,3 +1,4 @@
+import { demoSeed } from '@portier/adapters';
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -57,6 +58,16 @@ describe('PortierController', () => {
     await portier.users.create({ email: 'new.person@lambert.example', firstName: 'New', lastName: 'Person', language: 'en' });
     await settle(element);
     expect(textOf(element)).to.equal(`Users|ready|u-001|${before + 1}`);
+  });
+
+  it('answers can() about users whose ids are names every object has (constructor, toString), as the backend does', async () => {
+    const seed = demoSeed(Date.UTC(2026, 0, 5, 9));
+    for (const id of ['constructor', 'toString']) seed.data.users[id] = { ...seed.data.users['u-004']!, id, email: `${id}@lambert.example` };
+    const { element, portier } = await renderWithPortier<ProbeElement>(html`<probe-portier-controller></probe-portier-controller>`, { seed });
+    for (const id of ['constructor', 'toString']) {
+      const user = portier.getState().data.users[id]!;
+      expect(element.portier.can('user.block', { user, superUsers: element.portier.superUsers() }), id).to.deep.equal({ allowed: true });
+    }
   });
 
   it('answers can() for the signed-in actor with the core policy', async () => {

@@ -206,8 +206,8 @@ export interface Messages {
     demote: string;
     lastSuperUserHint: string;
     /**
-     * Why the account cannot be changed (rule 2): the user also works for `clients` (a list of
-     * names, joined in the language), which the actor does not manage.
+     * Why the account cannot be changed (rule 2): the user works for `clients` (a list of names,
+     * joined in the language), which the actor does not manage.
      */
     outsideScope: (clients: string) => string;
     profileHeading: string;

@@ -454,6 +454,30 @@ describe('<portier-user-list>', () => {
     });
   });
 
+  it('over a paged backend, offers no row action on a user whose rights it does not hold, to an actor who does not manage every client', async () => {
+    // A backend whose first load holds the actor only: the list's pages carry users without their grants.
+    const make = async (actorId: string) => {
+      const test = await createTestPortier({ actorId });
+      const load = test.backend.load.bind(test.backend);
+      test.backend.load = async (ctx) => {
+        const snapshot = await load(ctx);
+        return { ...snapshot, data: { ...snapshot.data, users: { [actorId]: snapshot.data.users[actorId]! }, grants: {} } };
+      };
+      await test.portier.refresh();
+      const { element } = await renderWithPortier<PortierUserList>(html`<portier-user-list paged></portier-user-list>`, { portier: test });
+      await waitUntil(() => rows(element).length > 1, 'the first page arrives');
+      return element;
+    };
+    // u-002 manages Brasserie and Logistics only: Dirk Janssens (u-004) might also work for Retail.
+    const scoped = await make('u-002');
+    expect(scoped.shadowRoot!.querySelector('[data-action="deactivate"][aria-label*="Dirk Janssens"]')).to.equal(null);
+    // (Out of the page: the next list's rows render only in view.)
+    scoped.parentElement!.remove();
+    // u-001 manages every client: nothing the page leaves out can put a user out of its reach.
+    const everywhere = await make('u-001');
+    expect(everywhere.shadowRoot!.querySelector('[data-action="deactivate"][aria-label*="Dirk Janssens"]')).to.not.equal(null);
+  });
+
   it('works over a paged backend: loads pages as the user scrolls, and filters there', async () => {
     const test = await createTestPortier({ seed: bigSeed(2_000) });
     const calls: UserQuery[] = [];

@@ -658,7 +658,7 @@ export class PortierUserList extends LitElement {
 
   #renderRowAction(t: Messages, user: User, status: AccountStatus, name: string, index: number): TemplateResult | typeof nothing {
     const rowAction = ROW_ACTIONS[status];
-    if (!rowAction) return nothing;
+    if (!rowAction || !this.#grantsKnown(user)) return nothing;
     const decision = this.#portier.can(rowAction.action, { user, superUsers: this.#portier.superUsers() });
     if (!decision.allowed && !EXPLAINED.has(decision.reason)) return nothing;
     const label = t.userList[rowAction.label] as string;
@@ -730,6 +730,19 @@ export class PortierUserList extends LitElement {
   #rowClick(event: Event, user: User): void {
     if ((event.composedPath() as Element[]).some((node) => node instanceof HTMLButtonElement || node instanceof HTMLAnchorElement)) return;
     if (this.#portier.can('user.view', { user }).allowed) this.#navigate('profile', user.id);
+  }
+
+  /**
+   * Whether rule 2 can be asked about `user` here. A page of a paged list carries no grants, so
+   * a user the store does not hold may work for clients the actor does not manage: its profile
+   * decides then, unless the actor manages every client of the organization anyway.
+   */
+  #grantsKnown(user: User): boolean {
+    const state = this.#portier.state;
+    const actor = this.#portier.actor;
+    if (!state || !actor || Object.hasOwn(state.data.users, user.id)) return true;
+    const managed = new Set(actor.managedClientIds);
+    return Object.values(state.data.clients).every((client) => client.organizationId !== actor.organizationId || managed.has(client.id));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { PortierError, clientsOfUser, displayName, effectiveStatus, isPortierError, superUserLoss, isoDay, type AccountStatus, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
+import { PortierError, clientsOfUser, displayName, selectGrants, effectiveStatus, isPortierError, superUserLoss, isoDay, type AccountStatus, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -190,7 +190,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     const decision = this.#portier.can('user.update-profile', { user, fields: ['phone'] });
     if (decision.allowed || decision.reason !== 'user-not-managed') return nothing;
     const managed = new Set(this.#portier.actor?.managedClientIds);
-    const outside = clientsOfUser(user, state.data.grants[user.id] ?? []).filter((id) => !managed.has(id));
+    const outside = clientsOfUser(user, selectGrants(state, user.id)).filter((id) => !managed.has(id));
     const names = outside.map((id) => state.data.clients[id]?.name ?? id);
     return html`<p class="banner info" part="notice" role="note">${t.userProfile.outsideScope(formatList(this.#portier.locale, names))}</p>`;
   }

@@ -199,7 +199,7 @@ const de: Messages = {
     demote: 'Herabstufen',
     lastSuperUserHint:
       'Dies ist der letzte Super User der Organisation: Er kann nicht zum User herabgestuft, deaktiviert, gesperrt oder gelöscht werden. Legen Sie zuerst einen neuen Super User an oder befördern Sie einen bestehenden Benutzer zum Super User; diese Person kann danach dieses Konto ändern.',
-    outsideScope: (clients) => `Sie können dieses Konto ansehen, aber nicht ändern: Dieser Benutzer arbeitet auch für ${clients}, die Sie nicht verwalten. Nur ein Super User, der alle seine Kunden verwaltet, kann es ändern.`,
+    outsideScope: (clients) => `Sie können dieses Konto ansehen, aber nicht ändern: Dieser Benutzer arbeitet für ${clients}, die Sie nicht verwalten. Nur ein Super User, der alle seine Kunden verwaltet, kann es ändern.`,
     profileHeading: 'Profil ändern',
     emailHint: 'Die E-Mail-Adresse ist das Login und kann nicht geändert werden.',
     signatureHeading: 'Art der Unterschrift',

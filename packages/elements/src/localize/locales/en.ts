@@ -198,7 +198,7 @@ const en: Messages = {
     demote: 'Demote',
     lastSuperUserHint:
       'This is the last super user of the organization, so it cannot be demoted, deactivated, blocked or deleted. Create a new super user or promote an existing user to super user first; that person can then change this account.',
-    outsideScope: (clients) => `You can see this account but not change it: this user also works for ${clients}, which you do not manage. Only a super user who manages all of their clients can change it.`,
+    outsideScope: (clients) => `You can see this account but not change it: this user works for ${clients}, which you do not manage. Only a super user who manages all of their clients can change it.`,
     profileHeading: 'Change the profile',
     emailHint: 'The e-mail address is the login and cannot be changed.',
     signatureHeading: 'Signature type',

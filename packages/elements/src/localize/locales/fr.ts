@@ -200,7 +200,7 @@ const fr: Messages = {
     demote: 'Rétrograder',
     lastSuperUserHint:
       'C’est le dernier Super User de l’organisation : il n’est pas possible de le rétrograder au statut de User, de le désactiver, de le bloquer ou de le supprimer. Créez d’abord un nouveau Super User ou promouvez un utilisateur existant au statut de Super User ; cette personne pourra ensuite modifier ce compte.',
-    outsideScope: (clients) => `Vous pouvez consulter ce compte mais pas le modifier : cet utilisateur travaille aussi pour ${clients}, que vous ne gérez pas. Seul un Super User qui gère tous ses clients peut le modifier.`,
+    outsideScope: (clients) => `Vous pouvez consulter ce compte mais pas le modifier : cet utilisateur travaille pour ${clients}, que vous ne gérez pas. Seul un Super User qui gère tous ses clients peut le modifier.`,
     profileHeading: 'Changer le profil',
     emailHint: 'L’adresse e-mail est le login et ne peut pas être modifiée.',
     signatureHeading: 'Type de signature',

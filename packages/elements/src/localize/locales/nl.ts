@@ -199,7 +199,7 @@ const nl: Messages = {
     demote: 'Degraderen',
     lastSuperUserHint:
       'Dit is de laatste Super User van de organisatie: hij kan niet worden gedegradeerd tot User, gedeactiveerd, geblokkeerd of verwijderd. Maak eerst een nieuwe Super User aan of promoveer een bestaande gebruiker tot Super User; die persoon kan daarna dit account wijzigen.',
-    outsideScope: (clients) => `U kunt dit account bekijken maar niet wijzigen: deze gebruiker werkt ook voor ${clients}, die u niet beheert. Alleen een Super User die al zijn klanten beheert, kan het wijzigen.`,
+    outsideScope: (clients) => `U kunt dit account bekijken maar niet wijzigen: deze gebruiker werkt voor ${clients}, die u niet beheert. Alleen een Super User die al zijn klanten beheert, kan het wijzigen.`,
     profileHeading: 'Profiel wijzigen',
     emailHint: 'Het e-mailadres is de login en kan niet worden gewijzigd.',
     signatureHeading: 'Soort handtekening',
