@@ -10,12 +10,12 @@ import {
   type PasswordPolicy,
   type TokenInfo,
 } from '@portier/core';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { PortierPasswordSetEvent } from '../events/password-set.js';
 import { PortierSignInRequestedEvent } from '../events/sign-in-requested.js';
-import { invalidAlert } from '../forms/invalid-alert.js';
+import { NO_SUBMIT_ALERT, invalidAlert, nextSubmitAlert, type SubmitAlert } from '../forms/invalid-alert.js';
 import type { Messages } from '../localize/messages.js';
 
 /** A rule of a password, including the one only a server can check (same as the current). */
@@ -77,6 +77,8 @@ export abstract class PortierAccountScreen extends LitElement {
   @state() protected confirmationTouched = false;
   /** A submit found the confirmation different from the password (it counts until they match). */
   @state() protected mismatchSubmitted = false;
+  /** What the last submit found in error, for the hidden alert (see {@link invalidAlert}). */
+  @state() private submitAlert: SubmitAlert = NO_SUBMIT_ALERT;
   @state() protected busy = false;
   @state() protected failure: unknown;
   @state() private commonPasswords: ReadonlySet<string> | undefined;
@@ -235,15 +237,13 @@ export abstract class PortierAccountScreen extends LitElement {
     const unmet = await this.unmetRules(policy, context, currentPassword);
     if (unmet.length > 0) {
       this.failure = new PortierError('weak-password', { rules: unmet });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#new-password')?.focus();
+      await this.focusFieldInError('#new-password');
       return false;
     }
     if (this.password !== this.confirmation) {
       this.failure = undefined;
       this.mismatchSubmitted = true;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#confirmation')?.focus();
+      await this.focusFieldInError('#confirmation');
       return false;
     }
     return true;
@@ -330,7 +330,23 @@ export abstract class PortierAccountScreen extends LitElement {
         ? nothing
         : html`<p>${this.failureText(t, error)}</p>
             ${rules.length > 0 ? html`<ul>${rules.map((rule) => html`<li>${ruleText(t, rule)}</li>`)}</ul>` : nothing}`}</div>
-      ${invalidAlert(t, this.fieldsInError())}`;
+      ${invalidAlert(t, this.submitAlert, this.fieldsInError())}`;
+  }
+
+  /**
+   * After a submit found fields in error (already marked): focuses the first, `selector`, and has
+   * the hidden alert say how many there are, even when the focus was already on that field.
+   */
+  protected async focusFieldInError(selector: string): Promise<void> {
+    this.submitAlert = nextSubmitAlert(this.submitAlert, this.fieldsInError());
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A confirmation that matched once is settled: typing on in the password must not sound the alert again.
+    if (this.mismatchSubmitted && this.confirmation === this.password) this.mismatchSubmitted = false;
   }
 
   /** How many fields a submit found in error and still are: a screen adds its own fields to the confirmation. */

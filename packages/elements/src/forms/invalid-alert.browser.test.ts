@@ -48,6 +48,23 @@ describe('a submit by Enter in the field in error', () => {
     });
   }
 
+  it('speaks once per submit: a second Enter says it again, typing in another field does not', async () => {
+    const { element } = await renderWithPortier<HTMLElement>(html`<portier-user-profile user-id="u-004"></portier-user-profile>`);
+    await settle(element);
+    const field = await enterIn(element, '#firstName', '');
+    const first = hiddenAlert(element)!;
+    // Typing after the submit: another field emptied, the alert neither changes nor speaks.
+    type($<HTMLInputElement>(element, '#lastName'), '');
+    await settle(element);
+    expect(hiddenAlert(element)).to.equal(first);
+    expect(first.textContent!.trim()).to.equal('One field needs your attention.');
+    // Enter again: a new alert, so that a screen reader says it again.
+    field.focus();
+    await press('Enter');
+    await waitUntil(() => hiddenAlert(element) !== first, 'a new alert');
+    expect(hiddenAlert(element)!.textContent!.trim()).to.equal('2 fields need your attention.');
+  });
+
   it('the password change: a confirmation that differs is said too, until it matches', async () => {
     const { element } = await renderWithPortier<HTMLElement>(html`<portier-password-change email="amelie.dubois@lambert.example"></portier-password-change>`);
     await settle(element);
@@ -56,6 +73,10 @@ describe('a submit by Enter in the field in error', () => {
     const confirmation = await enterIn(element, '#confirmation', 'Velvet-Otter-Harbour-8');
     expect(hiddenAlert(element)!.textContent!.trim()).to.equal('One field needs your attention.');
     type(confirmation, 'Velvet-Otter-Harbour-7');
+    await settle(element);
+    expect(hiddenAlert(element)).to.equal(undefined);
+    // Matched once, typing on in the password does not sound it again.
+    type($<HTMLInputElement>(element, '#new-password'), 'Velvet-Otter-Harbour-77');
     await settle(element);
     expect(hiddenAlert(element)).to.equal(undefined);
   });

@@ -89,8 +89,7 @@ export class PortierPasswordChange extends PortierAccountScreen {
     this.emailError = !email.success;
     this.currentError = this.currentPassword === '';
     if (!email.success || this.currentError) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>(this.emailError ? '#email' : '#current')?.focus();
+      await this.focusFieldInError(this.emailError ? '#email' : '#current');
       return;
     }
     if (!(await this.validateForSubmit(this.#policy(), this.#context(), this.currentPassword))) return;

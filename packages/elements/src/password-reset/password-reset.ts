@@ -85,7 +85,7 @@ export class PortierPasswordReset extends PortierAccountScreen {
     const parsed = emailInputSchema.safeParse(this.email);
     this.emailError = !parsed.success;
     if (!parsed.success) {
-      this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
+      await this.focusFieldInError('#email');
       return;
     }
     this.busy = true;

@@ -1,7 +1,7 @@
 import { LANGUAGES, isPortierError, profileChangesSchema, type FieldIssue, type Language, type ProfileChanges, type User } from '@portier/core';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { invalidAlert } from '../forms/invalid-alert.js';
+import { NO_SUBMIT_ALERT, invalidAlert, nextSubmitAlert, type SubmitAlert } from '../forms/invalid-alert.js';
 import { touchAfterPress } from '../forms/touch-after-press.js';
 import { issueMessage } from '../localize/error-message.js';
 import type { Messages } from '../localize/messages.js';
@@ -28,6 +28,7 @@ export class ProfileForm {
   draft: Draft | undefined;
   #touched = new Set<ProfileField>();
   #submitted = false;
+  #alert: SubmitAlert = NO_SUBMIT_ALERT;
   /** A backend's field problems, kept as issues: they are worded at render, in the language of the moment. */
   #serverErrors: Partial<Record<ProfileField, FieldIssue>> = {};
 
@@ -99,7 +100,9 @@ export class ProfileForm {
     this.#submitted = true;
     this.host.requestUpdate();
     const errors = this.errors(t);
-    return FIELDS.find((field) => errors[field]);
+    const inError = FIELDS.filter((field) => errors[field]);
+    this.#alert = nextSubmitAlert(this.#alert, inError.length);
+    return inError[0];
   }
 
   /**
@@ -165,7 +168,7 @@ export class ProfileForm {
         </div>
       </div>
       ${options.namesLocked ? html`<p class="hint" part="hint" id="identity-lock-hint">${t.reasons['identity-lock']}</p>` : nothing}
-      ${invalidAlert(t, this.#submitted ? FIELDS.filter((field) => field !== 'language' && shown(field)).length : 0)}`;
+      ${invalidAlert(t, this.#alert, this.#submitted ? FIELDS.filter((field) => shown(field)).length : 0)}`;
   }
 
   #input(field: ProfileField, value: string): void {
