@@ -3,7 +3,7 @@ import type { PortierErrorCode } from '../errors.js';
 import { PortierError } from '../errors.js';
 import { effectiveStatus } from '../user/user.machine.js';
 import type { User } from '../user/user.schema.js';
-import type { Action, PolicyTarget } from './actions.js';
+import { ACTIONS, type Action, type PolicyTarget } from './actions.js';
 import { superUserLoss } from './super-users.js';
 
 /** The answer of {@link can}: allowed, or refused with the error code and a short reason. */
@@ -23,19 +23,7 @@ const SELF_ACTIONS: ReadonlySet<Action> = new Set(['user.view', 'user.update-pro
  * user takes them on another user only when it manages all of those clients (SPEC rule 2).
  * Changing another super user's managed clients counts as one of them.
  */
-const ACCOUNT_ACTIONS: ReadonlySet<Action> = new Set([
-  'user.update-profile',
-  'user.set-role',
-  'user.set-signature',
-  'user.activate',
-  'user.deactivate',
-  'user.block',
-  'user.unblock',
-  'user.reset-password',
-  'user.resend-invitation',
-  'user.make-login',
-  'user.remove',
-]);
+const ACCOUNT_ACTIONS: ReadonlySet<Action> = new Set(ACTIONS.filter((action) => action.startsWith('user.') && action !== 'user.view' && action !== 'user.create'));
 
 /** Actions that would take away an active super user (SPEC rule 4). */
 const REMOVES_SUPER_USER: ReadonlySet<Action> = new Set(['user.deactivate', 'user.block', 'user.remove']);
