@@ -5,7 +5,10 @@ import type { Command } from '../command/command.schema.js';
 import type { Changes } from '../command/effects.js';
 import { sweepTimedTransitions } from '../command/sweep.js';
 import { emptyData, type PortierData } from '../data.js';
-import { isPortierError, toPortierError } from '../errors.js';
+import { PortierError, isPortierError, toPortierError } from '../errors.js';
+import { effectiveStatus } from '../user/user.machine.js';
+import { own } from '../internal/own.js';
+import { can } from '../policy/can.js';
 import { writeRecords, type RecordCollection } from '../internal/write-records.js';
 import type { User } from '../user/user.schema.js';
 import type { Portier, PortierOptions, PortierState } from './store.types.js';
@@ -138,6 +141,12 @@ export function createPortier(options: PortierOptions): Portier {
 
   function emit(patch: Partial<PortierState>): void {
     state = { ...state, ...patch, data: view, pending: inFlight.length, now: clock.now() };
+    // The actor's own end date passed while the store showed its view (SPEC rule 10): the backend
+    // refuses it from now on, so the store says so instead of showing what it may no longer see.
+    const actor = state.actorId === undefined ? undefined : own(view.users, state.actorId);
+    if (state.status === 'ready' && actor?.activeUntil !== undefined && effectiveStatus(actor, state.now) === 'deactivated') {
+      state = { ...state, status: 'error', error: new PortierError('forbidden', { reason: 'actor-inactive' }) };
+    }
     for (const listener of [...listeners]) {
       // Stopped by a listener before it in this round: it hears nothing more.
       if (!listeners.has(listener)) continue;
@@ -247,6 +256,9 @@ export function createPortier(options: PortierOptions): Portier {
       // The view may not hold the entity (a plain user's view, a paged list), or not yet the actor
       // (fired before the first load or while `actAs` loads): the backend decides.
       if (!isPortierError(error) || !(error.code === 'not-found' || (error.code === 'forbidden' && error.details?.reason === 'unknown-actor'))) {
+        // The actor's own account is no longer active as of now (an end date passed): the backend
+        // will refuse it too, so the store reads again and says so rather than go on showing data.
+        if (isPortierError(error) && error.details?.reason === 'actor-inactive') void load().catch(() => undefined);
         return Promise.reject(toPortierError(error));
       }
     }
@@ -269,6 +281,12 @@ export function createPortier(options: PortierOptions): Portier {
         if (changes || failed) await load().catch(() => undefined);
         return;
       }
+      // Still behind (the read failed): users the view's actor may not see wait for the next load.
+      const unseen = changes ? unseenBy(confirmed, state.actorId, changes, clock.now()) : [];
+      if (changes && unseen.length > 0) {
+        const grants = Object.fromEntries(Object.entries(changes.grants).filter(([userId]) => !unseen.includes(userId)));
+        changes = { ...changes, users: changes.users.filter((user) => !unseen.includes(user.id)), grants };
+      }
       if (changes && inFlight.length === 0 && confirmsPrediction(view, entry.patches, changes)) {
         // The view is this command over the confirmed data, and the backend agrees with all of it.
         confirmed = view;
@@ -283,6 +301,9 @@ export function createPortier(options: PortierOptions): Portier {
     const sent = queue.then(() => backend.execute({ actorId: entry.actorId }, entry.command));
     const settled = sent.then(
       async (changes) => {
+        // The backend let the actor reach users its own record here may not see: the view is behind
+        // on the actor itself (promoted meanwhile, its load lost). Read again before showing them.
+        if (entry.actorId === state.actorId && unseenBy(confirmed, state.actorId, changes, clock.now()).length > 0) await resync();
         await settle(changes);
         return changes;
       },
@@ -399,6 +420,13 @@ export function createPortier(options: PortierOptions): Portier {
       changePassword: (email, currentPassword, newPassword) => ask(() => backend.changePassword({ email, currentPassword, newPassword })),
     },
   };
+}
+
+/** The ids of the answer's users that the actor, as `data` records it, may not see (SPEC rule 1, 2). */
+function unseenBy(data: PortierData, actorId: string | undefined, changes: Changes, now: number): string[] {
+  const actor = actorId === undefined ? undefined : own(data.users, actorId);
+  if (!actor) return [];
+  return changes.users.filter((user) => user.id !== actor.id && !can(actor, 'user.view', { now, user }).allowed).map((user) => user.id);
 }
 
 /**
