@@ -52,7 +52,7 @@ export type { UserQuery, UserSort, UserSortKey, SelectorState } from './user/use
 export { portierDataSchema, emptyData, grantsOf } from './data.js';
 export type { PortierData } from './data.js';
 
-export { can, assertCan, OWN_PROFILE_FIELDS } from './policy/can.js';
+export { can, assertCan, isAccountAction, OWN_PROFILE_FIELDS } from './policy/can.js';
 export type { Decision } from './policy/can.js';
 export { ACTIONS } from './policy/actions.js';
 export { clientsOfUser } from './policy/clients-of-user.js';

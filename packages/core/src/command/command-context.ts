@@ -2,7 +2,7 @@ import { PortierError } from '../errors.js';
 import { grantsOf, type PortierData } from '../data.js';
 import { GrantTable, type Grant } from '../grant/grant.schema.js';
 import type { Action, PolicyTarget } from '../policy/actions.js';
-import { assertCan } from '../policy/can.js';
+import { assertCan, isAccountAction } from '../policy/can.js';
 import { clientsOfUser } from '../policy/clients-of-user.js';
 import { countSuperUsers, isActiveSuperUser, type SuperUserCounts } from '../policy/super-users.js';
 import { applyTimedTransitions } from '../user/user.machine.js';
@@ -71,7 +71,7 @@ export class CommandContext {
   /** Asks the policy, with the clients the target user works for (rule 2); throws its refusal. */
   allow(action: Action, target: Omit<PolicyTarget, 'now'>): void {
     const user = target.user;
-    const userClientIds = user && target.userClientIds === undefined ? { userClientIds: clientsOfUser(user, grantsOf(this.data, user.id)) } : {};
+    const userClientIds = user && target.userClientIds === undefined && isAccountAction(action, user) ? { userClientIds: clientsOfUser(user, grantsOf(this.data, user.id)) } : {};
     assertCan(this.actor, action, { now: this.now, ...userClientIds, ...target });
   }
 

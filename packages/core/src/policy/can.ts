@@ -25,6 +25,15 @@ const SELF_ACTIONS: ReadonlySet<Action> = new Set(['user.view', 'user.update-pro
  */
 const ACCOUNT_ACTIONS: ReadonlySet<Action> = new Set(ACTIONS.filter((action) => action.startsWith('user.') && action !== 'user.view' && action !== 'user.create'));
 
+/**
+ * Whether `action` on `user` is an action on its account as a whole, which rule 2 checks against
+ * every client the user works for (`PolicyTarget.userClientIds`). Callers that fill that key ask
+ * this first, so that no other action pays for it.
+ */
+export function isAccountAction(action: Action, user: User): boolean {
+  return ACCOUNT_ACTIONS.has(action) || (action === 'clients.set-managed' && user.role === 'superuser');
+}
+
 /** Actions that would take away an active super user (SPEC rule 4). */
 const REMOVES_SUPER_USER: ReadonlySet<Action> = new Set(['user.deactivate', 'user.block', 'user.remove']);
 
@@ -72,8 +81,7 @@ const withinManagedClients: Rule = (actor, action, target) => {
   const user = target.user;
   // A super user's managed clients are what it administers: taking one away is a demotion on that
   // client, so it too waits for a super user who manages all of its clients.
-  const onAccount = ACCOUNT_ACTIONS.has(action) || (action === 'clients.set-managed' && user?.role === 'superuser');
-  if (!user || user.id === actor.id || !onAccount) return ALLOWED;
+  if (!user || user.id === actor.id || !isAccountAction(action, user)) return ALLOWED;
   // Without the clients of its grants, the clients assigned to the user still count.
   const userClientIds = target.userClientIds ?? user.managedClientIds;
   return userClientIds.every((id) => managed.has(id)) ? ALLOWED : refuse('out-of-scope', 'user-not-managed');

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { can, clientsOfUser, countSuperUsers, selectGrants, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type SuperUserCounts, type User } from '@portier/core';
+import { can, clientsOfUser, countSuperUsers, isAccountAction, selectGrants, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type SuperUserCounts, type User } from '@portier/core';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { portierContext } from '../context.js';
 import { formatDate, formatNumber } from '../localize/format.js';
@@ -87,7 +87,7 @@ export class PortierController implements ReactiveController {
     if (!actor || !state) return NO_ACTOR;
     // Rule 2 reads the clients the target user works for: filled here, as the command fills them.
     const user = target.user;
-    const userClientIds = user && target.userClientIds === undefined ? { userClientIds: clientsOfUser(user, selectGrants(state, user.id)) } : {};
+    const userClientIds = user && target.userClientIds === undefined && isAccountAction(action, user) ? { userClientIds: clientsOfUser(user, selectGrants(state, user.id)) } : {};
     return can(actor, action, { now: state.now, ...userClientIds, ...target });
   }
 
