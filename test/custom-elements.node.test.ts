@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SCREEN_PARTS } from '../packages/elements/src/admin/screen-parts.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const COMMITTED = join(ROOT, 'packages/elements/custom-elements.json');
@@ -185,6 +186,18 @@ describe('custom-elements.json', () => {
       assert.ok(rendered.size > 0, `${tag}: no part found in its templates`);
       for (const part of rendered) assert.ok(documented.has(part), `${tag} renders part "${part}" without documenting it (@csspart)`);
     }
+  });
+
+  it('forwards from <portier-admin> every CSS part of every screen it shows, on each of them', () => {
+    const admin = readFileSync(join(SRC, 'admin/admin.ts'), 'utf8');
+    const shown = [...admin.matchAll(/html`[^`]*?<(portier-[a-z-]+)([^>]*)>/g)];
+    assert.ok(shown.length >= 7, 'the admin shows its screens');
+    const parts = new Set<string>();
+    for (const [, tag, attributes] of shown) {
+      assert.match(attributes!, /exportparts=\$\{SCREEN_EXPORTPARTS\}/, `<${tag}> in the admin forwards its parts`);
+      for (const part of elements.get(tag!)?.declaration.cssParts ?? []) parts.add(part.name);
+    }
+    assert.deepEqual([...SCREEN_PARTS].sort(), [...parts].sort(), 'SCREEN_PARTS (admin/screen-parts.ts) lists the screens’ documented parts');
   });
 
   it('documents the CSS properties: the theme tokens on every screen, and each screen’s own', () => {

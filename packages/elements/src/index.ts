@@ -26,6 +26,7 @@ export type { AccessMode } from './user-create/user-create.js';
 export { PortierUserProfile } from './user-profile/user-profile.js';
 export { PortierOwnProfile } from './own-profile/own-profile.js';
 export { PortierAdmin, viewFromHash, hashOf } from './admin/admin.js';
+export { SCREEN_PARTS } from './admin/screen-parts.js';
 export { PortierAccessRights } from './access-rights/access-rights.js';
 export { PortierManagedClients } from './managed-clients/managed-clients.js';
 export { PortierAuditLog } from './audit-log/audit-log.js';

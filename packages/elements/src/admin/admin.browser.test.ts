@@ -52,6 +52,26 @@ describe('<portier-admin>', () => {
     expect(element.shadowRoot!.querySelector('[part~="tabs"]'), 'no user screens').to.equal(null);
   });
 
+  it('lets the host style the screens inside it by their parts (exportparts)', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'portier-admin.styled::part(row) { outline: 3px solid rgb(1, 2, 3); } portier-admin.styled::part(save-button) { color: rgb(4, 5, 6); }';
+    document.head.append(style);
+    try {
+      const { element } = await render(html`<portier-admin class="styled"></portier-admin>`);
+      await settle(element);
+      const list = screen<PortierUserList>(element, 'portier-user-list')!;
+      await waitUntil(() => list.shadowRoot!.querySelector('[part~="row"]'), 'the list has rows');
+      expect(getComputedStyle(list.shadowRoot!.querySelector('[part~="row"]')!).outlineColor).to.equal('rgb(1, 2, 3)');
+      await element.navigate('profile', 'u-004');
+      await settle(element);
+      const profile = screen<PortierUserProfile>(element, 'portier-user-profile')!;
+      await settle(profile);
+      expect(getComputedStyle(profile.shadowRoot!.querySelector('[part~="save-button"]')!).color).to.equal('rgb(4, 5, 6)');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('when a refresh cannot reach the backend, keeps the screens and says the data is as last loaded, with Retry', async () => {
     const memory = createMemoryBackend();
     let unreachable = false;
@@ -311,6 +331,29 @@ describe('<portier-admin>', () => {
       expect(dialog(element).open, 'asked once').to.equal(false);
     });
 
+    it('without the Navigation API: Back asks, staying puts the address back, leaving shows the other screen', async () => {
+      const real = Object.getOwnPropertyDescriptor(window, 'navigation');
+      Object.defineProperty(window, 'navigation', { configurable: true, get: () => undefined });
+      try {
+        window.location.hash = '#/users/u-004';
+        const { element } = await render(html`<portier-admin hash></portier-admin>`);
+        await settle(element);
+        await typeInProfile(element);
+        window.location.hash = '#/users';
+        await answer(element, 'dialog-cancel');
+        expect(window.location.hash).to.equal('#/users/u-004');
+        expect(element.view).to.equal('profile');
+        window.location.hash = '#/users';
+        await answer(element, 'dialog-confirm');
+        await waitUntil(() => element.view === 'list', 'the list shows');
+        expect(window.location.hash).to.equal('#/users');
+      } finally {
+        if (real) Object.defineProperty(window, 'navigation', real);
+        else delete (window as { navigation?: unknown }).navigation;
+      }
+      expect(typeof navigation, 'the real API is back').to.equal('object');
+    });
+
     it('after the browser’s Back is confirmed, a second Back goes on back, not to the screen just left', async () => {
       const hashChange = () => new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
       window.location.hash = '#/users';
@@ -330,6 +373,34 @@ describe('<portier-admin>', () => {
       await Promise.race([changed, new Promise((resolve) => setTimeout(resolve, 500))]);
       await settle(element);
       expect(element.view, 'not the abandoned profile').to.not.equal('profile');
+    });
+
+    it('after the browser’s Back, staying keeps the history as it was: the list is still one step back', async () => {
+      const hashChange = () => new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+      window.location.hash = '#/users';
+      const { element } = await render(html`<portier-admin hash></portier-admin>`);
+      await settle(element);
+      const changed = hashChange();
+      window.location.hash = '#/users/u-004';
+      await changed;
+      await settle(element);
+      const profile = await typeInProfile(element);
+      const shownAt = navigation.currentEntry!.index;
+      history.back();
+      await answer(element, 'dialog-cancel');
+      await waitUntil(() => navigation.currentEntry!.index === shownAt, 'back on the profile’s own history entry');
+      expect(window.location.hash).to.equal('#/users/u-004');
+      expect(new URL(navigation.entries()[shownAt - 1]!.url!).hash, 'the entry before still leads to the list').to.equal('#/users');
+      expect(element.view).to.equal('profile');
+      expect(profile.shadowRoot!.querySelector<HTMLInputElement>('#lastName')!.value).to.equal('Typed');
+      // Back again, and leave this time: the list shows, and Forward is still there.
+      history.back();
+      await answer(element, 'dialog-confirm');
+      await waitUntil(() => element.view === 'list', 'left for the list');
+      expect(window.location.hash).to.equal('#/users');
+      expect(navigation.currentEntry!.index).to.equal(shownAt - 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(dialog(element).open, 'asked once').to.equal(false);
     });
 
     it('keeps the screens, and what was typed, when a refresh over loaded data fails with a server error', async () => {

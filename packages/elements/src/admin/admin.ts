@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { holdsUnsavedChanges, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierNavigateEvent, type PortierView } from '../events/navigate.js';
+import { SCREEN_EXPORTPARTS } from './screen-parts.js';
 import type { PortierUserCreatedEvent } from '../events/user-created.js';
 import type { PortierUserRemovedEvent } from '../events/user-removed.js';
 import type { Messages, Say } from '../localize/messages.js';
@@ -49,6 +50,11 @@ export function hashOf(view: PortierView, userId = ''): string {
   }
 }
 
+/** This document's place in the browser history, where the browser tells it (the Navigation API). */
+function historyIndex(): number | undefined {
+  return typeof navigation === 'undefined' ? undefined : navigation.currentEntry?.index;
+}
+
 /**
  * The whole user administration in one element: the user list, the create form and a user's
  * detail (profile, access rights, managed clients, recent changes), with its own navigation
@@ -56,7 +62,9 @@ export function hashOf(view: PortierView, userId = ''): string {
  * the `view` and `user-id` attributes, or the URL hash with `hash` set (`#/users`,
  * `#/users/new`, `#/users/<id>/access`, `#/me`), so no host router is needed. Child screens are
  * used by tag name; a plain user sees only its own profile. A user deleted from its profile
- * (`portier-user-removed`) takes the administrator back to the list, which announces it.
+ * (`portier-user-removed`) takes the administrator back to the list, which announces it. The
+ * screens' CSS parts are forwarded under their own names: `portier-admin::part(row)` styles the
+ * list's rows (see `SCREEN_PARTS`).
  *
  * @summary User administration: list, create, detail, own profile.
  * @event portier-navigate - Bubbles up from the screens; a host that handles navigation itself calls `preventDefault()` in a capture-phase listener on this element.
@@ -79,7 +87,7 @@ export function hashOf(view: PortierView, userId = ''): string {
  * @csspart view - The box around the current screen.
  * @csspart live - The live region that announces results.
  * @csspart dialog - The question asked before leaving a screen with unsaved changes.
- * @csspart button - The dialog's two buttons (stay, leave without saving).
+ * @csspart button - The dialog's two buttons (stay, leave without saving), and the screens' buttons.
  */
 export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
   static override styles = [tokens, baseStyles, dialogStyles, adminStyles];
@@ -116,6 +124,10 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
   #listShown = false;
   /** Back to the list from a user's screen: the focus goes to that user's row. */
   #returnTo: { userId: string; view: PortierView } | undefined;
+  /** The place in the browser history of the entry whose screen shows (when the browser tells it). */
+  #entryIndex: number | undefined;
+  /** The address the user agreed to leave for: its hashchange shows it without asking again. */
+  #leaveConfirmedFor: string | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -291,9 +303,9 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
     const theme = this.theme ?? nothing;
     switch (view) {
       case 'create':
-        return html`<portier-user-create locale=${locale} theme=${theme}></portier-user-create>`;
+        return html`<portier-user-create exportparts=${SCREEN_EXPORTPARTS} locale=${locale} theme=${theme}></portier-user-create>`;
       case 'own-profile':
-        return html`<portier-own-profile locale=${locale} theme=${theme}></portier-own-profile>`;
+        return html`<portier-own-profile exportparts=${SCREEN_EXPORTPARTS} locale=${locale} theme=${theme}></portier-own-profile>`;
       case 'profile':
       case 'access':
       case 'clients':
@@ -314,7 +326,7 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
     if (!administers || (view !== 'list' && !this.#listShown)) return nothing;
     this.#listShown = true;
     return html`<div class="kept-list" ?hidden=${view !== 'list'}>
-      <portier-user-list locale=${this.locale ?? nothing} theme=${this.theme ?? nothing} ?paged=${this.paged}></portier-user-list>
+      <portier-user-list exportparts=${SCREEN_EXPORTPARTS} locale=${this.locale ?? nothing} theme=${this.theme ?? nothing} ?paged=${this.paged}></portier-user-list>
     </div>`;
   }
 
@@ -331,12 +343,12 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
       </li>`;
     const screen =
       view === 'access'
-        ? html`<portier-access-rights user-id=${userId} locale=${locale} theme=${theme}></portier-access-rights>`
+        ? html`<portier-access-rights exportparts=${SCREEN_EXPORTPARTS} user-id=${userId} locale=${locale} theme=${theme}></portier-access-rights>`
         : view === 'clients'
-          ? html`<portier-managed-clients user-id=${userId} locale=${locale} theme=${theme}></portier-managed-clients>`
+          ? html`<portier-managed-clients exportparts=${SCREEN_EXPORTPARTS} user-id=${userId} locale=${locale} theme=${theme}></portier-managed-clients>`
           : view === 'audit'
-            ? html`<portier-audit-log user-id=${userId} locale=${locale} theme=${theme}></portier-audit-log>`
-            : html`<portier-user-profile user-id=${userId} locale=${locale} theme=${theme}></portier-user-profile>`;
+            ? html`<portier-audit-log exportparts=${SCREEN_EXPORTPARTS} user-id=${userId} locale=${locale} theme=${theme}></portier-audit-log>`
+            : html`<portier-user-profile exportparts=${SCREEN_EXPORTPARTS} user-id=${userId} locale=${locale} theme=${theme}></portier-user-profile>`;
     return html`
       <div class="detail-header" part="detail-header">
         <button class="button" part="back-button" type="button" @click=${() => void this.navigate('list')}>
@@ -375,21 +387,15 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
     if (!this.hash) return;
     const parsed = viewFromHash(window.location.hash);
     if (!parsed) return;
+    const target = hashOf(parsed.view, parsed.userId);
     const elsewhere = parsed.view !== this.view || parsed.userId !== this.userId;
-    if (elsewhere && this.#holdsUnsavedChanges()) {
-      // Back, Forward or a link: the address already says the other screen. It says this one
-      // again while the user decides (replaced, not added: no extra step in the history).
-      const target = hashOf(parsed.view, parsed.userId);
-      history.replaceState(history.state, '', hashOf(this.view, this.userId));
-      void this.#mayLeave().then((leave) => {
-        if (!leave) return;
-        // The history entry the user went to gets its address back (no entry added: a second Back
-        // goes on back, not to the screen just left), and the screen shows without asking again.
-        history.replaceState(history.state, '', target);
-        this.#show(parsed.view, parsed.userId);
-      });
+    const confirmed = this.#leaveConfirmedFor === target;
+    if (confirmed) this.#leaveConfirmedFor = undefined;
+    if (elsewhere && !confirmed && this.#holdsUnsavedChanges()) {
+      this.#holdUntilAsked(target, parsed);
       return;
     }
+    this.#entryIndex = historyIndex();
     if (elsewhere) {
       this.#moveFocus = this.hasUpdated;
       this.#returnTo = this.#returnFor(parsed.view);
@@ -397,7 +403,32 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
     this.view = parsed.view;
     this.userId = parsed.userId;
     // An address the screens read another way ("#/users/u-5/history" shows the profile): it says what shows.
-    const canonical = hashOf(parsed.view, parsed.userId);
-    if (window.location.hash !== canonical) history.replaceState(history.state, '', canonical);
+    if (window.location.hash !== target) history.replaceState(history.state, '', target);
   };
+
+  /**
+   * Back, Forward or a link moved the address to `target` while the screen shown holds unsaved
+   * changes: the address says this screen again while the user decides. Where the browser tells
+   * each history entry's place (the Navigation API), the browser steps back to this screen's entry
+   * and, on leaving, steps to `target` again: the history stays as it was. Elsewhere the entry the
+   * browser went to says this screen meanwhile, and gets its address back on leaving.
+   */
+  #holdUntilAsked(target: string, parsed: { view: PortierView; userId: string }): void {
+    const shown = this.#entryIndex;
+    const now = historyIndex();
+    const steps = shown === undefined || now === undefined ? 0 : now - shown;
+    if (steps !== 0) history.go(-steps);
+    else history.replaceState(history.state, '', hashOf(this.view, this.userId));
+    void this.#mayLeave().then((leave) => {
+      if (!leave) return;
+      if (steps !== 0) {
+        this.#leaveConfirmedFor = target;
+        history.go(steps);
+        return;
+      }
+      // No entry added: a second Back goes on back, not to the screen just left.
+      history.replaceState(history.state, '', target);
+      this.#show(parsed.view, parsed.userId);
+    });
+  }
 }
