@@ -146,8 +146,9 @@ describe('custom-elements.json', () => {
         assert.match(attribute.name, /^[a-z][a-z-]*$/, `${tag}: attribute ${attribute.name}`);
         assert.ok(attribute.description?.trim(), `${tag}: attribute ${attribute.name} has no description`);
       }
-      // Every screen takes a `locale`.
+      // Every screen takes a `locale`, and a `theme` (its styles honour the attribute: it is documented).
       assert.ok(attributes.some((attribute) => attribute.name === 'locale'), `${tag} has no locale attribute`);
+      if (!NOT_STYLED.has(tag)) assert.ok(attributes.some((attribute) => attribute.name === 'theme'), `${tag} has no theme attribute`);
     }
     assert.deepEqual(
       elements.get('portier-user-list')!.declaration.attributes!.map((attribute) => attribute.name),

@@ -43,6 +43,7 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
     resolveActor: options.resolveActor ?? ((request) => request.headers.get(ACTOR_HEADER) ?? undefined),
     basePath,
     ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.onServerError === undefined ? {} : { onServerError: options.onServerError }),
   });
   const host = '127.0.0.1';
   const fallback = options.fallback;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startDemoServer } from './demo-server.js';
 
-// `pnpm start:rest [-- options]`: the REST contract over the demo memory backend, on 127.0.0.1 only.
+// `pnpm serve:rest [-- options]`: the REST contract over the demo memory backend, on 127.0.0.1 only.
 //   --port <n>        (PORTIER_REST_PORT, default 4010)
 //   --static <dir>    (PORTIER_STATIC_DIR) also serve <dir> at / — e.g. the built demo, demo/dist
 //   --no-cors         (PORTIER_REST_CORS=0) no CORS; by default loopback origins such as the Vite
@@ -26,7 +26,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('Usage: pnpm start:rest [-- --port 4010] [--static demo/dist] [--no-cors] [--latency 300] [--persist .portier-demo.json]');
+  console.log('Usage: pnpm serve:rest [-- --port 4010] [--static demo/dist] [--no-cors] [--latency 300] [--persist .portier-demo.json]');
   process.exit(0);
 }
 

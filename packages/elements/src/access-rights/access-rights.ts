@@ -143,6 +143,9 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
   /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
   @property({ reflect: true }) locale: Language | undefined;
 
+  /** `dark` or `light` forces a colour scheme; default: the system's. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
   @state() private draft: AccessDraft = emptyDraft();
   @state() private pendingChanges: AccessChange[] = [];
   /** What the visually hidden status line says (search results, a row added or removed, "saving…"). */

@@ -71,6 +71,9 @@ export abstract class PortierAccountScreen extends LitElement {
   /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
   @property({ reflect: true }) locale: Language | undefined;
 
+  /** `dark` or `light` forces a colour scheme; default: the system's. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
   @state() protected password = '';
   @state() protected confirmation = '';
   @state() protected passwordTouched = false;

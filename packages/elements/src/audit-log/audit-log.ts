@@ -93,6 +93,9 @@ export class PortierAuditLog extends LitElement {
   /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
   @property({ reflect: true }) locale: Language | undefined;
 
+  /** `dark` or `light` forces a colour scheme; default: the system's. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
   @state() private entries: AuditEntry[] | undefined;
   @state() private selectedUserId = '';
   @state() private failure: unknown;

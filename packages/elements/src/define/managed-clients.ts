@@ -1,4 +1,6 @@
 import { PortierManagedClients } from '../managed-clients/managed-clients.js';
+// The provider a screen takes its store and language from comes with it.
+import './provider.js';
 
 if (!customElements.get('portier-managed-clients')) customElements.define('portier-managed-clients', PortierManagedClients);
 

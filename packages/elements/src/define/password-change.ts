@@ -1,4 +1,6 @@
 import { PortierPasswordChange } from '../password-change/password-change.js';
+// The provider a screen takes its store and language from comes with it.
+import './provider.js';
 
 if (!customElements.get('portier-password-change')) customElements.define('portier-password-change', PortierPasswordChange);
 

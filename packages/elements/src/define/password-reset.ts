@@ -1,4 +1,6 @@
 import { PortierPasswordReset } from '../password-reset/password-reset.js';
+// The provider a screen takes its store and language from comes with it.
+import './provider.js';
 
 if (!customElements.get('portier-password-reset')) customElements.define('portier-password-reset', PortierPasswordReset);
 

@@ -48,6 +48,9 @@ export class PortierManagedClients extends LitElement {
   /** The language (`fr`, `nl`, `de`, `en`); default: the provider's, the page's, the store's. */
   @property({ reflect: true }) locale: Language | undefined;
 
+  /** `dark` or `light` forces a colour scheme; default: the system's. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
   /** What the visually hidden status line says (search results). */
   @state() private announcement: Say | undefined;
   /** The last add or remove, shown in a banner until the next search. */
