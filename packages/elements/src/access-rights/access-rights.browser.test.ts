@@ -493,6 +493,35 @@ describe('<portier-access-rights>', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('on a phone, Tab and Shift+Tab along a row show each level whole, never under the pinned client column', async () => {
+    const { element, provider } = await render('u-005');
+    provider.style.cssText = 'display: block; width: 375px; font-family: sans-serif';
+    await settle(element);
+    const scroller = $(element, '[part~="matrix-scroll"]');
+    const row = $(element, 'tbody tr');
+    const levels = [...row.querySelectorAll<HTMLSelectElement>('select')];
+    expect(levels.length, 'a row of several levels').to.be.greaterThan(3);
+    const hiddenBy = (control: Element): string[] => {
+      const view = scroller.getBoundingClientRect();
+      const box = control.getBoundingClientRect();
+      const pinnedRight = row.firstElementChild!.getBoundingClientRect().right;
+      const faults: string[] = [];
+      if (box.left < pinnedRight - 1) faults.push(`left ${box.left} under the client column (to ${pinnedRight})`);
+      if (box.right > view.left + scroller.clientLeft + scroller.clientWidth + 1) faults.push(`right ${box.right} cut`);
+      return faults;
+    };
+    await tabTo((candidate) => candidate === levels[0]);
+    const visit = async (key: string) => {
+      await press(key);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const active = deepActiveElement()!;
+      if (levels.includes(active as HTMLSelectElement)) expect(hiddenBy(active), `${key} to ${active.getAttribute('aria-label')}`).to.deep.equal([]);
+    };
+    for (let i = 1; i < levels.length; i++) await visit('Tab');
+    expect(scroller.scrollLeft, 'the matrix scrolled sideways').to.be.greaterThan(0);
+    for (let i = 1; i < levels.length; i++) await visit('Shift+Tab');
+  });
+
   it('shows hostile client names as text', async () => {
     const seed = demoSeed(Date.UTC(2026, 0, 5));
     seed.data.clients['c-brasserie']!.name = '<img src=x onerror="window.__pwned=1">\u202Eevil';

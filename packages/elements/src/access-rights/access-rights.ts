@@ -19,6 +19,7 @@ import { offeredLevels } from '../access-setup/levels-offered.js';
 import { levelPerType, organizationContractTypes } from '../access-setup/contract-types.js';
 import { copySourceCandidates } from '../access-setup/copy-source-fields.js';
 import { ClientSearchController } from '../controllers/client-search.js';
+import { keepFocusInSight } from '../controllers/keep-focus-in-sight.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { BusyUsers } from '../controllers/busy-users.js';
 import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
@@ -59,6 +60,9 @@ const SEARCH_LIMIT = 20;
  */
 const FIRST_ROWS = 12;
 const ROWS_PER_CHUNK = 120;
+
+/** The focused control shows whole, not under the sticky header row or the pinned client column. */
+const KEEP_FOCUS_IN_SIGHT = keepFocusInSight('thead');
 
 /**
  * A cell's options: one plain (cached) template per number of options, so that a cell costs one
@@ -701,6 +705,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     return html`
       <div
         part="matrix-scroll"
+        @focusin=${KEEP_FOCUS_IN_SIGHT}
         role=${editable ? nothing : 'region'}
         aria-label=${editable ? nothing : a.matrixCaption(user.email)}
         tabindex=${editable ? nothing : '0'}

@@ -5,7 +5,7 @@ import '../define/user-list.js';
 import type { PortierNavigateEvent } from '../events/navigate.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { loadLocale } from '../localize/load-locale.js';
-import { $, $$, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, textOf, type } from '../test-utils/index.js';
+import { $, $$, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, setViewport, DEFAULT_VIEWPORT, tabTo, textOf, type } from '../test-utils/index.js';
 import type { PortierUserList } from './user-list.js';
 
 const START = Date.UTC(2026, 0, 5, 9);
@@ -412,6 +412,60 @@ describe('<portier-user-list>', () => {
       expect(date.textContent!.trim()).to.match(/^\d{2}\.\d{2}\.\d{4}$/);
       expect(date.scrollWidth, 'not cut sideways').to.be.at.most(date.clientWidth);
       expect(date.scrollHeight, 'not cut below').to.be.at.most(date.clientHeight);
+    });
+
+    it('is never taller than the screen (zoomed 200%), and a wheel at its end goes on to the page', async () => {
+      await setViewport({ width: 640, height: 400 });
+      try {
+        const { element } = await renderAt(640);
+        const scroller = $(element, '.scroller');
+        expect(scroller.scrollHeight, 'the rows scroll inside the list').to.be.greaterThan(scroller.clientHeight);
+        expect(scroller.getBoundingClientRect().height).to.be.at.most(400 * 0.85 + 1);
+        expect(getComputedStyle(scroller).overscrollBehaviorY).to.equal('auto');
+      } finally {
+        await setViewport(DEFAULT_VIEWPORT);
+      }
+    });
+
+    it('keeps the focused control in sight on a phone: not under the sticky header or the pinned column, not half outside', async () => {
+      const { element } = await renderAt(360);
+      const scroller = $(element, '.scroller');
+      /** Where `control` is hidden: under the header row, under the pinned e-mail column, or outside the box. */
+      const hidden = (control: Element): string[] => {
+        const view = scroller.getBoundingClientRect();
+        const box = control.getBoundingClientRect();
+        const row = control.closest('[role="row"]')!;
+        const inHeader = !!control.closest('.head');
+        const inPinned = control.closest('[role="cell"], [role="columnheader"]') === row.firstElementChild;
+        const top = inHeader ? view.top : $(element, '.head').getBoundingClientRect().bottom;
+        const left = inPinned ? view.left : row.firstElementChild!.getBoundingClientRect().right;
+        const faults: string[] = [];
+        if (box.top < top - 1) faults.push(`top ${box.top} above ${top}`);
+        if (box.bottom > view.bottom + 1) faults.push(`bottom ${box.bottom} below ${view.bottom}`);
+        if (box.left < left - 1) faults.push(`left ${box.left} before ${left}`);
+        if (box.right > view.right + 1) faults.push(`right ${box.right} after ${view.right}`);
+        return faults;
+      };
+      const label = (control: Element) => control.getAttribute('aria-label') ?? control.textContent!.trim();
+      // Along the header's sort buttons: each one shows whole.
+      let active = await tabTo((candidate) => candidate.matches('[part~="sort-button"]'));
+      const headerButtons = $$(element, '[part~="sort-button"]').length;
+      for (let i = 0; i < headerButtons; i++) {
+        expect(hidden(active), `sort button ${label(active)}`).to.deep.equal([]);
+        await press('Tab');
+        active = deepActiveElement()!;
+      }
+      // Down into the rows, then back up: the rows' controls never hide under the header row.
+      for (let i = 0; i < 60; i++) await press('Tab');
+      expect(scroller.scrollTop, 'the rows scrolled as the focus went down').to.be.greaterThan(0);
+      for (let i = 0; i < 40; i++) {
+        await press('Shift+Tab');
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        active = deepActiveElement()!;
+        if (!scroller.contains(active) && !element.shadowRoot!.contains(active)) break;
+        if (!active.closest('[role="row"]')) break;
+        expect(hidden(active), `${label(active)} after Shift+Tab`).to.deep.equal([]);
+      }
     });
 
     it('scrolls sideways on a phone with the e-mail column pinned, opaque, and still passes axe', async () => {

@@ -50,11 +50,14 @@ export const userListStyles = css`
   .scroller {
     position: relative;
     overflow: auto;
-    max-height: var(--_list-height);
+    /*
+     * Never taller than the screen (zoomed, or a phone held sideways): the header row and the
+     * last rows show together, and a wheel at the list's end goes on to scroll the page.
+     */
+    max-height: min(var(--_list-height), 85svh);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
-    overscroll-behavior: contain;
     /* A cell scrolled into view (keyboard) is not left under the pinned first column. */
     scroll-padding-inline-start: var(--_first-column);
   }

@@ -26,6 +26,7 @@ import { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import type { Messages, Say } from '../localize/messages.js';
 import { baseStyles, dialogStyles, tokens } from '../theme/tokens.js';
 import { userListStyles } from './user-list.styles.js';
+import { keepFocusInSight } from '../controllers/keep-focus-in-sight.js';
 
 /** A column the list sorts by: the core's keys, plus the number of rights (sorted here). */
 export type UserListSortKey = UserSortKey | 'accessRights';
@@ -69,6 +70,9 @@ const EXPLAINED: ReadonlySet<string> = new Set(['last-super-user', 'last-super-u
 
 /** Rows per request in paged mode. */
 const PAGE_SIZE = 100;
+
+/** The focused control shows whole, not under the sticky header row or the pinned e-mail column. */
+const KEEP_FOCUS_IN_SIGHT = keepFocusInSight('.head');
 
 /** Paged mode: what the backend answered for the current query. */
 interface PagedState {
@@ -242,7 +246,7 @@ function rightsOf(grants: Record<string, Grant[]>, userId: string): number {
  * @csspart live - The live region that announces results.
  * @csspart dialog - The confirmation dialog.
  * @csspart button - A button of the confirmation dialog.
- * @cssproperty --portier-user-list-height - Height of the scrolling table (default 36rem).
+ * @cssproperty --portier-user-list-height - Height of the scrolling table (default 36rem; at most 85% of the screen's height).
  * @cssproperty --portier-user-list-columns - The `grid-template-columns` of the rows.
  */
 export class PortierUserList extends LitElement {
@@ -403,7 +407,7 @@ export class PortierUserList extends LitElement {
   #renderTable(t: Messages, state: PortierState, users: (User | undefined)[]): TemplateResult {
     this.#shownUsers = users;
     return html`
-      <div class="scroller" part="scroller" tabindex="-1">
+      <div class="scroller" part="scroller" tabindex="-1" @focusin=${KEEP_FOCUS_IN_SIGHT}>
         <div class="table" part="table" role="table" aria-labelledby="title" aria-rowcount=${users.length + 1} aria-colcount=${COLUMNS.length}>
           <div class="head" role="rowgroup">
             <div class="row" part="header-row" role="row" aria-rowindex="1">

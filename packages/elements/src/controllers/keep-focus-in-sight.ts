@@ -1,0 +1,48 @@
+/**
+ * A `focusin` listener for the scrolling box around a table whose header row (found by
+ * `headerSelector`) is sticky and whose rows' first cell is pinned at the inline start. A frame
+ * after the browser's own scrolling, it shows the focused control whole: not under the header, not
+ * under the pinned cell, not cut at an edge. A browser scrolls a focused control only when none of
+ * it shows, and counts the room under sticky parts as shown, so a keyboard user could tab onto a
+ * control nobody can see (WCAG 2.4.11).
+ * @example html`<div class="scroller" @focusin=${keepFocusInSight('thead')}>…</div>`
+ */
+export function keepFocusInSight(headerSelector: string): (event: FocusEvent) => void {
+  return (event) => {
+    const scroller = event.currentTarget as HTMLElement;
+    const control = event.composedPath()[0];
+    if (!(control instanceof Element) || control === scroller) return;
+    requestAnimationFrame(() => {
+      if (control.matches(':focus')) reveal(scroller, control, scroller.querySelector(headerSelector));
+    });
+  };
+}
+
+/** Scrolls `scroller` so that `control` shows whole (from its start when larger than the room). */
+function reveal(scroller: HTMLElement, control: Element, header: Element | null): void {
+  const view = scroller.getBoundingClientRect();
+  const box = control.getBoundingClientRect();
+  const left = view.left + scroller.clientLeft;
+  const top = view.top + scroller.clientTop;
+  const room = { left, right: left + scroller.clientWidth, top, bottom: top + scroller.clientHeight };
+  const inHeader = header?.contains(control) ?? false;
+  if (header && !inHeader) room.top = Math.max(room.top, header.getBoundingClientRect().bottom);
+  const pinned = control.closest('[role="row"]')?.firstElementChild;
+  if (pinned && !pinned.contains(control)) {
+    // The pinned cell sits at the inline start: the left, or the right in a right-to-left page.
+    const pinnedBox = pinned.getBoundingClientRect();
+    if (getComputedStyle(scroller).direction === 'rtl') room.right = Math.min(room.right, pinnedBox.left);
+    else room.left = Math.max(room.left, pinnedBox.right);
+  }
+  const dx = offset(box.left, box.right, room.left, room.right);
+  // The header row is itself sticky: scrolling for it would only move the rows under it.
+  const dy = inHeader ? 0 : offset(box.top, box.bottom, room.top, room.bottom);
+  if (dx !== 0 || dy !== 0) scroller.scrollBy({ left: dx, top: dy, behavior: 'instant' });
+}
+
+/** How far to scroll along one axis so that [start, end] lies within [min, max] (its start first). */
+function offset(start: number, end: number, min: number, max: number): number {
+  if (start < min) return start - min;
+  if (end > max) return Math.min(end - max, start - min);
+  return 0;
+}
