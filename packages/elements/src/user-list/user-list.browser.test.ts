@@ -385,6 +385,23 @@ describe('<portier-user-list>', () => {
       });
     }
 
+    for (const locale of ['nl', 'de', 'fr', 'en'] as const) {
+      it(`cuts no ${locale} header at any width from 1,300 px down to a phone, in a wide font`, async () => {
+        const { element, provider } = await renderAt(1300, { locale });
+        // A portal's font may be wider than the usual sans-serif: DejaVu Sans is (Debian's default).
+        provider.style.fontFamily = '"DejaVu Sans", Verdana, sans-serif';
+        const cut: string[] = [];
+        for (let width = 1300; width >= 360; width -= 40) {
+          provider.style.width = `${width}px`;
+          await settle(element);
+          for (const header of $$(element, '[role="columnheader"]')) {
+            if (header.scrollWidth > header.clientWidth) cut.push(`${width} px: ${header.textContent!.trim()} (${header.scrollWidth} > ${header.clientWidth})`);
+          }
+        }
+        expect(cut).to.deep.equal([]);
+      });
+    }
+
     it('fits a 1,100 px container in German with nothing cut, and an 80em (1,280 px) page without scrolling sideways', async () => {
       const { element, provider } = await renderAt(1100, { locale: 'de' });
       for (const header of $$(element, '[role="columnheader"]')) expect(header.scrollWidth, header.textContent!.trim()).to.be.at.most(header.clientWidth);

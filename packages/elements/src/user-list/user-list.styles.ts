@@ -162,8 +162,13 @@ export const userListStyles = css`
     font-weight: 700;
     font-size: 0.875em;
     line-height: 1.3;
-    /* Headers are our own translated words: they wrap between words and hyphenate at syllables (the element carries lang), never mid-letter. */
-    overflow-wrap: normal;
+    /*
+     * Headers are our own translated words: they wrap between words, then at the soft hyphens the
+     * translations put in long compounds, or at syllables where the browser hyphenates the
+     * element's lang. Only a word that still does not fit (a much wider font) breaks mid-letter:
+     * cut, it would be lost.
+     */
+    overflow-wrap: break-word;
     hyphens: auto;
   }
   .sort {
