@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { memoryBackend, refusingBackend } from './support/backends.js';
-import { waitForDeep } from './support/play.js';
+import { choose, clickDeep, waitForDeep } from './support/play.js';
 import { screen, standardStates } from './support/render.js';
 import { manyClientsSeed } from './support/seeds.js';
 
@@ -28,8 +28,31 @@ export const Empty: Story = {
 };
 export const Loading: Story = states.Loading;
 export const LoadError: Story = states.Error;
-export const TenThousandUsers: Story = states.TenThousandUsers;
-export const RefusedOutOfScope: Story = states.Refused;
+export const TenThousandUsers: Story = {
+  ...states.TenThousandUsers,
+  parameters: {
+    docs: {
+      description: {
+        story:
+          '10,000 users in the organization: the matrix is the same, but "copy an existing user" offers all of them. Opens with that way open and the 10,000th user (Thomas Renard, g-009999) chosen.',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await clickDeep(canvasElement, 'details[data-method="copy"] > summary', 10_000);
+    choose(await waitForDeep<HTMLSelectElement>(canvasElement, '#setup-sourceUserId', 10_000), 'g-009999');
+  },
+};
+export const RefusedOutOfScope: Story = {
+  ...states.Refused,
+  // Opens on the refusal: gives Energy Guard on Brasserie Lambert, saves and confirms; the backend answers `out-of-scope`.
+  play: async ({ canvasElement }) => {
+    const cell = await waitForDeep<HTMLSelectElement>(canvasElement, 'select[data-client="c-brasserie"][data-application="energy-guard"]');
+    choose(cell, 'full');
+    await clickDeep(canvasElement, '[data-save]');
+    await clickDeep(canvasElement, 'dialog[open] [data-apply]');
+  },
+};
 
 /** The matrix at scale: 500 clients × 7 applications. */
 export const FiveHundredClients: Story = {

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { DAY_MS, type ManualClock } from '@portier/core';
 import type { MemoryBackend } from '@portier/adapters';
 import { memoryBackend, refusingBackend } from './support/backends.js';
+import { clickDeep, typeNewPassword } from './support/play.js';
 import { screen } from './support/render.js';
 import { accountLinks, type AccountLinks } from './support/tokens.js';
 
@@ -46,12 +47,19 @@ export const UsedLink: Story = {
   ],
   render: (_args, context) => screen('portier-activate-account', { backend: links(context.loaded).backend, attributes: { token: links(context.loaded).invitation } }, context),
 };
-/** Saving the password is refused (`invitation-used`: another tab was quicker). */
+/**
+ * Saving the password is refused (`invitation-used`: another tab was quicker). Opens after a new
+ * password was typed and sent, on what the screen says then.
+ */
 export const Refused: Story = {
   loaders: [invite],
   render: (_args, context) => {
     const { backend, invitation } = links(context.loaded);
     const refusing = { ...refusingBackend('invitation-used'), inspectToken: (input: { token: string }) => (backend as MemoryBackend).inspectToken(input) };
     return screen('portier-activate-account', { backend: refusing, attributes: { token: invitation } }, context);
+  },
+  play: async ({ canvasElement }) => {
+    await typeNewPassword(canvasElement);
+    await clickDeep(canvasElement, '[part~="submit"]');
   },
 };

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { refusingBackend, unreachableAfterLoadBackend } from './support/backends.js';
+import { clickDeep } from './support/play.js';
 import { screen, standardStates } from './support/render.js';
 
 /**
@@ -28,9 +29,17 @@ export const Empty: Story = states.Empty;
 export const Loading: Story = states.Loading;
 export const LoadError: Story = states.Error;
 export const TenThousandUsers: Story = states.TenThousandUsers;
-export const RefusedDemotion: Story = states.Refused;
+export const RefusedDemotion: Story = {
+  ...states.Refused,
+  // Opens on the refusal: opens the super user Bart Peeters (u-002), presses "Demote" and confirms; the backend answers `last-super-user`.
+  play: async ({ canvasElement }) => {
+    await clickDeep(canvasElement, '[data-user-id="u-002"] [data-open="profile"]');
+    await clickDeep(canvasElement, '[data-action="demote"]');
+    await clickDeep(canvasElement, 'dialog[open] [data-action="dialog-confirm"]');
+  },
+};
 
-/** The collective-signature super user (u-003): changes wait for a second super user. */
+/** The collective-signature super user (u-003). Approvals (SPEC rule 6) are not built: its changes are made at once. */
 export const CollectiveSignatureSuperUser: Story = {
   render: (_args, context) => screen('portier-admin', { actorId: 'u-003' }, context),
 };

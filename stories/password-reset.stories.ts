@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { DAY_MS, type ManualClock } from '@portier/core';
 import { memoryBackend, refusingBackend } from './support/backends.js';
+import { clickDeep, typeNewPassword } from './support/play.js';
 import { screen } from './support/render.js';
 import { accountLinks, type AccountLinks } from './support/tokens.js';
 
@@ -37,12 +38,19 @@ export const ExpiredLink: Story = {
   ],
   render: (_args, context) => screen('portier-password-reset', { backend: links(context.loaded).backend, attributes: { token: links(context.loaded).reset } }, context),
 };
-/** The new password is refused by the backend (`weak-password`). */
+/**
+ * The new password is refused by the backend (`weak-password`, on a list of common passwords the
+ * screen does not know). Opens after a new password was typed and sent, on the refusal.
+ */
 export const Refused: Story = {
   loaders: [send],
   render: (_args, context) => {
     const { backend, reset } = links(context.loaded);
     const refusing = { ...refusingBackend('weak-password', { rules: [{ rule: 'common' }] }), inspectToken: backend.inspectToken };
     return screen('portier-password-reset', { backend: refusing, attributes: { token: reset } }, context);
+  },
+  play: async ({ canvasElement }) => {
+    await typeNewPassword(canvasElement);
+    await clickDeep(canvasElement, '[part~="submit"]');
   },
 };

@@ -90,7 +90,9 @@ export const Tokens: Story = {
   },
 };
 
-const HOST_CSS = `.lumen {
+const HOST_CSS = `/* On <portier-user-list theme="light">: a light brand, so the screen is pinned to the light
+   scheme, and the tokens left out keep their light defaults. */
+.lumen {
   --portier-font-family: Georgia, 'DejaVu Serif', serif;
   --portier-color-primary: #0f5566;
   --portier-color-focus: #f2a20c;
@@ -100,16 +102,32 @@ const HOST_CSS = `.lumen {
   --portier-density: 0.85;
 }`;
 
-/** A host's brand through the tokens only: font, colours, radius and a compact density. */
+/**
+ * A sample pinned to the light scheme: `theme="light"` on the screen, shown on a light host page
+ * whatever the toolbar's theme. A brand that sets only some colours is complete in one scheme only:
+ * the tokens it leaves out take the defaults of the scheme the screen is in.
+ */
+function lightSample(className: string, provider: HTMLElement): HTMLElement {
+  for (const element of provider.querySelectorAll('*')) if (element.localName.startsWith('portier-')) element.setAttribute('theme', 'light');
+  const box = el('div', { className }, provider);
+  box.style.cssText = 'color-scheme:light;background:#ffffff;color:#1b2430;padding:1rem;border-radius:8px;border:1px solid #c9d1db';
+  return box;
+}
+
+/**
+ * A host's brand through the tokens only: font, colours, radius and a compact density. A light
+ * brand: the screen is pinned to `theme="light"` (in the dark toolbar theme too), so that the
+ * colours it does not set keep their light defaults.
+ */
 export const HostTokens: Story = {
   render: (_args, context) => {
     const style = el('style', {}, HOST_CSS);
-    const box = el('div', { className: 'lumen' }, screen('portier-user-list', {}, context));
-    return el('div', {}, style, code(HOST_CSS), box);
+    return el('div', {}, style, code(HOST_CSS), lightSample('lumen', screen('portier-user-list', {}, context)));
   },
 };
 
-const PART_CSS = `.parts portier-user-list::part(title) {
+const PART_CSS = `/* On <portier-user-list theme="light">: light colours, so the screen is pinned to the light scheme. */
+.parts portier-user-list::part(title) {
   font-family: Georgia, serif;
   letter-spacing: 0.02em;
   border-bottom: 4px solid #f2a20c;
@@ -126,8 +144,12 @@ const PART_CSS = `.parts portier-user-list::part(title) {
   border-color: #f2a20c;
 }
 .parts portier-user-list::part(columnheader) {
-  background: #0f5566;
-  color: #fff;
+  /* Every header cell as tall as the row: one even band. */
+  align-self: stretch;
+  display: flex;
+  align-items: center;
+  background: #fce4a8;
+  color: #1c1400;
 }
 .parts portier-user-list::part(sort-button) {
   color: inherit;
@@ -138,17 +160,24 @@ const PART_CSS = `.parts portier-user-list::part(title) {
 }
 .parts { --portier-user-list-height: 22rem; }`;
 
-/** Reaching inside with `::part()`: the title, the create button, the filter bar, the header row and the status badges (each element's `@csspart` list), plus a component property (`--portier-user-list-height`). */
+/**
+ * Reaching inside with `::part()`: the title, the create button, the filter bar, the header cells
+ * (stretched to one even band) and the status badges (each element's `@csspart` list), plus a
+ * component property (`--portier-user-list-height`). Light colours: the screen is pinned to
+ * `theme="light"` (in the dark toolbar theme too).
+ */
 export const PartStyling: Story = {
   render: (_args, context) => {
     const style = el('style', {}, PART_CSS);
-    return el('div', {}, style, code(PART_CSS), el('div', { className: 'parts' }, screen('portier-user-list', {}, context)));
+    return el('div', {}, style, code(PART_CSS), lightSample('parts', screen('portier-user-list', {}, context)));
   },
 };
 
 /**
  * Dark: the element's own dark defaults with `theme="dark"` (left), and a host's own dark palette
- * through the tokens (right). Without the attribute, `prefers-color-scheme: dark` picks the defaults.
+ * through the tokens (right; on `theme="dark"` too, so that the colours it leaves out, such as
+ * errors and notices, take the dark defaults). Without the attribute, `prefers-color-scheme: dark`
+ * picks the defaults. Both keep their theme whatever the toolbar's.
  */
 export const DarkTheme: Story = {
   render: (_args, context) => {
@@ -157,6 +186,7 @@ export const DarkTheme: Story = {
     const left = screen('portier-own-profile', { actorId: 'u-004' }, { ...context, id: `${context.id}-left` });
     left.querySelector('portier-own-profile')?.setAttribute('theme', 'dark');
     const right = screen('portier-own-profile', { actorId: 'u-004' }, { ...context, id: `${context.id}-right` });
+    right.querySelector('portier-own-profile')?.setAttribute('theme', 'dark');
     const rightBox = el('div', {}, right);
     rightBox.style.cssText =
       'background:#101c1f;padding:1rem;border-radius:8px;--portier-color-background:#101c1f;--portier-color-surface:#17292d;--portier-color-text:#e9f2f1;--portier-color-text-muted:#9fb7b6;--portier-color-border:#2c4a4f;--portier-color-primary:#f2a20c;--portier-color-on-primary:#1c1400;--portier-color-focus:#f2a20c';

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { memoryBackend, refusingBackend } from './support/backends.js';
+import { clickDeep } from './support/play.js';
 import { hostileSeed } from './support/seeds.js';
 import { screen, standardStates } from './support/render.js';
 
@@ -22,9 +23,16 @@ export const Empty: Story = states.Empty;
 export const Loading: Story = states.Loading;
 export const LoadError: Story = states.Error;
 export const TenThousandUsers: Story = states.TenThousandUsers;
-export const RefusedAction: Story = states.Refused;
+export const RefusedAction: Story = {
+  ...states.Refused,
+  // Opens on the refusal: deactivates the super user Bart Peeters (u-002) and confirms; the backend answers `last-super-user`.
+  play: async ({ canvasElement }) => {
+    await clickDeep(canvasElement, '[data-user-id="u-002"] [data-action="deactivate"]');
+    await clickDeep(canvasElement, 'dialog[open] [data-action="dialog-confirm"]');
+  },
+};
 
-/** As the collective-signature super user: every change becomes a pending change. */
+/** As the collective-signature super user (u-003). Approvals (SPEC rule 6) are not built: its changes are made at once. */
 export const CollectiveSignature: Story = {
   render: (_args, context) => screen('portier-user-list', { actorId: 'u-003' }, context),
 };

@@ -50,3 +50,21 @@ export function refusingBackend(code: PortierErrorCode, details?: PortierErrorDe
     changePassword: refuse,
   };
 }
+
+/** A backend operation a story can make hang or fail (`changePassword`, `execute`…). */
+type Operation = keyof PortierBackend;
+
+/**
+ * Loads the data, but `operations` never answer: what a screen shows while it waits for a save
+ * (a submit that is still under way).
+ */
+export function hangingOnBackend(operations: Operation[], seed?: MemorySeed): PortierBackend {
+  const never = () => new Promise<never>(() => undefined);
+  return { ...memoryBackend(seed), ...Object.fromEntries(operations.map((operation) => [operation, never])) };
+}
+
+/** Loads the data, but `operations` fail with `code` (default `network`: the backend cannot be reached). */
+export function failingOnBackend(operations: Operation[], code: PortierErrorCode = 'network', seed?: MemorySeed): PortierBackend {
+  const fail = () => new Promise<never>((_, reject) => setTimeout(() => reject(new PortierError(code, { status: 503 })), 250));
+  return { ...memoryBackend(seed), ...Object.fromEntries(operations.map((operation) => [operation, fail])) };
+}

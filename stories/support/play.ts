@@ -34,3 +34,25 @@ export function typeInto(input: HTMLInputElement, value: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
+
+/** Waits for `selector` (through shadow roots) and clicks it. */
+export async function clickDeep(root: ParentNode, selector: string, timeoutMs?: number): Promise<void> {
+  (await waitForDeep(root, selector, timeoutMs)).click();
+}
+
+/** Chooses `value` in a `<select>` as a user would: value, then `input` and `change` events. */
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.focus();
+  select.value = value;
+  select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** A new password that meets every policy of the demo (long, mixed, not common, unlike any demo name). */
+export const NEW_PASSWORD = 'Lantern-Harbour-Maple-73!';
+
+/** Types `password` in an account screen's new-password field and its confirmation. */
+export async function typeNewPassword(root: ParentNode, password = NEW_PASSWORD): Promise<void> {
+  typeInto(await waitForDeep<HTMLInputElement>(root, '#new-password'), password);
+  typeInto(await waitForDeep<HTMLInputElement>(root, '#confirmation'), password);
+}

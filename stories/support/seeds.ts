@@ -83,6 +83,17 @@ export function loneSuperUserSeed(): MemorySeed {
 }
 
 /**
+ * Day one with a second super user: the lone super user u-001 of {@link loneSuperUserSeed} has just
+ * named u-002 (Bart Peeters) super user, who manages no client yet.
+ */
+export function newSuperUserSeed(): MemorySeed {
+  const seed = loneSuperUserSeed();
+  const demo = demoSeed(STORY_NOW);
+  seed.data.users['u-002'] = { ...demo.data.users['u-002']!, managedClientIds: [] };
+  return seed;
+}
+
+/**
  * The demo data where one user has rights on `clientCount` clients (the rights matrix at scale:
  * 500 clients × 7 applications).
  */

@@ -1,36 +1,40 @@
 import type { Decorator } from '@storybook/web-components-vite';
 
 /**
- * The dark theme of the stories: the host sets Portier's public tokens on an ancestor, the way a
- * host page would (they inherit through every shadow root).
+ * The theme of the stories, from the toolbar: the frame around a story takes the light or the
+ * dark colours, and every Portier screen of the story gets `theme="light"` or `theme="dark"`, so
+ * the screens follow the toolbar rather than the operating system's `prefers-color-scheme`
+ * (`<portier-admin>` passes its theme on to the screens it shows). A screen whose story already
+ * chose a theme (a sample pinned to one scheme, as in Docs/Theming) keeps it.
  */
 const STYLES = `
   .portier-story { padding: 1rem; border-radius: 8px; font-family: system-ui, 'Liberation Sans', sans-serif; }
-  .portier-story[data-theme='light'] { background: #ffffff; color: #1b2430; }
-  .portier-story[data-theme='dark'] {
-    color-scheme: dark;
-    background: #15191f;
-    color: #e8ecf1;
-    --portier-color-background: #15191f;
-    --portier-color-surface: #1e242c;
-    --portier-color-text: #e8ecf1;
-    --portier-color-text-muted: #a9b3bf;
-    --portier-color-border: #3a4350;
-    --portier-color-primary: #7fb4ff;
-    --portier-color-on-primary: #0b1a2e;
-    --portier-color-danger: #ffb4ab;
-    --portier-color-danger-surface: #3b1512;
-    --portier-color-success: #8fd9a3;
-    --portier-color-success-surface: #12301c;
-    --portier-color-warning: #ffd37a;
-    --portier-color-warning-surface: #33270c;
-    --portier-color-focus: #8ab4f8;
-  }
+  .portier-story[data-theme='light'] { color-scheme: light; background: #ffffff; color: #1b2430; }
+  .portier-story[data-theme='dark'] { color-scheme: dark; background: #15191f; color: #e8ecf1; }
 `;
+
+/** The page's own colours outside the frame. */
+const PAGE_BACKGROUND = { light: '#ffffff', dark: '#0f1216' } as const;
+
+type Theme = keyof typeof PAGE_BACKGROUND;
+
+/** The screens whose `theme` this decorator set (the others had one from their story: left alone). */
+const themedByToolbar = new WeakSet<Element>();
+
+/** Sets `theme` on every Portier element in `root` (itself included), except the provider (it has no theme). */
+function applyTheme(root: Element | DocumentFragment, theme: Theme): void {
+  for (const element of [...(root instanceof Element ? [root] : []), ...root.querySelectorAll('*')]) {
+    const tag = element.localName;
+    if (!tag.startsWith('portier-') || tag === 'portier-provider') continue;
+    if (element.hasAttribute('theme') && !themedByToolbar.has(element)) continue;
+    element.setAttribute('theme', theme);
+    themedByToolbar.add(element);
+  }
+}
 
 let injected = false;
 
-/** Wraps every story in a themed box (toolbar `theme`) and sets `lang` from the toolbar `locale`. */
+/** Wraps every story in a themed box (toolbar `theme`), themes its screens, and sets `lang` from the toolbar `locale`. */
 export const themeDecorator: Decorator = (story, context) => {
   if (!injected) {
     const style = document.createElement('style');
@@ -38,13 +42,15 @@ export const themeDecorator: Decorator = (story, context) => {
     document.head.append(style);
     injected = true;
   }
-  const theme = context.globals['theme'] === 'dark' ? 'dark' : 'light';
+  const theme: Theme = context.globals['theme'] === 'dark' ? 'dark' : 'light';
   const wrapper = document.createElement('div');
   wrapper.className = 'portier-story';
   wrapper.dataset['theme'] = theme;
   wrapper.lang = String(context.globals['locale'] ?? 'en');
-  document.documentElement.style.background = theme === 'dark' ? '#0f1216' : '';
+  document.documentElement.style.background = PAGE_BACKGROUND[theme];
+  document.documentElement.style.colorScheme = theme;
   const content = story();
+  if (content instanceof Element || content instanceof DocumentFragment) applyTheme(content, theme);
   if (content instanceof Node) wrapper.append(content);
   return wrapper;
 };
