@@ -78,6 +78,19 @@ describe('selectUsers (seed 000 §4.3)', () => {
     );
   });
 
+  it('orders users whose e-mails fold alike by id, so that a user written back after a removal sorts as from scratch', () => {
+    let data = fixtureData();
+    data.users = { x0: aUser('x0', { email: 'A@b.example' }), x1: aUser('x1', { email: 'é@a.example' }) };
+    const query = { sort: { key: 'email', direction: 'asc' } } as const;
+    selectUsers({ data, now: T0 }, query);
+    // In one command: x0 removed and written again with x1's folded e-mail (its key moves last in the record).
+    data = writeRecords(data, [['users', 'x0', undefined], ['users', 'x0', aUser('x0', { email: 'e@a.example' })]]);
+    assert.deepEqual(Object.keys(data.users), ['x1', 'x0']);
+    const fresh = { ...data, users: { ...data.users } };
+    assert.deepEqual(selectUsers({ data, now: T0 }, query).map((user) => user.id), ['x0', 'x1']);
+    assert.deepEqual(selectUsers({ data: fresh, now: T0 }, query).map((user) => user.id), ['x0', 'x1']);
+  });
+
   it('after a write and as time passes, selects exactly what the same users select from scratch (the index is updated, not rebuilt)', () => {
     const names = fc.constantFrom('Ann', 'ann', 'Émile', 'emile', 'Bo', 'user10', 'user9');
     const fields = fc.record({

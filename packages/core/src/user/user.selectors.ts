@@ -156,15 +156,19 @@ function emailsOf(index: UserIndex): string[] {
 
 /**
  * The order of two users (by position in `index.all`) given their sort values: the value, then
- * the lower-cased e-mail, then the position, so that an order updated one user at a time equals
- * one sorted from scratch.
+ * the folded e-mail, then the id, so that an order updated one user at a time equals one sorted
+ * from scratch. (Not the position: two e-mails can fold alike, `é@…` and `e@…`, and a user written
+ * back keeps its position in an updated index but not in the record's key order.)
  */
 function compareUsers(index: UserIndex, sign: number, a: number, va: string | number, b: number, vb: string | number): number {
   if (va !== vb) return sign * (va < vb ? -1 : 1);
   const emails = emailsOf(index);
   const ea = emails[a]!;
   const eb = emails[b]!;
-  return ea !== eb ? (ea < eb ? -1 : 1) : a - b;
+  if (ea !== eb) return ea < eb ? -1 : 1;
+  const ia = index.all[a]!.id;
+  const ib = index.all[b]!.id;
+  return ia === ib ? 0 : ia < ib ? -1 : 1;
 }
 
 function orderOf(index: UserIndex, sort: UserSort, now: number): Uint32Array {
