@@ -83,6 +83,19 @@ function themeTokens() {
   };
 }
 
+/**
+ * The analyzer lists modules in the order its file walk met them, which differs between machines:
+ * sort them by path so that a regenerated manifest only differs where an element changed.
+ */
+function modulesByPath() {
+  return {
+    name: 'portier-modules-by-path',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['packages/elements/src/**/*.ts'],
   // Tests, test helpers and translation tables are not element API.
@@ -92,5 +105,5 @@ export default {
   // Do not write a `customElements` field into the root package.json.
   packagejson: false,
   dependencies: false,
-  plugins: [portierEventsOnly(), themeTokens()],
+  plugins: [portierEventsOnly(), themeTokens(), modulesByPath()],
 };

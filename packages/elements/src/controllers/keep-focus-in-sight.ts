@@ -1,7 +1,7 @@
 /**
  * A `focusin` listener for the scrolling box around a table whose header row (found by
  * `headerSelector`) is sticky and whose rows' first cell is pinned at the inline start. A frame
- * after the browser's own scrolling, it shows the focused control whole: not under the header, not
+ * after the browser's own scrolling, it shows the control focused from the keyboard whole: not under the header, not
  * under the pinned cell, not cut at an edge. A browser scrolls a focused control only when none of
  * it shows, and counts the room under sticky parts as shown, so a keyboard user could tab onto a
  * control nobody can see (WCAG 2.4.11).
@@ -13,7 +13,9 @@ export function keepFocusInSight(headerSelector: string): (event: FocusEvent) =>
     const control = event.composedPath()[0];
     if (!(control instanceof Element) || control === scroller) return;
     requestAnimationFrame(() => {
-      if (control.matches(':focus')) reveal(scroller, control, scroller.querySelector(headerSelector));
+      // Keyboard focus only: a control pressed with a pointer stays where the pointer is, or the
+      // release would land elsewhere and the click be lost.
+      if (control.matches(':focus-visible')) reveal(scroller, control, scroller.querySelector(headerSelector));
     });
   };
 }

@@ -5,7 +5,8 @@ import '../define/user-list.js';
 import type { PortierNavigateEvent } from '../events/navigate.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { loadLocale } from '../localize/load-locale.js';
-import { $, $$, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, settle, setViewport, DEFAULT_VIEWPORT, tabTo, textOf, type } from '../test-utils/index.js';
+import { $, $$, choose, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, resetMouse, settle, setViewport, DEFAULT_VIEWPORT, tabTo, textOf, type } from '../test-utils/index.js';
+import { runnerCommand } from '../test-utils/runner-command.js';
 import type { PortierUserList } from './user-list.js';
 
 const START = Date.UTC(2026, 0, 5, 9);
@@ -429,6 +430,28 @@ describe('<portier-user-list>', () => {
       expect(date.textContent!.trim()).to.match(/^\d{2}\.\d{2}\.\d{4}$/);
       expect(date.scrollWidth, 'not cut sideways').to.be.at.most(date.clientWidth);
       expect(date.scrollHeight, 'not cut below').to.be.at.most(date.clientHeight);
+    });
+
+    it('on a phone, a sort button pressed with the mouse where it shows half is not scrolled away: the click sorts', async () => {
+      const { element } = await renderAt(360);
+      const scroller = $(element, '.scroller');
+      const view = scroller.getBoundingClientRect();
+      const right = view.left + scroller.clientLeft + scroller.clientWidth;
+      // The fifth column's sort button, scrolled so that only its first 20 px show at the right edge.
+      const half = $$(element, '[part~="sort-button"]')[4]!;
+      scroller.scrollLeft += half.getBoundingClientRect().left - (right - 20);
+      await settle(element);
+      const scrolled = scroller.scrollLeft;
+      const box = half.getBoundingClientRect();
+      expect(box.right, 'cut by the right edge').to.be.greaterThan(right + 8);
+      await runnerCommand('send-mouse', { type: 'move', position: [Math.round(box.left + 6), Math.round(box.top + box.height / 2)] });
+      await runnerCommand('send-mouse', { type: 'down', button: 'left' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await runnerCommand('send-mouse', { type: 'up', button: 'left' });
+      await resetMouse();
+      await settle(element);
+      expect(scroller.scrollLeft, 'not scrolled under the pointer').to.equal(scrolled);
+      expect(half.closest('[role="columnheader"]')!.getAttribute('aria-sort'), 'the click sorted').to.not.equal('none');
     });
 
     it('is never taller than the screen (zoomed 200%), and a wheel at its end goes on to the page', async () => {
