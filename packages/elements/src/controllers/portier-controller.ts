@@ -12,6 +12,11 @@ const superUserCounts = new WeakMap<object, { now: number; organizationId: strin
 
 const NO_ACTOR: Decision = { allowed: false, code: 'forbidden', reason: 'actor-inactive' };
 
+/** How long a connected screen waits for a provider's answer before it warns that none came. */
+export const NO_PROVIDER_GRACE_MS = 1000;
+/** The warning is said once per page: inside `<portier-admin>`, every screen would repeat it. */
+let warnedWithoutProvider = false;
+
 /**
  * The one controller that binds an element to Portier: it takes the store from the nearest
  * `<portier-provider>` (or `use(store)`), re-renders the host on every state change, resolves
@@ -31,6 +36,9 @@ export class PortierController implements ReactiveController {
   #unsubscribe: (() => void) | undefined;
   #state: PortierState | undefined;
   #connected = false;
+  /** A provider answered (maybe still without a store: the host may set it later). */
+  #answered = false;
+  #noProviderTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: LocalizedHost) {
     this.host = host;
@@ -38,6 +46,7 @@ export class PortierController implements ReactiveController {
       context: portierContext,
       subscribe: true,
       callback: (portier) => {
+        this.#answered = true;
         if (!this.#explicit) this.#bind(portier);
       },
     });
@@ -142,12 +151,26 @@ export class PortierController implements ReactiveController {
   hostConnected(): void {
     this.#connected = true;
     if (this.#portier && !this.#unsubscribe) this.#subscribe(this.#portier);
+    // The context request was dispatched just before (the consumer is the host's first controller).
+    if (!this.#portier && !this.#answered && !warnedWithoutProvider) this.#noProviderTimer = setTimeout(() => this.#warnWithoutProvider(), NO_PROVIDER_GRACE_MS);
   }
 
   hostDisconnected(): void {
     this.#connected = false;
+    clearTimeout(this.#noProviderTimer);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+  }
+
+  /** With no provider (and no `use()`), a screen says "Loading" for good: tell the developer why. */
+  #warnWithoutProvider(): void {
+    if (this.#portier || this.#answered || !this.#connected || warnedWithoutProvider) return;
+    warnedWithoutProvider = true;
+    const tag = this.host.localName;
+    console.warn(
+      `<${tag}> found no <portier-provider> around it, so it shows "Loading" until it gets a store. ` +
+        `Wrap it in <portier-provider> (import '@portier/elements/define/provider') and set the provider's \`portier\` property to your createPortier() store.`,
+    );
   }
 
   #bind(portier: Portier | undefined): void {
