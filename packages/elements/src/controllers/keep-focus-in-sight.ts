@@ -29,7 +29,7 @@ function reveal(scroller: HTMLElement, control: Element, header: Element | null)
   const room = { left, right: left + scroller.clientWidth, top, bottom: top + scroller.clientHeight };
   const inHeader = header?.contains(control) ?? false;
   if (header && !inHeader) room.top = Math.max(room.top, header.getBoundingClientRect().bottom);
-  const pinned = control.closest('[role="row"]')?.firstElementChild;
+  const pinned = control.closest('tr, [role="row"]')?.firstElementChild;
   if (pinned && !pinned.contains(control)) {
     // The pinned cell sits at the inline start: the left, or the right in a right-to-left page.
     const pinnedBox = pinned.getBoundingClientRect();

@@ -157,6 +157,48 @@ describe('<portier-user-create>', () => {
     }
   });
 
+  it('on a phone, keeps the client column of the matrix pinned and Tab shows each level whole beside it', async () => {
+    const { element, provider } = await render();
+    provider.style.cssText = 'display: block; width: 375px; font-family: sans-serif';
+    input(element, 'mode-individual').click();
+    await settle(element);
+    const scroller = $(element, '.matrix-scroller');
+    expect(scroller.scrollWidth, 'the matrix scrolls sideways').to.be.greaterThan(scroller.clientWidth);
+    const table = $<HTMLTableElement>(element, 'table[part~="matrix"]');
+    const firsts = [table.tHead!.rows[0]!.cells[0]!, ...[...table.tBodies[0]!.rows].map((row) => row.cells[0]!)];
+    // Pinned, it leaves most of the width to the levels: a third at most.
+    for (const first of firsts) expect(first.getBoundingClientRect().width, first.textContent!).to.be.at.most(scroller.clientWidth / 3 + 1);
+
+    const row = table.tBodies[0]!.rows[0]!;
+    const levels = [...row.querySelectorAll<HTMLSelectElement>('select')];
+    expect(levels.length, 'a row of several levels').to.be.greaterThan(3);
+    const edge = scroller.getBoundingClientRect().left + scroller.clientLeft;
+    const hiddenBy = (control: Element): string[] => {
+      const box = control.getBoundingClientRect();
+      const pinnedRight = row.cells[0]!.getBoundingClientRect().right;
+      const faults: string[] = [];
+      if (box.left < pinnedRight - 1) faults.push(`left ${box.left} under the client column (to ${pinnedRight})`);
+      if (box.right > edge + scroller.clientWidth + 1) faults.push(`right ${box.right} cut`);
+      return faults;
+    };
+    await tabTo((candidate) => candidate === levels[0]);
+    for (let i = 1; i < levels.length; i++) {
+      await press('Tab');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const active = deepActiveElement()!;
+      if (levels.includes(active as HTMLSelectElement)) expect(hiddenBy(active), `Tab to ${active.getAttribute('aria-label')}`).to.deep.equal([]);
+    }
+    expect(scroller.scrollLeft, 'the matrix scrolled sideways').to.be.greaterThan(0);
+    for (const first of firsts) {
+      const { left, top, width, height } = first.getBoundingClientRect();
+      expect(left, first.textContent!).to.be.closeTo(edge, 1);
+      // The pinned cell is what is on top (nothing scrolled shows through), over an opaque background.
+      expect(first.contains(element.shadowRoot!.elementFromPoint(left + width - 4, top + height / 2)), first.textContent!).to.equal(true);
+      expect(getComputedStyle(first).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+    }
+    await expectNoAxeViolations(element);
+  });
+
   it('checks fields as they are typed, with the core schema, in the user language', async () => {
     const { element } = await render({ locale: 'nl' });
     await fill(element, { email: 'not-an-address', phone: 'abc' });

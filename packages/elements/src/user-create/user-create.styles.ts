@@ -28,6 +28,27 @@ export const userCreateStyles = css`
   .matrix th[scope='row'] {
     white-space: nowrap;
   }
+  /*
+   * The client column names the row: it stays pinned, opaque (the header cells' background) and
+   * set off by a line, when the matrix scrolls sideways, as in the access-rights matrix.
+   */
+  .matrix tr > :first-child {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    border-inline-end: 1px solid var(--_border);
+  }
+  .matrix-scroller {
+    container-type: inline-size;
+  }
+  /* Narrow, a long client name wraps: pinned, the column leaves most of the width to the levels. */
+  @container (width < 40rem) {
+    .matrix th[scope='row'] {
+      white-space: normal;
+      overflow-wrap: break-word;
+      max-width: 33cqi;
+    }
+  }
   /* At least as wide as its longest level label: accessSetupStyles. */
   .matrix td select {
     width: 100%;

@@ -24,6 +24,7 @@ import { levelPerType, organizationContractTypes } from '../access-setup/contrac
 import { offeredLevels } from '../access-setup/levels-offered.js';
 import { copySourceCandidates, renderCopySourceFields } from '../access-setup/copy-source-fields.js';
 import { renderTypeLevelFields } from '../access-setup/type-level-fields.js';
+import { keepFocusInSight } from '../controllers/keep-focus-in-sight.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierNavigateEvent } from '../events/navigate.js';
@@ -66,6 +67,8 @@ interface Draft {
   typeLevels: Record<string, Level>;
 }
 
+/** Tabbing along a row of the matrix on a phone shows each level whole, beside the pinned client column. */
+const KEEP_FOCUS_IN_SIGHT = keepFocusInSight('thead');
 const cell = (clientId: string, applicationId: string) => `${clientId}\u0000${applicationId}`;
 
 function emptyDraft(language: Language | ''): Draft {
@@ -333,7 +336,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
     const applications = Object.values(state.data.applications);
     if (clients.length === 0) return html`<div class="mode-panel"><p>${t.userCreate.noClients}</p></div>`;
     return html`<div class="mode-panel">
-      <div class="matrix-scroller" tabindex="0" role="region" aria-label=${t.userCreate.accessMode.individual}>
+      <div class="matrix-scroller" tabindex="0" role="region" aria-label=${t.userCreate.accessMode.individual} @focusin=${KEEP_FOCUS_IN_SIGHT}>
         <table class="matrix" part="matrix">
           <thead>
             <tr>
