@@ -9,7 +9,7 @@ export const SCREEN_PARTS: readonly string[] = [
   'action-button', 'actions', 'after', 'base', 'before', 'button', 'button-primary', 'cancel-button', 'cell', 'cell-changed',
   'change', 'changes', 'clear-button', 'client-filter', 'client-name', 'client-number', 'client-vat', 'columnheader', 'count',
   'create-button', 'dialog', 'dirty', 'email-filter', 'empty', 'error', 'field', 'field-error', 'fieldset', 'filter', 'filters',
-  'form', 'header', 'header-row', 'hint', 'input', 'intro', 'label', 'level', 'live', 'log', 'managed', 'matrix', 'matrix-scroll',
+  'form', 'header', 'header-row', 'hint', 'input', 'intro', 'label', 'level', 'live', 'log', 'managed', 'matrix', 'matrix-scroll', 'more-changes',
   'no-results', 'notice', 'preview', 'profile', 'results', 'retry', 'row', 'row-added', 'save-button', 'saved', 'scroller',
   'search', 'search-input', 'section', 'setup', 'setup-method', 'sort-button', 'state', 'status', 'status-reason',
   'submit-button', 'subtitle', 'summary', 'table', 'table-scroll', 'title', 'toolbar', 'user', 'user-name', 'when',

@@ -31,12 +31,64 @@ describe('<portier-audit-log>', () => {
     expect(managed!.slice(1, 4)).to.deep.equal(['Amélie Dubois', 'Managed clients changed', 'Dirk Janssens']);
     expect(managed![4]).to.equal('Managed clients: Brasserie Lambert SA → Brasserie Lambert SA, Lambert Logistics NV');
     expect(access![2]).to.equal('Access rights changed');
-    expect(access![4]).to.contain('Rights before: Brasserie Lambert SA · Energy Guard: Alert');
-    expect(access![4]).to.contain('Rights after: Brasserie Lambert SA · Energy Guard: Full');
+    expect(access![4]).to.equal('Brasserie Lambert SA · Energy Guard: Alert → Full');
     expect(role!.slice(2)).to.deep.equal(['Role changed', 'Elodie Martin', 'Role: User → Super User']);
     const time = $<HTMLTimeElement>(element, 'time');
     expect(time.textContent).to.equal(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time.dateTime)));
     await expectNoAxeViolations(element);
+  });
+
+  it('shows each right changed with its profile, and leaves out the rights that stay without access', async () => {
+    const test = await createTestPortier();
+    await test.portier.access.set('u-004', [{ clientId: 'c-brasserie', applicationId: 'portfolio-manager', level: 'full', profile: 'GESTION SUIVI' }]);
+    // "Authorize all" writes "no access" where an application has no level low enough: nothing changes there.
+    await test.portier.access.authorizeAll('u-006', { supply: 'read', services: 'alert' });
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test });
+    await wait();
+    await settle(element);
+    const changeLines = (row: HTMLTableRowElement) => [...row.querySelectorAll('[part~="change"]')].map((line) => line.textContent!.replace(/\s+/g, ' ').trim());
+    const [authorized, copied] = $$<HTMLTableRowElement>(element, 'table[part~="log"] tbody tr');
+    expect(changeLines(copied!)).to.deep.equal(['Brasserie Lambert SA · Portfolio Manager: Read only, profile REFERENT → Full, profile GESTION SUIVI']);
+    const lines = changeLines(authorized!);
+    expect(lines).to.include('Brasserie Lambert SA · Portfolio Manager: No access → Read only');
+    expect(lines).to.include('Lambert Logistics NV · Energy Guard: No access → Alert');
+    expect(lines.filter((line) => line.endsWith('→ No access')), 'no line for a right left without access').to.deep.equal([]);
+  });
+
+  it('shows the first changes of a long entry and the rest behind a disclosure', async () => {
+    const test = await createTestPortier();
+    const applications = ['invoice-viewer', 'manage-access-points', 'my-customer-data'];
+    const grants = ['c-brasserie', 'c-logistics', 'c-retail', 'c-immo'].flatMap((clientId) => applications.map((applicationId) => ({ clientId, applicationId, level: 'full' as const })));
+    await test.portier.access.set('u-006', grants);
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: test });
+    await wait();
+    await settle(element);
+    const row = $$<HTMLTableRowElement>(element, 'table[part~="log"] tbody tr')[0]!;
+    const list = row.querySelector('[part~="changes"]')!;
+    const shownFirst = [...list.children].filter((item) => item.matches('[part~="change"]'));
+    expect(shownFirst).to.have.length(5);
+    const more = row.querySelector<HTMLDetailsElement>('details[part~="more-changes"]')!;
+    expect(more.open).to.equal(false);
+    expect(more.querySelector('summary')!.textContent).to.equal('7 more changes');
+    expect(more.querySelectorAll('[part~="change"]')).to.have.length(7);
+    more.querySelector('summary')!.click();
+    expect(more.open).to.equal(true);
+    expect(more.querySelector<HTMLElement>('[part~="change"]:last-child')!.offsetHeight).to.be.greaterThan(0);
+    await expectNoAxeViolations(element);
+  });
+
+  it('shows the rights a server recorded in odd shapes as far as they make sense, without failing', async () => {
+    const test = await createTestPortier();
+    const entry = {
+      id: 'a-odd', at: new Date(test.portier.getState().now).toISOString(), organizationId: 'org-lambert', actorId: 'u-001', action: 'access.set', targetId: 'u-004',
+      before: { grants: [null, 42, 'full', { clientId: 'c-brasserie' }] },
+      after: { grants: [{ clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'full' }, [], { applicationId: 'x' }] },
+    };
+    const odd: Portier = { ...test.portier, audit: { list: async () => [entry] as never } };
+    const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: { ...test, portier: odd } });
+    await wait();
+    await settle(element);
+    expect(rows(element).map((row) => row[4])).to.deep.equal(['Brasserie Lambert SA · Energy Guard: No access → Full']);
   });
 
   it('names an end date set or removed as such, not as a deactivation or an activation', async () => {

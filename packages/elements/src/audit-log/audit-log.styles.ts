@@ -52,6 +52,15 @@ export const auditLogStyles = [
       display: grid;
       gap: calc(var(--_space) * 0.25);
     }
+    /* The rest of a long entry: a pointer target at least 24 px high (WCAG 2.2 target size). */
+    [part~='more-changes'] > summary {
+      min-height: 24px;
+      cursor: pointer;
+      color: var(--_primary);
+    }
+    [part~='more-changes'] > [part~='changes'] {
+      margin-top: calc(var(--_space) * 0.25);
+    }
     [part~='field'] {
       font-weight: 600;
     }

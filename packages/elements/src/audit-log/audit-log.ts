@@ -1,6 +1,7 @@
 import {
   PortierError,
   displayName,
+  grantKey,
   type AuditEntry,
   type Grant,
   type Language,
@@ -48,6 +49,38 @@ const FIELD_LABELS: Record<Exclude<keyof User, (typeof HIDDEN)[number]>, keyof M
   managedClientIds: 'managedClients',
 };
 
+/** Beyond this many changes in one entry, the last line shown offers the rest. */
+const MAX_CHANGES_SHOWN = 6;
+
+/** "No access" and no profile: what a right that is absent also means. */
+const isNoAccess = (grant: Grant | undefined): boolean => !grant || (grant.level === 'none' && !grant.profile);
+
+/** One right an audit entry changed: what it was and what it became (absent: no access). */
+type GrantChange = { clientId: string; applicationId: string; before?: Grant; after?: Grant };
+
+/**
+ * The rights an audit entry changed, paired by client and application (the entry keeps the old
+ * version of each changed right in `before`, the new one in `after`). A right that gives no
+ * access before and after (an "authorize all" that found no level for it) changed nothing.
+ */
+function pairGrants(before: unknown, after: unknown): GrantChange[] {
+  const pairs = new Map<string, GrantChange>();
+  const add = (value: unknown, side: 'before' | 'after') => {
+    if (!Array.isArray(value)) return;
+    for (const grant of value as Grant[]) {
+      // The audit's before and after are free-form records: skip what is not a right.
+      if (typeof grant?.clientId !== 'string' || typeof grant.applicationId !== 'string') continue;
+      const key = grantKey(grant.clientId, grant.applicationId);
+      const pair = pairs.get(key) ?? { clientId: grant.clientId, applicationId: grant.applicationId };
+      pair[side] = grant;
+      pairs.set(key, pair);
+    }
+  };
+  add(before, 'before');
+  add(after, 'after');
+  return [...pairs.values()].filter((pair) => !(isNoAccess(pair.before) && isNoAccess(pair.after)));
+}
+
 /** An option's text cannot wrap: a very long name would widen the select, and the page, without end. */
 function shorten(text: string, max = 80): string {
   const characters = [...text];
@@ -71,7 +104,8 @@ function shorten(text: string, max = 80): string {
  * @csspart log - The table of changes.
  * @csspart when - A change's date and time.
  * @csspart changes - The list of fields changed in one entry.
- * @csspart change - One field's change (cut after four lines).
+ * @csspart change - One field's or one right's change (cut after four lines).
+ * @csspart more-changes - The disclosure that holds the rest of a long entry's changes.
  * @csspart user-name - Who acted, or on whom.
  * @csspart field - A field's name.
  * @csspart before - A value before the change.
@@ -240,40 +274,44 @@ export class PortierAuditLog extends LitElement {
   }
 
   #renderChanges(t: Messages, data: PortierData, entry: AuditEntry): TemplateResult | string {
-    const l = t.auditLog;
     const keys = [...new Set([...Object.keys(entry.before), ...Object.keys(entry.after)])].filter((key) => !HIDDEN_FIELDS.has(key));
-    if (keys.length === 0) return l.none;
+    const items = keys.flatMap((key) => (key === 'grants' ? this.#grantChanges(t, data, entry) : [this.#fieldChange(t, data, key, entry)]));
+    if (items.length === 0) return t.auditLog.none;
+    // "Authorize all" or a copy can change dozens of rights: the first few show, the rest one click away.
+    const shown = items.length > MAX_CHANGES_SHOWN ? items.slice(0, MAX_CHANGES_SHOWN - 1) : items;
+    const rest = items.slice(shown.length);
     return html`<ul part="changes">
-      ${keys.map((key) => {
-        if (key === 'grants') {
-          const removed = this.#grants(t, data, entry.before.grants);
-          const added = this.#grants(t, data, entry.after.grants);
-          return html`${removed.length > 0
-            ? html`<li part="change" class="clamp"><span part="field">${t.common.labelled(l.rightsRemoved)}</span> <bdi part="before">${removed.join('; ')}</bdi></li>`
-            : nothing}
-          ${added.length > 0 ? html`<li part="change" class="clamp"><span part="field">${t.common.labelled(l.rightsAdded)}</span> <bdi part="after">${added.join('; ')}</bdi></li>` : nothing}`;
-        }
-        // A field this version does not know (a newer backend's) keeps its name rather than vanish.
-        const label = (FIELD_LABELS as Record<string, keyof Messages['fields'] | undefined>)[key];
-        const before = this.#value(t, data, key, entry.before[key]);
-        const after = this.#value(t, data, key, entry.after[key]);
-        return html`<li part="change" class="clamp">
-          <span part="field">${t.common.labelled(label ? t.fields[label] : key)}</span>
-          <bdi part="before">${before}</bdi> → <bdi part="after">${after}</bdi>
-        </li>`;
-      })}
+      ${shown}
+      ${rest.length > 0
+        ? html`<li><details part="more-changes"><summary>${t.auditLog.moreChanges(rest.length)}</summary><ul part="changes">${rest}</ul></details></li>`
+        : nothing}
     </ul>`;
   }
 
-  #grants(t: Messages, data: PortierData, value: unknown): string[] {
-    if (!Array.isArray(value)) return [];
-    return (value as Grant[]).map((grant) =>
-      t.auditLog.grant(
-        data.clients[grant.clientId]?.name ?? grant.clientId,
-        data.applications[grant.applicationId]?.name ?? grant.applicationId,
-        t.level[grant.level] ?? grant.level,
+  #fieldChange(t: Messages, data: PortierData, key: string, entry: AuditEntry): TemplateResult {
+    // A field this version does not know (a newer backend's) keeps its name rather than vanish.
+    const label = (FIELD_LABELS as Record<string, keyof Messages['fields'] | undefined>)[key];
+    return this.#change(t.common.labelled(label ? t.fields[label] : key), this.#value(t, data, key, entry.before[key]), this.#value(t, data, key, entry.after[key]));
+  }
+
+  /** One line per right changed: its client and application, what it was → what it became. */
+  #grantChanges(t: Messages, data: PortierData, entry: AuditEntry): TemplateResult[] {
+    return pairGrants(entry.before.grants, entry.after.grants).map(({ clientId, applicationId, before, after }) =>
+      this.#change(
+        t.common.labelled(t.auditLog.grant(data.clients[clientId]?.name ?? clientId, data.applications[applicationId]?.name ?? applicationId)),
+        this.#grantValue(t, before),
+        this.#grantValue(t, after),
       ),
     );
+  }
+
+  #grantValue(t: Messages, grant: Grant | undefined): string {
+    const level = grant ? (t.level[grant.level] ?? grant.level) : t.level.none;
+    return grant?.profile ? t.auditLog.withProfile(level, grant.profile) : level;
+  }
+
+  #change(field: string, before: string, after: string): TemplateResult {
+    return html`<li part="change" class="clamp"><span part="field">${field}</span> <bdi part="before">${before}</bdi> → <bdi part="after">${after}</bdi></li>`;
   }
 
   #value(t: Messages, data: PortierData, key: string, value: unknown): string {

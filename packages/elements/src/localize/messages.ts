@@ -388,10 +388,12 @@ export interface Messages {
     yes: string;
     no: string;
     none: string;
-    /** One grant: "Brasserie Lambert SA · Invoice Viewer: Complet". */
-    grant: (client: string, application: string, level: string) => string;
-    rightsRemoved: string;
-    rightsAdded: string;
+    /** Which right changed: "Brasserie Lambert SA · Invoice Viewer" (the field's name in a change line). */
+    grant: (client: string, application: string) => string;
+    /** A right's level with its profile: "Read only, profile REFERENT". */
+    withProfile: (level: string, profile: string) => string;
+    /** The disclosure that shows the rest of a long entry's changes. */
+    moreChanges: (count: number) => string;
   };
 
   /** Texts shared by the account screens (activation, reset, change). */

@@ -381,9 +381,9 @@ const de: Messages = {
     yes: 'ja',
     no: 'nein',
     none: '—',
-    grant: (client, application, level) => `${client} · ${application}: ${level}`,
-    rightsRemoved: 'Rechte vorher',
-    rightsAdded: 'Rechte nachher',
+    grant: (client, application) => `${client} · ${application}`,
+    withProfile: (level, profile) => `${level}, Profil ${profile}`,
+    moreChanges: (count) => (count === 1 ? '1 weitere Änderung' : `${count} weitere Änderungen`),
   },
 
   password: {

@@ -380,9 +380,9 @@ const en: Messages = {
     yes: 'yes',
     no: 'no',
     none: '—',
-    grant: (client, application, level) => `${client} · ${application}: ${level}`,
-    rightsRemoved: 'Rights before',
-    rightsAdded: 'Rights after',
+    grant: (client, application) => `${client} · ${application}`,
+    withProfile: (level, profile) => `${level}, profile ${profile}`,
+    moreChanges: (count) => (count === 1 ? '1 more change' : `${count} more changes`),
   },
 
   password: {

@@ -382,9 +382,9 @@ const fr: Messages = {
     yes: 'oui',
     no: 'non',
     none: '—',
-    grant: (client, application, level) => `${client} · ${application} : ${level}`,
-    rightsRemoved: 'Droits avant',
-    rightsAdded: 'Droits après',
+    grant: (client, application) => `${client} · ${application}`,
+    withProfile: (level, profile) => `${level}, profil ${profile}`,
+    moreChanges: (count) => (count <= 1 ? `${count} autre modification` : `${count} autres modifications`),
   },
 
   password: {

@@ -381,9 +381,9 @@ const nl: Messages = {
     yes: 'ja',
     no: 'nee',
     none: '—',
-    grant: (client, application, level) => `${client} · ${application}: ${level}`,
-    rightsRemoved: 'Rechten voordien',
-    rightsAdded: 'Rechten nadien',
+    grant: (client, application) => `${client} · ${application}`,
+    withProfile: (level, profile) => `${level}, profiel ${profile}`,
+    moreChanges: (count) => (count === 1 ? 'nog 1 wijziging' : `nog ${count} wijzigingen`),
   },
 
   password: {
