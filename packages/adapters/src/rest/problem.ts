@@ -1,4 +1,4 @@
-import { PortierError, isPortierErrorCode, type PortierErrorCode, type PortierErrorDetails } from '@portier/core';
+import { PortierError, isPortierErrorCode, type FieldIssue, type PortierErrorCode, type PortierErrorDetails } from '@portier/core';
 
 /** The media type of every error body (RFC 9457). */
 export const PROBLEM_JSON = 'application/problem+json';
@@ -60,6 +60,21 @@ function codeOfStatus(status: number): PortierErrorCode {
   return 'server';
 }
 
+const isPathKey = (key: unknown): key is string | number => typeof key === 'string' || (typeof key === 'number' && Number.isInteger(key));
+
+/** The field issues of a server's problem document that have a path and a code; undefined when it sent no list. */
+function fieldIssuesOf(value: unknown): FieldIssue[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const issues: FieldIssue[] = [];
+  for (const issue of value as unknown[]) {
+    if (typeof issue !== 'object' || issue === null) continue;
+    const { path, code, message } = issue as Record<string, unknown>;
+    if (!Array.isArray(path) || !path.every(isPathKey) || typeof code !== 'string') continue;
+    issues.push(typeof message === 'string' ? { path, code, message } : { path, code });
+  }
+  return issues;
+}
+
 /**
  * Turns an error response into a PortierError: the problem document's code when it carries a
  * valid one, else a code read from the status. 412 is always `conflict` (a stale If-Match).
@@ -69,6 +84,12 @@ export function errorFromResponse(status: number, body: unknown): PortierError {
   const rawDetails = problem?.['details'];
   const details: PortierErrorDetails =
     typeof rawDetails === 'object' && rawDetails !== null && !Array.isArray(rawDetails) ? { ...(rawDetails as PortierErrorDetails) } : {};
+  // Screens read `issues` to mark fields: only well-formed ones reach them.
+  if ('issues' in details) {
+    const issues = fieldIssuesOf(details.issues);
+    if (issues) details.issues = issues;
+    else delete details.issues;
+  }
   const code = status === 412 ? 'conflict' : isPortierErrorCode(problem?.['code']) ? problem['code'] : codeOfStatus(status);
   if (status >= 500 || !isPortierErrorCode(problem?.['code'])) details['status'] = status;
   const detail = typeof problem?.['detail'] === 'string' ? problem['detail'] : undefined;

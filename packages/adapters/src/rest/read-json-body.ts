@@ -1,7 +1,7 @@
+import { PayloadTooLarge, readWithin } from '../internal/read-within.js';
 import { validation } from './query-params.js';
 
-/** Thrown when a body is over the limit (answered 413). */
-export class PayloadTooLarge extends Error {}
+export { BodyUnreadable, PayloadTooLarge } from '../internal/read-within.js';
 
 /** Thrown when a body is not declared as JSON (answered 415). */
 export class UnsupportedMediaType extends Error {}
@@ -19,27 +19,8 @@ export async function readJson(request: Request, limit: number): Promise<unknown
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw new PayloadTooLarge();
   if (!JSON_MEDIA_TYPE.test(request.headers.get('content-type') ?? '')) throw new UnsupportedMediaType();
-  if (!request.body) return undefined;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new PayloadTooLarge();
-    }
-    chunks.push(value);
-  }
-  if (size === 0) return undefined;
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  const bytes = await readWithin(request.body, limit);
+  if (bytes.byteLength === 0) return undefined;
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch {

@@ -15,6 +15,7 @@ import {
   type TokenInfo,
   type UserPage,
 } from '@portier/core';
+import { defineOwn } from '../internal/define-own.js';
 
 type Path = (string | number)[];
 
@@ -54,7 +55,7 @@ function string(value: unknown, path: Path): string {
 }
 
 function count(value: unknown, path: Path): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) invalid(path, 'invalid_type', 'expected a non-negative integer');
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) invalid(path, 'invalid_type', 'expected a non-negative integer');
   return value;
 }
 
@@ -82,8 +83,7 @@ export const readResponse = {
     const grants: Changes['grants'] = {};
     for (const [userId, list] of Object.entries(grantsBody)) {
       const value = array(list, ['grants', userId], (entry, path) => withSchema(grantSchema, entry, path));
-      // Defined, not assigned: a user id "__proto__" must stay a key, not replace the map's prototype.
-      Object.defineProperty(grants, userId, { value, enumerable: true, writable: true, configurable: true });
+      defineOwn(grants, userId, value);
     }
     return { users: array(body['users'], ['users'], user), grants, removedUserIds: array(body['removedUserIds'], ['removedUserIds'], string) };
   },

@@ -1,4 +1,5 @@
 import { PortierError, isPortierError, type BackendContext, type Command, type PortierBackend, type UserQuery } from '@portier/core';
+import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
 import { errorFromResponse } from './problem.js';
 import { readResponse } from './response-validators.js';
 import { COMMAND_ROUTES, OPERATION_ROUTES, bodyOfCommand, etagOf, fillPath, type Operation, type Route } from './routes.js';
@@ -23,7 +24,10 @@ export interface RestBackendOptions {
   timeoutMs?: number;
   /** Retries of GET requests on network errors, 502, 503 and 504 only. `false` for none. */
   retry?: RetryOptions | false;
+  /** A longer answer is cut off and refused as `server` (reason `response-too-large`). Default 128 MiB. */
+  maxResponseBytes?: number;
 }
+
 
 /** The header that names the actor (`ctx.actorId`). */
 export const ACTOR_HEADER = 'X-Portier-Actor';
@@ -58,6 +62,7 @@ const RETRY_STATUSES = new Set([502, 503, 504]);
 export function createRestBackend(options: RestBackendOptions): PortierBackend {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const retries = options.retry === false ? 0 : (options.retry?.retries ?? 2);
   const baseDelayMs = options.retry === false ? 0 : (options.retry?.baseDelayMs ?? 100);
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -96,10 +101,12 @@ export function createRestBackend(options: RestBackendOptions): PortierBackend {
     const onAbort = () => controller.abort(signal!.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const response = await doFetch(url, { ...init, signal: controller.signal });
-      return { status: response.status, ok: response.ok, text: await response.text() };
+      // No redirects: a command would be sent again, with its headers, wherever the answer points.
+      const response = await doFetch(url, { ...init, redirect: 'error', signal: controller.signal });
+      return { status: response.status, ok: response.ok, text: new TextDecoder().decode(await readWithin(response.body, maxResponseBytes)) };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (error instanceof PayloadTooLarge) throw new PortierError('server', { reason: 'response-too-large', limit: maxResponseBytes });
       if (timedOut) throw new PortierError('network', { reason: 'timeout', timeoutMs });
       throw new PortierError('network', { reason: 'fetch-failed', cause: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -120,6 +120,25 @@ describe('createRestHandler', () => {
     assert.equal(streamed.status, 413);
   });
 
+  it('answers a body its client stopped sending halfway 400, and does not report it as a server failure', async () => {
+    const reported: unknown[] = [];
+    const backend = createMemoryBackend();
+    const handler = createRestHandler(backend, { resolveActor: () => 'u-001', basePath: '/api', onServerError: (error) => reported.push(error) });
+    const before = (await backend.load({ actorId: 'u-001' })).data.users['u-005'];
+    const dropped = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"role":'));
+        controller.error(new Error('aborted'));
+      },
+    });
+    const response = await handler(new Request(`${BASE}/users/u-005/role`, { method: 'POST', body: dropped, duplex: 'half', headers: { 'content-type': 'application/json' } } as RequestInit));
+    assert.equal(response.status, 400);
+    const body = await problem(response);
+    assert.deepEqual([body.code, body.details?.['reason']], ['validation', 'body-incomplete']);
+    assert.deepEqual(reported, []);
+    assert.deepEqual((await backend.load({ actorId: 'u-001' })).data.users['u-005'], before);
+  });
+
   it('ids named like inherited members are unknown: 404 for a user, 401 for an actor, never 200 or 500', async () => {
     const { send } = setup();
     for (const name of ['__proto__', 'constructor', 'toString']) {

@@ -2,7 +2,7 @@ import { PortierError, grantsOf, isPortierError, parseCommand, type BackendConte
 import { headAsGet } from './head-as-get.js';
 import { problemResponse } from './problem.js';
 import { limitOf, text, userQueryOf, validation } from './query-params.js';
-import { PayloadTooLarge, UnsupportedMediaType, readJson } from './read-json-body.js';
+import { BodyUnreadable, PayloadTooLarge, UnsupportedMediaType, readJson } from './read-json-body.js';
 import { commandOfRequest, etagOf, matchRoute, noneMatchHolds, versionOfIfMatch, versionsOfEtags, type Route } from './routes.js';
 
 /** Options of {@link createRestHandler}. */
@@ -65,6 +65,8 @@ export function createRestHandler(backend: PortierBackend, options: RestHandlerO
       return await serve(backend, route, params, url.searchParams, body, request, ctx);
     } catch (error) {
       if (error instanceof PayloadTooLarge) return problemResponse(new PortierError('validation', { reason: 'body-too-large', limit: maxBodyBytes }), 413);
+      // The client closed the connection halfway through its body: its mistake or its network's, not this server's.
+      if (error instanceof BodyUnreadable) return problemResponse(new PortierError('validation', { reason: 'body-incomplete' }), 400);
       if (error instanceof UnsupportedMediaType) return problemResponse(new PortierError('validation', { reason: 'body-not-json', accept: 'application/json' }), 415, { 'accept-post': 'application/json' });
       // Only PortierErrors travel as they are: anything else is a bug whose message stays on the server.
       const portierError = isPortierError(error) ? error : new PortierError('server', { reason: 'internal' });

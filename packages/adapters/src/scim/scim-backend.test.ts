@@ -141,6 +141,44 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     });
   });
 
+  it('keeps a user whose id is "__proto__" as a user, not as the prototype of the list', async () => {
+    const renaming: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!new URL(String(input)).pathname.endsWith('/Users')) return response;
+      const body = (await response.json()) as { Resources?: { id: string }[] };
+      const target = body.Resources?.find((resource) => resource.id === ACTORS.target);
+      if (target) target.id = '__proto__';
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const plain = await createScimBackend({ baseUrl: peer.url, token: peer.token }).load({ actorId: ACTORS.admin });
+    const renamed = await createScimBackend({ baseUrl: peer.url, token: peer.token, fetch: renaming }).load({ actorId: ACTORS.admin });
+    assert.equal(Object.keys(renamed.data.users).length, Object.keys(plain.data.users).length);
+    assert.ok(Object.hasOwn(renamed.data.users, '__proto__'));
+    assert.equal(Object.getPrototypeOf(renamed.data.users), Object.prototype);
+  });
+
+  it('refuses a peer that answers for the actor with another user: nobody acts as someone else', async () => {
+    const impostor: typeof fetch = async (input, init) => {
+      const url = new URL(String(input));
+      if (url.pathname.endsWith(`/Users/${ACTORS.plain}`)) url.pathname = url.pathname.replace(ACTORS.plain, ACTORS.admin);
+      return fetch(url, init);
+    };
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fetch: impostor });
+    await assert.rejects(backend.listUsers({ actorId: ACTORS.plain }, {}), (error: { code?: string; details?: Record<string, unknown> }) => error.code === 'server' && error.details?.['reason'] === 'scim-wrong-user');
+  });
+
+  it('stops reading an answer over its limit, and follows no redirect', async () => {
+    const small = createScimClient({ baseUrl: peer.url, token: peer.token, maxResponseBytes: 2048 });
+    await assert.rejects(small.listUsers(undefined), (error: { code?: string; details?: Record<string, unknown> }) => error.code === 'server' && error.details?.['reason'] === 'response-too-large');
+    let redirect: RequestRedirect | undefined;
+    const watching: typeof fetch = (input, init) => {
+      redirect = init?.redirect;
+      return fetch(input, init);
+    };
+    await createScimClient({ baseUrl: peer.url, token: peer.token, fetch: watching }).discover();
+    assert.equal(redirect, 'error');
+  });
+
   it('refuses the ids "." and "..", which a URL would resolve to the collection, without asking the peer', async () => {
     requests = [];
     const client = createScimClient({ baseUrl: peer.url, token: peer.token, fetch: counting });

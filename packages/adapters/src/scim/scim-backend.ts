@@ -23,6 +23,7 @@ import { createScimClient, type ScimClientOptions } from './scim-client.js';
 import { and, co, eq, or, type ScimFilter } from './scim-filter.js';
 import { patchOperations, toScim, type ScimRecord } from './scim-mapping.js';
 import { PORTIER_EXTENSION, SCIM_ENTERPRISE } from './scim-urns.js';
+import { defineOwn } from '../internal/define-own.js';
 
 /** Options of {@link createScimBackend}. */
 export interface ScimBackendOptions extends ScimClientOptions {
@@ -96,6 +97,8 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     const record = await client.getUser(ctx.actorId, ctx.signal).catch((error: unknown) => {
       throw error instanceof PortierError && error.code === 'not-found' ? new PortierError('forbidden', { reason: 'unknown-actor' }) : error;
     });
+    // The peer must answer with the user asked for, or anyone could act as someone else.
+    if (record.user.id !== ctx.actorId) throw new PortierError('server', { reason: 'scim-wrong-user' });
     return activeActor(record.user);
   }
 
@@ -104,8 +107,8 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     const grants: PortierData['grants'] = {};
     const etags = new Map<string, string>();
     for (const record of records) {
-      users[record.user.id] = record.user;
-      if (record.grants.length > 0) grants[record.user.id] = record.grants;
+      defineOwn(users, record.user.id, record.user);
+      if (record.grants.length > 0) defineOwn(grants, record.user.id, record.grants);
       etags.set(record.user.id, record.etag);
     }
     return { users, grants, etags };
@@ -115,7 +118,7 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
   async function world(ctx: BackendContext): Promise<World> {
     const [records, rest] = await Promise.all([client.listUsers(undefined, ctx.signal), catalogue(ctx)]);
     const { users, grants, etags } = collect(records);
-    return { data: { ...rest, users, grants }, etags, actor: activeActor(ctx.actorId === undefined ? undefined : users[ctx.actorId]) };
+    return { data: { ...rest, users, grants }, etags, actor: activeActor(ctx.actorId === undefined || !Object.hasOwn(users, ctx.actorId) ? undefined : users[ctx.actorId]) };
   }
 
   /** What the actor may see of `data` (the same rule as the memory backend: its organization, `can` view). */
@@ -125,8 +128,9 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     const grants: PortierData['grants'] = {};
     for (const user of Object.values(data.users)) {
       if (user.organizationId !== actor.organizationId || !can(actor, 'user.view', { now, user }).allowed) continue;
-      users[user.id] = user;
-      if (grantsOf(data, user.id).length > 0) grants[user.id] = grantsOf(data, user.id);
+      defineOwn(users, user.id, user);
+      const list = grantsOf(data, user.id);
+      if (list.length > 0) defineOwn(grants, user.id, list);
     }
     return { ...data, users, grants };
   }

@@ -1,4 +1,5 @@
 import { PortierError } from '@portier/core';
+import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
 import { fromScim, type ScimRecord } from './scim-mapping.js';
 import { PORTIER_EXTENSION, SCIM_LIST, SCIM_PATCH } from './scim-urns.js';
 import { renderFilter, type ScimFilter } from './scim-filter.js';
@@ -13,6 +14,8 @@ export interface ScimClientOptions {
   timeoutMs?: number;
   /** Page size of list reads. Default 200. */
   pageSize?: number;
+  /** A longer answer is cut off and refused as `server` (reason `response-too-large`). Default 128 MiB. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -45,6 +48,7 @@ export function createScimClient(options: ScimClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const pageSize = options.pageSize ?? 200;
   let discovered: Promise<void> | undefined;
 
@@ -62,11 +66,14 @@ export function createScimClient(options: ScimClientOptions) {
           ...(init.ifMatch ? { 'if-match': init.ifMatch } : {}),
         },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        // No redirects: a change would be sent again, with the token, wherever the answer points.
+        redirect: 'error',
         signal: AbortSignal.any(signals),
       });
-      text = await response.text();
+      text = new TextDecoder().decode(await readWithin(response.body, maxResponseBytes));
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason;
+      if (error instanceof PayloadTooLarge) throw new PortierError('server', { reason: 'response-too-large', limit: maxResponseBytes });
       throw new PortierError('network', { reason: 'scim-unreachable', cause: error instanceof Error ? error.message : String(error) });
     }
     let body: unknown;

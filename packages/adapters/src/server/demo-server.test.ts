@@ -119,6 +119,22 @@ describe('the demo server (pnpm start:rest)', () => {
     assert.equal(server.clock.offset(), 0);
   });
 
+  it('refuses a demo control body over 4 KiB unread, streamed or declared', async () => {
+    const big = JSON.stringify({ advanceMs: 1, padding: 'x'.repeat(10_000) });
+    const declared = await fetch(`${server.demoUrl}/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    assert.equal(declared.status, 413);
+    const bytes = new TextEncoder().encode(big);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 1000) controller.enqueue(bytes.slice(at, at + 1000));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${server.demoUrl}/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    assert.equal(streamed.status, 413);
+    assert.equal(server.clock.offset(), 0);
+  });
+
   it('answers only under a loopback name (DNS rebinding): 421 for any other Host', async () => {
     assert.equal(await getWithHost(`${server.demoUrl}/state`, 'attacker.example'), 421);
     assert.equal(await getWithHost(`${server.url}/snapshot`, 'attacker.example:4010'), 421);

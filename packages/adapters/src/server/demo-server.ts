@@ -4,6 +4,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { Clock } from '@portier/core';
 import { createMemoryBackend, type MemoryBackend } from '../memory/memory-backend.js';
 import { headAsGet } from '../rest/head-as-get.js';
+import { PayloadTooLarge, readJson } from '../rest/read-json-body.js';
 import { startRestServer, type RestServer } from './rest-server.js';
 
 /** Options of {@link startDemoServer}. */
@@ -133,6 +134,8 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
  * Every POST must be sent as `application/json` (415 otherwise), so no other site can post them.
  */
 const MAX_CLOCK_OFFSET_MS = 1000 * 366 * 86_400_000;
+/** A demo control's body is a few bytes of JSON: more is refused unread. */
+const DEMO_CONTROL_BODY_BYTES = 4096;
 
 function demoControls(backend: MemoryBackend, clock: ShiftedClock): (request: Request) => Promise<Response | undefined> {
   const clockBody = () => ({ now: new Date(clock.now()).toISOString(), offsetMs: clock.offset() });
@@ -156,8 +159,9 @@ function demoControls(backend: MemoryBackend, clock: ShiftedClock): (request: Re
       case 'POST /clock': {
         let body: { advanceMs?: unknown; reset?: unknown } | null;
         try {
-          body = (await request.json()) as typeof body;
-        } catch {
+          body = (await readJson(request, DEMO_CONTROL_BODY_BYTES)) as typeof body;
+        } catch (error) {
+          if (error instanceof PayloadTooLarge) return json({ title: `The body is over ${DEMO_CONTROL_BODY_BYTES} bytes.` }, 413);
           return json({ title: 'The body is not JSON.' }, 400);
         }
         // A thousand years at most: further, dates leave what Date can hold and every call would fail.

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { describe, it } from 'node:test';
+import { isPortierError, type PortierError } from '@portier/core';
+import { ACTORS } from '../conformance/conformance-subject.js';
+import { createRestBackend } from './rest-backend.js';
+
+/** A fetch that answers every request with `answer` (a fresh Response each time). */
+const answering = (answer: () => Response): typeof fetch => async () => answer();
+
+const problemOf = (details: unknown) => () =>
+  new Response(JSON.stringify({ type: 'urn:portier:problem:validation', title: 'validation', status: 400, code: 'validation', details }), {
+    status: 400,
+    headers: { 'content-type': 'application/problem+json' },
+  });
+
+async function refusal(promise: Promise<unknown>): Promise<PortierError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isPortierError(error), `a PortierError, not ${String(error)}`);
+    return error;
+  }
+  throw new Error('expected a refusal');
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+}
+
+describe('REST client facing a hostile or broken server', () => {
+  it('passes on only the field issues that have a path and a code, so a screen can mark its fields without failing', async () => {
+    const command = { type: 'users.create', input: { email: 'new@lambert.example', firstName: 'N', lastName: 'W', language: 'fr' } } as const;
+    const cases: [unknown, unknown][] = [
+      [{ issues: 5 }, undefined],
+      [{ issues: 'email' }, undefined],
+      [{ issues: [null, 42, 'email', [], { code: 'x' }, { path: 'email', code: 'x' }, { path: [{}], code: 'x' }, { path: ['email'] }]}, []],
+      [{ issues: [{ path: ['email', 0], code: 'invalid_format', message: 'bad', extra: true }, { path: ['lastName'], code: 'too_small', message: 7 }] }, [{ path: ['email', 0], code: 'invalid_format', message: 'bad' }, { path: ['lastName'], code: 'too_small' }]],
+    ];
+    for (const [details, issues] of cases) {
+      const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(problemOf(details)), retry: false });
+      const error = await refusal(backend.execute({ actorId: ACTORS.admin }, command));
+      assert.equal(error.code, 'validation');
+      assert.deepEqual(error.details?.issues, issues, JSON.stringify(details));
+    }
+  });
+
+  it('stops reading an answer that goes on past its limit, as a server error, long before its timeout', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const endless = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('[');
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk));
+        if (!response.destroyed) response.once('drain', pump);
+      };
+      pump();
+    });
+    const url = await listen(endless);
+    try {
+      const backend = createRestBackend({ baseUrl: `${url}/api`, retry: false, timeoutMs: 60_000, maxResponseBytes: 1024 * 1024 });
+      const started = Date.now();
+      const error = await refusal(backend.load({ actorId: ACTORS.admin }));
+      assert.deepEqual([error.code, error.details?.['reason'], error.details?.['limit']], ['server', 'response-too-large', 1024 * 1024]);
+      assert.ok(Date.now() - started < 30_000, 'refused at the limit, not at the timeout');
+    } finally {
+      await close(endless);
+    }
+  });
+
+  it('follows no redirect: a command is not sent again, with its headers, where the answer points', async () => {
+    const reached: string[] = [];
+    const elsewhere = createServer((request, response) => {
+      reached.push(`${request.method} ${request.url} ${request.headers['x-portier-actor'] ?? ''}`);
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"users":[],"grants":{},"removedUserIds":[]}');
+    });
+    const elsewhereUrl = await listen(elsewhere);
+    const redirecting = createServer((request, response) => response.writeHead(307, { location: `${elsewhereUrl}${request.url}` }).end());
+    const url = await listen(redirecting);
+    try {
+      const backend = createRestBackend({ baseUrl: `${url}/api`, retry: false });
+      const error = await refusal(backend.execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: ACTORS.target }));
+      assert.equal(error.code, 'network');
+      assert.deepEqual(reached, []);
+    } finally {
+      await close(redirecting);
+      await close(elsewhere);
+    }
+  });
+
+  it('refuses a total that is no safe integer', async () => {
+    const page = () => new Response(JSON.stringify({ items: [], total: 1e300, offset: 0 }), { status: 200, headers: { 'content-type': 'application/json' } });
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(page), retry: false });
+    const error = await refusal(backend.listUsers({ actorId: ACTORS.admin }, {}));
+    assert.deepEqual([error.code, error.details?.['reason']], ['server', 'invalid-response']);
+  });
+});
