@@ -6,8 +6,23 @@ import { levelSchema } from '../application/application.schema.js';
 import { grantSchema } from '../grant/grant.schema.js';
 import { languageSchema, roleSchema, signatureSchema, userKindSchema } from '../user/user.schema.js';
 
-/** A person's name as a form may send it: trimmed, 1 to 100 characters. */
-export const nameInputSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+/**
+ * Control characters (NUL, line breaks), unpaired surrogates (no character at all) and the bidi
+ * overrides and isolates, which make a name display as something else in a list or the log.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * A person's name as a form may send it: trimmed, 1 to 100 characters, with at least one letter
+ * or digit and nothing {@link UNPRINTABLE} (a database would refuse a NUL later, as a server error).
+ */
+export const nameInputSchema = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(100),
+  // An empty name already fails minLength: one issue per problem.
+  z.refine((name) => name === '' || (!UNPRINTABLE.test(name) && /[\p{L}\p{N}]/u.test(name)), { message: 'a name needs a letter or a digit, and no control character' }),
+);
 
 /** The login e-mail as a form may send it: trimmed, a valid address, at most 254 characters. */
 export const emailInputSchema = z.string().check(z.trim(), z.maxLength(254), z.email());

@@ -55,6 +55,20 @@ describe('execute — users.create', () => {
       },
     );
   });
+  it('rejects a name with a control character, an unpaired surrogate, a bidi override, or no letter at all; keeps real names', () => {
+    for (const bad of ['A\u0000B', 'Anne\nMarie', '\ud800', 'Eve\u202Egnp.exe', '\u2066Bob\u2069', '\u200B\u200B', '---', '👩‍💻']) {
+      assert.throws(
+        () => run({ type: 'users.create', input: { email: 'odd@a.example', firstName: bad, lastName: 'Valid', language: 'en' } }),
+        (error: PortierError) => error.code === 'validation' && error.details!.issues!.some((issue) => issue.path.join('.') === 'input.firstName'),
+        JSON.stringify(bad),
+      );
+      assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', changes: { lastName: bad } }), code('validation'), JSON.stringify(bad));
+    }
+    for (const [index, name] of ["O'Brien", 'Jean-Luc', 'Ægir', '李 小龙', 'Nguyễn', 'José María', 'Zoë 2', 'أحمد', 'Anne‍Marie'].entries()) {
+      const outcome = run({ type: 'users.create', input: { email: `real${index}@a.example`, firstName: name, lastName: 'Valid', language: 'en' } });
+      assert.equal(outcome.changes.users[0]!.firstName, name);
+    }
+  });
   it('rejects an unknown command type with validation', () => {
     assert.throws(() => run({ type: 'users.hack' } as unknown as Command), code('validation'));
   });

@@ -20,6 +20,9 @@ export function issueMessage(t: Messages, issue: Pick<FieldIssue, 'code' | 'mess
       if (issue.format === 'email' || field === 'email') return t.validation.email;
       if (field === 'phone' || field === 'mobile') return t.validation.phone;
       return t.validation.invalid;
+    case 'custom':
+      if (field === 'firstName' || field === 'lastName') return t.validation.name;
+      return t.validation.invalid;
     default:
       return t.validation.invalid;
   }

@@ -108,6 +108,8 @@ export interface Messages {
     email: string;
     phone: string;
     tooLong: (max: number) => string;
+    /** A first or last name with no letter, or with an invisible control character. */
+    name: string;
     invalid: string;
   };
   status: Record<AccountStatus, string>;

@@ -210,6 +210,10 @@ describe('<portier-user-create>', () => {
     expect(fieldError(element, 'email')).to.equal(undefined);
     expect(fieldError(element, 'phone')).to.equal(undefined);
     expect(input(element, 'email').getAttribute('aria-invalid')).to.equal('false');
+    // A name of dashes, or a pasted one with an invisible control character, is no name.
+    await fill(element, { firstName: '---', lastName: 'Peeters\u0000' });
+    expect(fieldError(element, 'firstName')).to.equal('Een naam moet minstens één letter bevatten, zonder onzichtbare stuurtekens.');
+    expect(fieldError(element, 'lastName')).to.equal('Een naam moet minstens één letter bevatten, zonder onzichtbare stuurtekens.');
   });
 
   it('refuses to send an incomplete form and focuses the first problem', async () => {

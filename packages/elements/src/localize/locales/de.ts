@@ -85,6 +85,7 @@ const de: Messages = {
     email: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.',
     phone: 'Geben Sie eine Telefonnummer ein: Ziffern, optional mit + am Anfang, auf Wunsch mit Leerzeichen, Punkten, Bindestrichen, Schrägstrichen oder Klammern dazwischen.',
     tooLong: (max) => `Verwenden Sie höchstens ${max} Zeichen.`,
+    name: 'Ein Name braucht mindestens einen Buchstaben und kein unsichtbares Steuerzeichen.',
     invalid: 'Dieser Wert ist ungültig.',
   },
   status: {

@@ -84,6 +84,7 @@ const en: Messages = {
     email: 'Enter a valid e-mail address, such as name@company.com.',
     phone: 'Enter a phone number: digits, optionally starting with +, with spaces, dots, dashes, slashes or brackets between them.',
     tooLong: (max) => `Use at most ${max} characters.`,
+    name: 'A name must contain at least one letter, and no invisible control characters.',
     invalid: 'This value is not valid.',
   },
   status: {

@@ -84,6 +84,7 @@ const fr: Messages = {
     email: 'Encodez une adresse e-mail valable, par exemple nom@societe.be.',
     phone: 'Encodez un numéro de téléphone : des chiffres, éventuellement précédés de +, séparés ou non par des espaces, points, tirets, barres obliques ou parenthèses.',
     tooLong: (max) => `Utilisez au maximum ${max} caractères.`,
+    name: 'Un nom doit contenir au moins une lettre, sans caractère de contrôle invisible.',
     invalid: 'Cette valeur n’est pas valable.',
   },
   status: {

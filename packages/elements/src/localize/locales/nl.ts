@@ -84,6 +84,7 @@ const nl: Messages = {
     email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.be.',
     phone: 'Vul een telefoonnummer in: cijfers, eventueel beginnend met +, met desgewenst spaties, punten, streepjes, schuine strepen of haakjes ertussen.',
     tooLong: (max) => `Gebruik maximaal ${max} tekens.`,
+    name: 'Een naam moet minstens één letter bevatten, zonder onzichtbare stuurtekens.',
     invalid: 'Deze waarde is niet geldig.',
   },
   status: {
