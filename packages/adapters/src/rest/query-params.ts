@@ -22,7 +22,7 @@ function integer(search: URLSearchParams, name: string): number | undefined {
 /** `limit`, 1 to 1000. */
 export function limitOf(search: URLSearchParams): { limit?: number } {
   const limit = integer(search, 'limit');
-  if (limit !== undefined && (limit < 1 || limit > 1000)) throw validation(['limit'], 'too_big');
+  if (limit !== undefined && (limit < 1 || limit > 1000)) throw validation(['limit'], limit < 1 ? 'too_small' : 'too_big');
   return limit === undefined ? {} : { limit };
 }
 

@@ -73,6 +73,11 @@ describe('createRestHandler', () => {
     assert.deepEqual([body.status, body.code], [400, 'validation']);
     const list = await send('GET', '/users?limit=5000');
     assert.equal(list.status, 400);
+    // A limit out of range says on which side: as zod would, too small or too big.
+    for (const [limit, issue] of [['0', 'too_small'], ['1001', 'too_big']]) {
+      const clients = await problem(await send('GET', `/clients?text=&limit=${limit}`));
+      assert.deepEqual([clients.status, (clients.details?.['issues'] as { code: string }[])[0]?.code], [400, issue], limit);
+    }
     const sort = await send('GET', '/users?sort=password:asc');
     assert.equal(sort.status, 400);
     const array = await send('POST', '/users/u-005/block', { body: '[]' });
