@@ -100,6 +100,15 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     assert.deepEqual(await ids(eq(`${SCIM_ENTERPRISE}:organization`, 'org-horizon')), ['h-001']);
   });
 
+  it('answers an e-mail search with a quote or a backslash as the memory backend does, whatever the peer parses', async () => {
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token });
+    const memory = createMemoryBackend();
+    for (const email of ['amelie"', 'x\\y', '"dubois', 'dubois']) {
+      const [scim, reference] = await Promise.all([backend.listUsers({ actorId: ACTORS.admin }, { email }), memory.listUsers({ actorId: ACTORS.admin }, { email })]);
+      assert.deepEqual(scim.items.map((user) => user.id), reference.items.map((user) => user.id), email);
+    }
+  });
+
   it('pages with startIndex and count', async () => {
     requests = [];
     const client = createScimClient({ baseUrl: peer.url, token: peer.token, pageSize: 7, fetch: counting });

@@ -253,7 +253,10 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
       const actor = await actorOf(ctx);
       // The peer narrows (filter on its side); the core's selector then gives exact statuses, order and paging.
       const parts: ScimFilter[] = [eq(`${SCIM_ENTERPRISE}:organization`, actor.organizationId)];
-      if (parsed.email) parts.push(co('userName', parsed.email.trim().toLowerCase()));
+      // A quote or a backslash is escaped in the filter (RFC 7644), which not every provider parses:
+      // such a search is then matched here only, by the selector below, which applies it anyway.
+      const email = parsed.email?.trim().toLowerCase();
+      if (email && !/["\\]/.test(email)) parts.push(co('userName', email));
       if (parsed.role) parts.push(eq(`${PORTIER_EXTENSION}:role`, parsed.role));
       if (parsed.kind) parts.push(eq(`${PORTIER_EXTENSION}:kind`, parsed.kind));
       if (parsed.clientId) parts.push(or(eq(`${PORTIER_EXTENSION}:managedClients.value`, parsed.clientId), eq(`${PORTIER_EXTENSION}:grants.clientId`, parsed.clientId)));
