@@ -51,7 +51,7 @@ function usesTheme(path, depth = 0) {
 /**
  * Every element whose styles include the theme reads the `--portier-*` tokens of
  * `theme/tokens.ts` on its `:host`: list them as CSS properties of that element, after its own.
- * Also drops the source text of `css` blocks that the analyzer records as variable defaults.
+ * Also drops the source text of `css` blocks (alone or in a list of styles) that the analyzer records as variable defaults.
  */
 function themeTokens() {
   const source = readFileSync(new URL('packages/elements/src/theme/tokens.ts', ROOT), 'utf8');
@@ -68,7 +68,7 @@ function themeTokens() {
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules ?? []) {
         for (const declaration of module.declarations ?? []) {
-          if (declaration.kind === 'variable' && typeof declaration.default === 'string' && declaration.default.startsWith('css`')) delete declaration.default;
+          if (declaration.kind === 'variable' && typeof declaration.default === 'string' && declaration.default.includes('css`')) delete declaration.default;
           if (!declaration.customElement || !declaration.tagName) continue;
           if (!usesTheme(module.path) && !usesTheme(declaration.superclass?.module)) continue;
           const own = declaration.cssProperties ?? [];

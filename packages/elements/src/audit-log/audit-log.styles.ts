@@ -33,7 +33,7 @@ export const auditLogStyles = [
       max-width: 14em;
     }
     [part~='log'] [part~='change'] {
-      max-width: 32em;
+      max-width: 40em;
     }
     [part~='log'] td,
     [part~='log'] th {
