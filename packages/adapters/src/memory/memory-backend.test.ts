@@ -200,6 +200,21 @@ describe('memory backend — sign-in (rule 8)', () => {
     assert.equal((await backend.signIn({ email: '', password: 'x' }).catch((e) => e)).code, 'validation');
     assert.equal(backend.currentData().users['u-002']!.failedSignIns, 0);
   });
+  it('names each empty field of a password change by its own name, without counting a failed sign-in', async () => {
+    const { backend } = setup();
+    const email = 'bart.peeters@lambert.example';
+    const cases: [Record<string, string>, string[]][] = [
+      [{ email, currentPassword: '', newPassword: 'A-new-passphrase-2026' }, ['currentPassword']],
+      [{ email, currentPassword: DEMO_PASSWORD, newPassword: '' }, ['newPassword']],
+      [{ email: ' ', currentPassword: '', newPassword: '' }, ['email', 'currentPassword', 'newPassword']],
+    ];
+    for (const [request, fields] of cases) {
+      const error = await backend.changePassword(request as never).catch((e) => e);
+      assert.equal(error.code, 'validation');
+      assert.deepEqual(error.details.issues, fields.map((field) => ({ path: [field], code: 'too_small' })));
+    }
+    assert.equal(backend.currentData().users['u-002']!.failedSignIns, 0);
+  });
   it('refuses contacts: they cannot sign in (seed 003)', async () => {
     const { backend } = setup();
     await assert.rejects(backend.signIn({ email: backend.currentData().users['u-013']!.email, password: DEMO_PASSWORD }), code('forbidden'));

@@ -257,6 +257,12 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     return credential !== undefined && credential.hash === hash;
   }
 
+  /** Refuses as input, with each field's path, what was left empty (nothing typed is no guess). */
+  function refuseMissing(fields: Record<string, unknown>): void {
+    const missing = Object.keys(fields).filter((field) => String(fields[field] ?? '').trim() === '');
+    if (missing.length > 0) throw new PortierError('validation', { issues: missing.map((field) => ({ path: [field], code: 'too_small' })) });
+  }
+
   async function newCredential(user: User, password: string): Promise<{ salt: string; hash: string }> {
     const issues = checkPassword(password, organizationSettings(user).passwordPolicy, {
       email: user.email,
@@ -348,8 +354,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     async signIn({ email, password }) {
       await ready();
       // Nothing typed is not a guess: refused as input, never counted as a failed sign-in.
-      const missing = [['email', email], ['password', password]].filter(([, value]) => String(value ?? '').trim() === '');
-      if (missing.length > 0) throw new PortierError('validation', { issues: missing.map(([field]) => ({ path: [String(field)], code: 'too_small' })) });
+      refuseMissing({ email, password });
       const candidate = userByEmail(String(email));
       const checked = { state, credential: candidate && state.credentials[candidate.id] };
       const matches = await verifyPassword(candidate?.id, String(password));
@@ -468,6 +473,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     async changePassword(request) {
       const { email, currentPassword, newPassword } = request;
+      // Named by this request's own fields: the sign-in below would call the current one `password`.
+      refuseMissing({ email, currentPassword, newPassword });
       const { userId } = await backend.signIn({ email: String(email), password: String(currentPassword) });
       // The password the sign-in just checked. If the stored one changes while the new one is
       // hashed (a reset link completed, another tab's write), the current password is checked again.
