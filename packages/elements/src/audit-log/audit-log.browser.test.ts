@@ -82,13 +82,18 @@ describe('<portier-audit-log>', () => {
     const entry = {
       id: 'a-odd', at: new Date(test.portier.getState().now).toISOString(), organizationId: 'org-lambert', actorId: 'u-001', action: 'access.set', targetId: 'u-004',
       before: { grants: [null, 42, 'full', { clientId: 'c-brasserie' }] },
-      after: { grants: [{ clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'full' }, [], { applicationId: 'x' }] },
+      after: {
+        grants: [{ clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'full' }, [], { applicationId: 'x' }, { clientId: 'constructor', applicationId: 'toString', level: 'constructor' }],
+        role: 'constructor',
+      },
     };
     const odd: Portier = { ...test.portier, audit: { list: async () => [entry] as never } };
     const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: { ...test, portier: odd } });
     await wait();
     await settle(element);
-    expect(rows(element).map((row) => row[4])).to.deep.equal(['Brasserie Lambert SA · Energy Guard: No access → Full']);
+    // Words and names named like inherited members are shown as they are, not as a function's text.
+    const lines = $$(element, '[part~="change"]').map((line) => line.textContent!.replace(/\s+/g, ' ').trim());
+    expect(lines).to.deep.equal(['Brasserie Lambert SA · Energy Guard: No access → Full', 'constructor · toString: No access → constructor', 'Role: — → constructor']);
   });
 
   it('names an end date set or removed as such, not as a deactivation or an activation', async () => {

@@ -49,6 +49,15 @@ const FIELD_LABELS: Record<Exclude<keyof User, (typeof HIDDEN)[number]>, keyof M
   managedClientIds: 'managedClients',
 };
 
+/**
+ * The entry's values come from the backend as they were recorded: a word is looked up among the
+ * table's own keys only (`constructor` would find a function), and shown as it is when unknown.
+ */
+const wordFor = (words: Readonly<Record<string, string>>, value: string): string => (Object.hasOwn(words, value) ? words[value]! : value);
+
+/** The name of a client or an application by its id, or the id of one no longer known. */
+const nameOf = (records: Readonly<Record<string, { name: string }>>, id: string): string => (Object.hasOwn(records, id) ? records[id]!.name : id);
+
 /** Beyond this many changes in one entry, the last line shown offers the rest. */
 const MAX_CHANGES_SHOWN = 6;
 
@@ -298,7 +307,7 @@ export class PortierAuditLog extends LitElement {
   #grantChanges(t: Messages, data: PortierData, entry: AuditEntry): TemplateResult[] {
     return pairGrants(entry.before.grants, entry.after.grants).map(({ clientId, applicationId, before, after }) =>
       this.#change(
-        t.common.labelled(t.auditLog.grant(data.clients[clientId]?.name ?? clientId, data.applications[applicationId]?.name ?? applicationId)),
+        t.common.labelled(t.auditLog.grant(nameOf(data.clients, clientId), nameOf(data.applications, applicationId))),
         this.#grantValue(t, before),
         this.#grantValue(t, after),
       ),
@@ -306,7 +315,7 @@ export class PortierAuditLog extends LitElement {
   }
 
   #grantValue(t: Messages, grant: Grant | undefined): string {
-    const level = grant ? (t.level[grant.level] ?? grant.level) : t.level.none;
+    const level = grant ? wordFor(t.level, String(grant.level)) : t.level.none;
     return grant?.profile ? t.auditLog.withProfile(level, grant.profile) : level;
   }
 
@@ -319,20 +328,20 @@ export class PortierAuditLog extends LitElement {
     if (typeof value === 'boolean') return value ? t.auditLog.yes : t.auditLog.no;
     if (Array.isArray(value)) {
       if (value.length === 0) return t.auditLog.none;
-      return value.map((item) => (key === 'managedClientIds' ? (data.clients[String(item)]?.name ?? String(item)) : String(item))).join(', ');
+      return value.map((item) => (key === 'managedClientIds' ? nameOf(data.clients, String(item)) : String(item))).join(', ');
     }
     const text = String(value);
     switch (key) {
       case 'status':
-        return t.status[text as keyof Messages['status']] ?? text;
+        return wordFor(t.status, text);
       case 'role':
-        return t.role[text as keyof Messages['role']] ?? text;
+        return wordFor(t.role, text);
       case 'language':
-        return t.language[text as keyof Messages['language']] ?? text;
+        return wordFor(t.language, text);
       case 'signature':
-        return t.signature[text as keyof Messages['signature']] ?? text;
+        return wordFor(t.signature, text);
       case 'kind':
-        return t.kind[text as keyof Messages['kind']] ?? text;
+        return wordFor(t.kind, text);
       case 'activeUntil':
         return this.#portier.date(text);
       default:
