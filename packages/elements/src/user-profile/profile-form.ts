@@ -87,9 +87,12 @@ export class ProfileForm {
     if (!this.draft) return errors;
     const result = profileChangesSchema.safeParse(this.draft);
     if (!result.success) {
+      // A value as the backend holds it is not the user's input (only changes are sent): a stored
+      // name that today's rules would refuse ("." for a single name) must not block a phone's save.
+      const stored = this.base ? draftOf(this.base) : undefined;
       for (const issue of result.error.issues) {
         const field = issue.path[0] as ProfileField;
-        if (FIELDS.includes(field) && !errors[field]) errors[field] = issueMessage(t, issue as never, field);
+        if (FIELDS.includes(field) && !errors[field] && stored?.[field] !== this.draft[field]) errors[field] = issueMessage(t, issue as never, field);
       }
     }
     return errors;

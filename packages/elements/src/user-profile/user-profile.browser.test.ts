@@ -57,6 +57,25 @@ describe('<portier-user-profile>', () => {
     expect(portier.getState().data.users['u-004']).to.include({ firstName: 'Dirk-Jan', mobile: '+32 470 00 11 22' });
   });
 
+  it('saves a phone of a user whose stored name today’s rules would refuse: only what changed is checked', async () => {
+    const seed = demoSeed(Date.now());
+    // A single name, kept with "." as its last name by the directory it came from.
+    seed.data.users['u-004'] = { ...seed.data.users['u-004']!, lastName: '.' };
+    const { element, portier } = await render('u-004', { seed });
+    type(input(element, 'mobile'), '+32 470 00 11 23');
+    const updated = oneEvent(element, 'portier-user-updated') as Promise<PortierUserUpdatedEvent>;
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await updated;
+    await settle(element);
+    expect(element.shadowRoot!.querySelector('#lastName-error')).to.equal(null);
+    expect(portier.getState().data.users['u-004']).to.include({ lastName: '.', mobile: '+32 470 00 11 23' });
+    // Typed by the user, the same name is checked.
+    type(input(element, 'firstName'), '---');
+    input(element, 'firstName').dispatchEvent(new Event('blur'));
+    await settle(element);
+    expect($(element, '#firstName-error').textContent).to.equal('A name must contain at least one letter, and no invisible control characters.');
+  });
+
   it('checks the fields live and keeps the form when they are wrong', async () => {
     const { element, portier } = await render('u-004', { locale: 'de' });
     type(input(element, 'firstName'), '   ');
