@@ -32,6 +32,11 @@ export const userCreateStyles = css`
    * The client column names the row: it stays pinned, opaque (the header cells' background) and
    * set off by a line, when the matrix scrolls sideways, as in the access-rights matrix.
    */
+  /* Collapsed borders stay where the cells were: separate ones move with the pinned column. */
+  .matrix {
+    border-collapse: separate;
+    border-spacing: 0;
+  }
   .matrix tr > :first-child {
     position: sticky;
     inset-inline-start: 0;
