@@ -158,7 +158,7 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     const grants: Record<string, Grant[]> = {};
     for (const id of Object.keys(changes.grants)) {
       const record = records.find((entry) => entry.user.id === (ids.get(id) ?? id));
-      if (record) grants[record.user.id] = record.grants;
+      if (record) defineOwn(grants, record.user.id, record.grants);
     }
     return { changes: { users: records.map((record) => record.user), grants, removedUserIds: changes.removedUserIds }, ids };
   }

@@ -23,7 +23,8 @@ export function writeRecords(data: PortierData, writes: Iterable<RecordWrite>): 
     copies ??= {};
     const records = (copies[collection] ??= { ...data[collection] });
     if (value === undefined) delete records[id];
-    else records[id] = value;
+    // Defined, not assigned: an id from a peer may be `__proto__`, which must stay a key.
+    else Object.defineProperty(records, id, { value, enumerable: true, writable: true, configurable: true });
     (written[collection] ??= []).push(id);
   }
   if (!copies) return data;

@@ -87,13 +87,29 @@ describe('<portier-audit-log>', () => {
         role: 'constructor',
       },
     };
-    const odd: Portier = { ...test.portier, audit: { list: async () => [entry] as never } };
+    // Ids and an action named like inherited members, a right with no level and an object for a profile.
+    const inherited = {
+      ...entry,
+      id: 'a-inherited',
+      actorId: 'constructor',
+      action: 'constructor',
+      targetId: 'toString',
+      before: {},
+      after: { grants: [{ clientId: 'c-logistics', applicationId: 'energy-guard', profile: {} }] },
+    };
+    const odd: Portier = { ...test.portier, audit: { list: async () => [entry, inherited] as never } };
     const { element } = await renderWithPortier<PortierAuditLog>(html`<portier-audit-log></portier-audit-log>`, { portier: { ...test, portier: odd } });
     await wait();
     await settle(element);
     // Words and names named like inherited members are shown as they are, not as a function's text.
     const lines = $$(element, '[part~="change"]').map((line) => line.textContent!.replace(/\s+/g, ' ').trim());
-    expect(lines).to.deep.equal(['Brasserie Lambert SA · Energy Guard: No access → Full', 'constructor · toString: No access → constructor', 'Role: — → constructor']);
+    expect(lines).to.deep.equal([
+      'Brasserie Lambert SA · Energy Guard: No access → Full',
+      'constructor · toString: No access → constructor',
+      'Role: — → constructor',
+    ]);
+    expect(rows(element)[1]!.slice(1, 4)).to.deep.equal(['Removed user (constructor)', 'constructor', 'Removed user (toString)']);
+    expect(rows(element)[1]![4]).to.equal('—');
   });
 
   it('names an end date set or removed as such, not as a deactivation or an activation', async () => {

@@ -61,8 +61,12 @@ const nameOf = (records: Readonly<Record<string, { name: string }>>, id: string)
 /** Beyond this many changes in one entry, the last line shown offers the rest. */
 const MAX_CHANGES_SHOWN = 6;
 
+/** A right's level and profile as an entry recorded them, when they are text (the records are free-form). */
+const levelOf = (grant: Grant | undefined): string | undefined => (typeof grant?.level === 'string' ? grant.level : undefined);
+const profileOf = (grant: Grant | undefined): string | undefined => (typeof grant?.profile === 'string' && grant.profile !== '' ? grant.profile : undefined);
+
 /** "No access" and no profile: what a right that is absent also means. */
-const isNoAccess = (grant: Grant | undefined): boolean => !grant || (grant.level === 'none' && !grant.profile);
+const isNoAccess = (grant: Grant | undefined): boolean => (levelOf(grant) ?? 'none') === 'none' && profileOf(grant) === undefined;
 
 /** One right an audit entry changed: what it was and what it became (absent: no access). */
 type GrantChange = { clientId: string; applicationId: string; before?: Grant; after?: Grant };
@@ -278,7 +282,7 @@ export class PortierAuditLog extends LitElement {
 
   #who(t: Messages, data: PortierData, id: string): string {
     if (id === 'system') return t.auditLog.system;
-    const user = data.users[id];
+    const user = Object.hasOwn(data.users, id) ? data.users[id] : undefined;
     return user ? displayName(user) : t.auditLog.unknownUser(id);
   }
 
@@ -315,8 +319,9 @@ export class PortierAuditLog extends LitElement {
   }
 
   #grantValue(t: Messages, grant: Grant | undefined): string {
-    const level = grant ? wordFor(t.level, String(grant.level)) : t.level.none;
-    return grant?.profile ? t.auditLog.withProfile(level, grant.profile) : level;
+    const level = wordFor(t.level, levelOf(grant) ?? 'none');
+    const profile = profileOf(grant);
+    return profile === undefined ? level : t.auditLog.withProfile(level, profile);
   }
 
   #change(field: string, before: string, after: string): TemplateResult {
@@ -358,5 +363,5 @@ function actionName(actions: Messages['auditLog']['actions'], entry: AuditEntry)
   const statusChanged = 'status' in entry.before || 'status' in entry.after;
   if (!statusChanged && entry.action === 'users.deactivate') return actions['users.setEndDate'];
   if (!statusChanged && entry.action === 'users.activate') return actions['users.removeEndDate'];
-  return (actions as Record<string, string>)[entry.action] ?? entry.action;
+  return wordFor(actions, entry.action);
 }

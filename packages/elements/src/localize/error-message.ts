@@ -5,7 +5,8 @@ import type { Messages } from './messages.js';
 export function errorMessage(t: Messages, error: unknown): string {
   if (!isPortierError(error)) return t.errors.server;
   const reason = (error as PortierError).details?.reason;
-  if (typeof reason === 'string' && reason in t.reasons) return t.reasons[reason as keyof Messages['reasons']];
+  // The reason comes from the backend: only the table's own keys (`constructor` would find a function).
+  if (typeof reason === 'string' && Object.hasOwn(t.reasons, reason)) return t.reasons[reason as keyof Messages['reasons']];
   return t.errors[error.code] ?? t.errors.server;
 }
 
