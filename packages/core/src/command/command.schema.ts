@@ -7,10 +7,14 @@ import { grantSchema } from '../grant/grant.schema.js';
 import { languageSchema, roleSchema, signatureSchema, userKindSchema } from '../user/user.schema.js';
 
 /**
- * Control characters (NUL, line breaks), unpaired surrogates (no character at all) and the bidi
- * overrides and isolates, which make a name display as something else in a list or the log.
+ * Control characters and line or paragraph separators (NUL, line breaks), unpaired surrogates
+ * (no character at all), the bidi marks, overrides and isolates, which make a name display as
+ * something else in a list or the log, the byte-order mark and the interlinear annotations.
  */
-const UNPRINTABLE = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
+
+/** Hangul fillers: letters by category that show as blank space. */
+const BLANK_LETTERS = /[\u115F\u1160\u3164\uFFA0]/gu;
 
 /**
  * A person's name as a form may send it: trimmed, 1 to 100 characters, with at least one letter
@@ -21,7 +25,7 @@ export const nameInputSchema = z.string().check(
   z.minLength(1),
   z.maxLength(100),
   // An empty name already fails minLength: one issue per problem.
-  z.refine((name) => name === '' || (!UNPRINTABLE.test(name) && /[\p{L}\p{N}]/u.test(name)), { message: 'a name needs a letter or a digit, and no control character' }),
+  z.refine((name) => name === '' || (!UNPRINTABLE.test(name) && /[\p{L}\p{N}]/u.test(name.replace(BLANK_LETTERS, ''))), { message: 'a name needs a letter or a digit, and no control character' }),
 );
 
 /** The login e-mail as a form may send it: trimmed, a valid address, at most 254 characters. */

@@ -56,7 +56,8 @@ describe('execute — users.create', () => {
     );
   });
   it('rejects a name with a control character, an unpaired surrogate, a bidi override, or no letter at all; keeps real names', () => {
-    for (const bad of ['A\u0000B', 'Anne\nMarie', '\ud800', 'Eve\u202Egnp.exe', '\u2066Bob\u2069', '\u200B\u200B', '---', '👩‍💻']) {
+    const separatorsAndMarks = ['Anne\u2028Marie', 'Anne\u2029Marie', 'Eve\u200Fexe', 'Eve\u200E', 'Ali\u061C', 'Bo\uFEFFb', 'Bob\uFFF9', '\u3164\u3164', '\uFFA0', '\u115F\u1160'];
+    for (const bad of ['A\u0000B', 'Anne\nMarie', '\ud800', 'Eve\u202Egnp.exe', '\u2066Bob\u2069', '\u200B\u200B', '---', '👩‍💻', ...separatorsAndMarks]) {
       assert.throws(
         () => run({ type: 'users.create', input: { email: 'odd@a.example', firstName: bad, lastName: 'Valid', language: 'en' } }),
         (error: PortierError) => error.code === 'validation' && error.details!.issues!.some((issue) => issue.path.join('.') === 'input.firstName'),
@@ -64,7 +65,7 @@ describe('execute — users.create', () => {
       );
       assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', changes: { lastName: bad } }), code('validation'), JSON.stringify(bad));
     }
-    for (const [index, name] of ["O'Brien", 'Jean-Luc', 'Ægir', '李 小龙', 'Nguyễn', 'José María', 'Zoë 2', 'أحمد', 'Anne‍Marie'].entries()) {
+    for (const [index, name] of ["O'Brien", 'Jean-Luc', 'Ægir', '李 小龙', 'Nguyễn', 'José María', 'Zoë 2', 'أحمد', 'Anne‍Marie', '김민준', 'Ольга', 'Ἀλέξανδρος'].entries()) {
       const outcome = run({ type: 'users.create', input: { email: `real${index}@a.example`, firstName: name, lastName: 'Valid', language: 'en' } });
       assert.equal(outcome.changes.users[0]!.firstName, name);
     }
