@@ -74,19 +74,27 @@ describe('REST client facing a hostile or broken server', () => {
     }
   });
 
-  it('follows no redirect: a command is not sent again, with its headers, where the answer points', async () => {
+  it('follows no redirect, and retries none: a command is not sent again, with its headers, where the answer points', async () => {
     const reached: string[] = [];
     const elsewhere = createServer((request, response) => {
       reached.push(`${request.method} ${request.url} ${request.headers['x-portier-actor'] ?? ''}`);
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"users":[],"grants":{},"removedUserIds":[]}');
     });
     const elsewhereUrl = await listen(elsewhere);
-    const redirecting = createServer((request, response) => response.writeHead(307, { location: `${elsewhereUrl}${request.url}` }).end());
+    let asked = 0;
+    const redirecting = createServer((request, response) => {
+      asked++;
+      response.writeHead(307, { location: `${elsewhereUrl}${request.url}` }).end();
+    });
     const url = await listen(redirecting);
     try {
-      const backend = createRestBackend({ baseUrl: `${url}/api`, retry: false });
+      // Retries on, as by default: a redirect (a sign-in page after the session ended) is no network fault.
+      const backend = createRestBackend({ baseUrl: `${url}/api`, retry: { retries: 2, baseDelayMs: 1 } });
       const error = await refusal(backend.execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: ACTORS.target }));
-      assert.equal(error.code, 'network');
+      assert.deepEqual([error.code, error.details?.['reason']], ['server', 'redirected']);
+      const read = await refusal(backend.load({ actorId: ACTORS.admin }));
+      assert.deepEqual([read.code, read.details?.['reason']], ['server', 'redirected']);
+      assert.equal(asked, 2, 'one request each, no retry');
       assert.deepEqual(reached, []);
     } finally {
       await close(redirecting);

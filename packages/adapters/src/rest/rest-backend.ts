@@ -1,5 +1,6 @@
 import { PortierError, isPortierError, type BackendContext, type Command, type PortierBackend, type UserQuery } from '@portier/core';
 import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
+import { isRedirect } from '../internal/redirect.js';
 import { errorFromResponse } from './problem.js';
 import { readResponse } from './response-validators.js';
 import { COMMAND_ROUTES, OPERATION_ROUTES, bodyOfCommand, etagOf, fillPath, type Operation, type Route } from './routes.js';
@@ -101,11 +102,16 @@ export function createRestBackend(options: RestBackendOptions): PortierBackend {
     const onAbort = () => controller.abort(signal!.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      // No redirects: a command would be sent again, with its headers, wherever the answer points.
-      const response = await doFetch(url, { ...init, redirect: 'error', signal: controller.signal });
+      const response = await doFetch(url, { ...init, redirect: 'manual', signal: controller.signal });
+      // A login page's redirect (an expired session) or a moved API: refused, never followed, never retried.
+      if (isRedirect(response)) {
+        void response.body?.cancel().catch(() => undefined);
+        throw new PortierError('server', { reason: 'redirected' });
+      }
       return { status: response.status, ok: response.ok, text: new TextDecoder().decode(await readWithin(response.body, maxResponseBytes)) };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (isPortierError(error)) throw error;
       if (error instanceof PayloadTooLarge) throw new PortierError('server', { reason: 'response-too-large', limit: maxResponseBytes });
       if (timedOut) throw new PortierError('network', { reason: 'timeout', timeoutMs });
       throw new PortierError('network', { reason: 'fetch-failed', cause: error instanceof Error ? error.message : String(error) });

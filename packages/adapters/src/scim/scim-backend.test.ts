@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { DAY_MS, createPortier, isoDay, type AuditDraft, type Effect, type User } from '@portier/core';
 import { createFaultyFetch, type Fault } from '../conformance/faulty-fetch.js';
@@ -179,13 +180,26 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
   it('stops reading an answer over its limit, and follows no redirect', async () => {
     const small = createScimClient({ baseUrl: peer.url, token: peer.token, maxResponseBytes: 2048 });
     await assert.rejects(small.listUsers(undefined), (error: { code?: string; details?: Record<string, unknown> }) => error.code === 'server' && error.details?.['reason'] === 'response-too-large');
-    let redirect: RequestRedirect | undefined;
-    const watching: typeof fetch = (input, init) => {
-      redirect = init?.redirect;
-      return fetch(input, init);
-    };
-    await createScimClient({ baseUrl: peer.url, token: peer.token, fetch: watching }).discover();
-    assert.equal(redirect, 'error');
+    const reached: string[] = [];
+    const elsewhere = createServer((request, response) => {
+      reached.push(`${request.method} ${request.url} ${request.headers.authorization ?? ''}`);
+      response.writeHead(200, { 'content-type': 'application/scim+json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const redirecting = createServer((request, response) =>
+      response.writeHead(307, { location: `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}${request.url}` }).end(),
+    );
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createScimClient({ baseUrl: `http://127.0.0.1:${(redirecting.address() as { port: number }).port}/scim/v2`, token: peer.token });
+      await assert.rejects(client.discover(), (error: { code?: string; details?: Record<string, unknown> }) => error.code === 'server' && error.details?.['reason'] === 'redirected');
+      assert.deepEqual(reached, []);
+    } finally {
+      for (const server of [redirecting, elsewhere]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
   });
 
   it('refuses the ids "." and "..", which a URL would resolve to the collection, without asking the peer', async () => {

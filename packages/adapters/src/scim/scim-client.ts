@@ -1,5 +1,6 @@
 import { PortierError } from '@portier/core';
 import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
+import { isRedirect } from '../internal/redirect.js';
 import { fromScim, type ScimRecord } from './scim-mapping.js';
 import { PORTIER_EXTENSION, SCIM_LIST, SCIM_PATCH } from './scim-urns.js';
 import { renderFilter, type ScimFilter } from './scim-filter.js';
@@ -66,13 +67,18 @@ export function createScimClient(options: ScimClientOptions) {
           ...(init.ifMatch ? { 'if-match': init.ifMatch } : {}),
         },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-        // No redirects: a change would be sent again, with the token, wherever the answer points.
-        redirect: 'error',
+        redirect: 'manual',
         signal: AbortSignal.any(signals),
       });
+      // Never followed: a change would be sent again, with the token, wherever the answer points.
+      if (isRedirect(response)) {
+        void response.body?.cancel().catch(() => undefined);
+        throw new PortierError('server', { reason: 'redirected' });
+      }
       text = new TextDecoder().decode(await readWithin(response.body, maxResponseBytes));
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason;
+      if (error instanceof PortierError) throw error;
       if (error instanceof PayloadTooLarge) throw new PortierError('server', { reason: 'response-too-large', limit: maxResponseBytes });
       throw new PortierError('network', { reason: 'scim-unreachable', cause: error instanceof Error ? error.message : String(error) });
     }

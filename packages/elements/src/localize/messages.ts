@@ -84,6 +84,8 @@ export interface Messages {
     email: string;
     'last-super-user': string;
     'last-super-user-without-end-date': string;
+    /** The server answered with a redirect (often a sign-in page after the session ended). */
+    redirected: string;
   };
   /** Labels of the user's fields, shared by every screen. */
   fields: {

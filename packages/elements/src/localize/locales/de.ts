@@ -63,6 +63,7 @@ const de: Messages = {
       'Der letzte Super User kann nicht herabgestuft, deaktiviert, gesperrt oder gelöscht werden. Legen Sie zuerst einen neuen Super User an oder befördern Sie einen bestehenden Benutzer zum Super User; diese Person kann danach dieses Konto ändern.',
     'last-super-user-without-end-date':
       'Alle anderen Super User haben ein Enddatum: Dieser muss ohne Enddatum bleiben, sonst stünde die Organisation ohne Super User da. Entfernen Sie zuerst das Enddatum eines anderen Super Users oder befördern Sie einen Benutzer.',
+    redirected: 'Der Server hat diese Anfrage umgeleitet, vielleicht weil Ihre Sitzung abgelaufen ist. Laden Sie die Seite neu und versuchen Sie es noch einmal.',
   },
   fields: {
     email: 'E-Mail',

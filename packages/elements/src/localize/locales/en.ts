@@ -62,6 +62,7 @@ const en: Messages = {
       'You cannot demote, deactivate, block or delete the last super user. Create a new super user or promote an existing user to super user first; that person can then change this account.',
     'last-super-user-without-end-date':
       'Every other super user has an end date: this one must stay without one, or the organization would be left without a super user. Remove the end date of another super user, or promote a user, first.',
+    redirected: 'The server sent this request elsewhere, perhaps because your session has ended. Reload the page and try again.',
   },
   fields: {
     email: 'E-mail',

@@ -62,6 +62,7 @@ const fr: Messages = {
       'Il n’est pas possible de rétrograder, désactiver, bloquer ou supprimer le dernier Super User. Créez d’abord un nouveau Super User ou promouvez un utilisateur existant au statut de Super User ; cette personne pourra ensuite modifier ce compte.',
     'last-super-user-without-end-date':
       'Tous les autres Super Users ont une date de fin : celui-ci doit rester sans date de fin, sinon la société se retrouverait sans Super User. Retirez d’abord la date de fin d’un autre Super User, ou promouvez un utilisateur.',
+    redirected: 'Le serveur a renvoyé cette demande ailleurs, peut-être parce que votre session a expiré. Rechargez la page et réessayez.',
   },
   fields: {
     email: 'E-mail',

@@ -62,6 +62,7 @@ const nl: Messages = {
       'De laatste Super User kan niet worden gedegradeerd, gedeactiveerd, geblokkeerd of verwijderd. Maak eerst een nieuwe Super User aan of promoveer een bestaande gebruiker tot Super User; die persoon kan daarna dit account wijzigen.',
     'last-super-user-without-end-date':
       'Alle andere Super Users hebben een einddatum: deze moet zonder einddatum blijven, anders blijft de organisatie zonder Super User. Verwijder eerst de einddatum van een andere Super User, of promoveer een gebruiker.',
+    redirected: 'De server heeft dit verzoek elders naartoe gestuurd, misschien omdat uw sessie verlopen is. Laad de pagina opnieuw en probeer het nog eens.',
   },
   fields: {
     email: 'E-mail',
