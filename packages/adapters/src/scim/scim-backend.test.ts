@@ -52,6 +52,11 @@ describe('SCIM mapping', () => {
     assert.throws(() => fromScim({ ...resource, phoneNumbers: [null] }), { code: 'server', details: { reason: 'invalid-scim-resource', detail: 'phoneNumbers' } });
     const extension = resource[PORTIER_EXTENSION] as Record<string, unknown>;
     assert.throws(() => fromScim({ ...resource, [PORTIER_EXTENSION]: { ...extension, managedClients: ['c-1'] } }), { code: 'server', details: { reason: 'invalid-scim-resource', detail: 'managedClients' } });
+    // Rights that are not a list are not read as none (a later write would store none over them).
+    for (const grants of [{ clientId: 'c-1' }, 'full', 7, [null]]) {
+      assert.throws(() => fromScim({ ...resource, [PORTIER_EXTENSION]: { ...extension, grants } }), { code: 'server', details: { reason: 'invalid-scim-resource', detail: 'grants' } }, JSON.stringify(grants));
+    }
+    assert.deepEqual(fromScim({ ...resource, [PORTIER_EXTENSION]: { ...extension, grants: undefined } }).grants, []);
   });
 
   it('replaces a changed multi-valued attribute with a path (RFC 7644 §3.5.2.3) and leaves an unchanged one out', () => {

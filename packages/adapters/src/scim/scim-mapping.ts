@@ -90,7 +90,8 @@ export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
   const user = userSchema.safeParse(candidate);
   if (!user.success) throw invalid('user', user.error.issues.map((issue) => ({ path: issue.path.map(String), code: String(issue.code) })));
   const grants: Grant[] = [];
-  for (const entry of Array.isArray(extension['grants']) ? extension['grants'] : []) {
+  // Rights that are not a list are refused, not read as none: a later write would store none over them.
+  for (const entry of objectsIn(extension['grants'], 'grants')) {
     const grant = grantSchema.safeParse(entry);
     if (!grant.success) throw invalid('grant');
     grants.push(grant.data);
