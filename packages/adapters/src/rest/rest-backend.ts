@@ -1,6 +1,6 @@
 import { PortierError, isPortierError, type BackendContext, type Command, type PortierBackend, type UserQuery } from '@portier/core';
 import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
-import { isRedirect } from '../internal/redirect.js';
+import { refuseRedirect } from '../internal/redirect.js';
 import { errorFromResponse } from './problem.js';
 import { readResponse } from './response-validators.js';
 import { COMMAND_ROUTES, OPERATION_ROUTES, bodyOfCommand, etagOf, fillPath, type Operation, type Route } from './routes.js';
@@ -103,11 +103,7 @@ export function createRestBackend(options: RestBackendOptions): PortierBackend {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const response = await doFetch(url, { ...init, redirect: 'manual', signal: controller.signal });
-      // A login page's redirect (an expired session) or a moved API: refused, never followed, never retried.
-      if (isRedirect(response)) {
-        void response.body?.cancel().catch(() => undefined);
-        throw new PortierError('server', { reason: 'redirected' });
-      }
+      refuseRedirect(response);
       return { status: response.status, ok: response.ok, text: new TextDecoder().decode(await readWithin(response.body, maxResponseBytes)) };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;

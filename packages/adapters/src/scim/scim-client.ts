@@ -1,6 +1,6 @@
 import { PortierError } from '@portier/core';
 import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
-import { isRedirect } from '../internal/redirect.js';
+import { refuseRedirect } from '../internal/redirect.js';
 import { fromScim, type ScimRecord } from './scim-mapping.js';
 import { PORTIER_EXTENSION, SCIM_LIST, SCIM_PATCH } from './scim-urns.js';
 import { renderFilter, type ScimFilter } from './scim-filter.js';
@@ -70,11 +70,7 @@ export function createScimClient(options: ScimClientOptions) {
         redirect: 'manual',
         signal: AbortSignal.any(signals),
       });
-      // Never followed: a change would be sent again, with the token, wherever the answer points.
-      if (isRedirect(response)) {
-        void response.body?.cancel().catch(() => undefined);
-        throw new PortierError('server', { reason: 'redirected' });
-      }
+      refuseRedirect(response);
       text = new TextDecoder().decode(await readWithin(response.body, maxResponseBytes));
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason;
