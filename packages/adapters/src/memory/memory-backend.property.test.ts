@@ -88,6 +88,9 @@ function superUsersOf(data: PortierData, organizationId: string, now: number): {
 function expectedDecision(data: PortierData, actor: User, command: Command, now: number): Decision | 'validation' {
   const check = (action: Action, target: Omit<PolicyTarget, 'now'>) => can(actor, action, { now, ...target });
   const settings = (user: User) => data.organizations[user.organizationId]!.settings;
+  // Rule 2: another organization's client is answered as an unknown one, before any other check.
+  const foreign = (clientIds: readonly string[]): Decision | undefined =>
+    clientIds.some((id) => data.clients[id]?.organizationId !== actor.organizationId) ? { allowed: false, code: 'not-found', reason: 'client-of-another-organization' } : undefined;
   // A backend first asks whether the actor may act at all (signed in, active).
   const signedIn = check('user.view', { user: actor });
   if (!signedIn.allowed) return signedIn;
@@ -95,7 +98,7 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
     if (command.input.firstName === '') return 'validation';
     const candidate = { ...actor, role: command.input.role ?? 'user', kind: command.input.kind ?? 'login', id: 'candidate', organizationId: actor.organizationId } as User;
     const emailTaken = Object.values(data.users).some((u) => normalizeEmail(u.email) === normalizeEmail(command.input.email));
-    return check('user.create', { user: candidate, settings: settings(actor), emailTaken, clientIds: command.input.managedClientIds ?? [], access: [] });
+    return foreign(command.input.managedClientIds ?? []) ?? check('user.create', { user: candidate, settings: settings(actor), emailTaken, clientIds: command.input.managedClientIds ?? [], access: [] });
   }
   const user = applyTimedTransitions(data.users[command.userId]!, now);
   // A command on a user first asks whether the actor may see that user (before its version).
@@ -132,7 +135,9 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
     case 'users.makeLogin':
       return account('user.make-login');
     case 'access.set': {
-      const plan = planIndividual(data, command.grants);
+      const unknown = foreign(command.grants.map((grant) => grant.clientId));
+      if (unknown) return unknown;
+      const plan = planIndividual(data, actor, command.grants);
       return check('access.set', { user, clientIds: plan.clientIds, access: plan.access });
     }
     case 'access.copyFrom': {
@@ -147,6 +152,8 @@ function expectedDecision(data: PortierData, actor: User, command: Command, now:
     }
     case 'clients.setManaged': {
       const before = new Set(user.managedClientIds);
+      const unknown = foreign(command.clientIds);
+      if (unknown) return unknown;
       const after = new Set(command.clientIds);
       const touched = [...command.clientIds.filter((id) => !before.has(id)), ...user.managedClientIds.filter((id) => !after.has(id))];
       return account('clients.set-managed', { clientIds: touched });
@@ -298,7 +305,7 @@ describe('memory backend — model-based property test', () => {
         const backend = createMemoryBackend({ seed: propertySeed(), clock });
         await fc.asyncModelRun(() => ({ model: {}, real: { backend, clock, grantMakers: new Map() } }), steps);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, includeErrorInReport: true },
     );
     const steps = [...outcomes.values()].reduce((a, b) => a + b, 0);
     console.log(`property: ${sequences.toLocaleString('en')} sequences, ${steps.toLocaleString('en')} commands in ${((Date.now() - started) / 1000).toFixed(1)} s`);

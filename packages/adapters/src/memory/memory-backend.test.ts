@@ -384,7 +384,7 @@ describe('memory backend — policy, audit, scope', () => {
   it('enforces the policy itself (a backend never trusts its UI)', async () => {
     const { backend } = setup();
     await assert.rejects(backend.execute({ actorId: 'u-004' }, { type: 'users.block', userId: 'u-001' }), code('forbidden'));
-    await assert.rejects(backend.execute({ actorId: 'u-001' }, { type: 'users.block', userId: 'h-001' }), code('out-of-scope'));
+    await assert.rejects(backend.execute({ actorId: 'u-001' }, { type: 'users.block', userId: 'h-001' }), code('not-found'));
     await assert.rejects(backend.execute({ actorId: 'nobody' }, { type: 'users.block', userId: 'u-004' }), code('forbidden'));
   });
   it('audits who, when, what, before and after', async () => {

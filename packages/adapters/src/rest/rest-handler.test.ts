@@ -241,6 +241,31 @@ describe('createRestHandler', () => {
     const taken = await send('POST', '/users', { body: JSON.stringify({ email: 'REST.NEW@lambert.example', firstName: 'R', lastName: 'N', language: 'en' }) });
     assert.deepEqual([taken.status, (await problem(taken)).code], [409, 'email-taken']);
   });
+
+  it('rule 2: answers a user or client of another organization exactly as an unknown id, on every route', async () => {
+    const { send } = setup();
+    type Case = [method: string, path: (id: string) => string, body: (id: string) => unknown, otherId: string];
+    const cases: Case[] = [
+      ['GET', (id) => `/users/${id}`, () => undefined, 'h-001'],
+      ['PATCH', (id) => `/users/${id}`, () => ({ firstName: 'X' }), 'h-001'],
+      ['DELETE', (id) => `/users/${id}`, () => undefined, 'h-001'],
+      ['POST', (id) => `/users/${id}/block`, () => ({}), 'h-001'],
+      ['POST', (id) => `/users/${id}/role`, () => ({ role: 'user' }), 'h-001'],
+      ['POST', () => '/users/u-005/grants/copy', (id) => ({ sourceUserId: id }), 'h-001'],
+      ['POST', () => '/users/u-005/grants', (id) => ({ grants: [{ clientId: id, applicationId: 'invoice-viewer', level: 'full' }] }), 'c-horizon'],
+      ['PUT', () => '/users/u-005/managed-clients', (id) => ({ clientIds: [id] }), 'c-horizon'],
+    ];
+    for (const [method, path, body, otherId] of cases) {
+      const answer = async (id: string) => {
+        const payload = body(id);
+        const response = await send(method, path(id), payload === undefined ? {} : { body: JSON.stringify(payload) });
+        return { status: response.status, text: (await response.text()).replaceAll(id, '<id>') };
+      };
+      const unknown = await answer('nobody');
+      assert.equal(unknown.status, 404, `${method} ${path('nobody')}`);
+      assert.deepEqual(await answer(otherId), unknown, `${method} ${path(otherId)}`);
+    }
+  });
 });
 
 describe('openapi.json', () => {

@@ -27,20 +27,26 @@ function application(data: PortierData, id: string): Application {
   return found;
 }
 
-function requireClient(data: PortierData, id: string): void {
-  if (!own(data.clients, id)) throw new PortierError('not-found', { entity: 'client', id });
+/**
+ * Throws `not-found` for an id that is no client of `organizationId`. Another organization's
+ * client is answered exactly as an unknown id, so that nobody learns it exists (SPEC rule 2).
+ */
+export function requireClients(data: PortierData, organizationId: string, ids: Iterable<string>): void {
+  for (const id of ids) {
+    if (own(data.clients, id)?.organizationId !== organizationId) throw new PortierError('not-found', { entity: 'client', id });
+  }
 }
 
-/** Individual authorization: the grants as given, checked as given. */
-export function planIndividual(data: PortierData, grants: readonly Grant[], removeClientIds: readonly string[] = []): AccessPlan {
+/** Individual authorization: the grants as given, checked as given, on clients of `actor`'s organization. */
+export function planIndividual(data: PortierData, actor: User, grants: readonly Grant[], removeClientIds: readonly string[] = []): AccessPlan {
   const clientIds = new Set<string>(removeClientIds);
   const access: RequestedAccess[] = [];
   for (const grant of grants) {
-    requireClient(data, grant.clientId);
+    requireClients(data, actor.organizationId, [grant.clientId]);
     clientIds.add(grant.clientId);
     access.push({ application: application(data, grant.applicationId), level: grant.level, profile: grant.profile });
   }
-  for (const id of removeClientIds) requireClient(data, id);
+  requireClients(data, actor.organizationId, removeClientIds);
   return { set: [...grants], removeClientIds: [...removeClientIds], access, clientIds: [...clientIds] };
 }
 
@@ -52,7 +58,7 @@ export function planCopy(data: PortierData, actor: User, sourceUserId: string, e
   const managed = new Set(actor.managedClientIds);
   const excluded = new Set(excludeApplications);
   const set = (own(data.grants, sourceUserId) ?? []).filter((grant) => managed.has(grant.clientId) && !excluded.has(grant.applicationId));
-  return planIndividual(data, set);
+  return planIndividual(data, actor, set);
 }
 
 /**

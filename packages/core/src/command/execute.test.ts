@@ -45,6 +45,28 @@ describe('execute — users.create', () => {
       assert.throws(() => run({ type: 'users.block', userId: 'plain' }, name), code('forbidden'), name);
     }
   });
+  it('rule 2: another organization’s user or client is answered exactly as an unknown id, whatever the command', () => {
+    const thrown = (command: Command): unknown => {
+      try {
+        run(command);
+      } catch (error) {
+        return { code: (error as PortierError).code, message: (error as PortierError).message, details: (error as PortierError).details };
+      }
+      return 'applied';
+    };
+    const asUnknown = (command: (id: string) => Command, otherId: string, entity: string) => {
+      const unknown = thrown(command('nobody'));
+      assert.deepEqual(unknown, { code: 'not-found', message: 'not-found', details: { entity, id: 'nobody' } });
+      assert.deepEqual(thrown(command(otherId)), { code: 'not-found', message: 'not-found', details: { entity, id: otherId } });
+    };
+    asUnknown((id) => ({ type: 'users.block', userId: id, expectedVersion: 9 }), 'other', 'user');
+    asUnknown((id) => ({ type: 'users.setRole', userId: id, role: 'user' }), 'other', 'user');
+    asUnknown((id) => ({ type: 'access.copyFrom', userId: 'plain', sourceUserId: id }), 'other', 'user');
+    asUnknown((id) => ({ type: 'access.set', userId: 'plain', grants: [{ clientId: id, applicationId: 'invoices', level: 'full' }] }), 'c-3', 'client');
+    asUnknown((id) => ({ type: 'access.set', userId: 'plain', grants: [], removeClientIds: [id] }), 'c-3', 'client');
+    asUnknown((id) => ({ type: 'clients.setManaged', userId: 'plain', clientIds: ['c-1', id] }), 'c-3', 'client');
+    asUnknown((id) => ({ type: 'users.create', input: { email: 'n@a.example', firstName: 'N', lastName: 'N', language: 'en', managedClientIds: [id] } }), 'c-3', 'client');
+  });
   it('rejects bad input with validation and every field path', () => {
     assert.throws(
       () => run({ type: 'users.create', input: { email: 'not-an-email', firstName: '', lastName: 'x'.repeat(101), language: 'xx' as 'en', phone: 'call me' } }),
@@ -138,7 +160,7 @@ describe('execute — profile and role', () => {
     assert.throws(() => run({ type: 'users.remove', userId: 'contact' }, 'admin2', data), code('out-of-scope'));
   });
   it('rule 2: a stale version tells nothing to an actor who may not see the user (the policy answers first)', () => {
-    assert.throws(() => run({ type: 'users.block', userId: 'other', expectedVersion: 9 }), code('out-of-scope'));
+    assert.throws(() => run({ type: 'users.block', userId: 'other', expectedVersion: 9 }), code('not-found'));
     assert.throws(() => run({ type: 'users.block', userId: 'admin', expectedVersion: 9 }, 'plain'), code('forbidden'));
     assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', expectedVersion: 9, changes: { firstName: 'P' } }, 'plain'), code('conflict'));
   });

@@ -5,7 +5,7 @@ import { writeRecords } from '../internal/write-records.js';
 import { DEFAULT_ORGANIZATION_SETTINGS, type OrganizationSettings } from '../organization/organization.schema.js';
 import { accountReducer } from '../user/user.machine.js';
 import { normalizeEmail, type User } from '../user/user.schema.js';
-import { applyPlan, planAuthorizeAll, planCopy, planIndividual, type AccessPlan } from './access-plan.js';
+import { applyPlan, planAuthorizeAll, planCopy, planIndividual, requireClients, type AccessPlan } from './access-plan.js';
 import { CommandContext, type ExecuteEnv } from './command-context.js';
 import { parseCommand, type AccessSetup, type Command, type CommandType, type ParsedCommand } from './command.schema.js';
 import type { AuditDraft, Changes, Effect } from './effects.js';
@@ -64,14 +64,10 @@ function withOptional<T extends object, K extends string>(target: T, key: K, val
   return copy as T;
 }
 
-function requireClients(ctx: CommandContext, ids: readonly string[]): void {
-  for (const id of ids) if (!own(ctx.data.clients, id)) throw new PortierError('not-found', { entity: 'client', id });
-}
-
 function planFor(ctx: CommandContext, setup: AccessSetup): AccessPlan {
   switch (setup.mode) {
     case 'individual':
-      return planIndividual(ctx.data, setup.grants);
+      return planIndividual(ctx.data, ctx.actor, setup.grants);
     case 'copy': {
       const source = ctx.user(setup.sourceUserId);
       ctx.allow('access.view', { user: source });
@@ -103,7 +99,7 @@ const handlers: Handlers = {
     const email = normalizeEmail(input.email);
     const emailTaken = Object.values(ctx.data.users).some((user) => normalizeEmail(user.email) === email);
     const managedClientIds = [...new Set(input.managedClientIds ?? [])];
-    requireClients(ctx, managedClientIds);
+    requireClients(ctx.data, organizationId, managedClientIds);
     let user: User = {
       id: ctx.env.newId('u'),
       organizationId,
@@ -251,7 +247,7 @@ const handlers: Handlers = {
 
   'access.set': (ctx, { userId, expectedVersion, grants, removeClientIds }) => {
     const user = ctx.target(userId, expectedVersion);
-    grantAccess(ctx, user, planIndividual(ctx.data, grants, removeClientIds));
+    grantAccess(ctx, user, planIndividual(ctx.data, ctx.actor, grants, removeClientIds));
   },
 
   'access.copyFrom': (ctx, { userId, expectedVersion, sourceUserId, excludeApplications }) => {
@@ -267,7 +263,7 @@ const handlers: Handlers = {
   'clients.setManaged': (ctx, { userId, expectedVersion, clientIds }) => {
     const user = ctx.target(userId, expectedVersion);
     const wanted = [...new Set(clientIds)];
-    requireClients(ctx, wanted);
+    requireClients(ctx.data, ctx.actor.organizationId, wanted);
     const before = new Set(user.managedClientIds);
     const after = new Set(wanted);
     const touched = [...wanted.filter((id) => !before.has(id)), ...user.managedClientIds.filter((id) => !after.has(id))];

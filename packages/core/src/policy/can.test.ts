@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { can } from './can.js';
+import { assertCan, can } from './can.js';
+import { PortierError } from '../errors.js';
 import type { Action } from './actions.js';
 import { clientsOfUser } from './clients-of-user.js';
 import { aUser, fixtureData, T0 } from '../test-support/fixture.js';
@@ -31,8 +32,15 @@ describe('can — rule 1: only super users administer others; a user edits only 
 });
 
 describe('can — rule 2: a super user acts only in its organization and on the clients it manages', () => {
-  it('refuses a user of another organization as out-of-scope', () => {
-    assert.ok(refused('out-of-scope')(can(admin, 'user.view', { now: T0, user: data.users['other']! })));
+  it('refuses a user of another organization as not-found, as if it did not exist', () => {
+    assert.ok(refused('not-found')(can(admin, 'user.view', { now: T0, user: data.users['other']! })));
+  });
+  it('throws for a user of another organization exactly what an unknown id throws', () => {
+    const other = data.users['other']!;
+    assert.throws(
+      () => assertCan(admin, 'user.block', { now: T0, user: other }),
+      (error: unknown) => error instanceof PortierError && error.code === 'not-found' && JSON.stringify(error.details) === JSON.stringify({ entity: 'user', id: other.id }),
+    );
   });
   it('refuses a grant on a client the actor does not manage', () => {
     const admin2 = data.users['admin2']!;

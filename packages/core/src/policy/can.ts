@@ -47,9 +47,12 @@ type Rule = (actor: User, action: Action, target: PolicyTarget) => Decision;
 const actorIsActive: Rule = (actor, _action, target) =>
   actor.kind === 'login' && effectiveStatus(actor, target.now) === 'active' ? ALLOWED : refuse('forbidden', 'actor-inactive');
 
-/** Rule 2: nobody sees or touches another organization. */
+/**
+ * Rule 2: nobody sees or touches another organization. Its users do not exist for the actor, so
+ * the refusal is `not-found`, the answer to an unknown id (see {@link assertCan}).
+ */
 const sameOrganization: Rule = (actor, _action, target) =>
-  target.user && target.user.organizationId !== actor.organizationId ? refuse('out-of-scope', 'other-organization') : ALLOWED;
+  target.user && target.user.organizationId !== actor.organizationId ? refuse('not-found', 'other-organization') : ALLOWED;
 
 /** Rule 1: on its own account a user may only view and edit names, phones and language. */
 const ownAccount: Rule = (actor, action, target) => {
@@ -166,8 +169,14 @@ export function can(actor: User, action: Action, target: PolicyTarget): Decision
   return ALLOWED;
 }
 
-/** {@link can}, throwing the refusal as a PortierError (with `action` and `reason` in details). */
+/**
+ * {@link can}, throwing the refusal as a PortierError (with `action` and `reason` in details).
+ * A `not-found` refusal throws exactly what a lookup of an unknown user id throws, without the
+ * reason: a user of another organization must not be told apart from one that does not exist.
+ */
 export function assertCan(actor: User, action: Action, target: PolicyTarget): void {
   const decision = can(actor, action, target);
-  if (!decision.allowed) throw new PortierError(decision.code, { action, reason: decision.reason });
+  if (decision.allowed) return;
+  if (decision.code === 'not-found') throw new PortierError('not-found', { entity: 'user', id: target.user?.id });
+  throw new PortierError(decision.code, { action, reason: decision.reason });
 }

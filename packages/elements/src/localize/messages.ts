@@ -78,7 +78,6 @@ export interface Messages {
     'client-not-managed': string;
     'user-not-managed': string;
     'actor-inactive': string;
-    'other-organization': string;
     'contact-cannot-be-super-user': string;
     'identity-lock': string;
     email: string;

@@ -54,7 +54,6 @@ const fr: Messages = {
     'client-not-managed': 'Vous ne pouvez accorder des droits que sur les clients que vous gérez vous-même.',
     'user-not-managed': 'Seul un Super User qui gère tous les clients de cet utilisateur peut modifier son compte.',
     'actor-inactive': 'Votre compte n’est pas actif.',
-    'other-organization': 'Cet utilisateur appartient à une autre organisation.',
     'contact-cannot-be-super-user': 'Un contact ne peut pas se connecter : il ne peut donc pas être Super User.',
     'identity-lock': 'Les noms sont verrouillés par votre contrat : pour une autre personne, faites une demande de remplacement.',
     email: 'L’adresse e-mail est le login et ne peut pas être modifiée.',
