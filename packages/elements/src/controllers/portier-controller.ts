@@ -169,7 +169,7 @@ export class PortierController implements ReactiveController {
     const tag = this.host.localName;
     console.warn(
       `<${tag}> found no <portier-provider> around it, so it shows "Loading" until it gets a store. ` +
-        `Wrap it in <portier-provider>, defined before the screens (import '@portier/elements/define/provider' first), and set the provider's \`portier\` property to your createPortier() store.`,
+        `Wrap it in <portier-provider> (import '@portier/elements/define/provider'), and set the provider's \`portier\` property to your createPortier() store.`,
     );
   }
 
