@@ -387,6 +387,18 @@ describe('memory backend — policy, audit, scope', () => {
     await assert.rejects(backend.execute({ actorId: 'u-001' }, { type: 'users.block', userId: 'h-001' }), code('not-found'));
     await assert.rejects(backend.execute({ actorId: 'nobody' }, { type: 'users.block', userId: 'u-004' }), code('forbidden'));
   });
+  it('rule 2: new ids count nothing, so they show neither other organizations’ writes nor what a password reset did', async () => {
+    const { backend } = setup();
+    const ownIds = async () => (await backend.listAudit({ actorId: 'u-001' }, { limit: 1000 })).map((entry) => entry.id);
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.block', userId: 'u-005' });
+    await backend.execute({ actorId: 'h-001' }, { type: 'users.updateProfile', userId: 'h-001', changes: { firstName: 'Hugues' } });
+    await backend.requestPasswordReset({ email: 'admin@horizon.example' });
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.unblock', userId: 'u-005' });
+    const created = (await backend.execute({ actorId: 'u-001' }, { type: 'users.create', input: { email: 'ids@lambert.example', firstName: 'I', lastName: 'D', language: 'en' } })).users[0]!;
+    const ids = [...(await ownIds()), created.id, ...(await backend.outbox()).map((mail) => mail.id)];
+    for (const id of ids) assert.match(id, /^[a-z]-[0-9a-f]{16}$/, id);
+    assert.equal(new Set(ids).size, ids.length);
+  });
   it('audits who, when, what, before and after', async () => {
     const { backend } = setup();
     await backend.execute({ actorId: 'u-001' }, { type: 'users.setRole', userId: 'u-004', role: 'superuser' });

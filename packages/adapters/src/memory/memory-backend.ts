@@ -92,7 +92,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     const seed = options.seed === 'empty' ? { data: emptySeedData() } : typeof options.seed === 'object' ? options.seed : demoSeed(clock.now());
     defaultActorId = seed.defaultActorId;
     const saved = persist?.read();
-    state = saved ?? { data: seed.data, audit: [], outbox: [], tokens: {}, credentials: {}, sequence: 0 };
+    state = saved ?? { data: seed.data, audit: [], outbox: [], tokens: {}, credentials: {} };
     initialized = saved ? Promise.resolve() : hashSeedPasswords(seed.passwords ?? {});
   }
 
@@ -103,7 +103,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     }
   }
 
-  const nextId = (prefix: string) => `${prefix}-${(++state.sequence).toString(36)}-${randomHex(3)}`;
+  // Random, not counted: one counter for the whole portal would show in every new id how many
+  // writes the other organizations made, and whether a password reset sent a mail (rule 2).
+  const nextId = (prefix: string) => `${prefix}-${randomHex(8)}`;
   const nowIso = () => new Date(clock.now()).toISOString();
 
   /** Set by every write; `save` persists only then (reads cost nothing). */

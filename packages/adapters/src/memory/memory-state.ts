@@ -41,5 +41,4 @@ export interface MemoryState {
   outbox: OutboxEmail[];
   tokens: Record<string, TokenRecord>;
   credentials: Record<string, Credential>;
-  sequence: number;
 }

@@ -67,6 +67,17 @@ describe('execute — users.create', () => {
     asUnknown((id) => ({ type: 'clients.setManaged', userId: 'plain', clientIds: ['c-1', id] }), 'c-3', 'client');
     asUnknown((id) => ({ type: 'users.create', input: { email: 'n@a.example', firstName: 'N', lastName: 'N', language: 'en', managedClientIds: [id] } }), 'c-3', 'client');
   });
+  it('rule 2: an inactive actor is refused before any lookup, so it cannot tell ids that exist from those that do not', () => {
+    const data = fixtureData();
+    data.users['admin'] = { ...data.users['admin']!, status: 'deactivated' };
+    for (const userId of ['nobody', 'other', 'plain']) {
+      assert.throws(
+        () => execute(data, 'admin', { type: 'users.block', userId }, envAt()),
+        (error: PortierError) => error.code === 'forbidden' && JSON.stringify(error.details) === JSON.stringify({ action: 'user.view', reason: 'actor-inactive' }),
+        userId,
+      );
+    }
+  });
   it('rejects bad input with validation and every field path', () => {
     assert.throws(
       () => run({ type: 'users.create', input: { email: 'not-an-email', firstName: '', lastName: 'x'.repeat(101), language: 'xx' as 'en', phone: 'call me' } }),

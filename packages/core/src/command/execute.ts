@@ -283,6 +283,9 @@ export function execute(data: PortierData, actorId: string, command: Command, en
   const actor = own(data.users, actorId);
   if (!actor) throw new PortierError('forbidden', { reason: 'unknown-actor' });
   const ctx = new CommandContext(data, actor, env, parsed.type);
+  // An inactive actor is refused before any lookup, so that it cannot tell the ids that exist
+  // (its later refusals would come from the policy) from those that do not (rule 2).
+  ctx.allow('user.view', { user: actor });
   const handler = handlers[parsed.type] as Handler<CommandType>;
   handler(ctx, parsed as never);
   const writes = [

@@ -49,10 +49,11 @@ const actorIsActive: Rule = (actor, _action, target) =>
 
 /**
  * Rule 2: nobody sees or touches another organization. Its users do not exist for the actor, so
- * the refusal is `not-found`, the answer to an unknown id (see {@link assertCan}).
+ * the refusal is `not-found`, the answer to an unknown id, and its reason says no more than that
+ * (see {@link assertCan}).
  */
 const sameOrganization: Rule = (actor, _action, target) =>
-  target.user && target.user.organizationId !== actor.organizationId ? refuse('not-found', 'other-organization') : ALLOWED;
+  target.user && target.user.organizationId !== actor.organizationId ? refuse('not-found', 'unknown-user') : ALLOWED;
 
 /** Rule 1: on its own account a user may only view and edit names, phones and language. */
 const ownAccount: Rule = (actor, action, target) => {
