@@ -394,8 +394,8 @@ function buildDemoBar() {
     { id: 'language', onchange: () => setLocale(language.value as Language) },
     ...LANGUAGES.map((code) => h('option', { value: code, lang: code }, LANGUAGE_NAMES[code])),
   );
-  const actAsText = document.createTextNode('');
-  const languageText = document.createTextNode('');
+  const actAsText = h('span', { class: 'label-text' });
+  const languageText = h('span', { class: 'label-text' });
   const clockSpan = h('span', { class: 'clock' });
   const moveTime = h(
     'button',

@@ -79,7 +79,7 @@ function App() {
       <div className="demo-bar" role="region" aria-label={t.demoBar}>
         <span className="tag">React 19</span>
         <label>
-          {t.actAs}
+          <span className="label-text">{t.actAs}</span>
           <select value={state.actorId ?? ''} onChange={(event) => void demo.actAs(event.target.value)}>
             {ACT_AS.map(({ id }) => {
               // As the store holds the account now (a demoted or blocked one reads so), else as the backend does.
@@ -93,7 +93,7 @@ function App() {
           </select>
         </label>
         <label>
-          {t.language}
+          <span className="label-text">{t.language}</span>
           <select value={locale} onChange={(event) => setLocale(event.target.value as Language)}>
             {LANGUAGES.map((code) => (
               <option key={code} value={code} lang={code}>
