@@ -223,8 +223,13 @@ describe('memory backend — sign-in (rule 8)', () => {
     const { backend } = setup();
     const email = backend.currentData().users['u-016']!.email;
     assert.equal((await backend.signIn({ email, password: DEMO_PASSWORD })).passwordChangeRequired, true);
+    // A session opened anyway acts on nothing, its own profile included, until the password changes (rule 9).
+    const refused = (error: PortierError) => error.code === 'forbidden' && error.details?.['reason'] === 'password-change-required';
+    await assert.rejects(backend.load({ actorId: 'u-016' }), refused);
+    await assert.rejects(backend.execute({ actorId: 'u-016' }, { type: 'users.updateProfile', userId: 'u-016', changes: { firstName: 'Now' } }), refused);
     await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'brand new phrase 2026' });
     assert.equal((await backend.signIn({ email, password: 'brand new phrase 2026' })).passwordChangeRequired, false);
+    assert.equal((await backend.load({ actorId: 'u-016' })).actorId, 'u-016');
   });
   it('a password change does not land on an account blocked while the new password was being hashed', async () => {
     const { backend } = setup();

@@ -157,6 +157,20 @@ describe('can — rule 10: an account past its active-until date is deactivated'
   });
 });
 
+describe('can — rule 9: an expired initial password is changed before anything else', () => {
+  it('refuses an actor whose initial password expired, even on its own account, and accepts it once changed', () => {
+    const expired = aUser('x', { role: 'superuser', passwordExpired: true });
+    for (const [action, user] of [['user.view', expired], ['user.update-profile', expired], ['user.block', plain]] as const) {
+      assert.deepEqual(can(expired, action, { now: T0, user, superUsers: { active: 2, lasting: 2 } }), { allowed: false, code: 'forbidden', reason: 'password-change-required' }, action);
+    }
+    assert.deepEqual(can({ ...expired, passwordExpired: false }, 'user.view', { now: T0, user: plain }), { allowed: true });
+  });
+  it('still counts such a super user as active for rule 4: it acts again as soon as it changes the password', () => {
+    const expired = aUser('x', { role: 'superuser', passwordExpired: true });
+    assert.ok(refused('last-super-user')(can(admin, 'user.block', { now: T0, user: expired, superUsers: { active: 1, lasting: 1 } })));
+  });
+});
+
 describe('can — rule 11: authorize all never gives more than asked', () => {
   it('refuses a level above the one asked for', () => {
     assert.ok(refused('level-not-allowed')(can(admin, 'access.set', { now: T0, user: plain, access: [{ application: invoices, level: 'full', requested: 'read' }] })));

@@ -43,9 +43,15 @@ const REMOVES_SUPER_USER: ReadonlySet<Action> = new Set(['user.deactivate', 'use
  */
 type Rule = (actor: User, action: Action, target: PolicyTarget) => Decision;
 
-/** The actor must be a login user whose account is active now (rules 7, 8, 10). */
-const actorIsActive: Rule = (actor, _action, target) =>
-  actor.kind === 'login' && effectiveStatus(actor, target.now) === 'active' ? ALLOWED : refuse('forbidden', 'actor-inactive');
+/**
+ * The actor must be a login user whose account is active now (rules 7, 8, 10), and whose
+ * expired initial password has been changed (rule 9: sign-in answers `passwordChangeRequired`;
+ * a session opened anyway acts on nothing until the password is changed).
+ */
+const actorIsActive: Rule = (actor, _action, target) => {
+  if (actor.kind !== 'login' || effectiveStatus(actor, target.now) !== 'active') return refuse('forbidden', 'actor-inactive');
+  return actor.passwordExpired === true ? refuse('forbidden', 'password-change-required') : ALLOWED;
+};
 
 /**
  * Rule 2: nobody sees or touches another organization. Its users do not exist for the actor, so

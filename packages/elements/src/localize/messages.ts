@@ -78,6 +78,8 @@ export interface Messages {
     'client-not-managed': string;
     'user-not-managed': string;
     'actor-inactive': string;
+    /** The actor's initial password expired (rule 9): it acts on nothing until it changes it. */
+    'password-change-required': string;
     'contact-cannot-be-super-user': string;
     'identity-lock': string;
     email: string;

@@ -55,6 +55,7 @@ const de: Messages = {
     'client-not-managed': 'Sie können Rechte nur für Kunden vergeben, die Sie selbst verwalten.',
     'user-not-managed': 'Nur ein Super User, der alle Kunden dieses Benutzers verwaltet, kann sein Konto ändern.',
     'actor-inactive': 'Ihr Konto ist nicht aktiv.',
+    'password-change-required': 'Ihr Passwort ist abgelaufen: Ändern Sie es, bevor Sie fortfahren.',
     'contact-cannot-be-super-user': 'Ein Kontakt kann sich nicht anmelden und daher kein Super User sein.',
     'identity-lock': 'Die Namen sind durch Ihren Vertrag gesperrt: Für eine andere Person ist ein Ersetzungsantrag nötig.',
     email: 'Die E-Mail-Adresse ist das Login und kann nicht geändert werden.',

@@ -54,6 +54,7 @@ const en: Messages = {
     'client-not-managed': 'You can only give rights on, or assign, clients you manage yourself.',
     'user-not-managed': 'Only a super user who manages every client of this user can change their account.',
     'actor-inactive': 'Your account is not active.',
+    'password-change-required': 'Your password has expired: change it before you go on.',
     'contact-cannot-be-super-user': 'A contact cannot sign in, so it cannot be a super user.',
     'identity-lock': 'Names are locked by your contract: a different person needs a replace request.',
     email: 'The e-mail address is the login and cannot be changed.',

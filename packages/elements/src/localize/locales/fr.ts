@@ -26,7 +26,7 @@ const fr: Messages = {
     problem: 'Un problème est survenu',
     fixErrors: (count) => (count <= 1 ? 'Un champ demande votre attention.' : `${count} champs demandent votre attention.`),
     notSavedFor: (name, reason) => `La modification apportée à ${name} n’a pas été enregistrée. ${reason}`,
-    changedMeanwhile: 'Quelqu’un d’autre a modifié cet utilisateur entre-temps : ouvrez-le à nouveau pour le voir tel qu’il est maintenant.',
+    changedMeanwhile: 'Quelqu’un d’autre a modifié cet utilisateur entre-temps : ouvrez-le à nouveau pour le voir tel qu’il est maintenant.',
   },
   errors: {
     forbidden: 'Vous n’êtes pas autorisé(e) à effectuer cette action.',
@@ -54,6 +54,7 @@ const fr: Messages = {
     'client-not-managed': 'Vous ne pouvez accorder des droits que sur les clients que vous gérez vous-même.',
     'user-not-managed': 'Seul un Super User qui gère tous les clients de cet utilisateur peut modifier son compte.',
     'actor-inactive': 'Votre compte n’est pas actif.',
+    'password-change-required': 'Votre mot de passe a expiré : changez-le avant de continuer.',
     'contact-cannot-be-super-user': 'Un contact ne peut pas se connecter : il ne peut donc pas être Super User.',
     'identity-lock': 'Les noms sont verrouillés par votre contrat : pour une autre personne, faites une demande de remplacement.',
     email: 'L’adresse e-mail est le login et ne peut pas être modifiée.',
@@ -215,7 +216,7 @@ const fr: Messages = {
     activeUntilHint: 'Après ce jour, le compte est désactivé automatiquement. Laissez vide pour ne pas fixer de date de fin.',
     activeUntilPast: 'Choisissez aujourd’hui ou un jour ultérieur. Pour désactiver le compte dès maintenant, utilisez « Désactiver ».',
     activeUntilMissing: 'Choisissez un jour. Pour supprimer la date de fin, utilisez « Supprimer la date de fin ».',
-    actionConflict: 'Quelqu’un d’autre a modifié cet utilisateur entre-temps. L’utilisateur est affiché tel qu’il est maintenant : vérifiez-le, puis réessayez.',
+    actionConflict: 'Quelqu’un d’autre a modifié cet utilisateur entre-temps. L’utilisateur est affiché tel qu’il est maintenant : vérifiez-le, puis réessayez.',
     saveActiveUntil: 'Sauver la date',
     clearActiveUntil: 'Supprimer la date de fin',
     reactivate: 'Réactiver',
@@ -303,16 +304,16 @@ const fr: Messages = {
     goneWhileEditing: (count) => `Cet utilisateur n’existe plus ou ne vous est plus visible : un autre administrateur l’a peut-être supprimé. ${count <= 1 ? 'Cette modification n’a pas été sauvée' : `Ces ${count} modifications n’ont pas été sauvées`} :`,
     setupTitle: 'Nouvelle autorisation',
     copyHint:
-      'Donne à cet utilisateur les droits de l’utilisateur choisi sur les clients que vous gérez, sans les applications exclues. Un droit copié remplace celui de cet utilisateur pour le même client et la même application ; ses autres droits restent inchangés.',
+      'Donne à cet utilisateur les droits de l’utilisateur choisi sur les clients que vous gérez, sans les applications exclues. Un droit copié remplace celui de cet utilisateur pour le même client et la même application ; ses autres droits restent inchangés.',
     authorizeAllHint:
       'Un niveau par type de contrat, pour chaque application de chaque contrat des clients que vous gérez. Si une application ne permet pas ce niveau, le niveau inférieur le plus proche est attribué. Les autres droits de cet utilisateur restent inchangés.',
     review: 'Voir les modifications',
-    setupBlocked: 'Sauvez ou annulez d’abord vos modifications dans le tableau : la copie et « Tout autoriser » partent des droits sauvés.',
+    setupBlocked: 'Sauvez ou annulez d’abord vos modifications dans le tableau : la copie et « Tout autoriser » partent des droits sauvés.',
     copySummaryTitle: (name) => `Copier les droits de l’utilisateur ${name} ?`,
-    authorizeAllSummaryTitle: 'Tout autoriser ?',
+    authorizeAllSummaryTitle: 'Tout autoriser ?',
     copied: (name) => `Les droits de l’utilisateur ${name} ont été copiés.`,
     authorizedAll: 'Tous les contrats ont été autorisés avec les niveaux choisis.',
-    nothingToChange: 'Rien ne changerait : cet utilisateur a déjà ces droits.',
+    nothingToChange: 'Rien ne changerait : cet utilisateur a déjà ces droits.',
   },
 
   managedClients: {
@@ -426,7 +427,7 @@ const fr: Messages = {
     submit: 'Activer mon compte',
     submitting: 'Activation…',
     success: 'Votre mot de passe est enregistré et votre compte est actif. Vous pouvez maintenant vous identifier avec votre adresse e-mail et ce mot de passe.',
-    expiredHint: 'Demandez une nouvelle invitation à vos administrateurs : nous les prévenons, et ils peuvent vous l’envoyer.',
+    expiredHint: 'Demandez une nouvelle invitation à vos administrateurs : nous les prévenons, et ils peuvent vous l’envoyer.',
     usedHint: 'Votre compte est probablement déjà actif : identifiez-vous avec votre mot de passe, ou utilisez « Oublié votre mot de passe ? ».',
     requestNew: 'Demander une nouvelle invitation à mes administrateurs',
     requested: 'Si cette invitation attend toujours son activation, vos administrateurs sont prévenus. Vous recevrez un nouvel e-mail dès que l’un d’eux aura renvoyé l’invitation.',
@@ -466,7 +467,7 @@ const fr: Messages = {
     back: 'Retour aux utilisateurs',
     detail: (name) => `Utilisateur ${name}`,
     tabs: { profile: 'Profil de l’utilisateur', access: 'Droits d’accès', clients: 'Clients gérés', audit: 'Modifications récentes' },
-    leave: { title: 'Quitter sans sauver ?', message: 'Vos modifications sur cet écran ne sont pas sauvées. Si vous quittez maintenant, elles seront perdues.', confirm: 'Quitter sans sauver' },
+    leave: { title: 'Quitter sans sauver ?', message: 'Vos modifications sur cet écran ne sont pas sauvées. Si vous quittez maintenant, elles seront perdues.', confirm: 'Quitter sans sauver' },
   },
 };
 

@@ -54,6 +54,7 @@ const nl: Messages = {
     'client-not-managed': 'U kunt alleen rechten geven op, of klanten toewijzen uit, de klanten die u zelf beheert.',
     'user-not-managed': 'Alleen een Super User die alle klanten van deze gebruiker beheert, kan zijn account wijzigen.',
     'actor-inactive': 'Uw account is niet actief.',
+    'password-change-required': 'Uw wachtwoord is verlopen: wijzig het voordat u verdergaat.',
     'contact-cannot-be-super-user': 'Een contactpersoon kan niet aanmelden en dus geen Super User zijn.',
     'identity-lock': 'De namen zijn vergrendeld door uw contract: voor een andere persoon is een vervangingsaanvraag nodig.',
     email: 'Het e-mailadres is de login en kan niet worden gewijzigd.',
