@@ -251,9 +251,22 @@ describe('createRestHandler', () => {
       ['DELETE', (id) => `/users/${id}`, () => undefined, 'h-001'],
       ['POST', (id) => `/users/${id}/block`, () => ({}), 'h-001'],
       ['POST', (id) => `/users/${id}/role`, () => ({ role: 'user' }), 'h-001'],
+      ['HEAD', (id) => `/users/${id}`, () => undefined, 'h-001'],
+      ['POST', (id) => `/users/${id}/signature`, () => ({ signature: 'collective' }), 'h-001'],
+      ['POST', (id) => `/users/${id}/activate`, () => ({}), 'h-001'],
+      ['POST', (id) => `/users/${id}/deactivate`, () => ({ until: '2030-01-01' }), 'h-001'],
+      ['POST', (id) => `/users/${id}/unblock`, () => ({}), 'h-001'],
+      ['POST', (id) => `/users/${id}/reset-password`, () => ({}), 'h-001'],
+      ['POST', (id) => `/users/${id}/resend-invitation`, () => ({}), 'h-001'],
+      ['POST', (id) => `/users/${id}/make-login`, () => ({}), 'h-001'],
+      ['POST', (id) => `/users/${id}/grants`, () => ({ grants: [] }), 'h-001'],
+      ['POST', (id) => `/users/${id}/grants/authorize-all`, () => ({ levels: { supply: 'full' } }), 'h-001'],
+      ['PUT', (id) => `/users/${id}/managed-clients`, () => ({ clientIds: [] }), 'h-001'],
       ['POST', () => '/users/u-005/grants/copy', (id) => ({ sourceUserId: id }), 'h-001'],
       ['POST', () => '/users/u-005/grants', (id) => ({ grants: [{ clientId: id, applicationId: 'invoice-viewer', level: 'full' }] }), 'c-horizon'],
       ['PUT', () => '/users/u-005/managed-clients', (id) => ({ clientIds: [id] }), 'c-horizon'],
+      ['POST', () => '/users/u-005/grants', (id) => ({ grants: [], removeClientIds: [id] }), 'c-horizon'],
+      ['POST', () => '/users', (id) => ({ email: 'xorg@lambert.example', firstName: 'X', lastName: 'O', language: 'en', managedClientIds: [id] }), 'c-horizon'],
     ];
     for (const [method, path, body, otherId] of cases) {
       const answer = async (id: string) => {

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { DAY_MS, createPortier, isoDay, type AuditDraft, type Effect, type User } from '@portier/core';
 import { createFaultyFetch, type Fault } from '../conformance/faulty-fetch.js';
 import { ACTORS, rejectsWith } from '../conformance/conformance-subject.js';
-import { demoSeed } from '../memory/demo-seed.js';
+import { DEMO_PASSWORD, demoSeed } from '../memory/demo-seed.js';
 import { createMemoryBackend } from '../memory/memory-backend.js';
 import { createScimBackend } from './scim-backend.js';
 import { createScimClient } from './scim-client.js';
@@ -228,6 +228,18 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     assert.deepEqual(peer.store.users.get(ACTORS.admin)!.attributes['emails'], [{ value: user.email, type: 'work', primary: true }]);
   });
 
+  it('reads the user back when the peer answers a PATCH with 204 No Content (RFC 7644 §3.5.2)', async () => {
+    const noContent: typeof fetch = async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      return init?.method === 'PATCH' && response.ok ? new Response(null, { status: 204, headers: { etag: response.headers.get('etag') ?? '' } }) : response;
+    };
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fetch: noContent });
+    const changes = await backend.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId: ACTORS.plain, changes: { phone: '+32 2 555 01 99' } });
+    const stored = (await createScimClient({ baseUrl: peer.url, token: peer.token }).getUser(ACTORS.plain)).user;
+    assert.equal(stored.phone, '+32 2 555 01 99');
+    assert.deepEqual(changes.users[0], stored);
+  });
+
   it('writes with PATCH under If-Match; a stale ETag is a conflict', async () => {
     const client = createScimClient({ baseUrl: peer.url, token: peer.token });
     const current = await client.getUser('u-020');
@@ -252,6 +264,53 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     for (const call of [bare.signIn({ email: 'a@b.example', password: 'x' }), bare.listAudit({ actorId: ACTORS.admin }, {}), bare.searchClients({ actorId: ACTORS.admin }, { text: '' })]) {
       await assert.rejects(call, (error: { code?: string; details?: Record<string, unknown> }) => error.code === 'server' && error.details?.['reason'] === 'not-carried-by-scim');
     }
+  });
+});
+
+describe('SCIM backend: a password set through the fallback changes the account on the peer too', () => {
+  let peer: ScimPeer;
+  before(async () => {
+    peer = await startScimPeer({ store: seededStore() });
+  });
+  after(() => peer.close());
+  const setup = () => {
+    const fallback = createMemoryBackend();
+    return { fallback, backend: createScimBackend({ baseUrl: peer.url, token: peer.token, fallback }) };
+  };
+  const peerUser = async (id: string) => (await createScimClient({ baseUrl: peer.url, token: peer.token }).getUser(id)).user;
+
+  it('rule 9: once its expired initial password is changed, the user acts again', async () => {
+    const { backend } = setup();
+    const email = seed.data.users['u-016']!.email;
+    await rejectsWith(backend.load({ actorId: 'u-016' }), 'forbidden');
+    await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'brand new phrase 2026' });
+    assert.equal((await peerUser('u-016')).passwordExpired, undefined);
+    assert.equal((await backend.load({ actorId: 'u-016' })).actorId, 'u-016');
+  });
+
+  it('rule 7: an invitation accepted makes the account active on the peer, and the user acts', async () => {
+    const { fallback, backend } = setup();
+    await fallback.execute({ actorId: ACTORS.admin }, { type: 'users.resendInvitation', userId: 'u-006' });
+    const token = (await fallback.outbox()).find((mail) => mail.userId === 'u-006' && mail.kind === 'invitation')!.token!;
+    await rejectsWith(backend.load({ actorId: 'u-006' }), 'forbidden');
+    await backend.acceptInvitation({ token, password: 'a long and fine passphrase' });
+    const user = await peerUser('u-006');
+    assert.deepEqual([user.status, user.passwordSet, user.invitationExpiresAt], ['active', true, undefined]);
+    assert.equal((await backend.load({ actorId: 'u-006' })).actorId, 'u-006');
+  });
+
+  it('a reset completed lets the user act again; an account blocked on the peer meanwhile stays blocked', async () => {
+    const { fallback, backend } = setup();
+    await fallback.requestPasswordReset({ email: seed.data.users['u-016']!.email });
+    const reset = (await fallback.outbox()).find((mail) => mail.userId === 'u-016' && mail.kind === 'password-reset')!.token!;
+    await backend.completePasswordReset({ token: reset, password: 'another fine passphrase' });
+    assert.equal((await backend.load({ actorId: 'u-016' })).actorId, 'u-016');
+
+    // Blocked on the peer by an administrator while the fallback still holds the account active.
+    const admin = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback });
+    await admin.execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: 'u-016' });
+    await backend.changePassword({ email: seed.data.users['u-016']!.email, currentPassword: 'another fine passphrase', newPassword: 'a third fine passphrase' });
+    assert.equal((await peerUser('u-016')).status, 'blocked');
   });
 });
 

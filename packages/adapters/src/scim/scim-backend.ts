@@ -1,5 +1,6 @@
 import {
   PortierError,
+  accountReducer,
   can,
   countSuperUsers,
   execute,
@@ -236,6 +237,43 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     throw new PortierError('server', { reason: 'rule-4-undo-failed', userId: old.id, cause: failure instanceof PortierError ? failure.code : 'network' });
   }
 
+  /**
+   * A password set through the fallback (an invitation accepted, a reset completed, a password
+   * changed) also changes the account: active, no expired password, a clean sign-in count. The
+   * peer holds the account, so it gets the same change; its stale state would otherwise keep the
+   * user out for good (still `invited`, or rule 9's expired password). An account the peer holds
+   * in another state (blocked there meanwhile) is left as the peer holds it.
+   */
+  async function mirrorPasswordSet(email: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [record] = await client.listUsers(eq('userName', email));
+      if (!record || (record.user.status !== 'invited' && record.user.status !== 'active')) return;
+      const { signInLockedUntil: _lock, passwordExpired: _expired, ...rest } = record.user;
+      const user: User = { ...rest, passwordSet: true, failedSignIns: 0 };
+      const next = user.status === 'invited' ? accountReducer(user, { type: 'PASSWORD_SET' }) : user;
+      const before = toScim(record.user, record.grants);
+      const after = toScim(next, record.grants);
+      if (JSON.stringify(before) === JSON.stringify(after)) return;
+      try {
+        await client.patchUser(record.user.id, patchOperations(before, after), record.etag);
+        return;
+      } catch (error) {
+        if (!(error instanceof PortierError && error.code === 'conflict')) throw error;
+      }
+    }
+    throw new PortierError('conflict', { entity: 'user', reason: 'password-set-not-mirrored' });
+  }
+
+  /** The same fallback operation, then the account's new state written on the peer. */
+  const settingPassword =
+    <K extends 'acceptInvitation' | 'completePasswordReset' | 'changePassword'>(name: K, emailOf: (input: Parameters<PortierBackend[K]>[0]) => Promise<string | undefined>): PortierBackend[K] =>
+    (async (input: Parameters<PortierBackend[K]>[0]) => {
+      const email = fallback ? await emailOf(input) : undefined;
+      await (fromFallback(name) as (input: Parameters<PortierBackend[K]>[0]) => Promise<void>)(input);
+      if (email) await mirrorPasswordSet(email);
+    }) as PortierBackend[K];
+  const emailOfToken = async ({ token }: { token: string }) => (await fallback!.inspectToken({ token })).email;
+
   /** Commands run one at a time: a second one reads what the first wrote. */
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -285,10 +323,10 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     listAudit: fromFallback('listAudit'),
     signIn: fromFallback('signIn'),
     inspectToken: fromFallback('inspectToken'),
-    acceptInvitation: fromFallback('acceptInvitation'),
     requestNewInvitation: fromFallback('requestNewInvitation'),
     requestPasswordReset: fromFallback('requestPasswordReset'),
-    completePasswordReset: fromFallback('completePasswordReset'),
-    changePassword: fromFallback('changePassword'),
+    acceptInvitation: settingPassword('acceptInvitation', emailOfToken),
+    completePasswordReset: settingPassword('completePasswordReset', emailOfToken),
+    changePassword: settingPassword('changePassword', async ({ email }) => String(email)),
   };
 }

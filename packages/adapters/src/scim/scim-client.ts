@@ -148,6 +148,11 @@ export function createScimClient(options: ScimClientOptions) {
     /** Applies PATCH operations to one user, guarded by If-Match. */
     async patchUser(id: string, operations: Record<string, unknown>[], ifMatch: string, signal?: AbortSignal): Promise<ScimRecord> {
       const { body, etag } = await request('PATCH', userPath(id), { body: { schemas: [SCIM_PATCH], Operations: operations }, ifMatch, signal });
+      // RFC 7644 §3.5.2: a server may answer 204 No Content instead of the resource; it is then read.
+      if (body === undefined) {
+        const read = await request('GET', userPath(id), { signal });
+        return fromScim(read.body, read.etag);
+      }
       return fromScim(body, etag);
     },
 

@@ -161,7 +161,7 @@ const RULES: readonly Rule[] = [
 ];
 
 /**
- * The one authorization choke point (SPEC rules 1–5, 10, 11): may `actor` do `action` on `target`?
+ * The one authorization choke point (SPEC rules 1–5, 9 for an expired initial password, 10, 11): may `actor` do `action` on `target`?
  * Every command, every backend operation, every route and every screen asks it; nothing else
  * re-implements a rule.
  * @example

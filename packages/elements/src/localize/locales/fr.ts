@@ -309,7 +309,7 @@ const fr: Messages = {
       'Un niveau par type de contrat, pour chaque application de chaque contrat des clients que vous gérez. Si une application ne permet pas ce niveau, le niveau inférieur le plus proche est attribué. Les autres droits de cet utilisateur restent inchangés.',
     review: 'Voir les modifications',
     setupBlocked: 'Sauvez ou annulez d’abord vos modifications dans le tableau : la copie et « Tout autoriser » partent des droits sauvés.',
-    copySummaryTitle: (name) => `Copier les droits de l’utilisateur ${name} ?`,
+    copySummaryTitle: (name) => `Copier les droits de l’utilisateur ${name} ?`,
     authorizeAllSummaryTitle: 'Tout autoriser ?',
     copied: (name) => `Les droits de l’utilisateur ${name} ont été copiés.`,
     authorizedAll: 'Tous les contrats ont été autorisés avec les niveaux choisis.',
