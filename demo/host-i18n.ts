@@ -171,7 +171,7 @@ const fr: HostTexts = {
   language: 'Langue',
   today: 'Date de la démo\u202f:',
   shifted: (days) => `+${days} jours`,
-  moveTime: 'Avancer le temps de 31 jours',
+  moveTime: 'Temps +31 jours',
   resetData: 'Réinitialiser la démo',
   resetConfirm: 'Oublier toutes les modifications faites dans la démo et repartir des données initiales ?',
   leaveUnsaved: 'Vos modifications sur cette page ne sont pas sauvées. Quitter la page quand même ?',
