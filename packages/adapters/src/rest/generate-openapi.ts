@@ -9,6 +9,8 @@ const str = { type: 'string' };
 const int = { type: 'integer', minimum: 0 };
 const obj = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, ...(required.length ? { required } : {}) });
 const arr = (items: unknown) => ({ type: 'array', items });
+/** A request body's object: a key it does not define is refused with 400 `validation` (`unrecognized_keys`). */
+const input = (properties: Record<string, unknown>, required: string[] = []) => ({ ...obj(properties, required), additionalProperties: false });
 
 const schemas: Record<string, unknown> = {
   Problem: obj({ type: str, title: str, status: { type: 'integer' }, code: { enum: [...PORTIER_ERROR_CODES] }, detail: str, details: { type: 'object', additionalProperties: true } }, ['type', 'title', 'status', 'code']),
@@ -17,6 +19,7 @@ const schemas: Record<string, unknown> = {
   Signature: { enum: [...SIGNATURES] },
   Language: { enum: [...LANGUAGES] },
   Grant: obj({ clientId: str, applicationId: str, level: ref('Level'), profile: str }, ['clientId', 'applicationId', 'level']),
+  GrantChange: input({ clientId: str, applicationId: str, level: ref('Level'), profile: str }, ['clientId', 'applicationId', 'level']),
   User: obj({
     id: str, organizationId: str, email: str, firstName: str, lastName: str, phone: str, mobile: str, language: ref('Language'),
     kind: { enum: [...USER_KINDS] }, role: ref('Role'), signature: ref('Signature'), status: { enum: [...ACCOUNT_STATUSES] },
@@ -39,12 +42,12 @@ const schemas: Record<string, unknown> = {
   UserWithGrants: obj({ user: ref('User'), grants: arr(ref('Grant')) }, ['user', 'grants']),
   Changes: obj({ users: arr(ref('User')), grants: { type: 'object', additionalProperties: arr(ref('Grant')) }, removedUserIds: arr(str) }, ['users', 'grants', 'removedUserIds']),
   AccessSetup: { oneOf: [
-    obj({ mode: { const: 'individual' }, grants: arr(ref('Grant')) }, ['mode', 'grants']),
-    obj({ mode: { const: 'copy' }, sourceUserId: str, excludeApplications: arr(str) }, ['mode', 'sourceUserId']),
-    obj({ mode: { const: 'authorize-all' }, levels: { type: 'object', additionalProperties: ref('Level') } }, ['mode', 'levels']),
+    input({ mode: { const: 'individual' }, grants: arr(ref('GrantChange')) }, ['mode', 'grants']),
+    input({ mode: { const: 'copy' }, sourceUserId: str, excludeApplications: arr(str) }, ['mode', 'sourceUserId']),
+    input({ mode: { const: 'authorize-all' }, levels: { type: 'object', additionalProperties: ref('Level') } }, ['mode', 'levels']),
   ] },
-  CreateUserInput: obj({ email: { type: 'string', format: 'email', maxLength: 254 }, firstName: str, lastName: str, phone: str, mobile: str, language: ref('Language'), role: ref('Role'), kind: { enum: [...USER_KINDS] }, signature: ref('Signature'), managedClientIds: arr(str), access: ref('AccessSetup') }, ['email', 'firstName', 'lastName', 'language']),
-  ProfileChanges: obj({ email: { type: 'string', description: 'Refused with not-editable when it differs.' }, firstName: str, lastName: str, phone: str, mobile: str, language: ref('Language') }),
+  CreateUserInput: input({ email: { type: 'string', format: 'email', maxLength: 254 }, firstName: str, lastName: str, phone: str, mobile: str, language: ref('Language'), role: ref('Role'), kind: { enum: [...USER_KINDS] }, signature: ref('Signature'), managedClientIds: arr(str), access: ref('AccessSetup') }, ['email', 'firstName', 'lastName', 'language']),
+  ProfileChanges: input({ email: { type: 'string', description: 'Refused with not-editable when it differs.' }, firstName: str, lastName: str, phone: str, mobile: str, language: ref('Language') }),
   SignInResult: obj({ userId: str, passwordChangeRequired: { type: 'boolean' } }, ['userId', 'passwordChangeRequired']),
   TokenInfo: obj({ kind: { enum: ['invitation', 'password-reset', 'unknown'] }, state: { enum: ['valid', 'expired', 'used', 'unknown'] }, email: str, firstName: str, lastName: str, passwordPolicy: {} }, ['kind', 'state']),
 };
@@ -52,13 +55,13 @@ const schemas: Record<string, unknown> = {
 const commandBodies: Record<string, unknown> = {
   'users.create': ref('CreateUserInput'),
   'users.updateProfile': ref('ProfileChanges'),
-  'users.setRole': obj({ role: ref('Role') }, ['role']),
-  'users.setSignature': obj({ signature: ref('Signature') }, ['signature']),
-  'users.deactivate': obj({ until: { type: 'string', format: 'date', description: 'The last active day; omitted: now.' } }),
-  'access.set': obj({ grants: arr(ref('Grant')), removeClientIds: arr(str) }, ['grants']),
-  'access.copyFrom': obj({ sourceUserId: str, excludeApplications: arr(str) }, ['sourceUserId']),
-  'access.authorizeAll': obj({ levels: { type: 'object', additionalProperties: ref('Level'), description: 'One level per contract type.' } }, ['levels']),
-  'clients.setManaged': obj({ clientIds: arr(str) }, ['clientIds']),
+  'users.setRole': input({ role: ref('Role') }, ['role']),
+  'users.setSignature': input({ signature: ref('Signature') }, ['signature']),
+  'users.deactivate': input({ until: { type: 'string', format: 'date', description: 'The last active day; omitted: now.' } }),
+  'access.set': input({ grants: arr(ref('GrantChange')), removeClientIds: arr(str) }, ['grants']),
+  'access.copyFrom': input({ sourceUserId: str, excludeApplications: arr(str) }, ['sourceUserId']),
+  'access.authorizeAll': input({ levels: { type: 'object', additionalProperties: ref('Level'), description: 'One level per contract type.' } }, ['levels']),
+  'clients.setManaged': input({ clientIds: arr(str) }, ['clientIds']),
 };
 const sessionBodies: Record<string, [unknown, string?]> = {
   signIn: [obj({ email: str, password: str }, ['email', 'password']), 'SignInResult'],
@@ -103,7 +106,7 @@ export function buildOpenApi(): Record<string, unknown> {
       if (route.command !== 'users.create') parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string', example: 'W/"3"' }, description: 'The user version the caller edited (of a list, any one); a stale one answers 412 (conflict).' });
       const body = commandBodies[route.command];
       if (body) op.requestBody = { required: true, content: { 'application/json': { schema: body } } };
-      else if (route.method !== 'DELETE') op.requestBody = { required: false, content: { 'application/json': { schema: obj({}) } } };
+      else if (route.method !== 'DELETE') op.requestBody = { required: false, content: { 'application/json': { schema: input({}) } } };
       responses[String(route.status)] = { description: 'What changed.', headers: { ETag: { schema: str, description: 'W/"<version>" of the user acted upon.' }, ...(route.status === 201 ? { Location: { schema: str } } : {}) }, content: content('Changes') };
       responses['412'] = problem('Stale If-Match: conflict.');
     } else if (route.auth) {

@@ -240,6 +240,11 @@ describe('createRestHandler', () => {
     assert.deepEqual([forbidden.status, (await problem(forbidden)).code], [403, 'forbidden']);
     const taken = await send('POST', '/users', { body: JSON.stringify({ email: 'REST.NEW@lambert.example', firstName: 'R', lastName: 'N', language: 'en' }) });
     assert.deepEqual([taken.status, (await problem(taken)).code], [409, 'email-taken']);
+    // A key the contract does not define (openapi.json: additionalProperties false) is refused, not dropped.
+    const typo = await send('POST', '/users/u-005/grants/copy', { body: JSON.stringify({ sourceUserId: 'u-001', exludeApplications: ['invoice-viewer'] }) });
+    assert.deepEqual([typo.status, (await problem(typo)).details?.['issues']], [400, [{ path: ['exludeApplications'], code: 'unrecognized_keys' }]]);
+    const extra = await send('PATCH', '/users/u-005', { body: JSON.stringify({ firstName: 'R', nickname: 'Rob' }) });
+    assert.deepEqual([extra.status, (await problem(extra)).details?.['issues']], [400, [{ path: ['changes', 'nickname'], code: 'unrecognized_keys' }]]);
   });
 
   it('rule 2: answers a user or client of another organization exactly as an unknown id, on every route', async () => {

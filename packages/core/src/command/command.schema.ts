@@ -38,16 +38,19 @@ const id = z.string().check(z.minLength(1), z.maxLength(200));
 const ids = z.array(id).check(z.maxLength(10_000));
 const expectedVersion = z.optional(countSchema);
 
+/** One grant to set: level `none` keeps the client listed with no right. */
+export const grantChangeSchema = z.strictObject(grantSchema.shape);
+
 /** The three ways of seed 004 to set access, usable at creation and later. */
 export const accessSetupSchema = z.union([
-  z.object({ mode: z.literal('individual'), grants: z.array(grantSchema).check(z.maxLength(100_000)) }),
-  z.object({ mode: z.literal('copy'), sourceUserId: id, excludeApplications: z.optional(ids) }),
-  z.object({ mode: z.literal('authorize-all'), levels: z.record(z.string(), levelSchema) }),
+  z.strictObject({ mode: z.literal('individual'), grants: z.array(grantChangeSchema).check(z.maxLength(100_000)) }),
+  z.strictObject({ mode: z.literal('copy'), sourceUserId: id, excludeApplications: z.optional(ids) }),
+  z.strictObject({ mode: z.literal('authorize-all'), levels: z.record(z.string(), levelSchema) }),
 ]);
 export type AccessSetup = z.infer<typeof accessSetupSchema>;
 
 /** What a form sends to create a user (seed 000 §4, seed 003 kinds, seed 004 access). */
-export const createUserInputSchema = z.object({
+export const createUserInputSchema = z.strictObject({
   email: emailInputSchema,
   firstName: nameInputSchema,
   lastName: nameInputSchema,
@@ -66,7 +69,7 @@ export const createUserInputSchema = z.object({
 export type CreateUserInput = z.input<typeof createUserInputSchema>;
 
 /** Profile fields an update may carry. `email` is accepted here only to be refused as `not-editable`. */
-export const profileChangesSchema = z.object({
+export const profileChangesSchema = z.strictObject({
   email: z.optional(z.string()),
   firstName: z.optional(nameInputSchema),
   lastName: z.optional(nameInputSchema),
@@ -76,37 +79,36 @@ export const profileChangesSchema = z.object({
 });
 export type ProfileChanges = z.input<typeof profileChangesSchema>;
 
-/** One grant to set: level `none` keeps the client listed with no right. */
-export const grantChangeSchema = grantSchema;
-
 const onUser = { userId: id, expectedVersion };
 
 /**
  * The schema of each command's fields, by command type. A command is `{ type, ...fields }`;
  * {@link parseCommand} picks the schema by `type`, so a mistake is reported at its own field
- * path (and without the weight of a discriminated union in every host page).
+ * path (and without the weight of a discriminated union in every host page). Every object of a
+ * command is strict: a key it does not know (`exludeApplications`) is a `validation` error, not
+ * dropped, which would run the command without what the caller meant.
  */
 export const COMMAND_SCHEMAS = {
-  'users.create': z.object({ input: createUserInputSchema }),
-  'users.updateProfile': z.object({ ...onUser, changes: profileChangesSchema }),
-  'users.setRole': z.object({ ...onUser, role: roleSchema }),
-  'users.setSignature': z.object({ ...onUser, signature: signatureSchema }),
-  'users.activate': z.object(onUser),
-  'users.deactivate': z.object({ ...onUser, until: z.optional(isoDaySchema) }),
-  'users.block': z.object(onUser),
-  'users.unblock': z.object(onUser),
-  'users.resetPassword': z.object(onUser),
-  'users.resendInvitation': z.object(onUser),
-  'users.makeLogin': z.object(onUser),
-  'users.remove': z.object(onUser),
-  'access.set': z.object({
+  'users.create': z.strictObject({ input: createUserInputSchema }),
+  'users.updateProfile': z.strictObject({ ...onUser, changes: profileChangesSchema }),
+  'users.setRole': z.strictObject({ ...onUser, role: roleSchema }),
+  'users.setSignature': z.strictObject({ ...onUser, signature: signatureSchema }),
+  'users.activate': z.strictObject(onUser),
+  'users.deactivate': z.strictObject({ ...onUser, until: z.optional(isoDaySchema) }),
+  'users.block': z.strictObject(onUser),
+  'users.unblock': z.strictObject(onUser),
+  'users.resetPassword': z.strictObject(onUser),
+  'users.resendInvitation': z.strictObject(onUser),
+  'users.makeLogin': z.strictObject(onUser),
+  'users.remove': z.strictObject(onUser),
+  'access.set': z.strictObject({
     ...onUser,
     grants: z.array(grantChangeSchema).check(z.maxLength(100_000)),
     removeClientIds: z.optional(ids),
   }),
-  'access.copyFrom': z.object({ ...onUser, sourceUserId: id, excludeApplications: z.optional(ids) }),
-  'access.authorizeAll': z.object({ ...onUser, levels: z.record(z.string(), levelSchema) }),
-  'clients.setManaged': z.object({ ...onUser, clientIds: ids }),
+  'access.copyFrom': z.strictObject({ ...onUser, sourceUserId: id, excludeApplications: z.optional(ids) }),
+  'access.authorizeAll': z.strictObject({ ...onUser, levels: z.record(z.string(), levelSchema) }),
+  'clients.setManaged': z.strictObject({ ...onUser, clientIds: ids }),
 };
 
 type CommandSchemas = typeof COMMAND_SCHEMAS;
@@ -129,5 +131,6 @@ export function parseCommand(input: unknown): ParsedCommand {
   if (typeof type !== 'string' || !Object.hasOwn(COMMAND_SCHEMAS, type)) {
     throw new PortierError('validation', { issues: [{ path: ['type'], code: 'invalid_union' }] });
   }
-  return { type, ...parseOrThrow(COMMAND_SCHEMAS[type as CommandType], input) } as ParsedCommand;
+  const { type: _type, ...fields } = input as Record<string, unknown>;
+  return { type, ...parseOrThrow(COMMAND_SCHEMAS[type as CommandType], fields) } as ParsedCommand;
 }

@@ -78,6 +78,23 @@ describe('execute — users.create', () => {
       );
     }
   });
+  it('refuses a key a command does not know at its own path, rather than run the command without it', () => {
+    const issuesOf = (command: unknown) => {
+      try {
+        run(command as Command);
+      } catch (error) {
+        return (error as PortierError).code === 'validation' ? (error as PortierError).details?.issues : (error as PortierError).code;
+      }
+      return 'applied';
+    };
+    // A typo would otherwise copy every application, or grant a right without its profile.
+    assert.deepEqual(issuesOf({ type: 'access.copyFrom', userId: 'plain', sourceUserId: 'admin2', exludeApplications: ['invoices'] }), [{ path: ['exludeApplications'], code: 'unrecognized_keys' }]);
+    assert.deepEqual(issuesOf({ type: 'access.set', userId: 'plain', grants: [{ clientId: 'c-1', applicationId: 'invoices', level: 'full', profil: 'REFERENT' }] }), [{ path: ['grants', 0, 'profil'], code: 'unrecognized_keys' }]);
+    assert.deepEqual(issuesOf({ type: 'users.create', input: { email: 'n@a.example', firstName: 'N', lastName: 'N', language: 'en', rol: 'superuser' } }), [{ path: ['input', 'rol'], code: 'unrecognized_keys' }]);
+    assert.deepEqual(issuesOf({ type: 'users.updateProfile', userId: 'plain', changes: { firstName: 'P', phoneNumber: '+32 2 555 01 01' } }), [{ path: ['changes', 'phoneNumber'], code: 'unrecognized_keys' }]);
+    assert.deepEqual(issuesOf({ type: 'access.authorizeAll', userId: 'plain', levels: { supply: 'read' }, profiles: { supply: 'REFERENT' } }), [{ path: ['profiles'], code: 'unrecognized_keys' }]);
+    assert.equal(issuesOf({ type: 'users.block', userId: 'plain', expectedVersion: 0 }), 'applied');
+  });
   it('rejects bad input with validation and every field path', () => {
     assert.throws(
       () => run({ type: 'users.create', input: { email: 'not-an-email', firstName: '', lastName: 'x'.repeat(101), language: 'xx' as 'en', phone: 'call me' } }),

@@ -8,10 +8,12 @@ import { PortierError, type FieldIssue } from '../errors.js';
 export function parseOrThrow<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues: FieldIssue[] = result.error.issues.map((issue) => ({
-    path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
-    code: issue.code,
-    ...(issue.message && issue.message !== 'Invalid input' ? { message: issue.message } : {}),
-  }));
+  const issues = result.error.issues.flatMap((issue): FieldIssue[] => {
+    const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+    const message = issue.message && issue.message !== 'Invalid input' ? { message: issue.message } : {};
+    // A key a strict object does not know is reported at its own path, one issue per key.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], code: issue.code }));
+    return [{ path, code: issue.code, ...message }];
+  });
   throw new PortierError('validation', { issues });
 }
