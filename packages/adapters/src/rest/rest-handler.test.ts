@@ -245,6 +245,15 @@ describe('createRestHandler', () => {
     assert.deepEqual([typo.status, (await problem(typo)).details?.['issues']], [400, [{ path: ['exludeApplications'], code: 'unrecognized_keys' }]]);
     const extra = await send('PATCH', '/users/u-005', { body: JSON.stringify({ firstName: 'R', nickname: 'Rob' }) });
     assert.deepEqual([extra.status, (await problem(extra)).details?.['issues']], [400, [{ path: ['changes', 'nickname'], code: 'unrecognized_keys' }]]);
+    // What the path and If-Match say is not said again in the body: neither obeyed nor dropped.
+    for (const [path, body, key] of [
+      ['/users/u-005/block', { expectedVersion: 7 }, 'expectedVersion'],
+      ['/users/u-005/role', { role: 'superuser', userId: 'u-004' }, 'userId'],
+      ['/users/u-005/unblock', { type: 'users.remove' }, 'type'],
+    ] as const) {
+      const restated = await send('POST', path, { body: JSON.stringify(body) });
+      assert.deepEqual([restated.status, (await problem(restated)).details?.['issues']], [400, [{ path: [key], code: 'unrecognized_keys' }]], path);
+    }
   });
 
   it('rule 2: answers a user or client of another organization exactly as an unknown id, on every route', async () => {

@@ -125,7 +125,11 @@ async function serve(
       if (route.bodyKey === undefined && body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
         throw validation([], 'invalid_type', 'expected object');
       }
-      const { expectedVersion: _ignored, ...fields } = (route.bodyKey === undefined && body ? body : {}) as Record<string, unknown>;
+      const fields = (route.bodyKey === undefined && body ? body : {}) as Record<string, unknown>;
+      // The path names the command and its user, If-Match the version: a body that says them again
+      // is refused like any key the contract does not define, not silently overruled.
+      const restated = ['type', 'userId', 'expectedVersion'].filter((key) => Object.hasOwn(fields, key));
+      if (restated.length > 0) throw new PortierError('validation', { issues: restated.map((key) => ({ path: [key], code: 'unrecognized_keys' })) });
       const command = parseCommand(commandOfRequest(route, params, route.bodyKey ? body : fields, expectedVersion));
       const changes = await backend.execute(ctx, command);
       const targetId = 'userId' in command ? command.userId : changes.users[0]?.id;
