@@ -314,6 +314,61 @@ describe('SCIM backend: a password set through the fallback changes the account 
   });
 });
 
+describe('SCIM backend: the password mirror, whatever the e-mail\'s case or the peer\'s state', () => {
+  /** A fresh seeded peer, and a backend whose PATCH requests fail while `peerDown` is set. */
+  async function withPeer(run: (subject: { backend: ReturnType<typeof createScimBackend>; fallback: ReturnType<typeof createMemoryBackend>; peerUser: (id: string) => Promise<User>; setPeerDown: (down: boolean) => void }) => Promise<void>): Promise<void> {
+    const peer = await startScimPeer({ store: seededStore() });
+    let peerDown = false;
+    const flaky: typeof fetch = async (input, init) => (peerDown && init?.method === 'PATCH' ? new Response('unavailable', { status: 503 }) : fetch(input, init));
+    try {
+      const fallback = createMemoryBackend();
+      const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback, fetch: flaky });
+      const peerUser = async (id: string) => (await createScimClient({ baseUrl: peer.url, token: peer.token }).getUser(id)).user;
+      await run({ backend, fallback, peerUser, setPeerDown: (down) => (peerDown = down) });
+    } finally {
+      await peer.close();
+    }
+  }
+  const email = seed.data.users['u-016']!.email;
+
+  it('rule 9: a password changed with the e-mail typed in capitals clears the expiry on the peer, with a new version', async () => {
+    await withPeer(async ({ backend, peerUser }) => {
+      const before = await peerUser('u-016');
+      await backend.changePassword({ email: ` ${email.toUpperCase()} `, currentPassword: DEMO_PASSWORD, newPassword: 'brand new phrase 2026' });
+      const after = await peerUser('u-016');
+      assert.deepEqual([after.passwordExpired, after.version], [undefined, before.version + 1]);
+      assert.equal((await backend.load({ actorId: 'u-016' })).actorId, 'u-016');
+    });
+  });
+
+  it('a peer that cannot be written when the password is set does not fail the change; the next sign-in writes it', async () => {
+    await withPeer(async ({ backend, fallback, peerUser, setPeerDown }) => {
+      setPeerDown(true);
+      // Resolves: the password is set. A rejection would send the user back with the old one (a failed sign-in, rule 8).
+      await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'brand new phrase 2026' });
+      assert.equal((await peerUser('u-016')).passwordExpired, true);
+      // Still down at sign-in: the sign-in fails as a server error, and counts no failed attempt.
+      await rejectsWith(backend.signIn({ email, password: 'brand new phrase 2026' }), 'server');
+      assert.equal(fallback.currentData().users['u-016']!.failedSignIns, 0);
+      setPeerDown(false);
+      assert.deepEqual(await backend.signIn({ email, password: 'brand new phrase 2026' }), { userId: 'u-016', passwordChangeRequired: false });
+      assert.equal((await peerUser('u-016')).passwordExpired, undefined);
+      assert.equal((await backend.load({ actorId: 'u-016' })).actorId, 'u-016');
+    });
+  });
+
+  it('a sign-in that still requires a change, or a peer account blocked meanwhile, is not written', async () => {
+    await withPeer(async ({ backend, peerUser }) => {
+      assert.deepEqual(await backend.signIn({ email, password: DEMO_PASSWORD }), { userId: 'u-016', passwordChangeRequired: true });
+      assert.equal((await peerUser('u-016')).passwordExpired, true);
+      const admin = seed.data.users[ACTORS.admin]!;
+      const before = await peerUser(ACTORS.admin);
+      await backend.signIn({ email: admin.email, password: DEMO_PASSWORD });
+      assert.equal((await peerUser(ACTORS.admin)).version, before.version, 'nothing to write, nothing written');
+    });
+  });
+});
+
 describe('SCIM backend: rule 4 when the last super users change at the same moment', () => {
   for (const [label, second] of [
     ['one backend', (first: ReturnType<typeof createScimBackend>) => first],

@@ -6,6 +6,7 @@ import {
   execute,
   grantsOf,
   isActiveSuperUser,
+  normalizeEmail,
   parseOrThrow,
   selectUserPage,
   systemClock,
@@ -239,22 +240,24 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
 
   /**
    * A password set through the fallback (an invitation accepted, a reset completed, a password
-   * changed) also changes the account: active, no expired password, a clean sign-in count. The
-   * peer holds the account, so it gets the same change; its stale state would otherwise keep the
-   * user out for good (still `invited`, or rule 9's expired password). An account the peer holds
-   * in another state (blocked there meanwhile) is left as the peer holds it.
+   * changed) also changes the account: active, no expired password, a clean sign-in count, a new
+   * version. The peer holds the account, so it gets the same change; its stale state would
+   * otherwise keep the user out for good (still `invited`, or rule 9's expired password). An
+   * account the peer holds in another state (blocked there meanwhile) is left as the peer holds it.
    */
   async function mirrorPasswordSet(email: string): Promise<void> {
+    // userName is not case-exact (RFC 7643 §4.1.1): the peer matches it lower-cased, as listUsers asks.
+    const userName = normalizeEmail(email);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [record] = await client.listUsers(eq('userName', email));
+      const [record] = await client.listUsers(eq('userName', userName));
       if (!record || (record.user.status !== 'invited' && record.user.status !== 'active')) return;
       const { signInLockedUntil: _lock, passwordExpired: _expired, ...rest } = record.user;
       const user: User = { ...rest, passwordSet: true, failedSignIns: 0 };
       const next = user.status === 'invited' ? accountReducer(user, { type: 'PASSWORD_SET' }) : user;
       const before = toScim(record.user, record.grants);
-      const after = toScim(next, record.grants);
-      if (JSON.stringify(before) === JSON.stringify(after)) return;
+      if (JSON.stringify(before) === JSON.stringify(toScim(next, record.grants))) return;
       try {
+        const after = toScim({ ...next, version: record.user.version + 1 }, record.grants);
         await client.patchUser(record.user.id, patchOperations(before, after), record.etag);
         return;
       } catch (error) {
@@ -264,13 +267,17 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     throw new PortierError('conflict', { entity: 'user', reason: 'password-set-not-mirrored' });
   }
 
-  /** The same fallback operation, then the account's new state written on the peer. */
+  /**
+   * The same fallback operation, then the account's new state written on the peer. The password
+   * is set once the fallback answers, so a peer that cannot be written now does not fail the call
+   * (the user would try again with the old password, a failed sign-in): the next sign-in writes it.
+   */
   const settingPassword =
     <K extends 'acceptInvitation' | 'completePasswordReset' | 'changePassword'>(name: K, emailOf: (input: Parameters<PortierBackend[K]>[0]) => Promise<string | undefined>): PortierBackend[K] =>
     (async (input: Parameters<PortierBackend[K]>[0]) => {
       const email = fallback ? await emailOf(input) : undefined;
       await (fromFallback(name) as (input: Parameters<PortierBackend[K]>[0]) => Promise<void>)(input);
-      if (email) await mirrorPasswordSet(email);
+      if (email) await mirrorPasswordSet(email).catch(() => undefined);
     }) as PortierBackend[K];
   const emailOfToken = async ({ token }: { token: string }) => (await fallback!.inspectToken({ token })).email;
 
@@ -321,7 +328,13 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
 
     searchClients: fromFallback('searchClients'),
     listAudit: fromFallback('listAudit'),
-    signIn: fromFallback('signIn'),
+    async signIn(input) {
+      const result = await fromFallback('signIn')(input);
+      // The fallback holds the password: a sign-in it accepts with no change required means the
+      // peer must not still say invited or expired (a mirror that failed when the password was set).
+      if (!result.passwordChangeRequired) await mirrorPasswordSet(String(input.email));
+      return result;
+    },
     inspectToken: fromFallback('inspectToken'),
     requestNewInvitation: fromFallback('requestNewInvitation'),
     requestPasswordReset: fromFallback('requestPasswordReset'),
