@@ -175,7 +175,7 @@ const fr: HostTexts = {
   resetData: 'Réinitialiser la démo',
   resetConfirm: 'Oublier toutes les modifications faites dans la démo et repartir des données initiales ?',
   leaveUnsaved: 'Vos modifications sur cette page ne sont pas sauvées. Quitter la page quand même ?',
-  outbox: "Boîte d'envoi",
+  outbox: "Boîte d’envoi",
   outboxTitle: 'E-mails que le portail aurait envoyés',
   outboxEmpty: 'Aucun e-mail. Invitez un utilisateur, envoyez une réinitialisation de mot de passe, ou échouez cinq fois à la connexion.',
   outboxHint: 'Les liens ouvrent les écrans de compte, comme pour le destinataire.',
@@ -191,12 +191,12 @@ const fr: HostTexts = {
   labelled: (label) => `${label}\u202f:`,
   homeIntro: 'Vos applications. Suivez votre consommation, vos factures et vos contrats en un seul endroit.',
   tiles: {
-    'energy-guard': { title: 'Energy Guard', text: "Épargne l'environnement et votre budget.", action: 'Suivre votre consommation' },
+    'energy-guard': { title: 'Energy Guard', text: "Épargne l’environnement et votre budget.", action: 'Suivre votre consommation' },
     'price-viewer': { title: 'Price Evolution Viewer', text: 'Suivez de près les paramètres de marché.', action: 'Suivre le marché' },
     'portfolio-manager': { title: 'Portfolio Manager', text: 'Simulez et fixez aisément votre prix en ligne.', action: 'Gérer vos contrats' },
-    'invoice-viewer': { title: 'Invoice Viewer', text: "Vos factures en ligne jusqu'aux 36 derniers mois.", action: 'Gérer vos factures' },
+    'invoice-viewer': { title: 'Invoice Viewer', text: "Vos factures en ligne jusqu’aux 36 derniers mois.", action: 'Gérer vos factures' },
     'access-points': { title: 'Gérer des points de livraison', text: 'Ajoutez un point de livraison à votre contrat cadre.', action: 'Gérer les points' },
-    'market-review': { title: 'Market Review', text: "Chaque semaine, des informations sur le marché de l'énergie.", action: "S'inscrire" },
+    'market-review': { title: 'Market Review', text: "Chaque semaine, des informations sur le marché de l’énergie.", action: "S’inscrire" },
     'customer-data': { title: 'Rapports données client', text: 'Générez des rapports pour gérer vos données client.', action: 'Générer un rapport' },
     users: { title: 'Gestion des utilisateurs', text: 'Gérez les utilisateurs de votre organisation.', action: 'Ouvrir la gestion des utilisateurs' },
   },
@@ -204,11 +204,11 @@ const fr: HostTexts = {
   superUsersOnly: 'Réservé aux Super Users',
   notInDemo: 'Cette application ne fait pas partie de la démo.',
   signin: {
-    title: "S'identifier",
+    title: "S’identifier",
     intro: 'Connexion de démonstration : le backend en mémoire vérifie le mot de passe et compte les échecs.',
     email: 'E-mail',
     password: 'Mot de passe',
-    submit: "S'identifier",
+    submit: "S’identifier",
     forgot: 'Oublié votre mot de passe ?',
     wrong: 'E-mail ou mot de passe incorrect.',
     lockoutHint: 'Après plusieurs mots de passe erronés de suite, le compte est bloqué et son titulaire en est averti par e-mail.',
@@ -241,7 +241,7 @@ const fr: HostTexts = {
   },
   changePassword: 'Changer mon mot de passe',
   react: 'Version React 19',
-  footer: "Lumen Energy Business est un portail fictif : l'hôte d'exemple de la démo Portier.",
+  footer: "Lumen Energy Business est un portail fictif : l’hôte d’exemple de la démo Portier.",
 };
 
 const nl: HostTexts = {

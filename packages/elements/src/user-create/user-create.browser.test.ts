@@ -376,8 +376,8 @@ describe('<portier-user-create>', () => {
     const label = (type: string) => $(element, `label[for="type-${type}"]`).textContent!.trim();
     expect(label('supply')).to.equal('Contrats de fourniture');
     expect(label('services')).to.equal('Contrats de services');
-    expect(label('maintenance')).to.equal('Contrats de type « maintenance »');
-    expect(label('constructor')).to.equal('Contrats de type « constructor »');
+    expect(label('maintenance')).to.equal('Contrats de type « maintenance »');
+    expect(label('constructor')).to.equal('Contrats de type « constructor »');
     await expectNoAxeViolations(element);
   });
 
