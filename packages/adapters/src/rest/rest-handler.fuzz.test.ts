@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { COMMAND_SCHEMAS, PORTIER_ERROR_CODES, createUserInputSchema, profileChangesSchema } from '@portier/core';
+import { COMMAND_SCHEMAS, PORTIER_ERROR_CODES, createUserInputSchema, profileChangesSchema, type PortierBackend } from '@portier/core';
+import { demoSeed } from '../memory/demo-seed.js';
 import { createMemoryBackend } from '../memory/memory-backend.js';
+import { createScimBackend } from '../scim/scim-backend.js';
+import { toScim } from '../scim/scim-mapping.js';
+import { ScimUserStore, startScimPeer } from '../scim/scim-peer.js';
 import { createRestHandler } from './rest-handler.js';
 import { ROUTES, fillPath, type Route } from './routes.js';
 
@@ -86,37 +90,74 @@ const requestArb = fc.constantFrom(...ROUTES).chain((route) =>
   }),
 );
 
+/** A backend under test, what its data is now (to compare after a refusal), and how to let it go. */
+interface Subject {
+  backend: PortierBackend;
+  snapshot: () => unknown;
+  close: () => Promise<void>;
+}
+
+const SUBJECTS: [name: string, numRuns: number, open: () => Promise<Subject>][] = [
+  [
+    'the memory backend',
+    3000,
+    async () => {
+      const backend = createMemoryBackend();
+      return { backend, snapshot: () => structuredClone(backend.currentData()), close: async () => {} };
+    },
+  ],
+  [
+    'the SCIM backend on a scimmy peer',
+    400,
+    async () => {
+      const seed = demoSeed(Date.now());
+      const store = new ScimUserStore();
+      for (const user of Object.values(seed.data.users)) store.seed(user.id, toScim(user, seed.data.grants[user.id] ?? []), user.createdAt);
+      const peer = await startScimPeer({ store });
+      const fallback = createMemoryBackend();
+      const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback });
+      return { backend, snapshot: () => structuredClone([[...store.users], fallback.currentData()]), close: () => peer.close() };
+    },
+  ],
+];
+
 describe('createRestHandler — any request', () => {
-  it('is answered without a server error: a success, or a problem with a Portier code, and a refused command changes nothing', async () => {
-    const backend = createMemoryBackend();
-    const serverErrors: unknown[] = [];
-    const handler = createRestHandler(backend, {
-      resolveActor: (request) => request.headers.get('x-portier-actor') ?? undefined,
-      basePath: '/api',
-      onServerError: (error) => serverErrors.push(error),
+  for (const [name, numRuns, open] of SUBJECTS) {
+    it(`over ${name}, is answered without a server error: a success, or a problem with a Portier code, and a refused command changes nothing`, async () => {
+      const { backend, snapshot, close } = await open();
+      const serverErrors: unknown[] = [];
+      const handler = createRestHandler(backend, {
+        resolveActor: (request) => request.headers.get('x-portier-actor') ?? undefined,
+        basePath: '/api',
+        onServerError: (error) => serverErrors.push(error),
+      });
+      try {
+        await fc.assert(
+          fc.asyncProperty(requestArb, async ({ route, method, id, query, body, contentType, ifMatch, actor }) => {
+            const search = new URLSearchParams(query).toString();
+            const verb = method ?? route.method;
+            const headers: Record<string, string> = {};
+            if (actor !== undefined) headers['x-portier-actor'] = actor;
+            if (contentType !== undefined) headers['content-type'] = contentType;
+            if (ifMatch !== undefined) headers['if-match'] = ifMatch;
+            const hasBody = body !== undefined && verb !== 'GET' && verb !== 'HEAD';
+            const before = snapshot();
+            const response = await handler(new Request(`${BASE}${fillPath(route.path, { id })}${search ? `?${search}` : ''}`, { method: verb, headers, ...(hasBody ? { body } : {}) }));
+            const label = `${verb} ${route.path} → ${response.status}`;
+            assert.ok(response.status < 500, label);
+            if (response.status >= 400) {
+              assert.equal(response.headers.get('content-type'), 'application/problem+json', label);
+              if (verb !== 'HEAD') assert.ok((PORTIER_ERROR_CODES as readonly string[]).includes(((await response.json()) as { code: string }).code), label);
+              // A failed sign-in counts (rule 8); any other refusal leaves the data as it was.
+              if (route.operation !== 'signIn' && route.operation !== 'changePassword') assert.deepEqual(snapshot(), before, label);
+            }
+          }),
+          { numRuns },
+        );
+      } finally {
+        await close();
+      }
+      assert.deepEqual(serverErrors, []);
     });
-    await fc.assert(
-      fc.asyncProperty(requestArb, async ({ route, method, id, query, body, contentType, ifMatch, actor }) => {
-        const search = new URLSearchParams(query).toString();
-        const verb = method ?? route.method;
-        const headers: Record<string, string> = {};
-        if (actor !== undefined) headers['x-portier-actor'] = actor;
-        if (contentType !== undefined) headers['content-type'] = contentType;
-        if (ifMatch !== undefined) headers['if-match'] = ifMatch;
-        const hasBody = body !== undefined && verb !== 'GET' && verb !== 'HEAD';
-        const before = structuredClone(backend.currentData());
-        const response = await handler(new Request(`${BASE}${fillPath(route.path, { id })}${search ? `?${search}` : ''}`, { method: verb, headers, ...(hasBody ? { body } : {}) }));
-        const label = `${verb} ${route.path} → ${response.status}`;
-        assert.ok(response.status < 500, label);
-        if (response.status >= 400) {
-          assert.equal(response.headers.get('content-type'), 'application/problem+json', label);
-          if (verb !== 'HEAD') assert.ok((PORTIER_ERROR_CODES as readonly string[]).includes(((await response.json()) as { code: string }).code), label);
-          // A failed sign-in counts (rule 8); any other refusal leaves the data as it was.
-          if (route.operation !== 'signIn' && route.operation !== 'changePassword') assert.deepEqual(backend.currentData(), before, label);
-        }
-      }),
-      { numRuns: 3000 },
-    );
-    assert.deepEqual(serverErrors, []);
-  });
+  }
 });
