@@ -15,8 +15,10 @@ export const ownProfileStyles = css`
   .intro {
     color: var(--_muted);
   }
+  /* The "saved" line takes its own row when the buttons leave it too little: never one letter a line. */
   .footer {
     display: flex;
+    flex-wrap: wrap;
     justify-content: flex-end;
     align-items: center;
     gap: var(--_space);

@@ -91,6 +91,16 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* A column header is our own words: each word sets the column's narrowest width (with
+     "anywhere" a phone showed "Zugriffsrech|te"); long compounds carry soft hyphens in the locales.
+     Data cells keep "anywhere": a name from elsewhere may be one 10,000-character word. A table
+     whose words do not fit (German at 320 px) scrolls in its own box (.table-scroll). */
+  thead th {
+    overflow-wrap: break-word;
+  }
+  .table-scroll {
+    overflow-x: auto;
+  }
   h2,
   h3,
   h4 {
@@ -387,6 +397,9 @@ export const screenStyles = css`
     }
     [part~='base'] {
       display: grid;
+      /* One column no wider than the screen: a grid item's automatic minimum is its content's, so a
+         select with a long option (a user and an e-mail) made the whole page scroll sideways on a phone. */
+      grid-template-columns: minmax(0, 1fr);
       gap: calc(var(--_space) * 2);
     }
     [part~='base'] .banner {

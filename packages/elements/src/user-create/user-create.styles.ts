@@ -65,6 +65,18 @@ export const userCreateStyles = css`
   .preview {
     margin-top: calc(var(--_space) * 1.5);
   }
+  /*
+   * Every word in the preview stays whole ("Vollständig", "Brasserie", never "Vollstän|dig"): a
+   * word sets its column's narrowest width. A name from elsewhere may be one long word, so a name
+   * counts for at most 30ch and breaks past it; a table still too wide scrolls in its own box.
+   */
+  .preview td {
+    overflow-wrap: break-word;
+  }
+  .preview td > bdi {
+    display: block;
+    max-width: 30ch;
+  }
   .preview caption {
     text-align: start;
     font-weight: 600;

@@ -441,7 +441,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
     const rows = grants
       .map((grant) => ({ grant, client: state.data.clients[grant.clientId]?.name ?? grant.clientId, application: state.data.applications[grant.applicationId]?.name ?? grant.applicationId }))
       .sort((a, b) => a.client.localeCompare(b.client) || a.application.localeCompare(b.application));
-    return html`<table class="preview" part="preview">
+    return html`<div class="table-scroll"><table class="preview" part="preview">
       <caption>
         ${t.fields.accessRights}
       </caption>
@@ -449,7 +449,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
         <tr>
           <th scope="col">${t.userCreate.client}</th>
           <th scope="col">${t.userCreate.application}</th>
-          <th scope="col">${t.fields.accessRights}</th>
+          <th scope="col">${t.userList.columns.accessRights}</th>
         </tr>
       </thead>
       <tbody>
@@ -459,13 +459,13 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
             </tr>`
           : rows.map(
               ({ grant, client, application }) => html`<tr data-client=${grant.clientId} data-application=${grant.applicationId}>
-                <td>${client}</td>
-                <td>${application}</td>
+                <td><bdi>${client}</bdi></td>
+                <td><bdi>${application}</bdi></td>
                 <td>${t.level[grant.level]}</td>
               </tr>`,
             )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   #clients(state: PortierState, actor: User) {

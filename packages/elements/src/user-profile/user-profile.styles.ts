@@ -42,8 +42,10 @@ export const userProfileStyles = css`
   .explain {
     margin-top: var(--_space);
   }
+  /* The "saved" line takes its own row when the buttons leave it too little: never one letter a line. */
   .footer {
     display: flex;
+    flex-wrap: wrap;
     justify-content: flex-end;
     align-items: center;
     gap: var(--_space);
