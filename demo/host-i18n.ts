@@ -385,7 +385,7 @@ const de: HostTexts = {
 de.signin = {
   ...en.signin,
   title: 'Anmelden',
-  intro: 'Demo-Anmeldung: das Speicher-Backend prüft das Passwort und zählt Fehlversuche.',
+  intro: 'Demo-Anmeldung: Das Speicher-Backend prüft das Passwort und zählt Fehlversuche.',
   email: 'E-Mail',
   password: 'Passwort',
   submit: 'Anmelden',
@@ -406,7 +406,7 @@ de.signin = {
     'u-002': 'Super User für 2 der 4 Kunden',
     'u-003': 'Super User, Kollektivunterschrift',
     'u-004': 'User',
-    'u-016': 'Startpasswort abgelaufen: muss es ändern',
+    'u-016': 'Startpasswort abgelaufen, muss geändert werden',
   },
   password_hint: (password) => `Passwort aller Demo-Konten: ${password}`,
 };

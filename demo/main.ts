@@ -612,8 +612,8 @@ function renderOutbox(): void {
       h('div', null, h('span', { class: 'kind' }, t.mailKinds[mail.kind]), state ? h('span', { class: 'state', 'data-state': state }, t.linkStates[state]) : null),
       h('div', null, `${t.mailTo} `, h('span', { dir: 'auto' }, mail.to)),
       h('div', { class: 'meta' }, `${when.format(Date.parse(mail.at))} · ${mail.language.toUpperCase()}`),
-      href ? h('a', { href, onclick: () => announce(t.mailKinds[mail.kind]) }, t.openLink) : null,
-      about ? h('a', { href: `#/users/${encodeURIComponent(about.id)}` }, t.openUser(about.email)) : null,
+      href ? h('a', { href, onclick: () => (announce(t.mailKinds[mail.kind]), leaveOverlaidOutbox()) }, t.openLink) : null,
+      about ? h('a', { href: `#/users/${encodeURIComponent(about.id)}`, onclick: leaveOverlaidOutbox }, t.openUser(about.email)) : null,
     );
   });
   const focus = focusPath(outbox);
@@ -691,6 +691,11 @@ function syncOutboxOverlay(): void {
   for (const element of [skipLink, demoBar, header, document.getElementById('main')!, footer]) element.inert = covering;
 }
 overlayOutbox.addEventListener('change', syncOutboxOverlay);
+
+/** A link followed from the outbox where it lies over the page (a phone): the page it opens is shown, not hidden behind the panel. */
+function leaveOverlaidOutbox(): void {
+  if (overlayOutbox.matches) toggleOutbox(false, false);
+}
 
 /**
  * Escape closes the outbox, at every width, and gives the focus back to its button: from inside

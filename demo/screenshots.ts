@@ -32,7 +32,7 @@ const WORDS: Record<string, { demote: RegExp; confirm: RegExp }> = {
   fr: { demote: /^Rétrograder/i, confirm: /Confirmer|Rétrograder/i },
   en: { demote: /^Demote/i, confirm: /Confirm|Demote/i },
   nl: { demote: /^Degraderen/i, confirm: /Bevestigen|Degraderen/i },
-  de: { demote: /^Zurückstufen/i, confirm: /Bestätigen|Zurückstufen/i },
+  de: { demote: /^Herabstufen/i, confirm: /Bestätigen|Herabstufen/i },
 };
 
 const server = await createServer({
