@@ -44,6 +44,10 @@ const fields = fc.record(
     newPassword: mostly(fc.constant('a long and fine passphrase'), fc.string()),
     token: fc.string({ maxLength: 16 }),
     managedClientIds: fc.array(idArb, { maxLength: 2 }),
+    // What the path and If-Match say: a body may not say it again.
+    type: fc.constantFrom('users.remove', 'users.block'),
+    userId: idArb,
+    expectedVersion: fc.nat(3),
     phone: mostly(fc.constantFrom('+32 2 555 01 01', ''), fc.string({ maxLength: 12 })),
     access: mostly(
       fc.oneof(

@@ -315,26 +315,37 @@ describe('SCIM backend: a password set through the fallback changes the account 
 });
 
 describe('SCIM backend: the password mirror, whatever the e-mail\'s case or the peer\'s state', () => {
-  /** A fresh seeded peer, and a backend whose PATCH requests fail while `peerDown` is set. */
-  async function withPeer(run: (subject: { backend: ReturnType<typeof createScimBackend>; fallback: ReturnType<typeof createMemoryBackend>; peerUser: (id: string) => Promise<User>; setPeerDown: (down: boolean) => void }) => Promise<void>): Promise<void> {
-    const peer = await startScimPeer({ store: seededStore() });
-    let peerDown = false;
-    const flaky: typeof fetch = async (input, init) => (peerDown && init?.method === 'PATCH' ? new Response('unavailable', { status: 503 }) : fetch(input, init));
+  type PeerDown = false | 'writes' | 'all';
+  interface Subject {
+    backend: ReturnType<typeof createScimBackend>;
+    fallback: ReturnType<typeof createMemoryBackend>;
+    peerUser: (id: string) => Promise<User>;
+    /** Every PATCH (`writes`) or every request (`all`) to the peer fails with 503 from now on. */
+    setPeerDown: (down: PeerDown) => void;
+    peer: ScimPeer;
+  }
+  /** A fresh peer seeded with the demo users (`change` applied), and a backend whose requests fail on demand. */
+  async function withPeer(run: (subject: Subject) => Promise<void>, options: { change?: (user: User) => User; fallback?: (fallback: ReturnType<typeof createMemoryBackend>) => ReturnType<typeof createMemoryBackend> } = {}): Promise<void> {
+    const peer = await startScimPeer({ store: seededStore(options.change) });
+    let peerDown: PeerDown = false;
+    const flaky: typeof fetch = async (input, init) =>
+      peerDown === 'all' || (peerDown === 'writes' && init?.method === 'PATCH') ? new Response('unavailable', { status: 503 }) : fetch(input, init);
     try {
       const fallback = createMemoryBackend();
-      const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback, fetch: flaky });
+      const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback: options.fallback?.(fallback) ?? fallback, fetch: flaky });
       const peerUser = async (id: string) => (await createScimClient({ baseUrl: peer.url, token: peer.token }).getUser(id)).user;
-      await run({ backend, fallback, peerUser, setPeerDown: (down) => (peerDown = down) });
+      await run({ backend, fallback, peerUser, setPeerDown: (down) => (peerDown = down), peer });
     } finally {
       await peer.close();
     }
   }
   const email = seed.data.users['u-016']!.email;
+  const newPassword = 'brand new phrase 2026';
 
   it('rule 9: a password changed with the e-mail typed in capitals clears the expiry on the peer, with a new version', async () => {
     await withPeer(async ({ backend, peerUser }) => {
       const before = await peerUser('u-016');
-      await backend.changePassword({ email: ` ${email.toUpperCase()} `, currentPassword: DEMO_PASSWORD, newPassword: 'brand new phrase 2026' });
+      await backend.changePassword({ email: ` ${email.toUpperCase()} `, currentPassword: DEMO_PASSWORD, newPassword });
       const after = await peerUser('u-016');
       assert.deepEqual([after.passwordExpired, after.version], [undefined, before.version + 1]);
       assert.equal((await backend.load({ actorId: 'u-016' })).actorId, 'u-016');
@@ -343,28 +354,58 @@ describe('SCIM backend: the password mirror, whatever the e-mail\'s case or the 
 
   it('a peer that cannot be written when the password is set does not fail the change; the next sign-in writes it', async () => {
     await withPeer(async ({ backend, fallback, peerUser, setPeerDown }) => {
-      setPeerDown(true);
+      setPeerDown('writes');
       // Resolves: the password is set. A rejection would send the user back with the old one (a failed sign-in, rule 8).
-      await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword: 'brand new phrase 2026' });
+      await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword });
       assert.equal((await peerUser('u-016')).passwordExpired, true);
       // Still down at sign-in: the sign-in fails as a server error, and counts no failed attempt.
-      await rejectsWith(backend.signIn({ email, password: 'brand new phrase 2026' }), 'server');
+      await rejectsWith(backend.signIn({ email, password: newPassword }), 'server');
       assert.equal(fallback.currentData().users['u-016']!.failedSignIns, 0);
       setPeerDown(false);
-      assert.deepEqual(await backend.signIn({ email, password: 'brand new phrase 2026' }), { userId: 'u-016', passwordChangeRequired: false });
+      assert.deepEqual(await backend.signIn({ email, password: newPassword }), { userId: 'u-016', passwordChangeRequired: false });
       assert.equal((await peerUser('u-016')).passwordExpired, undefined);
       assert.equal((await backend.load({ actorId: 'u-016' })).actorId, 'u-016');
     });
   });
 
-  it('a sign-in that still requires a change, or a peer account blocked meanwhile, is not written', async () => {
-    await withPeer(async ({ backend, peerUser }) => {
-      assert.deepEqual(await backend.signIn({ email, password: DEMO_PASSWORD }), { userId: 'u-016', passwordChangeRequired: true });
-      assert.equal((await peerUser('u-016')).passwordExpired, true);
-      const admin = seed.data.users[ACTORS.admin]!;
-      const before = await peerUser(ACTORS.admin);
-      await backend.signIn({ email: admin.email, password: DEMO_PASSWORD });
-      assert.equal((await peerUser(ACTORS.admin)).version, before.version, 'nothing to write, nothing written');
+  it('a sign-in writes nothing the backend did not leave unwritten: a change required on the peer stays, and a peer that is down does not stop it', async () => {
+    // The identity provider requires a new password of u-001; the fallback, which holds passwords, does not know it.
+    await withPeer(
+      async ({ backend, peerUser, setPeerDown }) => {
+        const admin = seed.data.users[ACTORS.admin]!;
+        assert.deepEqual(await backend.signIn({ email: admin.email, password: DEMO_PASSWORD }), { userId: ACTORS.admin, passwordChangeRequired: false });
+        assert.equal((await peerUser(ACTORS.admin)).passwordExpired, true, 'not cleared by signing in');
+        await rejectsWith(backend.load({ actorId: ACTORS.admin }), 'forbidden');
+        // Nothing left to write: the sign-in does not ask the peer at all.
+        setPeerDown('all');
+        assert.equal((await backend.signIn({ email: seed.data.users['u-004']!.email, password: DEMO_PASSWORD })).userId, 'u-004');
+      },
+      { change: (user) => (user.id === ACTORS.admin ? { ...user, passwordExpired: true } : user) },
+    );
+  });
+
+  it('the write left for the next sign-in goes to the account signed in only, and never over a block set on the peer meanwhile', async () => {
+    // A fallback that signs this e-mail in as another account (the peer's account was deleted and made again).
+    const otherAccount = (fallback: ReturnType<typeof createMemoryBackend>) => ({ ...fallback, signIn: async (input: { email: string; password: string }) => ({ ...(await fallback.signIn(input)), userId: 'someone-else' }) });
+    await withPeer(
+      async ({ backend, peerUser, setPeerDown }) => {
+        setPeerDown('writes');
+        await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword });
+        setPeerDown(false);
+        await backend.signIn({ email, password: newPassword });
+        assert.equal((await peerUser('u-016')).passwordExpired, true, 'another account: not written');
+      },
+      { fallback: otherAccount },
+    );
+    await withPeer(async ({ backend, fallback, peerUser, setPeerDown, peer }) => {
+      setPeerDown('writes');
+      await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword });
+      setPeerDown(false);
+      // An administrator blocks the account on the peer before the user signs in again.
+      await createScimBackend({ baseUrl: peer.url, token: peer.token, fallback }).execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: 'u-016' });
+      const blocked = await peerUser('u-016');
+      await backend.signIn({ email, password: newPassword });
+      assert.deepEqual(await peerUser('u-016'), blocked, 'the block stays, untouched');
     });
   });
 });

@@ -243,14 +243,16 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
    * changed) also changes the account: active, no expired password, a clean sign-in count, a new
    * version. The peer holds the account, so it gets the same change; its stale state would
    * otherwise keep the user out for good (still `invited`, or rule 9's expired password). An
-   * account the peer holds in another state (blocked there meanwhile) is left as the peer holds it.
+   * account the peer holds in another state (blocked there meanwhile) is left as the peer holds it,
+   * and so is an account other than `userId` when it is given.
    */
-  async function mirrorPasswordSet(email: string): Promise<void> {
+  async function mirrorPasswordSet(email: string, userId?: string): Promise<void> {
     // userName is not case-exact (RFC 7643 §4.1.1): the peer matches it lower-cased, as listUsers asks.
     const userName = normalizeEmail(email);
     for (let attempt = 0; attempt < 3; attempt++) {
       const [record] = await client.listUsers(eq('userName', userName));
-      if (!record || (record.user.status !== 'invited' && record.user.status !== 'active')) return;
+      if (!record || (userId !== undefined && record.user.id !== userId)) return;
+      if (record.user.status !== 'invited' && record.user.status !== 'active') return;
       const { signInLockedUntil: _lock, passwordExpired: _expired, ...rest } = record.user;
       const user: User = { ...rest, passwordSet: true, failedSignIns: 0 };
       const next = user.status === 'invited' ? accountReducer(user, { type: 'PASSWORD_SET' }) : user;
@@ -268,6 +270,13 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
   }
 
   /**
+   * E-mails (normalized) whose password this backend set in the fallback but could not write on
+   * the peer. Only those are written again at sign-in: a change required on the peer by anyone
+   * else (an identity provider's administrator) is never cleared by signing in.
+   */
+  const unmirrored = new Set<string>();
+
+  /**
    * The same fallback operation, then the account's new state written on the peer. The password
    * is set once the fallback answers, so a peer that cannot be written now does not fail the call
    * (the user would try again with the old password, a failed sign-in): the next sign-in writes it.
@@ -277,7 +286,12 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     (async (input: Parameters<PortierBackend[K]>[0]) => {
       const email = fallback ? await emailOf(input) : undefined;
       await (fromFallback(name) as (input: Parameters<PortierBackend[K]>[0]) => Promise<void>)(input);
-      if (email) await mirrorPasswordSet(email).catch(() => undefined);
+      if (!email) return;
+      const key = normalizeEmail(email);
+      await mirrorPasswordSet(email).then(
+        () => unmirrored.delete(key),
+        () => unmirrored.add(key),
+      );
     }) as PortierBackend[K];
   const emailOfToken = async ({ token }: { token: string }) => (await fallback!.inspectToken({ token })).email;
 
@@ -330,9 +344,14 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     listAudit: fromFallback('listAudit'),
     async signIn(input) {
       const result = await fromFallback('signIn')(input);
-      // The fallback holds the password: a sign-in it accepts with no change required means the
-      // peer must not still say invited or expired (a mirror that failed when the password was set).
-      if (!result.passwordChangeRequired) await mirrorPasswordSet(String(input.email));
+      // A password set here that the peer missed: written now, on the account signed in only.
+      const key = normalizeEmail(String(input.email));
+      if (!result.passwordChangeRequired && unmirrored.has(key)) {
+        await mirrorPasswordSet(key, result.userId).catch(() => {
+          throw new PortierError('server', { reason: 'password-set-not-mirrored' });
+        });
+        unmirrored.delete(key);
+      }
       return result;
     },
     inspectToken: fromFallback('inspectToken'),
