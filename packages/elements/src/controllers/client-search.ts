@@ -105,7 +105,7 @@ export class ClientSearchController implements ReactiveController {
             : // Explicit roles and each value's column label (data-label): a screen may lay the rows
               // out as cards on a narrow width, and a table whose display changes keeps its
               // semantics only through its roles.
-              html`<div class="table-scroll"><table part="results" role="table">
+              html`<div class="table-scroll" tabindex="0" role="region" aria-label=${labels.caption}><table part="results" role="table">
                 <caption class="visually-hidden">${labels.caption}</caption>
                 <thead role="rowgroup">
                   <tr role="row">

@@ -98,8 +98,13 @@ export const baseStyles = css`
   thead th {
     overflow-wrap: break-word;
   }
+  /* It scrolls, so it clips: room at its end and bottom for the focus ring (3px + 2px offset) of a
+     button in the last column or row. It is focusable itself (tabindex, role region, a label) so
+     that a keyboard can scroll it when nothing inside takes the focus. */
   .table-scroll {
     overflow-x: auto;
+    padding-inline-end: 5px;
+    padding-block-end: 5px;
   }
   h2,
   h3,

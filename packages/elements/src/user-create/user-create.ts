@@ -441,7 +441,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
     const rows = grants
       .map((grant) => ({ grant, client: state.data.clients[grant.clientId]?.name ?? grant.clientId, application: state.data.applications[grant.applicationId]?.name ?? grant.applicationId }))
       .sort((a, b) => a.client.localeCompare(b.client) || a.application.localeCompare(b.application));
-    return html`<div class="table-scroll"><table class="preview" part="preview">
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${t.fields.accessRights}><table class="preview" part="preview">
       <caption>
         ${t.fields.accessRights}
       </caption>
