@@ -333,7 +333,7 @@ async function runSequence(firstActorId: string, actions: readonly Action[], fau
 
   const fired: { label: string; settled: boolean; error?: unknown }[] = [];
   /** The commands the store took in (not refused locally), in order, with the actor it acted as then. */
-  const queued: { actorId: string | undefined; command: Command }[] = [];
+  const queued: { actorId: string | undefined; command: Command; record: (typeof fired)[number] }[] = [];
   let unsettledCommands = 0;
   let changedElsewhere = false;
   const problems: string[] = [];
@@ -389,7 +389,7 @@ async function runSequence(firstActorId: string, actions: readonly Action[], fau
         const temporary = command.type === 'users.create' ? temporaryIds(portier.getState().data).find((id) => !temporaryBefore.has(id)) : undefined;
         if (temporary) result.then((user) => realIds.set(temporary, (user as User).id), () => undefined);
         // The store shows a command it took in at once (pending + 1); one it refused locally is never sent.
-        if (portier.getState().pending > before) queued.push({ actorId, command });
+        if (portier.getState().pending > before) queued.push({ actorId, command, record: fired.at(-1)! });
         break;
       }
       case 'refresh':
@@ -434,10 +434,23 @@ async function runSequence(firstActorId: string, actions: readonly Action[], fau
     if (record.error !== undefined) assert.ok(record.error instanceof PortierError, `${record.label} rejected with ${String(record.error)}, not a PortierError`);
   }
   assert.deepEqual(problems, [], 'while commands were in flight');
-  // Every command the store took in is sent once, in order, as the actor who fired it.
+  // A command whose expected version only a command refused before it predicted is refused unsent
+  // (it would pass over another client's save of that number): one was refused before it, on its user, as its actor.
+  const withheld = (record: (typeof fired)[number]) =>
+    record.error instanceof PortierError && record.error.code === 'conflict' && record.error.details?.['reason'] === 'version-from-refused-command';
+  const userOf = (command: Command) => (command.type === 'users.create' ? undefined : (realIds.get(command.userId) ?? command.userId));
+  queued.forEach(({ actorId, command, record }, index) => {
+    if (!withheld(record)) return;
+    assert.notEqual((command as { expectedVersion?: number }).expectedVersion, undefined, `${record.label}: withheld with no expected version`);
+    const refusedBefore = queued
+      .slice(0, index)
+      .some((earlier) => earlier.actorId === actorId && earlier.record.error !== undefined && userOf(earlier.command) === userOf(command));
+    assert.ok(refusedBefore, `${record.label}: withheld, but no command on its user was refused before it`);
+  });
+  // Every other command the store took in is sent once, in order, as the actor who fired it.
   assert.deepEqual(
     network.sent.map(({ actorId, command }) => `${aboutWhom(command)} as ${actorId}`),
-    queued.map(({ actorId, command }) => `${aboutWhom(command, realIds)} as ${actorId}`),
+    queued.filter(({ record }) => !withheld(record)).map(({ actorId, command }) => `${aboutWhom(command, realIds)} as ${actorId}`),
     'the commands sent (as whom) differ from those fired',
   );
   // Another browser's save is only seen on a reload, and so is a change made by a command of the

@@ -332,6 +332,68 @@ describe('createPortier', () => {
     await assert.rejects(portier.users.block('h-001'), (error: PortierError) => error.code === 'forbidden' || error.code === 'out-of-scope' || error.code === 'not-found');
   });
 
+  it('without an actorId (the backend’s own session), a command fired before the first load waits for it, and fails as it failed', async () => {
+    const backend = createMemoryBackend();
+    const portier = createPortier({ backend });
+    await portier.users.block('u-005');
+    assert.equal(backend.currentData().users['u-005']!.status, 'blocked');
+    await assertStoreEqualsBackend(portier, backend);
+
+    const before = backend.currentData().users['u-006']!;
+    const unreachable = createPortier({ backend: { ...backend, load: () => Promise.reject(new TypeError('Failed to fetch')) } });
+    await assert.rejects(unreachable.users.block('u-006'), (error: PortierError) => error.code === 'network');
+    await assert.rejects(unreachable.users.block('u-006'), (error: PortierError) => error.code === 'network', 'after the failed load too');
+    assert.equal(backend.currentData().users['u-006'], before, 'never sent');
+  });
+
+  it('without an actorId, a refresh asked before the first load answered is applied, not dropped', async () => {
+    const inner = createMemoryBackend();
+    const answers: (() => void)[] = [];
+    // Each load reads at once; its answer comes back when the test says.
+    const backend: PortierBackend = {
+      ...inner,
+      load: async (context) => {
+        const snapshot = await inner.load(context);
+        await new Promise<void>((resolve) => answers.push(resolve));
+        return snapshot;
+      },
+    };
+    const portier = createPortier({ backend });
+    while (answers.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    await inner.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-004', changes: { lastName: 'Changed' } });
+    const refreshed = portier.refresh();
+    while (answers.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    answers[0]!();
+    await portier.ready;
+    answers[1]!();
+    await refreshed;
+    assert.equal(portier.getState().data.users['u-004']!.lastName, 'Changed', 'the refresh read after the change');
+    await assertStoreEqualsBackend(portier, inner);
+  });
+
+  it('refuses a save built on the version only a refused command predicted: it would overwrite another client’s save unseen', async () => {
+    const { portier, backend } = await setup();
+    const version = portier.getState().data.users['u-004']!.version;
+    // Another administrator saves first: the number the store predicts next is now that save's.
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-004', changes: { lastName: 'Theirs' } });
+    const first = portier.users.updateProfile('u-004', { firstName: 'Mine' }, { expectedVersion: version });
+    const shown = portier.getState().data.users['u-004']!;
+    assert.equal(shown.version, version + 1, 'the screen shows the predicted version');
+    const second = portier.users.updateProfile('u-004', { lastName: 'MineToo' }, { expectedVersion: shown.version });
+    await assert.rejects(first, (error: PortierError) => error.code === 'conflict');
+    await assert.rejects(second, (error: PortierError) => error.code === 'conflict');
+    assert.equal(backend.currentData().users['u-004']!.lastName, 'Theirs', 'the other save stands');
+    await assertStoreEqualsBackend(portier, backend);
+    // Built on a prediction the backend confirms, the same chain goes through.
+    const now = portier.getState().data.users['u-004']!.version;
+    await Promise.all([
+      portier.users.updateProfile('u-004', { firstName: 'One' }, { expectedVersion: now }),
+      portier.users.updateProfile('u-004', { firstName: 'Two' }, { expectedVersion: now + 1 }),
+    ]);
+    assert.equal(backend.currentData().users['u-004']!.firstName, 'Two');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
   it('sends a command fired while actAs loads as the new actor, judged by the backend', async () => {
     const { portier, backend } = await setup();
     const switching = portier.session.actAs('h-001');

@@ -61,6 +61,16 @@ function confirmsPrediction(predicted: PortierData, patches: readonly Patch[], c
 /** How many times a load reads again while commands keep changing the data under it. */
 const MAX_REREADS = 20;
 
+/** A command in flight: see `inFlight` in {@link createPortier}. */
+interface InFlight {
+  actorId: string;
+  command: Command;
+  patches: Patch[];
+  tempIds: string[];
+  builtOn: InFlight[];
+  refused: boolean;
+}
+
 /**
  * Creates the store. Commands are optimistic: each is first applied locally with the same
  * `execute` (and so the same policy) as the backend, shown at once, then sent; when the backend
@@ -85,8 +95,12 @@ export function createPortier(options: PortierOptions): Portier {
    * backend's own session's (asked as `undefined`) once a load has named it.
    */
   const holdsViewOf = (asked: string | undefined) => confirmedActor !== undefined && confirmedActor === (asked ?? state.actorId);
-  /** Commands in flight, in order, with what each changed in the view and the temporary ids it gave. */
-  const inFlight: { actorId: string; command: Command; patches: Patch[]; tempIds: string[] }[] = [];
+  /**
+   * Commands in flight, in order, with what each changed in the view and the temporary ids it gave.
+   * `builtOn`: the commands before it whose predicted version of its user its `expectedVersion`
+   * names; `refused` once the backend refused it.
+   */
+  const inFlight: InFlight[] = [];
   let tempIds = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let state: PortierState = {
@@ -107,7 +121,7 @@ export function createPortier(options: PortierOptions): Portier {
    * are kept. A temporary id is given again when the same command is predicted again, so a
    * created user keeps its id on screen. Throws what `execute` refuses.
    */
-  function predict(entry: (typeof inFlight)[number]): void {
+  function predict(entry: InFlight): void {
     let given = 0;
     const newId = (prefix: string) => (entry.tempIds[given++] ??= `tmp-${prefix}-${++tempIds}`);
     const outcome = execute(view, entry.actorId, entry.command, { now: clock.now(), newId });
@@ -174,6 +188,8 @@ export function createPortier(options: PortierOptions): Portier {
 
   const ctx = (): BackendContext => ({ actorId: state.actorId });
 
+  /** How many times `actAs` changed the actor: a read asked before then answers for another actor. */
+  let actorChanges = 0;
   /** How many loads were started, and the number of the latest that answered (data or error). */
   let loads = 0;
   let answered = 0;
@@ -192,7 +208,8 @@ export function createPortier(options: PortierOptions): Portier {
    */
   function load(): Promise<void> {
     const started = ++loads;
-    const overtaken = (actorId: string | undefined) => started < answered || actorId !== state.actorId;
+    // Not the actor id: a load asked as the backend's session (`undefined`) answers for the actor the first answer names.
+    const overtaken = (asOf: number) => started < answered || asOf !== actorChanges;
     const run = (async (): Promise<void> => {
       /**
        * An answer that a command's answer may have overtaken. If reading again fails, it is shown
@@ -202,13 +219,14 @@ export function createPortier(options: PortierOptions): Portier {
       let inHand: Snapshot | undefined;
       for (let attempt = 0; ; attempt++) {
         const actorId = state.actorId;
+        const asOf = actorChanges;
         const seen = confirmations;
         let snapshot: Snapshot;
         try {
           snapshot = await backend.load({ actorId });
         } catch (error) {
-          if (overtaken(actorId) && started !== loads) return latestLoad;
-          if (inHand === undefined || overtaken(actorId) || holdsViewOf(actorId)) {
+          if (overtaken(asOf) && started !== loads) return latestLoad;
+          if (inHand === undefined || overtaken(asOf) || holdsViewOf(actorId)) {
             const portierError = toPortierError(error);
             const unreachable = portierError.code === 'network';
             // A refusal is an answer; a network failure says nothing of the data, so an earlier
@@ -220,7 +238,7 @@ export function createPortier(options: PortierOptions): Portier {
           }
           snapshot = inHand;
         }
-        if (overtaken(actorId)) return started === loads ? undefined : latestLoad;
+        if (overtaken(asOf)) return started === loads ? undefined : latestLoad;
         if (snapshot !== inHand && confirmations !== seen) {
           if (attempt < MAX_REREADS) {
             inHand = snapshot;
@@ -245,10 +263,27 @@ export function createPortier(options: PortierOptions): Portier {
     return run;
   }
 
+  /**
+   * The commands in flight whose prediction gave the version `command` expects of its user: that
+   * version exists only if they are applied. (A user only predicted, created by a command in
+   * flight, is left to the backend: if that creation fails, it answers `not-found`.)
+   */
+  function builtOn(actorId: string, command: Command): InFlight[] {
+    const { userId, expectedVersion } = command as { userId?: unknown; expectedVersion?: unknown };
+    const user = typeof userId === 'string' ? own(confirmed.users, userId) : undefined;
+    if (!user || expectedVersion === undefined || user.version === expectedVersion) return [];
+    return inFlight.filter((earlier) => earlier.actorId === actorId && earlier.patches.some(({ path }) => path[0] === 'users' && path[1] === userId));
+  }
+
   function dispatch(command: Command): Promise<Changes> {
     const actorId = state.actorId;
-    if (actorId === undefined) return Promise.reject(toPortierError(new Error('not signed in')));
-    const entry = { actorId, command, patches: [] as Patch[], tempIds: [] as string[] };
+    if (actorId === undefined) {
+      // Acting as the backend's session, whose actor the first load names: the command waits for it
+      // (and fails as it did when it failed).
+      if (state.status === 'loading') return latestLoad.then(() => dispatch(command));
+      return Promise.reject(state.error ?? new PortierError('forbidden', { reason: 'unknown-actor' }));
+    }
+    const entry: InFlight = { actorId, command, patches: [], tempIds: [], builtOn: builtOn(actorId, command), refused: false };
     // Local first: validation and policy refuse here without a round trip.
     try {
       predict(entry);
@@ -298,7 +333,13 @@ export function createPortier(options: PortierOptions): Portier {
       emit({});
     };
     // Sent as the actor who fired it, whoever the store acts as by the time its turn comes.
-    const sent = queue.then(() => backend.execute({ actorId: entry.actorId }, entry.command));
+    let staleBase: PortierError | undefined;
+    const sent = queue.then(() => {
+      // Its `expectedVersion` is one a refused command only predicted: on the backend that number
+      // may be another client's save, which this command's author never saw.
+      if (entry.builtOn.some((earlier) => earlier.refused)) throw (staleBase = new PortierError('conflict', { reason: 'version-from-refused-command' }));
+      return backend.execute({ actorId: entry.actorId }, entry.command);
+    });
     const settled = sent.then(
       async (changes) => {
         // The backend let the actor reach users its own record here may not see: the view is behind
@@ -309,10 +350,12 @@ export function createPortier(options: PortierOptions): Portier {
       },
       async (error: unknown) => {
         const portierError = toPortierError(error);
+        entry.refused = true;
         // The backend refused what the local view allowed, so the view is behind (another client's
         // save, an answer lost after the save, a role changed meanwhile): read it again, so that
-        // the store equals the backend once the command has settled.
-        if (entry.actorId === state.actorId) await resync();
+        // the store equals the backend once the command has settled. (Refused here, unsent, the
+        // command before it has just read it again.)
+        if (entry.actorId === state.actorId && error !== staleBase) await resync();
         await settle(undefined, /* failed */ true);
         throw portierError;
       },
@@ -327,10 +370,10 @@ export function createPortier(options: PortierOptions): Portier {
    */
   async function resync(): Promise<void> {
     const started = loads;
-    const actorId = state.actorId;
+    const asOf = actorChanges;
     try {
-      const snapshot = await backend.load({ actorId });
-      if (started !== loads || actorId !== state.actorId) return;
+      const snapshot = await backend.load({ actorId: state.actorId });
+      if (started !== loads || asOf !== actorChanges) return;
       confirmed = snapshot.data;
       confirmedActor = snapshot.actorId;
       confirmations++;
@@ -407,6 +450,7 @@ export function createPortier(options: PortierOptions): Portier {
     },
     session: {
       async actAs(userId) {
+        actorChanges++;
         state = { ...state, actorId: userId, status: 'loading' };
         emit({});
         await load();
