@@ -28,6 +28,8 @@ export interface FieldIssue {
   path: (string | number)[];
   code: string;
   message?: string;
+  /** On `too_big`: the most characters (or items) allowed, so a form can say it. */
+  maximum?: number;
 }
 
 /** Extra facts about a failure. `issues` is set on `validation`; other keys depend on the code. */

@@ -42,6 +42,11 @@ describe('REST client facing a hostile or broken server', () => {
       [{ issues: 'email' }, undefined],
       [{ issues: [null, 42, 'email', [], { code: 'x' }, { path: 'email', code: 'x' }, { path: [{}], code: 'x' }, { path: ['email'] }]}, []],
       [{ issues: [{ path: ['email', 0], code: 'invalid_format', message: 'bad', extra: true }, { path: ['lastName'], code: 'too_small', message: 7 }] }, [{ path: ['email', 0], code: 'invalid_format', message: 'bad' }, { path: ['lastName'], code: 'too_small' }]],
+      // A limit is kept only when it is a count a form can say.
+      [
+        { issues: [{ path: ['lastName'], code: 'too_big', maximum: 40 }, { path: ['firstName'], code: 'too_big', maximum: 0 }, { path: ['phone'], code: 'too_big', maximum: '9' }, { path: ['mobile'], code: 'too_big', maximum: 1.5 }] },
+        [{ path: ['lastName'], code: 'too_big', maximum: 40 }, { path: ['firstName'], code: 'too_big' }, { path: ['phone'], code: 'too_big' }, { path: ['mobile'], code: 'too_big' }],
+      ],
     ];
     for (const [details, issues] of cases) {
       const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(problemOf(details)), retry: false });

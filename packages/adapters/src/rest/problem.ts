@@ -68,9 +68,14 @@ function fieldIssuesOf(value: unknown): FieldIssue[] | undefined {
   const issues: FieldIssue[] = [];
   for (const issue of value as unknown[]) {
     if (typeof issue !== 'object' || issue === null) continue;
-    const { path, code, message } = issue as Record<string, unknown>;
+    const { path, code, message, maximum } = issue as Record<string, unknown>;
     if (!Array.isArray(path) || !path.every(isPathKey) || typeof code !== 'string') continue;
-    issues.push(typeof message === 'string' ? { path, code, message } : { path, code });
+    issues.push({
+      path,
+      code,
+      ...(typeof message === 'string' ? { message } : {}),
+      ...(typeof maximum === 'number' && Number.isSafeInteger(maximum) && maximum > 0 ? { maximum } : {}),
+    });
   }
   return issues;
 }

@@ -101,6 +101,8 @@ describe('execute — users.create', () => {
       (error: PortierError) => {
         const paths = error.details!.issues!.map((issue) => issue.path.join('.')).sort();
         assert.deepEqual(paths, ['input.email', 'input.firstName', 'input.language', 'input.lastName', 'input.phone']);
+        // A form says how long a field may be: the limit travels with the issue.
+        assert.deepEqual(error.details!.issues!.find((issue) => issue.path.join('.') === 'input.lastName'), { path: ['input', 'lastName'], code: 'too_big', maximum: 100 });
         return error.code === 'validation';
       },
     );

@@ -13,7 +13,8 @@ export function parseOrThrow<S extends z.ZodMiniType>(schema: S, input: unknown)
     const message = issue.message && issue.message !== 'Invalid input' ? { message: issue.message } : {};
     // A key a strict object does not know is reported at its own path, one issue per key.
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key], code: issue.code }));
-    return [{ path, code: issue.code, ...message }];
+    const maximum = issue.code === 'too_big' && typeof issue.maximum === 'number' ? { maximum: issue.maximum } : {};
+    return [{ path, code: issue.code, ...message, ...maximum }];
   });
   throw new PortierError('validation', { issues });
 }

@@ -1,6 +1,6 @@
 import { PortierError } from '@portier/core';
 import { expect } from '@open-wc/testing';
-import { errorMessage } from './error-message.js';
+import { errorMessage, issueMessage } from './error-message.js';
 import { loadLocale } from './load-locale.js';
 
 describe('errorMessage', () => {
@@ -11,5 +11,13 @@ describe('errorMessage', () => {
       expect(errorMessage(t, new PortierError('validation', { reason })), reason).to.equal(t.errors.validation);
     }
     expect(errorMessage(t, new Error('boom'))).to.equal(t.errors.server);
+  });
+
+  it('says a field’s limit only when the issue gives it, else that the value is not valid (never "at most 0")', async () => {
+    const t = await loadLocale('fr');
+    expect(issueMessage(t, { code: 'too_big', maximum: 40 }, 'lastName')).to.equal(t.validation.tooLong(40));
+    for (const maximum of [undefined, 0, Number.NaN, 2.5, -3]) {
+      expect(issueMessage(t, { code: 'too_big', maximum }, 'lastName'), String(maximum)).to.equal(t.validation.invalid);
+    }
   });
 });

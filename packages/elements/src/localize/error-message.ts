@@ -15,8 +15,11 @@ export function issueMessage(t: Messages, issue: Pick<FieldIssue, 'code' | 'mess
   switch (issue.code) {
     case 'too_small':
       return t.validation.required;
-    case 'too_big':
-      return t.validation.tooLong(Number(issue.maximum ?? 0));
+    case 'too_big': {
+      // A server's issue may not say the limit: then "at most 0 characters" would be false.
+      const maximum = Number(issue.maximum);
+      return Number.isSafeInteger(maximum) && maximum > 0 ? t.validation.tooLong(maximum) : t.validation.invalid;
+    }
     case 'invalid_format':
       if (issue.format === 'email' || field === 'email') return t.validation.email;
       if (field === 'phone' || field === 'mobile') return t.validation.phone;
