@@ -89,6 +89,9 @@ describe('access draft', () => {
     const off = withLevel(saved, both, 'b', 'portfolio', 'none');
     assert.deepEqual(toSave(saved, off, applications).grants, [{ clientId: 'b', applicationId: 'portfolio', level: 'none' }]);
     assert.deepEqual(summarize(saved, off, applications), [{ type: 'level', clientId: 'b', applicationId: 'portfolio', from: 'read', to: 'none' }]);
+    // Read, a profile, then back to No access on a cell with no right: nothing is left to save.
+    const tried = withLevel(saved, withProfile(saved, withLevel(saved, emptyDraft(), 'a', 'portfolio', 'read'), 'a', 'portfolio', 'REFERENT'), 'a', 'portfolio', 'none');
+    assert.deepEqual([isDirty(tried), summarize(saved, tried, applications)], [false, []]);
     // Removing the client drops its profile edits too.
     assert.equal(isDirty(withClientAdded(saved, withClientRemoved(saved, both, 'b'), 'b')), false);
   });

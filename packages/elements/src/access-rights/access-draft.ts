@@ -71,14 +71,21 @@ export function levelOf(saved: SavedAccess, draft: AccessDraft, clientId: string
   return draft.levels.get(key) ?? saved.levels.get(key) ?? 'none';
 }
 
-/** Sets one cell; choosing the saved level again drops the edit. */
+/**
+ * Sets one cell; choosing the saved level again drops the edit. Level `none` has no profile, so it
+ * drops the cell's profile edit too: else "Read, a profile, back to No access" would leave an edit
+ * that changes nothing and that the summary cannot name.
+ */
 export function withLevel(saved: SavedAccess, draft: AccessDraft, clientId: string, applicationId: string, level: Level): AccessDraft {
   const key = grantKey(clientId, applicationId);
   const levels = new Map(draft.levels);
   const isNewClient = !saved.clientIds.has(clientId);
   if (!isNewClient && (saved.levels.get(key) ?? 'none') === level) levels.delete(key);
   else levels.set(key, level);
-  return { ...draft, levels };
+  if (level !== 'none' || !draft.profiles.has(key)) return { ...draft, levels };
+  const profiles = new Map(draft.profiles);
+  profiles.delete(key);
+  return { ...draft, levels, profiles };
 }
 
 /** The profile a cell shows (`''`: none): the edit, else the saved profile. */

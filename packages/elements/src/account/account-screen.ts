@@ -54,11 +54,24 @@ export function ruleText(t: Messages, rule: PasswordRule): string {
   }
 }
 
-/** The rules a `weak-password` refusal names (`details.rules`), when it names any. */
-function refusedRules(error: unknown): PasswordRule[] {
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
+/** Whether a rule a server named is one this screen can say: a known name, with its count where it has one. */
+function isSayableRule(t: Messages, value: unknown): value is PasswordRule {
+  if (typeof value !== 'object' || value === null) return false;
+  const rule = value as { rule?: unknown; min?: unknown; max?: unknown };
+  // The name comes from the backend: only the table's own keys (`toString` would find a function).
+  if (typeof rule.rule !== 'string' || !Object.hasOwn(t.password.rule, rule.rule)) return false;
+  if (rule.rule === 'min-length') return isCount(rule.min);
+  if (rule.rule === 'max-length') return isCount(rule.max);
+  return true;
+}
+
+/** The rules a `weak-password` refusal names (`details.rules`) that this screen can say; the sentence above them stands alone otherwise. */
+function refusedRules(t: Messages, error: unknown): PasswordRule[] {
   if (!isPortierError(error) || error.code !== 'weak-password') return [];
   const rules = error.details?.rules;
-  return Array.isArray(rules) ? (rules.filter((rule) => typeof rule === 'object' && rule !== null && 'rule' in rule) as PasswordRule[]) : [];
+  return Array.isArray(rules) ? rules.filter((rule) => isSayableRule(t, rule)) : [];
 }
 
 /**
@@ -316,7 +329,7 @@ export abstract class PortierAccountScreen extends LitElement {
       case 'account-blocked':
         return t.password.blocked;
       case 'weak-password':
-        return refusedRules(error).length > 0 ? t.password.weakIntro : t.errors['weak-password'];
+        return refusedRules(t, error).length > 0 ? t.password.weakIntro : t.errors['weak-password'];
       default:
         return this.portier.errorText(error);
     }
@@ -328,7 +341,7 @@ export abstract class PortierAccountScreen extends LitElement {
    */
   protected renderFailure(t: Messages): TemplateResult {
     const error = this.failure;
-    const rules = error === undefined ? [] : refusedRules(error);
+    const rules = error === undefined ? [] : refusedRules(t, error);
     return html`<div part="error" class="banner error stacked" role="alert">${error === undefined
         ? nothing
         : html`<p>${this.failureText(t, error)}</p>

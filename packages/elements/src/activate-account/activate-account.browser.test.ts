@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { DAY_MS, PortierError, type Portier } from '@portier/core';
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import '../define/activate-account.js';
 import type { PortierPasswordSetEvent } from '../events/password-set.js';
@@ -183,6 +183,24 @@ describe('<portier-activate-account>', () => {
     expect(alert).to.contain('contenir au moins 1 majuscule');
     // Nothing typed is lost.
     expect($<HTMLInputElement>(element, '#new-password').value).to.equal('brasserie-lambert');
+  });
+
+  it('lists only the rules it can say from a server’s refusal: no "undefined", no unknown or inherited name', async () => {
+    const test = await createTestPortier();
+    const token = await invitation(test);
+    const rules = [{ rule: 'min-length' }, { rule: 'max-length', max: 'many' }, { rule: 'toString' }, { rule: 'no-such-rule' }, null, 'upper', { rule: 'upper' }];
+    const refusing: Portier = {
+      ...test.portier,
+      session: { ...test.portier.session, acceptInvitation: () => Promise.reject(new PortierError('weak-password', { rules })) },
+    };
+    const { element } = await render(token, { ...test, portier: refusing });
+    type($<HTMLInputElement>(element, '#new-password'), 'brasserie-lambert');
+    type($<HTMLInputElement>(element, '#confirmation'), 'brasserie-lambert');
+    $<HTMLFormElement>(element, 'form').requestSubmit();
+    await waitUntil(() => $(element, '[role="alert"]').textContent!.trim() !== '', 'the refusal is shown');
+    const items = $$(element, '[role="alert"] li').map((item) => item.textContent!.trim());
+    expect(items).to.deep.equal(['contain an upper-case letter']);
+    expect($(element, '[role="alert"]').textContent).not.to.match(/undefined|function|NaN/);
   });
   it('when the link cannot be checked (network), says so and checks again on request, never calling the link invalid', async () => {
     const test = await createTestPortier();

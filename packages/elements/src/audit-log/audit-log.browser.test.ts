@@ -85,6 +85,9 @@ describe('<portier-audit-log>', () => {
       after: {
         grants: [{ clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'full' }, [], { applicationId: 'x' }, { clientId: 'constructor', applicationId: 'toString', level: 'constructor' }],
         role: 'constructor',
+        // A newer backend's fields, holding objects.
+        quota: { seats: 3 },
+        tags: [{ id: 't-1' }, 'vip'],
       },
     };
     // Ids and an action named like inherited members, a right with no level and an object for a profile.
@@ -107,6 +110,8 @@ describe('<portier-audit-log>', () => {
       'Brasserie Lambert SA · Energy Guard: No access → Full',
       'constructor · toString: No access → constructor',
       'Role: — → constructor',
+      'quota: — → {"seats":3}',
+      'tags: — → {"id":"t-1"}, vip',
     ]);
     expect(rows(element)[1]!.slice(1, 4)).to.deep.equal(['Removed user (constructor)', 'constructor', 'Removed user (toString)']);
     expect(rows(element)[1]![4]).to.equal('—');

@@ -94,6 +94,9 @@ function pairGrants(before: unknown, after: unknown): GrantChange[] {
   return [...pairs.values()].filter((pair) => !(isNoAccess(pair.before) && isNoAccess(pair.after)));
 }
 
+/** A recorded value as text: a newer backend's field may hold an object, shown as its JSON rather than "[object Object]". */
+const plainText = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+
 /** An option's text cannot wrap: a very long name would widen the select, and the page, without end. */
 function shorten(text: string, max = 80): string {
   const characters = [...text];
@@ -333,9 +336,9 @@ export class PortierAuditLog extends LitElement {
     if (typeof value === 'boolean') return value ? t.auditLog.yes : t.auditLog.no;
     if (Array.isArray(value)) {
       if (value.length === 0) return t.auditLog.none;
-      return value.map((item) => (key === 'managedClientIds' ? nameOf(data.clients, String(item)) : String(item))).join(', ');
+      return value.map((item) => (key === 'managedClientIds' ? nameOf(data.clients, String(item)) : plainText(item))).join(', ');
     }
-    const text = String(value);
+    const text = plainText(value);
     switch (key) {
       case 'status':
         return wordFor(t.status, text);

@@ -189,12 +189,16 @@ describe('<portier-managed-clients>', () => {
     expect(alert.getAttribute('part')).to.equal('error');
     expect(roomTaken(alert), 'the empty alert takes no room').to.equal(0);
 
-    await search(element, 'retail');
-    $<HTMLButtonElement>(element, 'button[aria-label="Add Lambert Retail BV"]').click();
+    // Two clients found: a failed Add must not send the focus on to the next one's.
+    await search(element, 'lambert');
+    const add = $<HTMLButtonElement>(element, 'button[aria-label="Add Lambert Logistics NV"]');
+    add.focus();
+    add.click();
     await wait();
     await settle(element);
     expect($(element, '[role="alert"]') === alert, 'the same alert').to.equal(true);
     expect(alert.textContent!.trim()).to.not.equal('');
+    expect(deepActiveElement()?.getAttribute('aria-label'), 'the focus stays on the button pressed, not on the next client’s').to.equal('Add Lambert Logistics NV');
   });
 
   it('leaves clients outside the actor’s scope alone, and refuses the own account', async () => {

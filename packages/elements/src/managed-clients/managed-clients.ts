@@ -122,6 +122,8 @@ export class PortierManagedClients extends LitElement {
     else this.failure = failure;
     this.announcement = undefined;
     await this.updateComplete;
+    // A failure changed nothing: the focus stays on the button pressed, so Enter tries the same client again.
+    if (failure !== undefined && this.shadowRoot?.activeElement) return;
     (focusAfter() ?? this.renderRoot.querySelector<HTMLInputElement>('#search'))?.focus();
   }
 

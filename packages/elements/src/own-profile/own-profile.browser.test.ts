@@ -118,6 +118,21 @@ describe('<portier-own-profile>', () => {
     expect(input(element, 'firstName').value).to.equal('Moi');
   });
 
+  it('saves on the second try after a conflict, over the other change, with what was typed', async () => {
+    const { element, backend, portier } = await render({ actorId: 'u-004' });
+    type(input(element, 'firstName'), 'Me');
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.updateProfile', userId: 'u-004', changes: { mobile: '+32 470 99 99 99' } });
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await waitUntil(() => $(element, '[part~="error"]').textContent!.trim() !== '', 'the conflict is shown');
+    expect(input(element, 'firstName').value, 'the input is kept').to.equal('Me');
+    expect(input(element, 'mobile').value, 'the other change shows').to.equal('+32 470 99 99 99');
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await waitUntil(() => $(element, '[part="live"]').textContent!.trim() !== '', 'the second save is announced');
+    expect($(element, '[part~="error"]').textContent!.trim()).to.equal('');
+    const saved = portier.getState().data.users['u-004']!;
+    expect([saved.firstName, saved.mobile]).to.deep.equal(['Me', '+32 470 99 99 99']);
+  });
+
   it('submits on a mouse click on Save right after a field was emptied, where a pressed button takes no focus (Safari)', async () => {
     const { element } = await renderWithPortier<PortierOwnProfile>(html`<portier-own-profile></portier-own-profile>`, { actorId: 'u-004' });
     const first = $<HTMLInputElement>(element, '#firstName');

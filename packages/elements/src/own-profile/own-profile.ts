@@ -122,6 +122,9 @@ export class PortierOwnProfile extends LitElement implements HoldsUnsavedChanges
       this.dispatchEvent(new PortierUserUpdatedEvent(base.id, 'profile'));
     } catch (error) {
       this.failure = error;
+      // After a conflict the store holds the latest version: the next save builds on it, keeping the input.
+      const latest = isPortierError(error) && error.code === 'conflict' ? this.#portier.actor : undefined;
+      if (latest) this.#form.rebase(latest);
       const field = this.#form.serverFailed(error);
       await this.updateComplete;
       if (isPortierError(error)) this.renderRoot.querySelector<HTMLElement>(field ? `#${field}` : '[part~="error"]')?.focus();
