@@ -54,9 +54,12 @@ export interface PortierBackend {
   load(ctx: BackendContext): Promise<Snapshot>;
   /** Users filtered, sorted and paged on the backend (a list of 100,000 need not be downloaded). */
   listUsers(ctx: BackendContext, query: UserQuery): Promise<UserPage>;
-  /** Clients of the actor's organization by name, number or VAT number. */
+  /**
+   * Clients of the actor's organization by name, number or VAT number. `limit`, like the audit's,
+   * is an integer from 1 to 1000 (else `validation`); a backend may return fewer.
+   */
   searchClients(ctx: BackendContext, query: { text: string; limit?: number }): Promise<Client[]>;
-  /** The organization's recent changes, newest first. */
+  /** The organization's recent changes, newest first (`limit`: 1 to 1000, default 100). */
   listAudit(ctx: BackendContext, query: { userId?: string; limit?: number }): Promise<AuditEntry[]>;
   /** Applies one command; resolves with what changed. */
   execute(ctx: BackendContext, command: Command): Promise<Changes>;

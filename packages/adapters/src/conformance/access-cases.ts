@@ -91,5 +91,9 @@ export function accessCases(options: ConformanceOptions): void {
   test('searches the actor’s clients', async ({ backend }) => {
     const found = await backend.searchClients({ actorId: ACTORS.second }, { text: 'lambert' });
     assert.deepEqual(found.map((client) => client.id).sort(), ['c-brasserie', 'c-logistics']);
+    assert.deepEqual((await backend.searchClients({ actorId: ACTORS.second }, { text: 'lambert', limit: 1 })).length, 1);
+    for (const limit of [0, -3, 1.5, 1001]) {
+      await rejectsWith(backend.searchClients({ actorId: ACTORS.second }, { text: 'lambert', limit }), 'validation', ['limit']);
+    }
   });
 }

@@ -45,10 +45,13 @@ export const ACTORS = {
 export const PASSWORD = 'Portier-Demo-2026!';
 
 /** Awaits `promise` and asserts it rejects with a PortierError of `code`. */
-export async function rejectsWith(promise: Promise<unknown>, code: PortierErrorCode): Promise<void> {
+export async function rejectsWith(promise: Promise<unknown>, code: PortierErrorCode, fieldPaths: string[] = []): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {
     assert.ok(isPortierError(error), `expected a PortierError, got ${String(error)}`);
     assert.equal(error.code, code, `expected ${code}, got ${error.code} ${JSON.stringify(error.details)}`);
+    // A validation names the fields at fault, as a form needs them.
+    const paths = (error.details?.issues ?? []).map((issue) => issue.path.join('.'));
+    for (const path of fieldPaths) assert.ok(paths.includes(path), `expected an issue at ${path}, got ${JSON.stringify(paths)}`);
     return true;
   });
 }

@@ -16,6 +16,7 @@ export function auditCases(options: ConformanceOptions): void {
       assert.deepEqual(entries.slice(0, 2).map((entry) => entry.action), ['users.block', 'users.setRole']);
       assert.deepEqual([entries[1]!.before['role'], entries[1]!.after['role'], entries[1]!.actorId], ['user', 'superuser', ACTORS.admin]);
       await rejectsWith(backend.listAudit({ actorId: ACTORS.plain }, {}), 'forbidden');
+      for (const limit of [0, -3, 1.5, 5000]) await rejectsWith(backend.listAudit(admin, { limit }), 'validation', ['limit']);
     }));
 }
 

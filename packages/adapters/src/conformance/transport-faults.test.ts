@@ -30,6 +30,18 @@ describe('transport faults, injected by the transport itself', () => {
     assert.equal(store.getState().data.users[ACTORS.target]?.status, 'blocked');
   });
 
+  it('MSW handlers pass a backend failure to the host’s onServerError, and the browser gets a plain server error', async () => {
+    const memory = createMemoryBackend();
+    const baseUrl = 'http://transport.test/api/failing';
+    const heard: unknown[] = [];
+    const failing = { ...memory, listUsers: () => Promise.reject(new Error('db password=hunter2 at db.internal')) };
+    msw.use(...portierHandlers(failing, { baseUrl, onServerError: (error) => heard.push(error) }));
+    const response = await fetch(`${baseUrl}/users`, { headers: { 'x-portier-actor': ACTORS.admin } });
+    assert.equal(response.status, 500);
+    assert.ok(!(await response.text()).includes('hunter2'), 'the failure stays on the server');
+    assert.deepEqual(heard.map(String), ['Error: db password=hunter2 at db.internal']);
+  });
+
   it('a server that closes the socket without answering: network', async () => {
     const rude = createServer((request) => request.socket.destroy());
     await new Promise<void>((resolve) => rude.listen(0, '127.0.0.1', resolve));

@@ -34,6 +34,17 @@ export function userCases(options: ConformanceOptions): void {
     await rejectsWith(backend.execute(admin, { type: 'users.create', input: { email: 'not-an-email', firstName: '', lastName: 'B', language: 'en' } }), 'validation');
   });
 
+  test('refuses a command whose user id or expected version is not one with validation, and applies nothing', async ({ backend }) => {
+    const before = (await backend.load(admin)).data.users[ACTORS.target]!;
+    for (const expectedVersion of ['0', null, -1, 1.5, String(before.version)]) {
+      const command = { type: 'users.updateProfile', userId: ACTORS.target, changes: { firstName: 'Stale' }, expectedVersion } as unknown as Command;
+      await rejectsWith(backend.execute(admin, command), 'validation', ['expectedVersion']);
+    }
+    await rejectsWith(backend.execute(admin, { type: 'users.block' } as unknown as Command), 'validation', ['userId']);
+    await rejectsWith(backend.execute(admin, { type: 'users.block', userId: 7 } as unknown as Command), 'validation', ['userId']);
+    assert.deepEqual((await backend.load(admin)).data.users[ACTORS.target], before);
+  });
+
   test('updates a profile and bumps the version; the e-mail is not editable', async ({ backend }) => {
     const before = (await backend.load(admin)).data.users[ACTORS.target]!;
     const changes = await backend.execute(admin, { type: 'users.updateProfile', userId: ACTORS.target, changes: { firstName: 'Renamed', phone: '+32 2 555 0000' } });

@@ -321,7 +321,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         if (!decision.allowed) throw new PortierError(decision.code, { reason: decision.reason });
         const managed = new Set(actor.managedClientIds);
         const clients = Object.values(state.data.clients).filter((client) => managed.has(client.id));
-        return searchClients(clients, String(query.text ?? '').slice(0, 200), Math.min(query.limit ?? 50, 200));
+        return searchClients(clients, String(query.text ?? '').slice(0, 200), Math.min(limitOf(query.limit, 50), 200));
       }),
 
     listAudit: (ctx, query) =>
@@ -329,7 +329,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         const actor = actorOf(ctx);
         const decision = can(actor, 'audit.view', { now: clock.now() });
         if (!decision.allowed) throw new PortierError(decision.code, { reason: decision.reason });
-        const limit = Math.min(query.limit ?? 100, 1000);
+        const limit = limitOf(query.limit, 100);
         const entries = [];
         for (let i = state.audit.length - 1; i >= 0 && entries.length < limit; i--) {
           const entry = state.audit[i]!;
@@ -523,6 +523,14 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     },
   };
   return backend;
+}
+
+/** A list's `limit` as the REST routes take it: absent (the default) or an integer from 1 to 1000. */
+function limitOf(limit: unknown, byDefault: number): number {
+  if (limit === undefined) return byDefault;
+  if (typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 1 && limit <= 1000) return limit;
+  const code = typeof limit !== 'number' || Number.isNaN(limit) ? 'invalid_type' : limit < 1 ? 'too_small' : limit > 1000 ? 'too_big' : 'invalid_type';
+  throw new PortierError('validation', { issues: [{ path: ['limit'], code, ...(code === 'too_big' ? { maximum: 1000 } : {}) }] });
 }
 
 function emptySeedData(): PortierData {

@@ -19,10 +19,11 @@ export interface PortierHandlersOptions extends Partial<RestHandlerOptions> {
 export function portierHandlers(backend: PortierBackend, options: PortierHandlersOptions = {}): HttpHandler[] {
   const baseUrl = (options.baseUrl ?? '/api/portier').replace(/\/+$/, '');
   const basePath = new URL(baseUrl, 'http://localhost').pathname.replace(/\/+$/, '');
+  const { baseUrl: _baseUrl, resolveActor, ...rest } = options;
   const handler = createRestHandler(backend, {
-    resolveActor: options.resolveActor ?? ((request) => request.headers.get(ACTOR_HEADER) ?? undefined),
+    ...rest,
+    resolveActor: resolveActor ?? ((request) => request.headers.get(ACTOR_HEADER) ?? undefined),
     basePath,
-    ...(options.maxBodyBytes === undefined ? {} : { maxBodyBytes: options.maxBodyBytes }),
   });
   return [http.all(`${baseUrl}/*`, ({ request }) => handler(request))];
 }

@@ -1,4 +1,4 @@
-import { PortierError, isPortierError, type BackendContext, type Command, type PortierBackend, type UserQuery } from '@portier/core';
+import { PortierError, isPortierError, parseCommand, type BackendContext, type Command, type PortierBackend, type UserQuery } from '@portier/core';
 import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
 import { refuseRedirect } from '../internal/redirect.js';
 import { errorFromResponse } from './problem.js';
@@ -155,8 +155,14 @@ export function createRestBackend(options: RestBackendOptions): PortierBackend {
     searchClients: (ctx, query) => op('searchClients', { ctx, search: { text: query.text, limit: query.limit } }) as ReturnType<PortierBackend['searchClients']>,
     listAudit: (ctx, query) => op('listAudit', { ctx, search: { userId: query.userId, limit: query.limit } }) as ReturnType<PortierBackend['listAudit']>,
     execute: (ctx, command: Command) => {
-      const route = Object.hasOwn(COMMAND_ROUTES, command.type) ? COMMAND_ROUTES[command.type] : undefined;
-      if (!route) return Promise.reject(new PortierError('validation', { issues: [{ path: ['type'], code: 'invalid_union' }] }));
+      // Checked here as the memory backend checks it: an id or a version that is not one would
+      // otherwise change the route, or drop the If-Match and with it the conflict check.
+      try {
+        parseCommand(command);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      const route = COMMAND_ROUTES[command.type];
       const userId = 'userId' in command ? command.userId : undefined;
       const version = 'expectedVersion' in command ? command.expectedVersion : undefined;
       const body = bodyOfCommand(command) ?? {};

@@ -46,6 +46,20 @@ describe('SCIM mapping', () => {
     }
   });
 
+  it('reads a user the identity provider set to active: false as deactivated, whatever status Portier wrote', () => {
+    const user = seed.data.users[ACTORS.admin]!;
+    const resource: Record<string, unknown> = { ...toScim(user, []), id: user.id, meta: { version: 'W/"1"' } };
+    assert.equal(user.status, 'active');
+    assert.equal(fromScim({ ...resource, active: false }).user.status, 'deactivated');
+    const extension = resource[PORTIER_EXTENSION] as Record<string, unknown>;
+    assert.equal(fromScim({ ...resource, active: false, [PORTIER_EXTENSION]: { ...extension, status: 'blocked', blockReason: 'admin' } }).user.status, 'blocked', 'a status that is not active already says it');
+    assert.equal(fromScim({ ...resource, active: false, [PORTIER_EXTENSION]: { ...extension, status: undefined } }).user.status, 'deactivated');
+    // Portier writes active: false for every account that is not active: they read back as they were.
+    for (const status of ['invited', 'expired', 'deactivated'] as const) {
+      assert.equal(fromScim({ ...toScim({ ...user, status }, []), id: user.id, meta: { version: 'W/"1"' } }).user.status, status);
+    }
+  });
+
   it('refuses a multi-valued attribute whose entries are not objects as a server error, not a crash', () => {
     const user = seed.data.users[ACTORS.admin]!;
     const resource: Record<string, unknown> = { ...toScim(user, []), id: user.id, meta: { version: 'W/"0"' } };
@@ -93,7 +107,11 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     const ids = schemas.Resources.map((schema) => schema.id);
     assert.ok(ids.includes(PORTIER_EXTENSION) && ids.includes(SCIM_ENTERPRISE), ids.join(', '));
     assert.ok(!PORTIER_EXTENSION.startsWith('urn:ietf:'));
-    await rejectsWith(createScimClient({ baseUrl: peer.url, token: 'wrong' }).discover(), 'forbidden');
+    // A credential or a schema the host set up wrong is a server failure (reported to the host), not the user's lack of a right.
+    await assert.rejects(createScimClient({ baseUrl: peer.url, token: 'wrong' }).discover(), { code: 'server', details: { status: 401, reason: 'scim-authentication' } });
+    const noExtension: typeof fetch = (input, init) =>
+      String(input).includes('/Schemas/') ? Promise.resolve(Response.json({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '404' }, { status: 404 })) : globalThis.fetch(input, init);
+    await assert.rejects(createScimClient({ baseUrl: peer.url, token: peer.token, fetch: noExtension }).discover(), { code: 'server', details: { reason: 'scim-extension-missing' } });
   });
 
   it('filters on the peer with eq, sw, co, and, or', async () => {
@@ -238,6 +256,23 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     const stored = (await createScimClient({ baseUrl: peer.url, token: peer.token }).getUser(ACTORS.plain)).user;
     assert.equal(stored.phone, '+32 2 555 01 99');
     assert.deepEqual(changes.users[0], stored);
+  });
+
+  it('a super user the identity provider disabled (PATCH active: false) no longer acts, and Portier’s next write keeps it disabled', async () => {
+    const disabled = await fetch(`${peer.url}/Users/u-002`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${peer.token}`, 'content-type': 'application/scim+json' },
+      body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: false }] }),
+    });
+    assert.equal(disabled.status, 200);
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback: createMemoryBackend() });
+    await rejectsWith(backend.load({ actorId: 'u-002' }), 'forbidden');
+    await rejectsWith(backend.execute({ actorId: 'u-002' }, { type: 'users.block', userId: 'u-004' }), 'forbidden');
+    const seen = await backend.load({ actorId: ACTORS.admin });
+    assert.equal(seen.data.users['u-002']!.status, 'deactivated');
+    await backend.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId: 'u-002', changes: { mobile: '+32 470 12 34 56' } });
+    const onPeer = (await (await fetch(`${peer.url}/Users/u-002`, { headers: { authorization: `Bearer ${peer.token}` } })).json()) as { active: boolean };
+    assert.equal(onPeer.active, false, 'an edit does not turn the account back on');
   });
 
   it('writes with PATCH under If-Match; a stale ETag is a conflict', async () => {

@@ -31,7 +31,8 @@ function errorOf(status: number, body: Record<string, unknown> | undefined): Por
   if (status === 409) return new PortierError(body?.['scimType'] === 'uniqueness' ? 'email-taken' : 'conflict', details);
   if (status === 404) return new PortierError('not-found', details);
   if (status === 400) return new PortierError('validation', { ...details, issues: [] });
-  if (status === 401 || status === 403) return new PortierError('forbidden', { ...details, reason: 'scim-authentication' });
+  // The backend's own credential for the peer is refused: the host's configuration, not the user's right.
+  if (status === 401 || status === 403) return new PortierError('server', { ...details, reason: 'scim-authentication' });
   return new PortierError('server', details);
 }
 
@@ -94,7 +95,10 @@ export function createScimClient(options: ScimClientOptions) {
       const config = (await request('GET', '/ServiceProviderConfig', { signal })).body as Record<string, { supported?: boolean }>;
       const missing = ['patch', 'filter', 'etag'].filter((feature) => config?.[feature]?.supported !== true);
       if (missing.length > 0) throw new PortierError('server', { reason: 'scim-unsupported', missing });
-      await request('GET', `/Schemas/${PORTIER_EXTENSION}`, { signal });
+      await request('GET', `/Schemas/${PORTIER_EXTENSION}`, { signal }).catch((error: unknown) => {
+        // A peer that was not given Portier's extension: the host's set-up, not an unknown user.
+        throw error instanceof PortierError && error.code === 'not-found' ? new PortierError('server', { reason: 'scim-extension-missing' }) : error;
+      });
     })();
     discovered.catch(() => {
       discovered = undefined;

@@ -55,6 +55,16 @@ function objectsIn(value: unknown, name: string): Json[] {
   return value as Json[];
 }
 
+/**
+ * The account status: Portier's own, except that `active: false` wins over an `active` one. An
+ * identity provider deprovisions with `active: false` alone (RFC 7643 §4.1.1); a user it disabled
+ * must not go on acting, nor be written back as active by Portier's next change.
+ */
+function statusOf(status: unknown, active: unknown): unknown {
+  if (active === false && (status === undefined || status === 'active')) return 'deactivated';
+  return status ?? 'active';
+}
+
 /** Reads a SCIM User back; anything the core schemas refuse is a `server` error. */
 export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
   if (!resource || typeof resource !== 'object') throw invalid('not an object');
@@ -74,7 +84,7 @@ export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
     kind: extension['kind'] ?? 'login',
     role: extension['role'] ?? 'user',
     signature: extension['signature'] ?? 'individual',
-    status: extension['status'] ?? (body['active'] === false ? 'deactivated' : 'active'),
+    status: statusOf(extension['status'], body['active']),
     managedClientIds: objectsIn(extension['managedClients'], 'managedClients').map((entry) => entry['value']),
     failedSignIns: extension['failedSignIns'] ?? 0,
     passwordSet: extension['passwordSet'] ?? false,
