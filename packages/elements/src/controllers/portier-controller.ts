@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { can, clientsOfUser, countSuperUsers, isAccountAction, selectGrants, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type SuperUserCounts, type User } from '@portier/core';
+import { can, clientsOfUser, countSuperUsers, isAccountAction, isPortierError, selectGrants, type Action, type Decision, type Language, type PolicyTarget, type Portier, type PortierState, type SuperUserCounts, type User } from '@portier/core';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { portierContext } from '../context.js';
 import { formatDate, formatNumber } from '../localize/format.js';
@@ -136,6 +136,15 @@ export class PortierController implements ReactiveController {
   errorText(error: unknown): string {
     const t = this.t;
     return t ? errorMessage(t, error) : String(error);
+  }
+
+  /**
+   * The sentence for a failed button action (block, add a client…): a conflict there has no typed
+   * input to keep, so it says the user is shown as it is now instead.
+   */
+  actionErrorText(error: unknown): string {
+    const t = this.t;
+    return t && isPortierError(error) && error.code === 'conflict' ? t.userProfile.actionConflict : this.errorText(error);
   }
 
   /** A day or an instant in the active language. */

@@ -5,6 +5,7 @@ import { html } from 'lit';
 import '../define/managed-clients.js';
 import type { PortierUserUpdatedEvent } from '../events/user-updated.js';
 import { $, $$, brokenWords, createTestPortier, deepActiveElement, expectNoAxeViolations, press, renderWithPortier, roomTaken, settle, textOf, type } from '../test-utils/index.js';
+import { loadLocale } from '../localize/load-locale.js';
 import type { PortierManagedClients } from './managed-clients.js';
 
 const render = (userId: string, options: Parameters<typeof renderWithPortier>[1] = {}) =>
@@ -36,6 +37,16 @@ describe('<portier-managed-clients>', () => {
 
     expect(await search(element, 'nothing like this')).to.deep.equal([]);
     expect(textOf(element)).to.contain('No client you manage matches this search.');
+  });
+
+  it('after a conflict, says the user is shown as it is now: an Add has no typed input to keep', async () => {
+    const { element, backend } = await render('u-004');
+    // Another administrator changes u-004 meanwhile: the screen's version is stale.
+    await backend.execute({ actorId: 'u-002' }, { type: 'users.updateProfile', userId: 'u-004', changes: { mobile: '+32 470 11 22 33' } });
+    await search(element, 'logistics');
+    $<HTMLButtonElement>(element, 'button[aria-label="Add Lambert Logistics NV"]').click();
+    await waitUntil(() => $(element, '[role="alert"]').textContent!.trim() !== '', 'the refusal is shown');
+    expect($(element, '[role="alert"]').textContent!.trim()).to.equal((await loadLocale('en')).userProfile.actionConflict);
   });
 
   it('adds and removes a client, saving each at once', async () => {

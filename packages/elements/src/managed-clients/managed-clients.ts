@@ -171,7 +171,7 @@ export class PortierManagedClients extends LitElement {
           <p part="intro" class="muted">${m.intro}</p>
         </div>
         ${edit.allowed ? this.#renderSearch(t, user) : html`<p part="error" class="banner info">${this.#decisionText(edit.code, edit.reason)}</p>`}
-        <div part="error" class="banner error" role="alert">${this.failure !== undefined ? html`<p>${sayFailure(t, this.failure, (error) => this.#portier.errorText(error))}</p>` : nothing}</div>
+        <div part="error" class="banner error" role="alert">${this.failure !== undefined ? html`<p>${sayFailure(t, this.failure, (error) => this.#portier.actionErrorText(error))}</p>` : nothing}</div>
         <div part="status saved" class="banner success" role="status">${this.saved?.(t) ?? nothing}</div>
         ${this.#renderManaged(t, user, edit.allowed)}
         <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement?.(t) ?? nothing}</p>

@@ -223,7 +223,7 @@ describe('<portier-user-list>', () => {
     await expectNoAxeViolations(element);
   });
 
-  it('shows the refusal of the backend in the user language and keeps the row', async () => {
+  it('shows the refusal of the backend in the user language and keeps the row; a conflict speaks of no typed input', async () => {
     const { element, portier, backend } = await render({ locale: 'de' });
     // Another administrator changed u-004 meanwhile: the list's version is stale.
     const stale = portier.getState().data.users['u-004']!;
@@ -234,7 +234,8 @@ describe('<portier-user-list>', () => {
     await waitUntil(() => $<HTMLDialogElement>(element, 'dialog').open, 'the confirmation opens');
     $<HTMLButtonElement>(element, 'button[data-action="dialog-confirm"]').click();
     await waitUntil(() => $(element, '[role="alert"]').textContent!.trim() !== '');
-    expect($(element, '[role="alert"]').textContent).to.contain('Jemand anderes hat diesen Benutzer inzwischen geändert');
+    expect($(element, '[role="alert"]').textContent!.trim()).to.equal((await loadLocale('de')).userProfile.actionConflict);
+    expect($(element, '[role="alert"]').textContent).to.contain('Jemand anderes hat diesen Benutzer inzwischen geändert').and.not.contain('Eingaben');
   });
 
   it('moves between rows with the arrow keys, keeping the column', async () => {

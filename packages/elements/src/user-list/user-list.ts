@@ -308,7 +308,7 @@ export class PortierUserList extends LitElement {
             </button>`
           : nothing}
       </div>
-      <div class="banner error" part="error" role="alert">${this.failure === undefined ? '' : this.#portier.errorText(this.failure)}</div>
+      <div class="banner error" part="error" role="alert">${this.failure === undefined ? '' : this.#portier.actionErrorText(this.failure)}</div>
       <div class="banner success live" part="live" role="status" aria-live="polite">${this.announcement?.(t) ?? ''}</div>
       ${this.#renderBody(t, state)} ${this.#dialog.render(t)}
     `;

@@ -139,7 +139,8 @@ export class ProfileForm {
     };
     const text = (field: 'firstName' | 'lastName' | 'phone' | 'mobile', type: string, autocomplete: string, required: boolean) => {
       const error = shown(field);
-      const readonly = options.readonly === true || (options.namesLocked === true && (field === 'firstName' || field === 'lastName'));
+      const locked = options.namesLocked === true && (field === 'firstName' || field === 'lastName');
+      const readonly = options.readonly === true || locked;
       return html`<div class="field">
         <label for=${field} part="label">${t.fields[field]}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : nothing}</label>
         <input
@@ -152,7 +153,7 @@ export class ProfileForm {
           ?readonly=${readonly}
           ?disabled=${options.disabled}
           aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? `${field}-error` : readonly ? 'identity-lock-hint' : nothing}
+          aria-describedby=${error ? `${field}-error` : locked ? 'identity-lock-hint' : nothing}
           .value=${live(draft[field])}
           @input=${(event: Event) => this.#input(field, (event.target as HTMLInputElement).value)}
           @blur=${(event: FocusEvent) => touchAfterPress(event, () => this.#touch(field))}

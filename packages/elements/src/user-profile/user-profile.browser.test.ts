@@ -262,6 +262,9 @@ describe('<portier-user-profile>', () => {
     expect(input(element, 'firstName').value).to.equal('Dirk-Jan');
     expect(input(element, 'phone').readOnly).to.equal(true);
     expect(element.shadowRoot!.querySelector('[part="save-button"], button[data-action]')).to.equal(null);
+    // Every description a field points to is on the page (none points to the identity-lock hint, not shown here).
+    const described = $$(element, '[aria-describedby]').flatMap((field) => field.getAttribute('aria-describedby')!.split(/\s+/));
+    expect(described.filter((id) => !element.shadowRoot!.getElementById(id))).to.deep.equal([]);
     await expectNoAxeViolations(element);
   });
 
@@ -696,7 +699,7 @@ describe('<portier-user-profile>', () => {
     expect(liveText(element)).to.equal('');
     element.locale = 'fr';
     await settle(element);
-    expect(alertText(element)).to.contain(`La modification apportée à ${name} n’a pas été enregistrée.`);
+    expect(alertText(element)).to.contain(`La modification apportée à ${name} n’a pas été sauvée.`);
   });
 
   it('back on a user whose action still runs, after a visit to another, its buttons wait again', async () => {

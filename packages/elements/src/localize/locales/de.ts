@@ -52,7 +52,7 @@ const de: Messages = {
   reasons: {
     'own-account': 'Sie können Ihre eigene Rolle, Ihre Rechte oder Ihren Status nicht ändern. Bitten Sie einen anderen Super User darum.',
     'not-super-user': 'Nur ein Super User kann andere Benutzer verwalten.',
-    'client-not-managed': 'Sie können Rechte nur für Kunden vergeben, die Sie selbst verwalten.',
+    'client-not-managed': 'Sie können nur Kunden, die Sie selbst verwalten, Rechte geben oder zuweisen.',
     'user-not-managed': 'Nur ein Super User, der alle Kunden dieses Benutzers verwaltet, kann sein Konto ändern.',
     'actor-inactive': 'Ihr Konto ist nicht aktiv.',
     'password-change-required': 'Ihr Passwort ist abgelaufen: Ändern Sie es, bevor Sie fortfahren.',
@@ -215,7 +215,7 @@ const de: Messages = {
     activeUntilHint: 'Nach diesem Tag wird das Konto automatisch deaktiviert. Leer lassen für kein Enddatum.',
     activeUntilPast: 'Wählen Sie heute oder einen späteren Tag. Um das Konto sofort zu deaktivieren, nutzen Sie „Deaktivieren“.',
     activeUntilMissing: 'Wählen Sie einen Tag. Um das Enddatum zu entfernen, nutzen Sie „Enddatum entfernen“.',
-    actionConflict: 'Jemand anders hat diesen Benutzer inzwischen geändert. Der Benutzer wird so angezeigt, wie er jetzt ist: Prüfen Sie ihn und versuchen Sie es erneut.',
+    actionConflict: 'Jemand anderes hat diesen Benutzer inzwischen geändert. Der Benutzer wird so angezeigt, wie er jetzt ist: Prüfen Sie ihn und versuchen Sie es erneut.',
     saveActiveUntil: 'Datum speichern',
     clearActiveUntil: 'Enddatum entfernen',
     reactivate: 'Reaktivieren',

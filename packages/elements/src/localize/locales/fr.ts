@@ -15,7 +15,7 @@ const fr: Messages = {
     confirm: 'Confirmer',
     retry: 'Réessayer',
     loading: 'Chargement en cours…',
-    saving: 'Enregistrement…',
+    saving: 'Sauvegarde…',
     notSet: '—',
     labelled: (label) => `${label} :`,
     required: 'obligatoire',
@@ -25,7 +25,7 @@ const fr: Messages = {
     noAccess: 'Vous n’avez pas accès à cette page.',
     problem: 'Un problème est survenu',
     fixErrors: (count) => (count <= 1 ? 'Un champ demande votre attention.' : `${count} champs demandent votre attention.`),
-    notSavedFor: (name, reason) => `La modification apportée à ${name} n’a pas été enregistrée. ${reason}`,
+    notSavedFor: (name, reason) => `La modification apportée à ${name} n’a pas été sauvée. ${reason}`,
     changedMeanwhile: 'Quelqu’un d’autre a modifié cet utilisateur entre-temps : ouvrez-le à nouveau pour le voir tel qu’il est maintenant.',
   },
   errors: {
@@ -51,7 +51,7 @@ const fr: Messages = {
   reasons: {
     'own-account': 'Vous ne pouvez pas modifier votre propre rôle, vos droits ou votre statut. Demandez-le à un autre Super User.',
     'not-super-user': 'Seul un Super User peut gérer d’autres utilisateurs.',
-    'client-not-managed': 'Vous ne pouvez accorder des droits que sur les clients que vous gérez vous-même.',
+    'client-not-managed': 'Vous ne pouvez accorder des droits que sur les clients que vous gérez vous-même, et n’assigner que ceux-là.',
     'user-not-managed': 'Seul un Super User qui gère tous les clients de cet utilisateur peut modifier son compte.',
     'actor-inactive': 'Votre compte n’est pas actif.',
     'password-change-required': 'Votre mot de passe a expiré : changez-le avant de continuer.',
@@ -61,7 +61,7 @@ const fr: Messages = {
     'last-super-user':
       'Il n’est pas possible de rétrograder, désactiver, bloquer ou supprimer le dernier Super User. Créez d’abord un nouveau Super User ou promouvez un utilisateur existant au statut de Super User ; cette personne pourra ensuite modifier ce compte.',
     'last-super-user-without-end-date':
-      'Tous les autres Super Users ont une date de fin : celui-ci doit rester sans date de fin, sinon la société se retrouverait sans Super User. Retirez d’abord la date de fin d’un autre Super User, ou promouvez un utilisateur.',
+      'Tous les autres Super Users ont une date de fin : celui-ci doit rester sans date de fin, sinon l’organisation se retrouverait sans Super User. Retirez d’abord la date de fin d’un autre Super User, ou promouvez un utilisateur.',
     redirected: 'Le serveur a renvoyé cette demande ailleurs, peut-être parce que votre session a expiré. Rechargez la page et réessayez.',
   },
   fields: {
@@ -256,7 +256,7 @@ const fr: Messages = {
   },
 
   ownProfile: {
-    title: 'Modifier le profil d’utilisateur',
+    title: 'Modifier mon profil',
     intro: 'Votre adresse e-mail est votre login et ne peut pas être modifiée ici.',
     saved: 'Votre profil a été sauvé.',
   },
@@ -365,7 +365,7 @@ const fr: Messages = {
       'users.unblock': 'Compte débloqué',
       'users.resetPassword': 'E-mail de réinitialisation du mot de passe envoyé',
       'users.resendInvitation': 'Invitation renvoyée',
-      'users.makeLogin': 'Contact transformé en utilisateur avec login',
+      'users.makeLogin': 'Contact transformé en utilisateur actif',
       'users.remove': 'Utilisateur supprimé',
       'access.set': 'Droits d’accès modifiés',
       'access.copyFrom': 'Droits d’accès copiés d’un autre utilisateur',

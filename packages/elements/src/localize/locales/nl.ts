@@ -364,7 +364,7 @@ const nl: Messages = {
       'users.unblock': 'Account gedeblokkeerd',
       'users.resetPassword': 'E-mail om het wachtwoord opnieuw in te stellen verstuurd',
       'users.resendInvitation': 'Uitnodiging opnieuw verstuurd',
-      'users.makeLogin': 'Contact omgezet in gebruiker met login',
+      'users.makeLogin': 'Contactpersoon omgezet in actieve gebruiker',
       'users.remove': 'Gebruiker verwijderd',
       'access.set': 'Toegangsrechten gewijzigd',
       'access.copyFrom': 'Toegangsrechten gekopieerd van een andere gebruiker',
