@@ -533,6 +533,29 @@ describe('<portier-access-rights>', () => {
   });
 
   describe('copy another user and authorize all (seed 004, SPEC rule 11)', () => {
+    it('closes a copy’s summary when the screen switches to another user: its Apply cannot act on the next user unseen', async () => {
+      const { element, portier } = await render('u-004');
+      await chooseCopy(element, 'u-005', ['invoice-viewer']);
+      reviewButton(element, 'copy').click();
+      await settle(element);
+      const dialog = $<HTMLDialogElement>(element, 'dialog');
+      expect(dialog.open).to.equal(true);
+      const before = portier.getState().data.grants['u-007'];
+      const sent: string[] = [];
+      portier.subscribe((state) => state.pending > 0 && sent.push('a command'));
+      // The host (or Back in the admin) shows another user while the summary is open.
+      element.userId = 'u-007';
+      await settle(element);
+      expect(dialog.open, 'the summary of the previous user closed').to.equal(false);
+      $<HTMLButtonElement>(element, '[data-apply]').click();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await settle(element);
+      expect(portier.getState().data.grants['u-007']).to.equal(before);
+      expect(portier.getState().pending).to.equal(0);
+      expect($(element, '[part~="saved"]').textContent!.trim(), 'nothing is said saved').to.equal('');
+      expect(sent, 'no command went out').to.deep.equal([]);
+    });
+
     it('copies another user without one application, after listing the changes, and the store equals the backend', async () => {
       const { element, portier, backend } = await render('u-004');
       let fired: PortierAccessChangedEvent | undefined;

@@ -84,6 +84,13 @@ function levelOptions(levels: readonly Level[], value: Level, names: Messages['l
   }
 }
 
+/** The copy or "authorize all" a summary dialog previewed: for whom, and on which version. */
+interface PendingSetup {
+  userId: string;
+  setup: AccessSetup;
+  expectedVersion: number;
+}
+
 /**
  * A user's access rights as a matrix: one row per client, one column per application, each cell
  * a choice among the levels that application allows (seed 000 §5.3). Clients are added by
@@ -166,7 +173,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
   @state() private setupSourceError: Say | undefined;
   @state() private setupNote: Say | undefined;
   /** The copy or "authorize all" the summary dialog shows; undefined when it shows the matrix's edits. */
-  @state() private pendingSetup: { setup: AccessSetup; expectedVersion: number } | undefined;
+  @state() private pendingSetup: PendingSetup | undefined;
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('[data-save]') private saveButton!: HTMLButtonElement;
@@ -216,6 +223,10 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
       this.setupNote = undefined;
       // What the status line said ("Saving…" included) was about the previous user.
       this.announcement = undefined;
+      // A summary open for the previous user (a host, or Back in the admin, switched meanwhile)
+      // previewed that user's changes: applying it now would act on this one unseen.
+      this.pendingSetup = undefined;
+      this.#closeSummary();
     }
   }
 
@@ -371,7 +382,8 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     const user = this.#user();
     const t = this.#portier.t;
     this.#closeSummary();
-    if (!portier || !user || !t) return;
+    // Nothing left to save (the draft was dropped while the summary was open): nothing is sent, nothing said saved.
+    if (!portier || !user || !t || !isDirty(this.draft)) return;
     const { grants, removeClientIds } = toSave(this.#saved(), this.draft, this.#applications());
     this.#saving.start(user.id);
     this.failure = undefined;
@@ -519,18 +531,18 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
       return;
     }
     this.pendingChanges = changes;
-    this.pendingSetup = { setup, expectedVersion: user.version };
+    this.pendingSetup = { userId: user.id, setup, expectedVersion: user.version };
     this.#dialogOpener = opener;
     this.dialog.showModal();
   };
 
-  async #applySetup(pending: { setup: AccessSetup; expectedVersion: number }): Promise<void> {
+  async #applySetup(pending: PendingSetup): Promise<void> {
     const { setup, expectedVersion } = pending;
     const portier = this.#portier.portier;
     const user = this.#user();
     const t = this.#portier.t;
     this.#closeSummary();
-    if (!portier || !user || !t) return;
+    if (!portier || !user || !t || user.id !== pending.userId) return;
     this.#saving.start(user.id);
     this.failure = undefined;
     this.saved = undefined;
