@@ -33,6 +33,12 @@ describe('locales', () => {
     }
   });
 
+  it('writes both numbers of the user count with the language’s digit grouping', () => {
+    // Node's ICU: en 12,345; fr 12 345 (narrow no-break space); nl and de 12.345.
+    const grouped: Record<string, RegExp> = { en: /^12,345 of 100,000 /, fr: /^12\u202f345 sur 100\u202f000 /, nl: /^12\.345 van 100\.000 /, de: /^12\.345 von 100\.000 / };
+    for (const [name, messages] of Object.entries(locales)) assert.match(messages.userList.count(12_345, 100_000), grouped[name]!, name);
+  });
+
   for (const [name, messages] of Object.entries(locales)) {
     it(`${name} has exactly the keys of en, none empty`, () => {
       const own = leaves(messages);

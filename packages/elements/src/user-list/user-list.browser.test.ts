@@ -112,6 +112,16 @@ describe('<portier-user-list>', () => {
     }
   });
 
+  it('filters by no client the select does not offer (not one of the actor’s), as the select shows', async () => {
+    const { element, portier } = await renderWithPortier<PortierUserList>(html`<portier-user-list client-id="c-retail"></portier-user-list>`, { actorId: 'u-002' });
+    await waitUntil(() => rows(element).length > 0, 'the rows are shown');
+    expect(portier.getState().data.users['u-002']!.managedClientIds).to.not.include('c-retail');
+    expect($<HTMLSelectElement>(element, '#client-filter').value).to.equal('');
+    const total = Object.keys(portier.getState().data.users).length;
+    expect($(element, '[part~="count"]').textContent!.trim()).to.equal(`${total} users`);
+    expect($<HTMLButtonElement>(element, '[part="clear-button"]').disabled, 'nothing to clear').to.equal(true);
+  });
+
   it('sorts by a column from its header button and says so with aria-sort', async () => {
     const { element } = await render();
     const header = () => $(element, '[role="columnheader"]:nth-child(3)');
@@ -159,6 +169,27 @@ describe('<portier-user-list>', () => {
     await settle(element);
     expect(textOf(rowOf(element, 'u-010'))).to.contain('Active');
     expect(action('u-010')?.textContent?.trim()).to.equal('Deactivate');
+  });
+
+  it('keeps the focus on the user acted on when the sort moves its row, so Enter again does not act on the next user', async () => {
+    const { element, portier } = await render();
+    // By status, the blocked and deactivated users first.
+    element.sortKey = 'status';
+    element.sortDirection = 'desc';
+    await settle(element);
+    const action = (userId: string) => rowOf(element, userId).querySelector<HTMLButtonElement>('[data-action]')!;
+    const focusedRow = () => deepActiveElement()?.closest<HTMLElement>('[role="row"]')?.dataset.userId;
+    // A blocked or deactivated user on screen: its action (no confirmation) makes it active, which sorts elsewhere.
+    const target = rows(element).find((row) => ['Unblock', 'Reactivate'].includes(row.querySelector('[data-action]')?.textContent?.trim() ?? ''))!.dataset.userId!;
+    const before = rows(element).map((row) => row.dataset.userId);
+    action(target).focus();
+    action(target).click();
+    await waitUntil(() => portier.getState().data.users[target]!.status === 'active' && portier.getState().pending === 0, 'made active');
+    await settle(element);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(rows(element).map((row) => row.dataset.userId), 'the row moved').to.not.deep.equal(before);
+    expect(focusedRow()).to.equal(target);
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Deactivate');
   });
 
   it('asks for the profile’s confirmation before deactivating, and reactivates in one click', async () => {
@@ -250,6 +281,23 @@ describe('<portier-user-list>', () => {
     expect(deepActiveElement()?.getAttribute('aria-label')).to.contain('Edit the access rights');
     await press('ArrowUp');
     expect(deepActiveElement()?.closest('[role="row"]')?.getAttribute('aria-rowindex')).to.equal('540');
+  });
+
+  it('keeps the column across a row that has no button in it: the next arrow goes on in that column', async () => {
+    const { element } = await render({ actorId: 'u-002' });
+    await waitUntil(() => rows(element).length > 0, 'the rows are shown');
+    const hasAction = (row: HTMLElement) => row.querySelector('[data-action]') !== null;
+    // u-002 manages two of the clients: users who work for the others have no action it may take.
+    const shown = rows(element);
+    const k = shown.findIndex((row, i) => hasAction(row) && shown[i + 1] && !hasAction(shown[i + 1]!) && shown[i + 2] && hasAction(shown[i + 2]!));
+    expect(k, 'a row with no action between two with one').to.be.at.least(0);
+    const rowIndexOf = () => deepActiveElement()?.closest('[role="row"]')?.getAttribute('aria-rowindex');
+    shown[k]!.querySelector<HTMLButtonElement>('[data-action]')!.focus();
+    await press('ArrowDown');
+    expect(rowIndexOf()).to.equal(String(k + 3));
+    await press('ArrowDown');
+    expect(rowIndexOf()).to.equal(String(k + 4));
+    expect(deepActiveElement()?.hasAttribute('data-action'), 'back in the column of row actions').to.equal(true);
   });
 
   it('asks to open the profile, the rights or the clients of a user, and the create form', async () => {

@@ -325,7 +325,7 @@ export class PortierUserList extends LitElement {
       return html`<div class="state" part="state"><p>${t.common.noAccess}</p></div>`;
     }
     const actor = this.#portier.actor!;
-    const filtered = this.emailFilter.trim() !== '' || this.clientId !== '';
+    const filtered = this.emailFilter.trim() !== '' || this.#clientFilter() !== '';
     if (this.paged) return this.#renderPaged(t, state, actor, filtered);
     const users = this.#users(state, actor.organizationId);
     const total = this.#total(state, actor.organizationId);
@@ -369,7 +369,7 @@ export class PortierUserList extends LitElement {
 
   #renderFilters(t: Messages, state: PortierState, actor: User): TemplateResult {
     const clients = this.#clientOptionsShown(state.data.clients, actor.managedClientIds);
-    const filtered = this.emailFilter !== '' || this.clientId !== '';
+    const filtered = this.emailFilter !== '' || this.#clientFilter() !== '';
     return html`
       <div class="filters" part="filters" role="search">
         <div class="field">
@@ -395,7 +395,7 @@ export class PortierUserList extends LitElement {
             @focus=${this.#showAllClientOptions}
             @pointerdown=${this.#showAllClientOptions}
           >
-            <option value="" ?selected=${this.clientId === ''}>${t.userList.allClients}</option>
+            <option value="" ?selected=${this.#clientFilter() === ''}>${t.userList.allClients}</option>
             ${clientOptions(clients, this.clientId)}
           </select>
         </div>
@@ -506,12 +506,42 @@ export class PortierUserList extends LitElement {
     if (!row || !cell) return;
     const count = Number(this.renderRoot.querySelector('[role="table"]')?.getAttribute('aria-rowcount') ?? 1) - 1;
     const index = Number(row.getAttribute('aria-rowindex')) - 2;
-    const column = [...row.children].indexOf(cell);
+    // On a row's first button only because the column had none there: the arrows go on in that column.
+    const kept = this.#keptColumn;
+    const column = kept && kept.control === this.shadowRoot?.activeElement ? kept.column : [...row.children].indexOf(cell);
     const target = edge ? (event.key === 'Home' ? 0 : count - 1) : Math.min(count - 1, Math.max(0, index + steps[event.key]!));
     event.preventDefault();
     if (target === index) return;
-    await this.#focusRow(target, (row) => row.children[column]?.querySelector<HTMLElement>('button') ?? row.querySelector<HTMLElement>('button'));
+    let fellBack = false;
+    await this.#focusRow(target, (row) => {
+      const inColumn = row.children[column]?.querySelector<HTMLElement>('button');
+      fellBack = !inColumn;
+      return inColumn ?? row.querySelector<HTMLElement>('button');
+    });
+    this.#keptColumn = fellBack && this.shadowRoot?.activeElement ? { control: this.shadowRoot.activeElement, column } : undefined;
   };
+
+  /** The column the arrow keys keep while the focus is on a row's first button in its stead. */
+  #keptColumn: { control: Element; column: number } | undefined;
+
+  /** Whether the focus is in `userId`'s row. */
+  #focusIsOnRowOf(userId: string): boolean {
+    const active = this.shadowRoot?.activeElement;
+    return active?.closest<HTMLElement>('[role="row"][data-user-id]')?.dataset.userId === userId;
+  }
+
+  /**
+   * After a re-render, puts the focus back on `userId`'s row action, wherever the row now is (if
+   * it is still listed). Resolves with the control focused, if it moved the focus.
+   */
+  async #refocusRowOf(userId: string): Promise<Element | undefined> {
+    await this.updateComplete;
+    if (this.#focusIsOnRowOf(userId)) return undefined;
+    const index = this.#shownUsers.findIndex((shown) => shown?.id === userId);
+    if (index < 0) return undefined;
+    const pick = (row: Element) => ((row as HTMLElement).dataset.userId === userId ? (row.querySelector<HTMLElement>('[data-action]') ?? row.querySelector<HTMLElement>('button')) : null);
+    return (await this.#focusRow(index, pick)) ? (this.shadowRoot?.activeElement ?? undefined) : undefined;
+  }
 
   /**
    * Scrolls row `index` into view and focuses what `pick` finds in it, waiting a few frames for
@@ -596,9 +626,21 @@ export class PortierUserList extends LitElement {
     this.#loadVisible();
   }
 
+  /**
+   * The client the rows are filtered by: `clientId` while the select offers it (a client of the
+   * actor's). One it no longer offers (taken from the actor meanwhile, or set from outside) would
+   * filter the rows while the select shows "All clients".
+   */
+  #clientFilter(): string {
+    const actor = this.#portier.actor;
+    const clients = this.#portier.state?.data.clients;
+    if (this.clientId === '' || !actor || !clients) return this.clientId;
+    return actor.managedClientIds.includes(this.clientId) && Object.hasOwn(clients, this.clientId) ? this.clientId : '';
+  }
+
   #query(): UserQuery {
     const key = this.sortKey === 'accessRights' ? 'email' : this.sortKey;
-    return { email: this.emailFilter.trim() || undefined, clientId: this.clientId || undefined, sort: { key, direction: this.sortDirection } };
+    return { email: this.emailFilter.trim() || undefined, clientId: this.#clientFilter() || undefined, sort: { key, direction: this.sortDirection } };
   }
 
   #resetPages(keepItems: boolean): void {
@@ -695,11 +737,11 @@ export class PortierUserList extends LitElement {
     const sortKey = this.sortKey === 'accessRights' ? 'email' : this.sortKey;
     const users = selectUsers(state, {
       email: this.emailFilter,
-      clientId: this.clientId || undefined,
+      clientId: this.#clientFilter() || undefined,
       sort: { key: sortKey, direction: this.sortKey === 'accessRights' ? 'asc' : this.sortDirection },
     });
     // Unfiltered, the selection holds every user of the record: count over it (an array) rather than the record.
-    const unfiltered = this.emailFilter.trim() === '' && !this.clientId;
+    const unfiltered = this.emailFilter.trim() === '' && !this.#clientFilter();
     // The store of one actor holds only its organization; this guards a backend that sends more.
     const own = organizationCount(state.data.users, organizationId, unfiltered ? users : undefined).foreign ? users.filter((user) => user.organizationId === organizationId) : users;
     if (this.sortKey !== 'accessRights') return own;
@@ -783,8 +825,14 @@ export class PortierUserList extends LitElement {
       user = current;
     }
     this.busy = new Set(this.busy).add(user.id);
+    // The control the focus is on while the command runs, when it is in this user's row.
+    let placed = this.#focusIsOnRowOf(user.id) ? this.shadowRoot!.activeElement : null;
     try {
-      await portier.users[rowAction.run](user.id, { expectedVersion: user.version });
+      const done = portier.users[rowAction.run](user.id, { expectedVersion: user.version });
+      // The store shows the change at once, and a sorted list may move the user's row: rows are
+      // reused by position, so the focused button would now be the next user's (Enter again would act on them).
+      if (placed) void this.#refocusRowOf(user.id).then((focused) => (placed = focused ?? placed));
+      await done;
       const run = rowAction.run;
       this.announcement = ({ userList: { done } }) =>
         run === 'deactivate' ? done.deactivated(name) : run === 'activate' ? done.activated(name) : run === 'unblock' ? done.unblocked(name) : done.invitationSent(name);
@@ -795,6 +843,8 @@ export class PortierUserList extends LitElement {
       const busy = new Set(this.busy);
       busy.delete(user.id);
       this.busy = busy;
+      // A refusal moves the row back: the focus follows it, unless the user took it elsewhere meanwhile.
+      if (placed && this.shadowRoot?.activeElement === placed) void this.#refocusRowOf(user.id);
     }
   }
 }

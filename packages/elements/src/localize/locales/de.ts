@@ -131,7 +131,7 @@ const de: Messages = {
       activation: 'Aktivieren / Deaktivieren',
     },
     sortBy: (column) => `Nach ${column} sortieren`,
-    count: (shown, total) => (shown === total ? plural(total, 'Benutzer', 'Benutzer') : `${shown} von ${plural(total, 'Benutzer', 'Benutzern')}`),
+    count: (shown, total) => (shown === total ? plural(total, 'Benutzer', 'Benutzer') : `${number.format(shown)} von ${plural(total, 'Benutzer', 'Benutzern')}`),
     empty: 'Es gibt noch keine Benutzer.',
     noMatch: 'Kein Benutzer entspricht dem Filter.',
     loading: 'Die Benutzer werden geladen…',

@@ -130,7 +130,7 @@ const en: Messages = {
       activation: 'Activate / Deactivate',
     },
     sortBy: (column) => `Sort by ${column}`,
-    count: (shown, total) => (shown === total ? plural(total, 'user', 'users') : `${shown} of ${plural(total, 'user', 'users')}`),
+    count: (shown, total) => (shown === total ? plural(total, 'user', 'users') : `${number.format(shown)} of ${plural(total, 'user', 'users')}`),
     empty: 'There are no users yet.',
     noMatch: 'No user matches the filter.',
     loading: 'Loading the users…',

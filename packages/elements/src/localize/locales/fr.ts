@@ -131,7 +131,7 @@ const fr: Messages = {
     },
     sortBy: (column) => `Trier par ${column}`,
     count: (shown, total) =>
-      shown === total ? plural(total, 'utilisateur', 'utilisateurs') : `${shown} sur ${plural(total, 'utilisateur', 'utilisateurs')}`,
+      shown === total ? plural(total, 'utilisateur', 'utilisateurs') : `${number.format(shown)} sur ${plural(total, 'utilisateur', 'utilisateurs')}`,
     empty: 'Il n’y a pas encore d’utilisateur.',
     noMatch: 'Aucun utilisateur ne correspond au filtre.',
     loading: 'Chargement des utilisateurs…',

@@ -131,7 +131,7 @@ const nl: Messages = {
     },
     sortBy: (column) => `Sorteren op ${column}`,
     count: (shown, total) =>
-      shown === total ? plural(total, 'gebruiker', 'gebruikers') : `${shown} van ${plural(total, 'gebruiker', 'gebruikers')}`,
+      shown === total ? plural(total, 'gebruiker', 'gebruikers') : `${number.format(shown)} van ${plural(total, 'gebruiker', 'gebruikers')}`,
     empty: 'Er zijn nog geen gebruikers.',
     noMatch: 'Geen enkele gebruiker voldoet aan de filter.',
     loading: 'De gebruikers worden geladen…',
