@@ -344,6 +344,30 @@ describe('<portier-user-create>', () => {
     expect(actual.sort()).to.deep.equal(expected.sort());
   });
 
+  it('shows the functional profiles a copy gives in its preview, as the rights screen does', async () => {
+    const { element } = await render();
+    input(element, 'mode-copy').click();
+    await settle(element);
+    choose($<HTMLSelectElement>(element, '#sourceUserId'), 'u-004');
+    await settle(element);
+    const given = $(element, '[part="preview"] tr[data-client="c-brasserie"][data-application="portfolio-manager"]').lastElementChild!.textContent!.trim();
+    expect(given).to.equal('Read only, profile REFERENT');
+  });
+
+  it('has nothing unsaved after a right set and set back to No access, or a way to set access opened and left', async () => {
+    const { element } = await render();
+    expect(element.hasUnsavedChanges).to.equal(false);
+    input(element, 'mode-authorize-all').click();
+    await settle(element);
+    expect(element.hasUnsavedChanges, 'a way opened, nothing chosen').to.equal(false);
+    choose($<HTMLSelectElement>(element, '#type-supply'), 'read');
+    await settle(element);
+    expect(element.hasUnsavedChanges, 'a level chosen').to.equal(true);
+    choose($<HTMLSelectElement>(element, '#type-supply'), 'none');
+    await settle(element);
+    expect(element.hasUnsavedChanges, 'set back to No access').to.equal(false);
+  });
+
   it('authorizes all with one level per contract type and shows the nearest lower level given', async () => {
     const { element, portier } = await render();
     await fill(element, { email: 'all.rights@lambert.example', firstName: 'All', lastName: 'Rights' });

@@ -93,6 +93,17 @@ function emptyDraft(language: Language | ''): Draft {
 }
 
 /**
+ * A draft as the unsaved-changes guard compares it: a right set back to No access, a profile back
+ * to none, or a way to set access opened and left empty, gives nothing to lose.
+ */
+function comparable(draft: Draft): Draft {
+  const levels = Object.fromEntries(Object.entries(draft.levels).filter(([, level]) => level !== 'none'));
+  const profiles = Object.fromEntries(Object.entries(draft.profiles).filter(([key, profile]) => profile !== '' && Object.hasOwn(levels, key)));
+  const typeLevels = Object.fromEntries(Object.entries(draft.typeLevels).filter(([, level]) => level !== 'none'));
+  return { ...draft, mode: 'none', levels, profiles, typeLevels };
+}
+
+/**
  * Creates a user (seed 000 §4): e-mail (the login), first and last name, phone, mobile, language,
  * role (and a super user's signature type), the kind login or contact (seed 003), the managed
  * clients, and access set one of seed 004's three ways: individually (client × application
@@ -148,7 +159,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
 
   /** True while something is typed or chosen and not created yet (the language chosen alone does not count). */
   get hasUnsavedChanges(): boolean {
-    return JSON.stringify(this.draft) !== JSON.stringify(emptyDraft(this.draft.language));
+    return JSON.stringify(comparable(this.draft)) !== JSON.stringify(comparable(emptyDraft(this.draft.language)));
   }
 
   /** Empties the form (after a creation, or from a host). */
@@ -461,7 +472,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
               ({ grant, client, application }) => html`<tr data-client=${grant.clientId} data-application=${grant.applicationId}>
                 <td><bdi>${client}</bdi></td>
                 <td><bdi>${application}</bdi></td>
-                <td>${t.level[grant.level]}</td>
+                <td>${grant.profile ? t.auditLog.withProfile(t.level[grant.level], grant.profile) : t.level[grant.level]}</td>
               </tr>`,
             )}
       </tbody>
