@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Application, Client, Grant } from '@portier/core';
+import { grantKey, type Application, type Client, type Grant } from '@portier/core';
 import {
   emptyDraft,
   grantChanges,
@@ -12,6 +12,7 @@ import {
   toSave,
   withClientAdded,
   withClientRemoved,
+  pruneDraft,
   withLevel,
   withProfile,
   profileOf,
@@ -94,6 +95,21 @@ describe('access draft', () => {
     assert.deepEqual([isDirty(tried), summarize(saved, tried, applications)], [false, []]);
     // Removing the client drops its profile edits too.
     assert.equal(isDirty(withClientAdded(saved, withClientRemoved(saved, both, 'b'), 'b')), false);
+  });
+
+  it('drops the edits the saved rights now hold anyway (another administrator saved the same), and keeps the others', () => {
+    let draft = withLevel(saved, emptyDraft(), 'b', 'invoices', 'none');
+    draft = withProfile(saved, withLevel(saved, draft, 'a', 'portfolio', 'read'), 'a', 'portfolio', 'REFERENT');
+    draft = withClientRemoved(saved, draft, 'a');
+    draft = withLevel(saved, withClientAdded(saved, draft, 'c'), 'c', 'invoices', 'none');
+    assert.equal(pruneDraft(saved, draft), draft, 'nothing saved meanwhile: the same draft');
+    // Meanwhile: b's invoices set to none and client a removed, as this draft does.
+    const now = indexGrants([{ clientId: 'b', applicationId: 'invoices', level: 'none' }, { clientId: 'b', applicationId: 'portfolio', level: 'read', profile: 'REFERENT' }]);
+    const pruned = pruneDraft(now, draft);
+    assert.deepEqual([...pruned.levels.keys()], [grantKey('c', 'invoices')], 'the added client keeps its cells');
+    assert.deepEqual([...pruned.profiles.keys()], []);
+    assert.deepEqual([...pruned.removed], []);
+    assert.deepEqual(summarize(now, pruned, applications), [{ type: 'add-client', clientId: 'c' }]);
   });
 
   it('lists the changes between two grant lists like the summary of an edit', () => {

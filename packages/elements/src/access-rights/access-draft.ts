@@ -103,6 +103,25 @@ export function withProfile(saved: SavedAccess, draft: AccessDraft, clientId: st
   return { ...draft, profiles };
 }
 
+/**
+ * The draft without the edits the saved rights now hold anyway (another administrator saved the
+ * same values meanwhile): else it would stay "changed" with nothing to list or save. The same
+ * draft when nothing drops.
+ */
+export function pruneDraft(saved: SavedAccess, draft: AccessDraft): AccessDraft {
+  const levels = new Map([...draft.levels].filter(([key, level]) => !saved.clientIds.has(key.split('\u0000')[0]!) || (saved.levels.get(key) ?? 'none') !== level));
+  const pruned = { ...draft, levels };
+  const profiles = new Map(
+    [...draft.profiles].filter(([key, profile]) => {
+      const [clientId = '', applicationId = ''] = key.split('\u0000');
+      return (saved.profiles.get(key) ?? '') !== profile && levelOf(saved, pruned, clientId, applicationId) !== 'none';
+    }),
+  );
+  const removed = new Set([...draft.removed].filter((clientId) => saved.clientIds.has(clientId)));
+  if (levels.size === draft.levels.size && profiles.size === draft.profiles.size && removed.size === draft.removed.size) return draft;
+  return { ...draft, levels, profiles, removed };
+}
+
 /** Adds a client row (or takes back its removal). */
 export function withClientAdded(saved: SavedAccess, draft: AccessDraft, clientId: string): AccessDraft {
   if (draft.removed.has(clientId)) {

@@ -147,6 +147,23 @@ describe('<portier-access-rights>', () => {
     expect(textOf(element)).not.to.contain('unsaved');
   });
 
+  it('forgets an edit another administrator saved the same meanwhile, and keeps the others', async () => {
+    const { element, portier, backend } = await render('u-004');
+    choose(cell(element, 'c-brasserie', 'energy-guard'), 'full');
+    choose(cell(element, 'c-brasserie', 'invoice-viewer'), 'none');
+    await settle(element);
+    expect(textOf(element)).to.contain('2 unsaved changes');
+    await backend.execute({ actorId: 'u-002' }, { type: 'access.set', userId: 'u-004', grants: [{ clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'full' }] });
+    await portier.refresh();
+    await settle(element);
+    expect(textOf(element)).to.contain('1 unsaved change');
+    expect(cell(element, 'c-brasserie', 'invoice-viewer').value, 'the other edit stays').to.equal('none');
+    choose(cell(element, 'c-brasserie', 'invoice-viewer'), 'full');
+    await settle(element);
+    expect(element.hasUnsavedChanges, 'nothing left to save').to.equal(false);
+    expect(textOf(element)).not.to.contain('unsaved');
+  });
+
   it('drops the "saved" announcement at the next edit', async () => {
     const { element } = await render('u-004');
     const status = () => $(element, '[role="status"]').textContent!.trim();

@@ -31,6 +31,7 @@ import {
   grantChanges,
   indexGrants,
   isDirty,
+  pruneDraft,
   levelOf,
   profileOf,
   rowClientIds,
@@ -214,6 +215,13 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
   #rowsFor: { saved: SavedAccess; draft: AccessDraft; clients: Record<string, Client>; rows: string[] } | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another administrator saved some of these very edits: they are no change any more. (Not
+    // while this screen's own save runs: the store shows its prediction, and a refusal must find
+    // every edit still there.)
+    if (isDirty(this.draft) && !this.saving && this.#portier.state?.status === 'ready' && this.#portier.state.pending === 0) {
+      const pruned = pruneDraft(this.#saved(), this.draft);
+      if (pruned !== this.draft) this.draft = pruned;
+    }
     if (changed.has('userId') && changed.get('userId') !== undefined) {
       this.#reset();
       this.renderedRows = FIRST_ROWS;
