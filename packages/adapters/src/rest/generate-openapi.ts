@@ -105,9 +105,16 @@ export function buildOpenApi(): Record<string, unknown> {
       op.summary = `Command ${route.command}`;
       if (route.command !== 'users.create') parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string', example: 'W/"3"' }, description: 'The user version the caller edited (of a list, any one); a stale one answers 412 (conflict).' });
       const body = commandBodies[route.command];
-      if (body) op.requestBody = { required: true, content: { 'application/json': { schema: body } } };
+      // A body whose every key is optional may be left out (deactivate: now).
+      const bodyRequired = Array.isArray((body as { required?: unknown } | undefined)?.required) || (body as { $ref?: unknown } | undefined)?.$ref !== undefined;
+      if (body) op.requestBody = { required: bodyRequired, content: { 'application/json': { schema: body } } };
       else if (route.method !== 'DELETE') op.requestBody = { required: false, content: { 'application/json': { schema: input({}) } } };
-      responses[String(route.status)] = { description: 'What changed.', headers: { ETag: { schema: str, description: 'W/"<version>" of the user acted upon.' }, ...(route.status === 201 ? { Location: { schema: str } } : {}) }, content: content('Changes') };
+      const etag = { ETag: { schema: str, description: 'W/"<version>" of the user acted upon, when the command changed it (none when it changed nothing).' } };
+      responses[String(route.status)] = {
+        description: 'What changed.',
+        ...(route.method === 'DELETE' ? {} : { headers: { ...etag, ...(route.status === 201 ? { Location: { schema: str } } : {}) } }),
+        content: content('Changes'),
+      };
       responses['412'] = problem('Stale If-Match: conflict.');
     } else if (route.auth) {
       op.summary = `Query ${route.operation}`;
@@ -125,11 +132,12 @@ export function buildOpenApi(): Record<string, unknown> {
     }
     if (parameters.length) op.parameters = parameters;
     if (route.method !== 'GET' && route.method !== 'DELETE') {
-      responses['400'] = problem('Invalid JSON or input (validation, with the field issues).');
+      responses['400'] = problem(`Invalid JSON or input${route.command && route.command !== 'users.create' ? ', or a malformed If-Match' : ''} (validation, with the field issues).`);
       responses['413'] = problem('Body over the size limit.');
       responses['415'] = problem('Body not sent as application/json.');
-    } else responses['400'] = problem('Invalid query (validation).');
+    } else responses['400'] = problem(route.method === 'DELETE' ? 'Malformed If-Match (validation).' : 'Invalid query (validation).');
     if (route.auth) responses['401'] = problem('No or an unknown actor.');
+    responses['405'] = { ...problem('A method this path does not serve; Allow lists those it does.'), headers: { Allow: { schema: str } } };
     responses['default'] = problem('Any other PortierError; the status follows the code (see x-portier-status).');
     op.responses = responses;
     (paths[route.path] ??= {})[route.method.toLowerCase()] = op;
@@ -140,7 +148,7 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: 'Portier REST contract',
       version: '0.1.0',
-      description: 'Every operation of the PortierBackend port over HTTP + JSON. Served by createRestHandler, called by createRestBackend. Errors are application/problem+json carrying the PortierError code. Users carry ETag W/"<version>"; writes take If-Match; a stale one gets 412 (conflict).',
+      description: 'Every operation of the PortierBackend port over HTTP + JSON. Served by createRestHandler, called by createRestBackend. Errors are application/problem+json carrying the PortierError code. Users carry ETag W/"<version>"; writes take If-Match; a stale one gets 412 (conflict). HEAD is served wherever GET is.',
     },
     servers: [{ url: 'http://127.0.0.1:4010/api/portier', description: 'pnpm start:rest' }],
     'x-portier-status': STATUS_OF,

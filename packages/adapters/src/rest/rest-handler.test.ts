@@ -254,6 +254,10 @@ describe('createRestHandler', () => {
       const restated = await send('POST', path, { body: JSON.stringify(body) });
       assert.deepEqual([restated.status, (await problem(restated)).details?.['issues']], [400, [{ path: [key], code: 'unrecognized_keys' }]], path);
     }
+    // A malformed body is 400 before anything is read, also when several If-Match versions need the
+    // user's current one: an actor that may not act (rule 9's expired password) learns nothing more.
+    const malformed = await send('POST', '/users/u-005/block', { body: JSON.stringify({ x: 1 }), actor: 'u-016', headers: { 'if-match': 'W/"0", W/"1"' } });
+    assert.deepEqual([malformed.status, (await problem(malformed)).details?.['issues']], [400, [{ path: ['x'], code: 'unrecognized_keys' }]]);
   });
 
   it('rule 2: answers a user or client of another organization exactly as an unknown id, on every route', async () => {

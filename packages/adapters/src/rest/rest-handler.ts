@@ -118,10 +118,6 @@ async function serve(
       const ifMatch = request.headers.get('if-match');
       const listed = versionsOfEtags(ifMatch);
       if (listed === undefined) throw validation(['If-Match'], 'invalid_format', 'expected W/"<version>"');
-      // Of several listed versions, the one the user is at now passes; the backend checks it again atomically.
-      const id = params['id'];
-      const current = Array.isArray(listed) && listed.length > 1 && id !== undefined ? await versionOfUser(backend, ctx, id) : undefined;
-      const expectedVersion = versionOfIfMatch(ifMatch, current);
       if (route.bodyKey === undefined && body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
         throw validation([], 'invalid_type', 'expected object');
       }
@@ -130,7 +126,14 @@ async function serve(
       // is refused like any key the contract does not define, not silently overruled.
       const restated = ['type', 'userId', 'expectedVersion'].filter((key) => Object.hasOwn(fields, key));
       if (restated.length > 0) throw new PortierError('validation', { issues: restated.map((key) => ({ path: [key], code: 'unrecognized_keys' })) });
-      const command = parseCommand(commandOfRequest(route, params, route.bodyKey ? body : fields, expectedVersion));
+      const input = route.bodyKey ? body : fields;
+      // A malformed request is answered 400 before anything is read (the README's promise), also
+      // when several If-Match versions need the user's current one.
+      parseCommand(commandOfRequest(route, params, input, undefined));
+      // Of several listed versions, the one the user is at now passes; the backend checks it again atomically.
+      const id = params['id'];
+      const current = Array.isArray(listed) && listed.length > 1 && id !== undefined ? await versionOfUser(backend, ctx, id) : undefined;
+      const command = parseCommand(commandOfRequest(route, params, input, versionOfIfMatch(ifMatch, current)));
       const changes = await backend.execute(ctx, command);
       const targetId = 'userId' in command ? command.userId : changes.users[0]?.id;
       const target = changes.users.find((user) => user.id === targetId);

@@ -32,7 +32,8 @@ export interface ScimBackendOptions extends ScimClientOptions {
   /**
    * The backend for what SCIM cannot carry: the catalogue (organization, clients, applications,
    * contracts), client search, the audit log, sign-in, tokens, invitations and passwords.
-   * Without one those operations reject with `server` (`reason: 'not-carried-by-scim'`).
+   * Without one, `load` answers the users with an empty catalogue, and the other operations
+   * reject with `server` (`reason: 'not-carried-by-scim'`).
    */
   fallback?: PortierBackend;
   clock?: Clock;
