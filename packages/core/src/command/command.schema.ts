@@ -31,8 +31,12 @@ export const nameInputSchema = z.string().check(
 /** The login e-mail as a form may send it: trimmed, a valid address, at most 254 characters. */
 export const emailInputSchema = z.string().check(z.trim(), z.maxLength(254), z.email());
 
-/** A phone number, or empty: digits with spaces, dots, dashes, brackets and a leading `+`. */
-export const phoneInputSchema = z.string().check(z.trim(), z.maxLength(30), z.regex(/^$|^\+?[0-9][0-9 ()./-]{4,28}$/));
+/**
+ * A phone number, or empty: digits with spaces, dots, dashes, slashes and brackets, a leading `+`
+ * and an area code in brackets (`(02) 555 66 77`); 5 to 17 digits, so two numbers pasted into one
+ * field, or a row of zeros, are refused (E.164 has at most 15, a national prefix adds two).
+ */
+export const phoneInputSchema = z.string().check(z.trim(), z.maxLength(30), z.regex(/^$|^(?=(?:\D*\d){5,17}\D*$)\+?\(?[0-9][0-9 ()./-]{3,28}$/));
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 const ids = z.array(id).check(z.maxLength(10_000));

@@ -151,6 +151,15 @@ describe('execute — users.create', () => {
 });
 
 describe('execute — profile and role', () => {
+  it('takes a phone as people write it, area code in brackets included, and refuses two numbers in one field or a row of zeros', () => {
+    for (const phone of ['(02) 555 66 77', '+32 (0)2 555 66 77', '+32 2 555 0101', '0470.12.34.56', '02/555.66.77', '']) {
+      assert.doesNotThrow(() => run({ type: 'users.updateProfile', userId: 'plain', changes: { phone } }), phone);
+    }
+    for (const phone of ['0000000000000000000000000', '+32 470 12 42 620470 99 88 77', '1234', 'call me', '(0', '+', '12 34']) {
+      assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', changes: { mobile: phone } }), code('validation'), phone);
+    }
+  });
+
   it('updates names and phones, bumps the version and audits before → after', () => {
     const outcome = run({ type: 'users.updateProfile', userId: 'plain', changes: { firstName: 'Paula', phone: '+32 2 555 0101' } });
     const user = outcome.changes.users[0]!;
