@@ -10,6 +10,8 @@ export interface HostTexts {
   skip: string;
   nav: { home: string; users: string; profile: string; audit: string; signin: string };
   demoBar: string;
+  /** The demo bar's tag. */
+  demoTag: string;
   actAs: string;
   actAsKinds: { superuser: string; collective: string; user: string };
   language: string;
@@ -82,6 +84,7 @@ const en: HostTexts = {
   skip: 'Skip to content',
   nav: { home: 'Home', users: 'User management', profile: 'My profile', audit: 'Audit', signin: 'Sign in' },
   demoBar: 'Demo controls',
+  demoTag: 'Demo',
   actAs: 'Act as',
   actAsKinds: { superuser: 'Super User', collective: 'Super User, collective signature', user: 'User' },
   language: 'Language',
@@ -166,6 +169,7 @@ const fr: HostTexts = {
   skip: 'Aller au contenu',
   nav: { home: 'Accueil', users: 'Gestion des utilisateurs', profile: 'Mon profil', audit: 'Journal', signin: 'Se connecter' },
   demoBar: 'Commandes de la démo',
+  demoTag: 'Démo',
   actAs: 'Agir en tant que',
   actAsKinds: { superuser: 'Super User', collective: 'Super User, signature collective', user: 'User' },
   language: 'Langue',
@@ -205,7 +209,7 @@ const fr: HostTexts = {
   notInDemo: 'Cette application ne fait pas partie de la démo.',
   signin: {
     title: "S’identifier",
-    intro: 'Connexion de démonstration : le backend en mémoire vérifie le mot de passe et compte les échecs.',
+    intro: 'Connexion de démonstration : le serveur fictif en mémoire vérifie le mot de passe et compte les échecs.',
     email: 'E-mail',
     password: 'Mot de passe',
     submit: "S’identifier",
@@ -250,6 +254,7 @@ const nl: HostTexts = {
   skip: 'Naar de inhoud',
   nav: { home: 'Start', users: 'Gebruikersbeheer', profile: 'Mijn profiel', audit: 'Logboek', signin: 'Aanmelden' },
   demoBar: 'Demo-bediening',
+  demoTag: 'Demo',
   actAs: 'Handelen als',
   actAsKinds: { superuser: 'Super User', collective: 'Super User, collectieve handtekening', user: 'User' },
   language: 'Taal',
@@ -333,6 +338,7 @@ const de: HostTexts = {
   skip: 'Zum Inhalt',
   nav: { home: 'Start', users: 'Benutzerverwaltung', profile: 'Mein Profil', audit: 'Protokoll', signin: 'Anmelden' },
   demoBar: 'Demo-Steuerung',
+  demoTag: 'Demo',
   actAs: 'Handeln als',
   actAsKinds: { superuser: 'Super User', collective: 'Super User, Kollektivunterschrift', user: 'User' },
   language: 'Sprache',

@@ -394,6 +394,7 @@ function buildDemoBar() {
     { id: 'language', onchange: () => setLocale(language.value as Language) },
     ...LANGUAGES.map((code) => h('option', { value: code, lang: code }, LANGUAGE_NAMES[code])),
   );
+  const tag = h('span', { class: 'tag' });
   const actAsText = h('span', { class: 'label-text' });
   const languageText = h('span', { class: 'label-text' });
   const clockSpan = h('span', { class: 'clock' });
@@ -431,7 +432,7 @@ function buildDemoBar() {
     h('span', { class: 'badge', id: 'outbox-count' }, String(outboxMails.length)),
   );
   demoBar.replaceChildren(
-    h('span', { class: 'tag' }, 'Demo'),
+    tag,
     h('label', null, actAsText, actAs),
     h('label', null, languageText, language),
     clockSpan,
@@ -441,7 +442,7 @@ function buildDemoBar() {
     react,
     outboxToggle,
   );
-  return { actAs, actAsText, language, languageText, clock: clockSpan, moveTime, resetData, react, outboxText };
+  return { tag, actAs, actAsText, language, languageText, clock: clockSpan, moveTime, resetData, react, outboxText };
 }
 
 /** Sets a node's text only when it differs (an unchanged control is not touched). */
@@ -487,6 +488,7 @@ function renderDemoBar(): void {
     bar.clock.replaceChildren(`${t.today} ${date}`, shift ? h('span', { class: 'shift' }, shift) : '');
   }
   if (demoBar.getAttribute('aria-label') !== t.demoBar) demoBar.setAttribute('aria-label', t.demoBar);
+  setText(bar.tag, t.demoTag);
   setText(bar.actAsText, t.actAs);
   setText(bar.languageText, t.language);
   setText(bar.moveTime, t.moveTime);

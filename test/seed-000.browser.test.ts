@@ -163,7 +163,7 @@ describe('seed 000, end to end in <portier-admin>', () => {
 
   it('explains the refusal in French as §5.1 of the manual does, reached with the keyboard', async () => {
     const { element: admin, portier } = await renderWithPortier<PortierAdmin>(html`<portier-admin></portier-admin>`, { seed: oneSuperUserSeed(), locale: 'fr' });
-    const profile = await openProfile(admin, 'amelie.dubois', 'Amélie Dubois', 'Modifier le profil de Amélie Dubois');
+    const profile = await openProfile(admin, 'amelie.dubois', 'Amélie Dubois', 'Modifier le profil d’Amélie Dubois');
     const hint = $(profile, '[data-explains="user.set-role"]').textContent!.replace(/\s+/g, ' ').trim();
     expect(hint).to.contain('C’est le dernier Super User de l’organisation');
     expect(hint).to.contain('Créez d’abord un nouveau Super User ou promouvez un utilisateur existant au statut de Super User');

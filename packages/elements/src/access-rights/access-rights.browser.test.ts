@@ -164,6 +164,15 @@ describe('<portier-access-rights>', () => {
     expect(textOf(element)).not.to.contain('unsaved');
   });
 
+  it('tells a super user who manages only some of the user’s clients what it may do here: the profile says the account is not its to change', async () => {
+    const partial = await render('u-001', { actorId: 'u-002' });
+    expect($(partial.element, '[part~="hint"]').textContent!.trim()).to.equal(
+      'You can change this user’s rights on the clients you manage. Its account (status, role, profile) is changed by a Super User who manages all its clients.',
+    );
+    const whole = await render('u-004');
+    expect(whole.element.shadowRoot!.querySelector('[part~="hint"]'), 'a super user of all its clients: nothing to explain').to.equal(null);
+  });
+
   it('drops the "saved" announcement at the next edit', async () => {
     const { element } = await render('u-004');
     const status = () => $(element, '[role="status"]').textContent!.trim();

@@ -595,6 +595,15 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     return this.#portier.errorText(error);
   }
 
+  /**
+   * Whether the actor may not change `user`'s account because `user` works for clients it does not
+   * manage (rule 2): the profile says "view only" then, so this screen says what it may do here.
+   */
+  #accountOutOfScope(user: User): boolean {
+    const decision = this.#portier.can('user.update-profile', { user, fields: ['firstName'] });
+    return !decision.allowed && decision.reason === 'user-not-managed';
+  }
+
   protected override render() {
     const t = this.#portier.t;
     const state = this.#portier.state;
@@ -627,6 +636,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
         <div>
           <h2 part="title" id="title">${a.title}</h2>
           <p part="user">${a.userHeading(user.email)}</p>
+          ${edit.allowed && this.#accountOutOfScope(user) ? html`<p part="hint" class="hint">${a.partScope}</p>` : nothing}
         </div>
         ${edit.allowed
           ? this.#renderSearch(t, rows)

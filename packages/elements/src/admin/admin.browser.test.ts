@@ -284,6 +284,8 @@ describe('<portier-admin>', () => {
       tabTo(element, 'clients');
       await waitUntil(() => dialog(element).open, 'the question opens');
       expect(dialog(element).textContent).to.contain('Your changes on this screen are not saved.');
+      // Not "Cancel": cancel the leaving, or the edits? The safe button says what it does.
+      expect($(element, 'dialog [data-action="dialog-cancel"]').textContent!.trim()).to.equal('Keep editing');
       await answer(element, 'dialog-cancel');
       expect(element.view, 'stayed').to.equal('access');
       expect(screen(element, 'portier-access-rights'), 'the same screen, with its edits').to.equal(rights);

@@ -173,8 +173,8 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
   #mayLeave(): Promise<boolean> {
     const t = this.#portier.t;
     if (!t) return Promise.resolve(true);
-    const { title, message, confirm } = t.admin.leave;
-    return this.#dialog.ask({ title, message, confirmLabel: confirm, danger: true });
+    const { title, message, confirm, stay } = t.admin.leave;
+    return this.#dialog.ask({ title, message, confirmLabel: confirm, cancelLabel: stay, danger: true });
   }
 
   #go(view: PortierView, userId: string): void {

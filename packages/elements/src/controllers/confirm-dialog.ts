@@ -10,6 +10,8 @@ export interface ConfirmRequest {
   confirmLabel: string;
   /** The action takes something away (block, deactivate, delete): the confirm button is drawn as dangerous. */
   danger?: boolean;
+  /** The safe button, when "Cancel" would be ambiguous (leaving a form: cancel the leaving, or the form?). Default: Cancel. */
+  cancelLabel?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export class ConfirmDialog implements ReactiveController {
       <h3 id="dialog-title">${request?.title ?? ''}</h3>
       <p id="dialog-message">${request?.message ?? ''}</p>
       <div class="actions">
-        <button class="button" part="button" type="button" data-action="dialog-cancel" @click=${() => this.#dialog()?.close('cancel')}>${t.common.cancel}</button>
+        <button class="button" part="button" type="button" data-action="dialog-cancel" @click=${() => this.#dialog()?.close('cancel')}>${request?.cancelLabel ?? t.common.cancel}</button>
         <button class="button primary ${request?.danger ? 'danger' : ''}" part="button" type="button" data-action="dialog-confirm" @click=${() => this.#dialog()?.close('confirm')}>
           ${request?.confirmLabel ?? t.common.confirm}
         </button>

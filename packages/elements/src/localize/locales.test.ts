@@ -33,6 +33,12 @@ describe('locales', () => {
     }
   });
 
+  it('French elides "de" before a vowel: d’Amélie, de Bart', () => {
+    assert.equal(fr.userList.editProfile('Amélie Dubois'), 'Modifier le profil d’Amélie Dubois');
+    assert.equal(fr.userList.editAccess('Elodie Martin'), 'Modifier les droits d’accès d’Elodie Martin');
+    assert.equal(fr.userList.editClients('Bart Peeters'), 'Modifier les clients gérés de Bart Peeters');
+  });
+
   it('writes both numbers of the user count with the language’s digit grouping', () => {
     // Node's ICU: en 12,345; fr 12 345 (narrow no-break space); nl and de 12.345.
     const grouped: Record<string, RegExp> = { en: /^12,345 of 100,000 /, fr: /^12\u202f345 sur 100\u202f000 /, nl: /^12\.345 van 100\.000 /, de: /^12\.345 von 100\.000 / };

@@ -175,6 +175,8 @@ export interface Messages {
 
   userCreate: {
     title: string;
+    /** Beside the e-mail while creating: it is fixed once created (a contact's is no login). */
+    emailHint: { login: string; contact: string };
     intro: string;
     identity: string;
     kindLegend: string;
@@ -221,6 +223,8 @@ export interface Messages {
     signatureHint: string;
     /** A save pressed while the field still holds the saved value. */
     unchanged: string;
+    /** Save pressed on a profile form with nothing changed. */
+    profileUnchanged: string;
     accountHeading: string;
     /** Why a blocked account is blocked, under its status. */
     blockedBy: Record<BlockReason, string>;
@@ -309,6 +313,8 @@ export interface Messages {
     noClients: string;
     /** A row on a client the actor does not manage (read only). */
     notManaged: string;
+    /** The actor may set this user's rights on its own clients, not change the account (SPEC rule 2). */
+    partScope: string;
     unsaved: (count: number) => string;
     discard: string;
     discarded: string;
@@ -485,7 +491,7 @@ export interface Messages {
     detail: (name: string) => string;
     tabs: { profile: string; access: string; clients: string; audit: string };
     /** Asked before leaving a screen that holds unsaved changes. */
-    leave: { title: string; message: string; confirm: string };
+    leave: { title: string; message: string; confirm: string; /** The safe button: stay and keep editing. */ stay: string };
   };
 }
 

@@ -92,12 +92,22 @@ describe('<portier-own-profile>', () => {
     await save();
     expect($(element, '#lastName-error').textContent).to.equal('Fill in this field.');
     expect(live(), 'after a failed attempt').to.equal('');
-    type(input(element, 'lastName'), 'Janssens');
+    // A new name (its old one again would be nothing to save).
+    type(input(element, 'lastName'), 'Janssens-Peeters');
     await save();
     await waitUntil(() => live() === 'Your profile was saved.', 'the second save is announced');
     type(input(element, 'phone'), '+32 2');
     await settle(element);
     expect(live(), 'after an edit').to.equal('');
+  });
+
+  it('says there is nothing to save when nothing was changed, and sends nothing', async () => {
+    const { element, portier } = await render({ actorId: 'u-004', locale: 'fr' });
+    const version = portier.getState().data.users['u-004']!.version;
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent).to.equal((await loadLocale('fr')).userProfile.profileUnchanged);
+    expect(portier.getState().data.users['u-004']!.version).to.equal(version);
   });
 
   it('puts back the saved values on cancel', async () => {

@@ -39,7 +39,8 @@ export class PortierOwnProfile extends LitElement implements HoldsUnsavedChanges
 
   /** The last save's failure, worded at render time (in the current language). */
   @state() private failure: unknown;
-  @state() private saved = false;
+  /** What the line beside Save says: saved, or nothing to save. */
+  @state() private saved: false | 'saved' | 'unchanged' = false;
   @state() private busy = false;
 
   readonly #portier = new PortierController(this);
@@ -77,7 +78,7 @@ export class PortierOwnProfile extends LitElement implements HoldsUnsavedChanges
       <form part="form" novalidate aria-labelledby="title" @submit=${this.#save} @input=${this.#edited} @pointerdown=${notePressInForm}>
         ${this.#form.render(t, { namesLocked: !names.allowed && names.reason === 'identity-lock' })}
         <div class="footer">
-          <p class="inline-status" part="live" role="status">${this.saved ? t.ownProfile.saved : ''}</p>
+          <p class="inline-status" part="live" role="status">${this.saved === 'saved' ? t.ownProfile.saved : this.saved === 'unchanged' ? t.userProfile.profileUnchanged : ''}</p>
           <button class="button" part="cancel-button" type="button" @click=${this.#cancel}>${t.common.cancel}</button>
           <button class="button primary" part="save-button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.common.save}</button>
         </div>
@@ -112,13 +113,18 @@ export class PortierOwnProfile extends LitElement implements HoldsUnsavedChanges
       this.renderRoot.querySelector<HTMLElement>(`#${invalid}`)?.focus();
       return;
     }
+    // Nothing typed: saying "saved" would claim a change that did not happen.
+    if (!this.#form.dirty) {
+      this.saved = 'unchanged';
+      return;
+    }
     this.busy = true;
     this.failure = undefined;
     try {
       await portier.users.updateProfile(base.id, this.#form.changes(), { expectedVersion: base.version });
       const saved = this.#portier.actor;
       if (saved) this.#form.load(saved);
-      this.saved = true;
+      this.saved = 'saved';
       this.dispatchEvent(new PortierUserUpdatedEvent(base.id, 'profile'));
     } catch (error) {
       this.failure = error;

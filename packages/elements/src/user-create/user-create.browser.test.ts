@@ -216,11 +216,20 @@ describe('<portier-user-create>', () => {
     expect(fieldError(element, 'lastName')).to.equal('Een naam moet minstens één letter bevatten, zonder onzichtbare stuurtekens.');
   });
 
+  it('says beside the e-mail that it is fixed once created, and that it is the login only for a login user', async () => {
+    const { element } = await render();
+    expect($(element, '#email-hint').textContent!.trim()).to.equal('The e-mail address is the login: it cannot be changed once the user is created.');
+    input(element, 'kind-contact').click();
+    await settle(element);
+    expect($(element, '#email-hint').textContent!.trim()).to.equal('The e-mail address cannot be changed once the contact is created.');
+  });
+
   it('refuses to send an incomplete form and focuses the first problem', async () => {
     const { element, portier } = await render();
     const before = Object.keys(portier.getState().data.users).length;
     await submit(element);
-    expect(fieldError(element, 'email')).to.contain('valid e-mail');
+    // Empty is missing, like the names, not malformed.
+    expect(fieldError(element, 'email')).to.equal('Fill in this field.');
     expect(fieldError(element, 'firstName')).to.equal('Fill in this field.');
     expect(textOf(element)).to.contain('3 fields need your attention.');
     expect(deepActiveElement()?.id).to.equal('email');

@@ -261,7 +261,7 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
     return html`<fieldset part="fieldset">
       <legend>${t.userCreate.identity}</legend>
       <div class="grid">
-        ${text('email', 'email', 'off', true, t.userProfile.emailHint)} ${text('firstName', 'text', 'off', true)} ${text('lastName', 'text', 'off', true)}
+        ${text('email', 'email', 'off', true, t.userCreate.emailHint[this.draft.kind])} ${text('firstName', 'text', 'off', true)} ${text('lastName', 'text', 'off', true)}
         ${text('phone', 'tel', 'off', false)} ${text('mobile', 'tel', 'off', false)}
         <div class="field">
           <label for="language" part="label">${t.fields.language}<span class="required-mark" aria-hidden="true">*</span></label>
@@ -552,6 +552,8 @@ export class PortierUserCreate extends LitElement implements HoldsUnsavedChanges
       }
     }
     if (this.draft.mode === 'copy' && this.draft.sourceUserId === '') errors.sourceUserId = t.validation.required;
+    // An empty e-mail is missing, as an empty name is, before it is malformed.
+    if (this.draft.email.trim() === '') errors.email = t.validation.required;
     return errors;
   }
 

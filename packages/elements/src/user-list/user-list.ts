@@ -475,14 +475,14 @@ export class PortierUserList extends LitElement {
       </div>
       <div class="cell" part="cell" role="cell">
         ${canAccess
-          ? html`<button class="button small link" part="action-button" type="button" data-open="access" aria-label=${`${t.userList.rightsCount(rights)}: ${t.userList.editAccess(name)}`} @click=${() => this.#navigate('access', user.id)}>
+          ? html`<button class="button small link" part="action-button" type="button" data-open="access" aria-label=${`${t.common.labelled(t.userList.rightsCount(rights))} ${t.userList.editAccess(name)}`} @click=${() => this.#navigate('access', user.id)}>
               ${t.userList.rightsCount(rights)}
             </button>`
           : html`<span class="text">${t.userList.rightsCount(rights)}</span>`}
       </div>
       <div class="cell" part="cell" role="cell">
         ${canClients
-          ? html`<button class="button small link" part="action-button" type="button" data-open="clients" aria-label=${`${t.userList.clientsCount(user.managedClientIds.length)}: ${t.userList.editClients(name)}`} @click=${() => this.#navigate('clients', user.id)}>
+          ? html`<button class="button small link" part="action-button" type="button" data-open="clients" aria-label=${`${t.common.labelled(t.userList.clientsCount(user.managedClientIds.length))} ${t.userList.editClients(name)}`} @click=${() => this.#navigate('clients', user.id)}>
               ${t.userList.clientsCount(user.managedClientIds.length)}
             </button>`
           : html`<span class="text">${t.userList.clientsCount(user.managedClientIds.length)}</span>`}

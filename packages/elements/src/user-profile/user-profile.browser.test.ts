@@ -248,6 +248,15 @@ describe('<portier-user-profile>', () => {
     expect(portier.getState().data.users['u-004']!.lastName).to.equal('Theirs');
   });
 
+  it('says there is nothing to save when the profile was not changed, and sends nothing', async () => {
+    const { element, portier } = await render('u-004');
+    const version = portier.getState().data.users['u-004']!.version;
+    $<HTMLButtonElement>(element, '[part="save-button"]').click();
+    await settle(element);
+    expect($(element, '[part~="saved"]').textContent!.trim()).to.equal('Nothing to save: the profile is as it was saved. Change a field first.');
+    expect(portier.getState().data.users['u-004']!.version).to.equal(version);
+  });
+
   it('keeps what was typed, read-only, when another administrator deletes the user meanwhile', async () => {
     const { element, portier, backend } = await render('u-004');
     type(input(element, 'phone'), '+32 2 111 22 33');

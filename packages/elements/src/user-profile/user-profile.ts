@@ -98,7 +98,8 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
   @state() private conflict = false;
   @state() private announcement: Notice | undefined;
   /** "Saved", next to the profile's save button: the top of a long form may be out of sight. */
-  @state() private profileSaved = false;
+  /** What the line beside Save says: saved, or nothing to save. */
+  @state() private profileSaved: false | 'saved' | 'unchanged' = false;
   @state() private activeUntil: string | undefined;
   @state() private activeUntilError: Say | undefined;
   @state() private signature: Signature | undefined;
@@ -244,7 +245,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
         ${this.#form.render(t, { namesLocked, disabled: !editable })}
         ${editable
           ? html`<div class="footer">
-              <p class="inline-status" part="live saved" role="status">${this.profileSaved ? t.userProfile.done.saved : nothing}</p>
+              <p class="inline-status" part="live saved" role="status">${this.profileSaved === 'saved' ? t.userProfile.done.saved : this.profileSaved === 'unchanged' ? t.userProfile.profileUnchanged : nothing}</p>
               <button class="button primary" part="save-button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t.common.save}</button>
             </div>`
           : nothing}
@@ -630,6 +631,11 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
       this.renderRoot.querySelector<HTMLElement>(`#${invalid}`)?.focus();
       return;
     }
+    // Nothing typed: saying "saved" would claim a change that did not happen.
+    if (!this.#form.dirty) {
+      this.profileSaved = 'unchanged';
+      return;
+    }
     this.#busy.start(user.id);
     this.error = undefined;
     this.conflict = false;
@@ -640,7 +646,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
       if (this.#leftDuring(user, 'profile')) return;
       const saved = this.#user();
       if (saved) this.#form.load(saved);
-      this.profileSaved = true;
+      this.profileSaved = 'saved';
       this.dispatchEvent(new PortierUserUpdatedEvent(user.id, 'profile'));
     } catch (error) {
       if (this.#leftDuring(user, 'profile', error)) return;

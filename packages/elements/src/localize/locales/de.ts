@@ -84,7 +84,7 @@ const de: Messages = {
   validation: {
     required: 'Füllen Sie dieses Feld aus.',
     email: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.',
-    phone: 'Geben Sie eine Telefonnummer ein: Ziffern, optional mit + am Anfang, auf Wunsch mit Leerzeichen, Punkten, Bindestrichen, Schrägstrichen oder Klammern dazwischen.',
+    phone: 'Geben Sie eine einzige Telefonnummer ein: 5 bis 17 Ziffern, optional mit + am Anfang, auf Wunsch mit Leerzeichen, Punkten, Bindestrichen, Schrägstrichen oder Klammern dazwischen.',
     tooLong: (max) => `Verwenden Sie höchstens ${max} Zeichen.`,
     name: 'Ein Name braucht mindestens einen Buchstaben und kein unsichtbares Steuerzeichen.',
     invalid: 'Dieser Wert ist ungültig.',
@@ -156,6 +156,7 @@ const de: Messages = {
 
   userCreate: {
     title: 'Benutzer anlegen',
+    emailHint: { login: 'Die E-Mail-Adresse ist das Login: Sie kann nach dem Anlegen nicht mehr geändert werden.', contact: 'Die E-Mail-Adresse kann nach dem Anlegen nicht mehr geändert werden.' },
     intro: 'Die E-Mail-Adresse ist das Login. Ein aktiver Benutzer erhält eine Einladung per E-Mail, um ein Passwort zu wählen: Sie legen nie eines fest.',
     identity: 'Identität',
     kindLegend: 'Kontoart',
@@ -208,6 +209,7 @@ const de: Messages = {
     signatureHint:
       'Gibt an, wie diese Person das Unternehmen vertritt: allein (Einzelunterschrift) oder gemeinsam mit einer weiteren zeichnungsberechtigten Person (Kollektivunterschrift). Das Portal speichert dies zur Information.',
     unchanged: 'Nichts zu speichern: Das ist bereits der gespeicherte Wert. Ändern Sie ihn zuerst.',
+    profileUnchanged: 'Nichts zu speichern: Das Profil ist so, wie es gespeichert wurde. Ändern Sie zuerst ein Feld.',
     accountHeading: 'Konto',
     blockedBy: { admin: 'Von einem Administrator gesperrt.', 'failed-sign-ins': 'Nach zu vielen fehlgeschlagenen Anmeldeversuchen gesperrt.' },
     signInLockedUntil: (time) => `Die Anmeldung ist nach fehlgeschlagenen Versuchen bis ${time} gesperrt. Das Konto des letzten aktiven Super Users wird nicht gesperrt.`,
@@ -285,6 +287,7 @@ const de: Messages = {
     noProfile: 'Kein Profil',
     noClients: 'Dieser Benutzer hat noch für keinen Kunden Rechte. Suchen Sie oben einen Kunden, um ihn hinzuzufügen.',
     notManaged: 'Nicht von Ihnen verwaltet',
+    partScope: 'Sie können die Rechte dieses Benutzers für die Kunden ändern, die Sie verwalten. Sein Konto (Status, Rolle, Profil) ändert ein Super User, der alle seine Kunden verwaltet.',
     unsaved: (count) => (count === 1 ? '1 ungespeicherte Änderung' : `${count} ungespeicherte Änderungen`),
     discard: 'Änderungen verwerfen',
     discarded: 'Ihre Änderungen wurden verworfen.',
@@ -466,7 +469,7 @@ const de: Messages = {
     back: 'Zurück zu den Benutzern',
     detail: (name) => `Benutzer ${name}`,
     tabs: { profile: 'Benutzerprofil', access: 'Zugriffsrechte', clients: 'Verwaltete Kunden', audit: 'Letzte Änderungen' },
-    leave: { title: 'Ohne Speichern verlassen?', message: 'Ihre Änderungen auf dieser Seite sind nicht gespeichert. Wenn Sie die Seite jetzt verlassen, gehen sie verloren.', confirm: 'Ohne Speichern verlassen' },
+    leave: { title: 'Ohne Speichern verlassen?', message: 'Ihre Änderungen auf dieser Seite sind nicht gespeichert. Wenn Sie die Seite jetzt verlassen, gehen sie verloren.', confirm: 'Ohne Speichern verlassen', stay: 'Weiter bearbeiten' },
   },
 };
 

@@ -83,7 +83,7 @@ const en: Messages = {
   validation: {
     required: 'Fill in this field.',
     email: 'Enter a valid e-mail address, such as name@company.com.',
-    phone: 'Enter a phone number: digits, optionally starting with +, with spaces, dots, dashes, slashes or brackets between them.',
+    phone: 'Enter one phone number: 5 to 17 digits, optionally starting with +, with spaces, dots, dashes, slashes or brackets between them.',
     tooLong: (max) => `Use at most ${max} characters.`,
     name: 'A name must contain at least one letter, and no invisible control characters.',
     invalid: 'This value is not valid.',
@@ -155,6 +155,7 @@ const en: Messages = {
 
   userCreate: {
     title: 'Create a user',
+    emailHint: { login: 'The e-mail address is the login: it cannot be changed once the user is created.', contact: 'The e-mail address cannot be changed once the contact is created.' },
     intro: 'The e-mail address is the login. A login user receives an invitation e-mail to choose a password: you never set one.',
     identity: 'Identity',
     kindLegend: 'Account type',
@@ -207,6 +208,7 @@ const en: Messages = {
     signatureHint:
       'How this person signs for the company: alone (individual signature) or jointly with another authorized signatory (collective signature). The portal records it for information.',
     unchanged: 'Nothing to save: this is already the saved value. Change it first.',
+    profileUnchanged: 'Nothing to save: the profile is as it was saved. Change a field first.',
     accountHeading: 'Account',
     blockedBy: { admin: 'Blocked by an administrator.', 'failed-sign-ins': 'Blocked after too many failed sign-in attempts.' },
     signInLockedUntil: (time) => `Sign-in is locked until ${time} after failed attempts. The account of the last active super user is not blocked.`,
@@ -284,6 +286,7 @@ const en: Messages = {
     noProfile: 'No profile',
     noClients: 'This user has no rights on any client yet. Search for a client above to add one.',
     notManaged: 'Not managed by you',
+    partScope: 'You can change this user’s rights on the clients you manage. Its account (status, role, profile) is changed by a Super User who manages all its clients.',
     unsaved: (count) => (count === 1 ? '1 unsaved change' : `${count} unsaved changes`),
     discard: 'Discard changes',
     discarded: 'Your changes were discarded.',
@@ -465,7 +468,7 @@ const en: Messages = {
     back: 'Back to the users',
     detail: (name) => `User ${name}`,
     tabs: { profile: 'User profile', access: 'Access rights', clients: 'Managed clients', audit: 'Recent changes' },
-    leave: { title: 'Leave without saving?', message: 'Your changes on this screen are not saved. If you leave now, they are lost.', confirm: 'Leave without saving' },
+    leave: { title: 'Leave without saving?', message: 'Your changes on this screen are not saved. If you leave now, they are lost.', confirm: 'Leave without saving', stay: 'Keep editing' },
   },
 };
 

@@ -4,6 +4,9 @@ const number = new Intl.NumberFormat('fr');
 /** "1 user", "10,000 users": the count formatted for the locale, then the word for that count. */
 const plural = (count: number, one: string, other: string) => `${number.format(count)} ${count <= 1 ? one : other}`;
 
+/** "de Bart", "d’Amélie": the preposition elided before a vowel, as French writes it. */
+const de = (name: string) => (/^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(name) ? `d’${name}` : `de ${name}`);
+
 /** Français (wording of the My Eneco Business manual, seed 000). */
 const fr: Messages = {
   common: {
@@ -83,7 +86,7 @@ const fr: Messages = {
   validation: {
     required: 'Complétez ce champ.',
     email: 'Encodez une adresse e-mail valable, par exemple nom@societe.be.',
-    phone: 'Encodez un numéro de téléphone : des chiffres, éventuellement précédés de +, séparés ou non par des espaces, points, tirets, barres obliques ou parenthèses.',
+    phone: 'Encodez un seul numéro de téléphone : 5 à 17 chiffres, éventuellement précédés de +, séparés ou non par des espaces, points, tirets, barres obliques ou parenthèses.',
     tooLong: (max) => `Utilisez au maximum ${max} caractères.`,
     name: 'Un nom doit contenir au moins une lettre, sans caractère de contrôle invisible.',
     invalid: 'Cette valeur n’est pas valable.',
@@ -135,9 +138,9 @@ const fr: Messages = {
     empty: 'Il n’y a pas encore d’utilisateur.',
     noMatch: 'Aucun utilisateur ne correspond au filtre.',
     loading: 'Chargement des utilisateurs…',
-    editProfile: (name) => `Modifier le profil de ${name}`,
-    editAccess: (name) => `Modifier les droits d’accès de ${name}`,
-    editClients: (name) => `Modifier les clients gérés de ${name}`,
+    editProfile: (name) => `Modifier le profil ${de(name)}`,
+    editAccess: (name) => `Modifier les droits d’accès ${de(name)}`,
+    editClients: (name) => `Modifier les clients gérés ${de(name)}`,
     rightsCount: (count) => plural(count, 'droit', 'droits'),
     clientsCount: (count) => plural(count, 'client', 'clients'),
     activate: 'Activer',
@@ -156,6 +159,7 @@ const fr: Messages = {
 
   userCreate: {
     title: 'Créer un utilisateur',
+    emailHint: { login: 'L’adresse e-mail est le login : elle ne pourra plus être modifiée après la création.', contact: 'L’adresse e-mail ne pourra plus être modifiée après la création.' },
     intro:
       'L’adresse e-mail est le login. Un utilisateur actif reçoit un e-mail d’invitation pour créer son mot de passe : vous n’en choisissez jamais.',
     identity: 'Identité',
@@ -165,7 +169,7 @@ const fr: Messages = {
     accessMode: {
       none: 'Plus tard',
       individual: 'Autorisation individuelle',
-      copy: 'Copier l’utilisateur existant',
+      copy: 'Copier un utilisateur existant',
       'authorize-all': 'Tout autoriser',
     },
     accessModeHint: {
@@ -209,6 +213,7 @@ const fr: Messages = {
     signatureHint:
       'Indique comment cette personne engage la société : seule (signature individuelle) ou conjointement avec un autre signataire autorisé (signature collective). Le portail l’enregistre à titre d’information.',
     unchanged: 'Rien à sauver : c’est déjà la valeur enregistrée. Modifiez-la d’abord.',
+    profileUnchanged: 'Rien à sauver : le profil est tel qu’il a été sauvé. Modifiez d’abord un champ.',
     accountHeading: 'Compte',
     blockedBy: { admin: 'Bloqué par un administrateur.', 'failed-sign-ins': 'Bloqué après trop de tentatives de connexion échouées.' },
     signInLockedUntil: (time) => `La connexion est verrouillée jusqu’au ${time} après des tentatives échouées. Le compte du dernier Super User actif n’est pas bloqué.`,
@@ -248,7 +253,7 @@ const fr: Messages = {
       deactivated: 'Le compte a été désactivé.',
       blocked: 'Le compte a été bloqué.',
       unblocked: 'Le compte a été débloqué.',
-      removed: (name) => `Le compte de ${name} a été supprimé.`,
+      removed: (name) => `Le compte ${de(name)} a été supprimé.`,
       resetSent: (email) => `Un e-mail de réinitialisation a été envoyé à ${email}.`,
       invitationSent: (email) => `Une nouvelle invitation a été envoyée à ${email}.`,
       madeLogin: 'Le contact est maintenant un utilisateur actif ; une invitation a été envoyée.',
@@ -276,7 +281,7 @@ const fr: Messages = {
     add: 'Ajouter',
     addNamed: (client) => `Ajouter ${client}`,
     alreadyListed: 'Déjà dans la liste',
-    matrixCaption: (email) => `Droits d’accès de ${email}, par client et par application`,
+    matrixCaption: (email) => `Droits d’accès ${de(email)}, par client et par application`,
     clientColumn: 'Nom du client',
     removeColumn: 'Enlever un client',
     remove: 'Enlever',
@@ -286,6 +291,7 @@ const fr: Messages = {
     noProfile: 'Aucun profil',
     noClients: 'Cet utilisateur n’a encore de droits sur aucun client. Recherchez un client ci-dessus pour l’ajouter.',
     notManaged: 'Client que vous ne gérez pas',
+    partScope: 'Vous pouvez modifier les droits de cet utilisateur sur les clients que vous gérez. Son compte (statut, rôle, profil) est modifié par un Super User qui gère tous ses clients.',
     unsaved: (count) => (count <= 1 ? `${count} modification non sauvée` : `${count} modifications non sauvées`),
     discard: 'Annuler les modifications',
     discarded: 'Vos modifications ont été annulées.',
@@ -467,7 +473,7 @@ const fr: Messages = {
     back: 'Retour aux utilisateurs',
     detail: (name) => `Utilisateur ${name}`,
     tabs: { profile: 'Profil de l’utilisateur', access: 'Droits d’accès', clients: 'Clients gérés', audit: 'Modifications récentes' },
-    leave: { title: 'Quitter sans sauver ?', message: 'Vos modifications sur cet écran ne sont pas sauvées. Si vous quittez maintenant, elles seront perdues.', confirm: 'Quitter sans sauver' },
+    leave: { title: 'Quitter sans sauver ?', message: 'Vos modifications sur cet écran ne sont pas sauvées. Si vous quittez maintenant, elles seront perdues.', confirm: 'Quitter sans sauver', stay: 'Continuer la saisie' },
   },
 };
 

@@ -83,7 +83,7 @@ const nl: Messages = {
   validation: {
     required: 'Vul dit veld in.',
     email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.be.',
-    phone: 'Vul een telefoonnummer in: cijfers, eventueel beginnend met +, met desgewenst spaties, punten, streepjes, schuine strepen of haakjes ertussen.',
+    phone: 'Vul één telefoonnummer in: 5 tot 17 cijfers, eventueel beginnend met +, met desgewenst spaties, punten, streepjes, schuine strepen of haakjes ertussen.',
     tooLong: (max) => `Gebruik maximaal ${max} tekens.`,
     name: 'Een naam moet minstens één letter bevatten, zonder onzichtbare stuurtekens.',
     invalid: 'Deze waarde is niet geldig.',
@@ -156,6 +156,7 @@ const nl: Messages = {
 
   userCreate: {
     title: 'Gebruiker aanmaken',
+    emailHint: { login: 'Het e-mailadres is de login: het kan na het aanmaken niet meer worden gewijzigd.', contact: 'Het e-mailadres kan na het aanmaken niet meer worden gewijzigd.' },
     intro: 'Het e-mailadres is de login. Een actieve gebruiker krijgt een uitnodiging per e-mail om een wachtwoord te kiezen: u kiest er nooit een.',
     identity: 'Identiteit',
     kindLegend: 'Soort account',
@@ -208,6 +209,7 @@ const nl: Messages = {
     signatureHint:
       'Geeft aan hoe deze persoon de onderneming verbindt: alleen (individuele handtekening) of samen met een andere gemachtigde ondertekenaar (collectieve handtekening). Het portaal houdt dit bij ter informatie.',
     unchanged: 'Niets om op te slaan: dit is al de opgeslagen waarde. Wijzig die eerst.',
+    profileUnchanged: 'Niets op te slaan: het profiel is zoals het werd opgeslagen. Wijzig eerst een veld.',
     accountHeading: 'Account',
     blockedBy: { admin: 'Geblokkeerd door een beheerder.', 'failed-sign-ins': 'Geblokkeerd na te veel mislukte aanmeldpogingen.' },
     signInLockedUntil: (time) => `Aanmelden is vergrendeld tot ${time} na mislukte pogingen. Het account van de laatste actieve Super User wordt niet geblokkeerd.`,
@@ -285,6 +287,7 @@ const nl: Messages = {
     noProfile: 'Geen profiel',
     noClients: 'Deze gebruiker heeft nog op geen enkele klant rechten. Zoek hierboven een klant om hem toe te voegen.',
     notManaged: 'Niet door u beheerd',
+    partScope: 'U kunt de rechten van deze gebruiker wijzigen op de klanten die u beheert. Het account (status, rol, profiel) wijzigt een Super User die al zijn klanten beheert.',
     unsaved: (count) => (count === 1 ? '1 niet-opgeslagen wijziging' : `${count} niet-opgeslagen wijzigingen`),
     discard: 'Wijzigingen annuleren',
     discarded: 'Uw wijzigingen zijn geannuleerd.',
@@ -466,7 +469,7 @@ const nl: Messages = {
     back: 'Terug naar de gebruikers',
     detail: (name) => `Gebruiker ${name}`,
     tabs: { profile: 'Gebruikersprofiel', access: 'Toegangsrechten', clients: 'Beheerde klanten', audit: 'Recente wijzigingen' },
-    leave: { title: 'Verlaten zonder opslaan?', message: 'Uw wijzigingen op dit scherm zijn niet opgeslagen. Als u dit scherm nu verlaat, gaan ze verloren.', confirm: 'Verlaten zonder opslaan' },
+    leave: { title: 'Verlaten zonder opslaan?', message: 'Uw wijzigingen op dit scherm zijn niet opgeslagen. Als u dit scherm nu verlaat, gaan ze verloren.', confirm: 'Verlaten zonder opslaan', stay: 'Verder bewerken' },
   },
 };
 
