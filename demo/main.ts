@@ -198,7 +198,10 @@ function buildPage(key: string, route: Route): Node[] {
       const attributes: Record<string, string> = {};
       if (email) attributes['email'] = email;
       if (route.params.get('reason') === 'change') attributes['reason'] = 'change';
-      return accountScreen(t.pages.passwordChange, screen('portier-password-change', attributes));
+      const page = screen('portier-password-change', attributes);
+      // Asked from "My profile", by someone signed in: after the change, back there rather than "Sign in".
+      if (attributes['reason'] === 'change') page.append(h('a', { slot: 'sign-in', href: '#/me', class: 'button' }, t.nav.profile));
+      return accountScreen(t.pages.passwordChange, page);
     }
     default:
       return [title(t.pages.notFound), h('p', null, h('a', { href: '#/' }, t.nav.home))];
