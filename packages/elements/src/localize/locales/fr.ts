@@ -147,7 +147,7 @@ const fr: Messages = {
     deactivate: 'Désactiver',
     reactivate: 'Réactiver',
     unblock: 'Débloquer',
-    resendInvitation: 'Renvoyer l’invitation',
+    resendInvitation: 'Réinviter',
     actionOn: (action, name) => `${action} : ${name}`,
     done: {
       activated: (name) => `${name} a été activé(e).`,
