@@ -371,6 +371,85 @@ describe('createPortier', () => {
     await assertStoreEqualsBackend(portier, inner);
   });
 
+  /** A memory backend whose loads read at once and answer when the test releases them; it records the commands sent. */
+  function heldLoads() {
+    const inner = createMemoryBackend();
+    const answers: (() => void)[] = [];
+    const sent: string[] = [];
+    const backend: PortierBackend = {
+      ...inner,
+      load: async (context) => {
+        const snapshot = await inner.load(context);
+        await new Promise<void>((resolve) => answers.push(resolve));
+        return snapshot;
+      },
+      execute: (context, command) => {
+        sent.push(`${command.type} as ${context.actorId}`);
+        return inner.execute(context, command);
+      },
+    };
+    const loadsAsked = async (count: number) => {
+      while (answers.length < count) await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { inner, backend, answers, sent, loadsAsked };
+  }
+
+  it('without an actorId, commands fired before the first load go out in the order fired, even when a refresh answers first', async () => {
+    const { inner, backend, answers, sent, loadsAsked } = heldLoads();
+    const portier = createPortier({ backend });
+    const blocked = portier.users.block('u-005');
+    const refreshed = portier.refresh();
+    const unblocked = portier.users.unblock('u-005');
+    await loadsAsked(2);
+    answers[1]!();
+    await refreshed;
+    answers[0]!();
+    await Promise.all([blocked, unblocked]);
+    assert.deepEqual(sent, ['users.block as u-001', 'users.unblock as u-001']);
+    assert.equal(inner.currentData().users['u-005']!.status, 'active');
+  });
+
+  it('without an actorId, a command fired before the first load is not sent as an actor chosen with actAs meanwhile', async () => {
+    const { inner, backend, answers, sent, loadsAsked } = heldLoads();
+    const portier = createPortier({ backend });
+    const before = inner.currentData().users['u-004'];
+    const blocked = portier.users.block('u-004');
+    const switching = portier.session.actAs('u-002');
+    await loadsAsked(2);
+    answers[0]!();
+    answers[1]!();
+    await switching;
+    await assert.rejects(blocked, (error: PortierError) => error.code === 'forbidden' && error.details?.['reason'] === 'unknown-actor');
+    assert.deepEqual(sent, []);
+    assert.equal(inner.currentData().users['u-004'], before);
+  });
+
+  it('a save whose answer was lost, but which the backend applied, lets the save built on it go through', async () => {
+    const inner = createMemoryBackend();
+    let loseNext = true;
+    const backend: PortierBackend = {
+      ...inner,
+      execute: async (context, command) => {
+        const changes = await inner.execute(context, command);
+        if (loseNext) {
+          loseNext = false;
+          throw new TypeError('Failed to fetch');
+        }
+        return changes;
+      },
+    };
+    const portier = createPortier({ backend, actorId: 'u-001' });
+    await portier.ready;
+    const version = portier.getState().data.users['u-004']!.version;
+    const first = portier.users.updateProfile('u-004', { firstName: 'Mine' }, { expectedVersion: version });
+    const second = portier.users.updateProfile('u-004', { lastName: 'MineToo' }, { expectedVersion: version + 1 });
+    await assert.rejects(first, (error: PortierError) => error.code === 'network');
+    await second;
+    const saved = inner.currentData().users['u-004']!;
+    assert.deepEqual([saved.firstName, saved.lastName], ['Mine', 'MineToo']);
+    await assertStoreEqualsBackend(portier, inner);
+  });
+
   it('refuses a save built on the version only a refused command predicted: it would overwrite another client’s save unseen', async () => {
     const { portier, backend } = await setup();
     const version = portier.getState().data.users['u-004']!.version;

@@ -103,6 +103,8 @@ export function createPortier(options: PortierOptions): Portier {
   const inFlight: InFlight[] = [];
   let tempIds = 0;
   let queue: Promise<unknown> = Promise.resolve();
+  /** The commands fired before the first load named the actor, one after the other. */
+  let unnamed: Promise<unknown> = Promise.resolve();
   let state: PortierState = {
     status: 'loading',
     error: undefined,
@@ -275,13 +277,25 @@ export function createPortier(options: PortierOptions): Portier {
     return inFlight.filter((earlier) => earlier.actorId === actorId && earlier.patches.some(({ path }) => path[0] === 'users' && path[1] === userId));
   }
 
+  /** Whether the confirmed data holds every user record `entry` predicted (its answer lost, it was applied). */
+  function holdsPrediction(entry: InFlight): boolean {
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    return entry.patches.every(({ op, path, value }) => path[0] !== 'users' || same(own(confirmed.users, String(path[1])), op === 'remove' ? undefined : value));
+  }
+
   function dispatch(command: Command): Promise<Changes> {
     const actorId = state.actorId;
     if (actorId === undefined) {
+      if (state.status !== 'loading') return Promise.reject(state.error ?? new PortierError('forbidden', { reason: 'unknown-actor' }));
       // Acting as the backend's session, whose actor the first load names: the command waits for it
-      // (and fails as it did when it failed).
-      if (state.status === 'loading') return latestLoad.then(() => dispatch(command));
-      return Promise.reject(state.error ?? new PortierError('forbidden', { reason: 'unknown-actor' }));
+      // (and fails as the load failed), behind the commands fired before it, in order. Fired by the
+      // session's user, it is not sent as another one chosen with actAs meanwhile.
+      const asOf = actorChanges;
+      const waiting = unnamed
+        .then(() => latestLoad)
+        .then(() => (asOf === actorChanges ? dispatch(command) : Promise.reject(new PortierError('forbidden', { reason: 'unknown-actor' }))));
+      unnamed = waiting.catch(() => undefined);
+      return waiting;
     }
     const entry: InFlight = { actorId, command, patches: [], tempIds: [], builtOn: builtOn(actorId, command), refused: false };
     // Local first: validation and policy refuse here without a round trip.
@@ -350,12 +364,14 @@ export function createPortier(options: PortierOptions): Portier {
       },
       async (error: unknown) => {
         const portierError = toPortierError(error);
-        entry.refused = true;
         // The backend refused what the local view allowed, so the view is behind (another client's
         // save, an answer lost after the save, a role changed meanwhile): read it again, so that
         // the store equals the backend once the command has settled. (Refused here, unsent, the
         // command before it has just read it again.)
         if (entry.actorId === state.actorId && error !== staleBase) await resync();
+        // A lost answer may hide a save the backend applied: it counts as refused unless the data
+        // read since holds what it predicted.
+        entry.refused = portierError.code !== 'network' || !holdsPrediction(entry);
         await settle(undefined, /* failed */ true);
         throw portierError;
       },
