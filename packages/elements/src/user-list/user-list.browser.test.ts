@@ -621,6 +621,31 @@ describe('<portier-user-list>', () => {
     expect(everywhere.shadowRoot!.querySelector('[data-action="deactivate"][aria-label*="Dirk Janssens"]')).to.not.equal(null);
   });
 
+  it('over a paged backend too, keeps the focus on the user acted on when the page fetched again moves its row', async () => {
+    const test = await createTestPortier();
+    let calls = 0;
+    const listUsers = test.backend.listUsers.bind(test.backend);
+    test.backend.listUsers = (ctx, query) => {
+      calls++;
+      return listUsers(ctx, query);
+    };
+    const { element } = await renderWithPortier<PortierUserList>(html`<portier-user-list paged sort-key="status" sort-direction="desc"></portier-user-list>`, { portier: test });
+    await waitUntil(() => rows(element).length > 0, 'the first page arrives');
+    const action = (row: HTMLElement) => row.querySelector<HTMLButtonElement>('[data-action]');
+    const target = rows(element).find((row) => ['Unblock', 'Reactivate'].includes(action(row)?.textContent?.trim() ?? ''))!.dataset.userId!;
+    const button = action(rowOf(element, target))!;
+    button.focus();
+    button.click();
+    await waitUntil(() => test.portier.getState().data.users[target]!.status === 'active' && test.portier.getState().pending === 0, 'made active');
+    // Once the command has landed, the page is fetched again, sorted anew: the user's row moves.
+    const indexBefore = button.closest('[role="row"]')!.getAttribute('aria-rowindex');
+    const fetched = calls;
+    await waitUntil(() => calls > fetched || rows(element).find((row) => row.dataset.userId === target)?.getAttribute('aria-rowindex') !== indexBefore, 'fetched again', { timeout: 5000 });
+    await waitUntil(() => rows(element).find((row) => row.dataset.userId === target)?.getAttribute('aria-rowindex') !== indexBefore, 'the row moved', { timeout: 5000 });
+    await waitUntil(() => deepActiveElement()?.closest<HTMLElement>('[role="row"]')?.dataset.userId === target, 'the focus follows the user', { timeout: 5000 });
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Deactivate');
+  });
+
   it('works over a paged backend: loads pages as the user scrolls, and filters there', async () => {
     const test = await createTestPortier({ seed: bigSeed(2_000) });
     const calls: UserQuery[] = [];

@@ -85,6 +85,8 @@ interface PagedState {
   items: (User | undefined)[];
   /** The store's users when the pages were fetched: a change makes them stale. */
   users: object | undefined;
+  /** The store's commands in flight when the pages were fetched: pages read before a command landed are stale once it has. */
+  pending: number;
   error: unknown;
 }
 
@@ -407,7 +409,7 @@ export class PortierUserList extends LitElement {
   #renderTable(t: Messages, state: PortierState, users: (User | undefined)[]): TemplateResult {
     this.#shownUsers = users;
     return html`
-      <div class="scroller" part="scroller" tabindex="-1" @focusin=${KEEP_FOCUS_IN_SIGHT}>
+      <div class="scroller" part="scroller" tabindex="-1" @focusin=${(event: FocusEvent) => (KEEP_FOCUS_IN_SIGHT(event), this.#noteFocus(event))}>
         <div class="table" part="table" role="table" aria-labelledby="title" aria-rowcount=${users.length + 1} aria-colcount=${COLUMNS.length}>
           <div class="head" role="rowgroup">
             <div class="row" part="header-row" role="row" aria-rowindex="1">
@@ -524,23 +526,33 @@ export class PortierUserList extends LitElement {
   /** The column the arrow keys keep while the focus is on a row's first button in its stead. */
   #keptColumn: { control: Element; column: number } | undefined;
 
-  /** Whether the focus is in `userId`'s row. */
-  #focusIsOnRowOf(userId: string): boolean {
-    const active = this.shadowRoot?.activeElement;
-    return active?.closest<HTMLElement>('[role="row"][data-user-id]')?.dataset.userId === userId;
-  }
-
   /**
-   * After a re-render, puts the focus back on `userId`'s row action, wherever the row now is (if
-   * it is still listed). Resolves with the control focused, if it moved the focus.
+   * The user whose row holds the focus, and the column. Rows are reused by position: when a change
+   * moves that user (a row action under a sort by status, a page fetched again, another tab's
+   * change), the focused button would show the next user, and Enter would act on them.
    */
-  async #refocusRowOf(userId: string): Promise<Element | undefined> {
-    await this.updateComplete;
-    if (this.#focusIsOnRowOf(userId)) return undefined;
-    const index = this.#shownUsers.findIndex((shown) => shown?.id === userId);
-    if (index < 0) return undefined;
-    const pick = (row: Element) => ((row as HTMLElement).dataset.userId === userId ? (row.querySelector<HTMLElement>('[data-action]') ?? row.querySelector<HTMLElement>('button')) : null);
-    return (await this.#focusRow(index, pick)) ? (this.shadowRoot?.activeElement ?? undefined) : undefined;
+  #focusedUser: { userId: string; column: number; control: Element } | undefined;
+
+  #noteFocus = (event: FocusEvent): void => {
+    const control = event.composedPath()[0] as Element;
+    const row = control.closest?.<HTMLElement>('[role="row"][data-user-id]');
+    const cell = control.closest?.('[role="cell"]');
+    this.#focusedUser = row?.dataset.userId && cell ? { userId: row.dataset.userId, column: [...row.children].indexOf(cell), control } : undefined;
+  };
+
+  /** After a render, the focused control now in another user's row goes back to its user's row, wherever it is. */
+  async #keepFocusOnItsUser(): Promise<void> {
+    // The virtualizer puts the new rows in after this element's update: look once they are in.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const focused = this.#focusedUser;
+    if (!focused || this.shadowRoot?.activeElement !== focused.control) return;
+    const row = focused.control.closest<HTMLElement>('[role="row"][data-user-id]');
+    if (!row || row.dataset.userId === focused.userId) return;
+    const index = this.#shownUsers.findIndex((shown) => shown?.id === focused.userId);
+    if (index < 0) return;
+    await this.#focusRow(index, (target) =>
+      (target as HTMLElement).dataset.userId === focused.userId ? (target.children[focused.column]?.querySelector<HTMLElement>('button') ?? target.querySelector<HTMLElement>('button')) : null,
+    );
   }
 
   /**
@@ -604,6 +616,7 @@ export class PortierUserList extends LitElement {
   };
 
   protected override updated(): void {
+    void this.#keepFocusOnItsUser();
     if (!this.paged) return;
     const state = this.#portier.state;
     if (state?.status !== 'ready' || !this.#portier.can('user.create').allowed) return;
@@ -618,11 +631,13 @@ export class PortierUserList extends LitElement {
       else this.#resetPages(false);
       return;
     }
-    if (paged.users !== undefined && paged.users !== state.data.users) {
-      // The store changed (a command): what was fetched may be stale.
+    // The store changed (a command shown), or its commands have all landed (the store shows the same
+    // users when the backend confirms them, but a page fetched meanwhile was read before): fetch again.
+    if ((paged.users !== undefined && paged.users !== state.data.users) || (paged.pending > 0 && state.pending === 0)) {
       paged.users = state.data.users;
       paged.pages.clear();
     }
+    paged.pending = state.pending;
     this.#loadVisible();
   }
 
@@ -653,6 +668,7 @@ export class PortierUserList extends LitElement {
       pages: new Map(),
       items: keepItems ? (old?.items ?? []) : [],
       users: this.#portier.state?.data.users,
+      pending: this.#portier.state?.pending ?? 0,
       error: undefined,
     };
     this.#range = { first: 0, last: 0 };
@@ -825,14 +841,8 @@ export class PortierUserList extends LitElement {
       user = current;
     }
     this.busy = new Set(this.busy).add(user.id);
-    // The control the focus is on while the command runs, when it is in this user's row.
-    let placed = this.#focusIsOnRowOf(user.id) ? this.shadowRoot!.activeElement : null;
     try {
-      const done = portier.users[rowAction.run](user.id, { expectedVersion: user.version });
-      // The store shows the change at once, and a sorted list may move the user's row: rows are
-      // reused by position, so the focused button would now be the next user's (Enter again would act on them).
-      if (placed) void this.#refocusRowOf(user.id).then((focused) => (placed = focused ?? placed));
-      await done;
+      await portier.users[rowAction.run](user.id, { expectedVersion: user.version });
       const run = rowAction.run;
       this.announcement = ({ userList: { done } }) =>
         run === 'deactivate' ? done.deactivated(name) : run === 'activate' ? done.activated(name) : run === 'unblock' ? done.unblocked(name) : done.invitationSent(name);
@@ -843,8 +853,6 @@ export class PortierUserList extends LitElement {
       const busy = new Set(this.busy);
       busy.delete(user.id);
       this.busy = busy;
-      // A refusal moves the row back: the focus follows it, unless the user took it elsewhere meanwhile.
-      if (placed && this.shadowRoot?.activeElement === placed) void this.#refocusRowOf(user.id);
     }
   }
 }
