@@ -115,6 +115,8 @@ export class PortierOwnProfile extends LitElement implements HoldsUnsavedChanges
     }
     // Nothing typed: saying "saved" would claim a change that did not happen.
     if (!this.#form.dirty) {
+      // What failed before is about input that is no longer there.
+      this.failure = undefined;
       this.saved = 'unchanged';
       return;
     }

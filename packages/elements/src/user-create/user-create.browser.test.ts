@@ -363,16 +363,25 @@ describe('<portier-user-create>', () => {
     expect(given).to.equal('Read only, profile REFERENT');
   });
 
-  it('has nothing unsaved after a right set and set back to No access, or a way to set access opened and left', async () => {
+  it('has nothing unsaved after a right set and set back to No access, or a way to set access opened and left as it came', async () => {
     const { element } = await render();
     expect(element.hasUnsavedChanges).to.equal(false);
     input(element, 'mode-authorize-all').click();
     await settle(element);
     expect(element.hasUnsavedChanges, 'a way opened, nothing chosen').to.equal(false);
-    choose($<HTMLSelectElement>(element, '#type-supply'), 'read');
-    await settle(element);
-    expect(element.hasUnsavedChanges, 'a level chosen').to.equal(true);
     choose($<HTMLSelectElement>(element, '#type-supply'), 'none');
+    await settle(element);
+    expect(element.hasUnsavedChanges, 'a type set to No access (the default is Full)').to.equal(true);
+    choose($<HTMLSelectElement>(element, '#type-supply'), 'full');
+    await settle(element);
+    expect(element.hasUnsavedChanges, 'set back to Full, as it came').to.equal(false);
+    input(element, 'mode-individual').click();
+    await settle(element);
+    const cell = $<HTMLSelectElement>(element, '.matrix td select[data-client]');
+    choose(cell, 'full');
+    await settle(element);
+    expect(element.hasUnsavedChanges, 'a right chosen').to.equal(true);
+    choose(cell, 'none');
     await settle(element);
     expect(element.hasUnsavedChanges, 'set back to No access').to.equal(false);
   });

@@ -94,12 +94,13 @@ function emptyDraft(language: Language | ''): Draft {
 
 /**
  * A draft as the unsaved-changes guard compares it: a right set back to No access, a profile back
- * to none, or a way to set access opened and left empty, gives nothing to lose.
+ * to none, or a way to set access opened and left as it came, gives nothing to lose.
  */
 function comparable(draft: Draft): Draft {
   const levels = Object.fromEntries(Object.entries(draft.levels).filter(([, level]) => level !== 'none'));
   const profiles = Object.fromEntries(Object.entries(draft.profiles).filter(([key, profile]) => profile !== '' && Object.hasOwn(levels, key)));
-  const typeLevels = Object.fromEntries(Object.entries(draft.typeLevels).filter(([, level]) => level !== 'none'));
+  // "Authorize all" gives Full to a type left as it is (levelPerType): only another level is a choice.
+  const typeLevels = Object.fromEntries(Object.entries(draft.typeLevels).filter(([, level]) => level !== 'full'));
   return { ...draft, mode: 'none', levels, profiles, typeLevels };
 }
 

@@ -633,6 +633,9 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
     }
     // Nothing typed: saying "saved" would claim a change that did not happen.
     if (!this.#form.dirty) {
+      // What failed before is about input that is no longer there.
+      this.error = undefined;
+      this.conflict = false;
       this.profileSaved = 'unchanged';
       return;
     }
