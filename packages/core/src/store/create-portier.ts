@@ -37,6 +37,9 @@ export function mergeChanges(data: PortierData, changes: Changes): PortierData {
   ]);
 }
 
+/** Two records alike, as JSON carries them. */
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Whether the backend's answer is exactly what the local `execute` predicted: every record the
  * patches wrote is in the answer, and every record of the answer equals the prediction's. Then
@@ -44,7 +47,6 @@ export function mergeChanges(data: PortierData, changes: Changes): PortierData {
  * for it (at 100,000 users, a new users record means sorting them all again).
  */
 function confirmsPrediction(predicted: PortierData, patches: readonly Patch[], changes: Changes): boolean {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const answered = new Set([
     ...changes.users.map((user) => `users/${user.id}`),
     ...Object.keys(changes.grants).map((userId) => `grants/${userId}`),
@@ -279,7 +281,6 @@ export function createPortier(options: PortierOptions): Portier {
 
   /** Whether the confirmed data holds every user record `entry` predicted (its answer lost, it was applied). */
   function holdsPrediction(entry: InFlight): boolean {
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     return entry.patches.every(({ op, path, value }) => path[0] !== 'users' || same(own(confirmed.users, String(path[1])), op === 'remove' ? undefined : value));
   }
 
