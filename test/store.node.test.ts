@@ -413,15 +413,58 @@ describe('createPortier', () => {
     const { inner, backend, answers, sent, loadsAsked } = heldLoads();
     const portier = createPortier({ backend });
     const before = inner.currentData().users['u-004'];
-    const blocked = portier.users.block('u-004');
+    // Refused at once, when actAs names another actor: the outcome is read right away.
+    const blocked = portier.users.block('u-004').then(
+      () => 'sent',
+      (error: PortierError) => `${error.code} ${String(error.details?.['reason'])}`,
+    );
     const switching = portier.session.actAs('u-002');
     await loadsAsked(2);
     answers[0]!();
     answers[1]!();
     await switching;
-    await assert.rejects(blocked, (error: PortierError) => error.code === 'forbidden' && error.details?.['reason'] === 'unknown-actor');
+    assert.equal(await blocked, 'forbidden unknown-actor');
     assert.deepEqual(sent, []);
     assert.equal(inner.currentData().users['u-004'], before);
+  });
+
+  it('without an actorId, the commands fired before the first load are shown and sent as soon as it answers, before any fired after it', async () => {
+    const { inner, backend, answers, sent, loadsAsked } = heldLoads();
+    const portier = createPortier({ backend });
+    const early = [portier.users.updateProfile('u-005', { firstName: 'First' }), portier.users.setRole('u-005', 'superuser')];
+    await loadsAsked(1);
+    answers[0]!();
+    await portier.ready;
+    assert.equal(portier.getState().pending, 2, 'both shown at once');
+    const later = portier.users.setRole('u-005', 'user');
+    await Promise.all([...early, later]);
+    assert.deepEqual(sent, ['users.updateProfile as u-001', 'users.setRole as u-001', 'users.setRole as u-001']);
+    assert.equal(inner.currentData().users['u-005']!.role, 'user', 'the last intent wins');
+  });
+
+  it('a lost answer of a command the backend did not apply stays a refusal, also when another client changed the same user’s rights meanwhile', async () => {
+    const inner = createMemoryBackend();
+    let first = true;
+    const backend: PortierBackend = {
+      ...inner,
+      execute: async (context, command) => {
+        if (first) {
+          first = false;
+          // Another administrator sets other rights; this request is lost before it reaches the server.
+          await inner.execute({ actorId: 'u-002' }, { type: 'access.set', userId: 'u-004', grants: [{ clientId: 'c-brasserie', applicationId: 'invoice-viewer', level: 'none' }] });
+          throw new TypeError('Failed to fetch');
+        }
+        return inner.execute(context, command);
+      },
+    };
+    const portier = createPortier({ backend, actorId: 'u-001' });
+    await portier.ready;
+    const version = portier.getState().data.users['u-004']!.version;
+    const lost = portier.access.set('u-004', [{ clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'none' }], { expectedVersion: version });
+    const built = portier.users.updateProfile('u-004', { firstName: 'Built on it' }, { expectedVersion: version + 1 });
+    await assert.rejects(lost, (error: PortierError) => error.code === 'network');
+    await assert.rejects(built, (error: PortierError) => error.code === 'conflict');
+    assert.notEqual(inner.currentData().users['u-004']!.firstName, 'Built on it');
   });
 
   it('a save whose answer was lost, but which the backend applied, lets the save built on it go through', async () => {

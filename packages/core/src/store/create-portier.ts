@@ -105,8 +105,15 @@ export function createPortier(options: PortierOptions): Portier {
   const inFlight: InFlight[] = [];
   let tempIds = 0;
   let queue: Promise<unknown> = Promise.resolve();
-  /** The commands fired before the first load named the actor, one after the other. */
-  let unnamed: Promise<unknown> = Promise.resolve();
+  /**
+   * Commands fired before the first load named the actor (acting as the backend's session), in
+   * the order fired: sent as soon as a load names it, before anything fired after that answer.
+   */
+  const unnamed: { command: Command; settle: (result: Promise<Changes>) => void }[] = [];
+  /** Sends the waiting commands (the actor is named), or refuses them all with `error`. */
+  function releaseUnnamed(error?: PortierError): void {
+    for (const { command, settle } of unnamed.splice(0)) settle(error ? Promise.reject(error) : dispatch(command));
+  }
   let state: PortierState = {
     status: 'loading',
     error: undefined,
@@ -238,6 +245,8 @@ export function createPortier(options: PortierOptions): Portier {
             // this actor stays on screen (marked by `error`).
             if (!unreachable) answered = Math.max(answered, started);
             emit(unreachable && holdsViewOf(actorId) && state.status === 'ready' ? { error: portierError } : { status: 'error', error: portierError });
+            // No actor named: what waited for one fails as the load did.
+            if (state.actorId === undefined) releaseUnnamed(portierError);
             throw portierError;
           }
           snapshot = inHand;
@@ -260,6 +269,7 @@ export function createPortier(options: PortierOptions): Portier {
         confirmedActor = snapshot.actorId;
         replay();
         emit({ status: 'ready', error: undefined, actorId: snapshot.actorId });
+        releaseUnnamed();
         return;
       }
     })();
@@ -281,7 +291,11 @@ export function createPortier(options: PortierOptions): Portier {
 
   /** Whether the confirmed data holds every user record `entry` predicted (its answer lost, it was applied). */
   function holdsPrediction(entry: InFlight): boolean {
-    return entry.patches.every(({ op, path, value }) => path[0] !== 'users' || same(own(confirmed.users, String(path[1])), op === 'remove' ? undefined : value));
+    // No patches: the command was not predicted over the current view (refused there, or another actor's).
+    return (
+      entry.patches.length > 0 &&
+      entry.patches.every(({ op, path, value }) => same(own(confirmed[path[0] as RecordCollection] as Record<string, unknown>, String(path[1])), op === 'remove' ? undefined : value))
+    );
   }
 
   function dispatch(command: Command): Promise<Changes> {
@@ -289,14 +303,8 @@ export function createPortier(options: PortierOptions): Portier {
     if (actorId === undefined) {
       if (state.status !== 'loading') return Promise.reject(state.error ?? new PortierError('forbidden', { reason: 'unknown-actor' }));
       // Acting as the backend's session, whose actor the first load names: the command waits for it
-      // (and fails as the load failed), behind the commands fired before it, in order. Fired by the
-      // session's user, it is not sent as another one chosen with actAs meanwhile.
-      const asOf = actorChanges;
-      const waiting = unnamed
-        .then(() => latestLoad)
-        .then(() => (asOf === actorChanges ? dispatch(command) : Promise.reject(new PortierError('forbidden', { reason: 'unknown-actor' }))));
-      unnamed = waiting.catch(() => undefined);
-      return waiting;
+      // (see `unnamed`), and fails as the load failed.
+      return new Promise<Changes>((resolve, reject) => unnamed.push({ command, settle: (result) => result.then(resolve, reject) }));
     }
     const entry: InFlight = { actorId, command, patches: [], tempIds: [], builtOn: builtOn(actorId, command), refused: false };
     // Local first: validation and policy refuse here without a round trip.
@@ -372,7 +380,7 @@ export function createPortier(options: PortierOptions): Portier {
         if (entry.actorId === state.actorId && error !== staleBase) await resync();
         // A lost answer may hide a save the backend applied: it counts as refused unless the data
         // read since holds what it predicted.
-        entry.refused = portierError.code !== 'network' || !holdsPrediction(entry);
+        entry.refused = portierError.code !== 'network' || entry.actorId !== state.actorId || !holdsPrediction(entry);
         await settle(undefined, /* failed */ true);
         throw portierError;
       },
@@ -468,6 +476,8 @@ export function createPortier(options: PortierOptions): Portier {
     session: {
       async actAs(userId) {
         actorChanges++;
+        // Fired by the session's user, not sent as the one chosen now.
+        releaseUnnamed(new PortierError('forbidden', { reason: 'unknown-actor' }));
         state = { ...state, actorId: userId, status: 'loading' };
         emit({});
         await load();
