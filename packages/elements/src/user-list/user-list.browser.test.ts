@@ -192,6 +192,25 @@ describe('<portier-user-list>', () => {
     expect(deepActiveElement()?.textContent?.trim()).to.equal('Deactivate');
   });
 
+  it('keeps the focus on the user acted on when the user taking its row’s place has no such button (the focus would fall to the page)', async () => {
+    // u-002 manages two of the clients: several users have no action it may take.
+    const { element, portier } = await render({ actorId: 'u-002' });
+    await waitUntil(() => rows(element).length > 0, 'the rows are shown');
+    element.sortKey = 'status';
+    element.sortDirection = 'desc';
+    await settle(element);
+    const shown = rows(element);
+    const index = shown.findIndex((row, i) => row.querySelector('[data-action]')?.textContent?.trim() === 'Unblock' && shown[i + 1] && !shown[i + 1]!.querySelector('[data-action]'));
+    expect(index, 'a blocked user followed by a user with no action').to.be.at.least(0);
+    const target = shown[index]!.dataset.userId!;
+    const button = shown[index]!.querySelector<HTMLButtonElement>('[data-action]')!;
+    button.focus();
+    button.click();
+    await waitUntil(() => portier.getState().data.users[target]!.status === 'active' && portier.getState().pending === 0, 'unblocked');
+    await waitUntil(() => deepActiveElement()?.closest<HTMLElement>('[role="row"]')?.dataset.userId === target, 'the focus follows the user', { timeout: 3000 });
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Deactivate');
+  });
+
   it('asks for the profile’s confirmation before deactivating, and reactivates in one click', async () => {
     const { element, portier } = await render({ locale: 'fr' });
     const t = await loadLocale('fr');
@@ -644,6 +663,28 @@ describe('<portier-user-list>', () => {
     await waitUntil(() => rows(element).find((row) => row.dataset.userId === target)?.getAttribute('aria-rowindex') !== indexBefore, 'the row moved', { timeout: 5000 });
     await waitUntil(() => deepActiveElement()?.closest<HTMLElement>('[role="row"]')?.dataset.userId === target, 'the focus follows the user', { timeout: 5000 });
     expect(deepActiveElement()?.textContent?.trim()).to.equal('Deactivate');
+  });
+
+  it('over a paged backend, a page asked for before a command landed and answered late does not overwrite the page fetched after', async () => {
+    const test = await createTestPortier();
+    let calls = 0;
+    const listUsers = test.backend.listUsers.bind(test.backend);
+    test.backend.listUsers = async (ctx, query) => {
+      const call = ++calls;
+      const page = await listUsers(ctx, query);
+      // The page asked for while the command was in flight answers last.
+      if (call === 2) await new Promise((resolve) => setTimeout(resolve, 400));
+      return page;
+    };
+    const { element } = await renderWithPortier<PortierUserList>(html`<portier-user-list paged sort-key="status" sort-direction="desc"></portier-user-list>`, { portier: test });
+    await waitUntil(() => rows(element).length > 0, 'the first page arrives');
+    const target = rows(element).find((row) => row.querySelector('[data-action]')?.textContent?.trim() === 'Unblock')!.dataset.userId!;
+    rowOf(element, target).querySelector<HTMLButtonElement>('[data-action]')!.click();
+    await waitUntil(() => test.portier.getState().data.users[target]!.status === 'active' && test.portier.getState().pending === 0, 'unblocked');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await settle(element);
+    const now = await listUsers({ actorId: 'u-001' }, { sort: { key: 'status', direction: 'desc' }, offset: 0, limit: 100 });
+    expect(rows(element).map((row) => row.dataset.userId)).to.deep.equal(now.items.slice(0, rows(element).length).map((user) => user.id));
   });
 
   it('works over a paged backend: loads pages as the user scrolls, and filters there', async () => {

@@ -87,6 +87,8 @@ interface PagedState {
   users: object | undefined;
   /** The store's commands in flight when the pages were fetched: pages read before a command landed are stale once it has. */
   pending: number;
+  /** Bumped when the pages are dropped as stale: an answer asked for before is dropped too. */
+  generation: number;
   error: unknown;
 }
 
@@ -545,9 +547,15 @@ export class PortierUserList extends LitElement {
     // The virtualizer puts the new rows in after this element's update: look once they are in.
     await new Promise((resolve) => requestAnimationFrame(resolve));
     const focused = this.#focusedUser;
-    if (!focused || this.shadowRoot?.activeElement !== focused.control) return;
-    const row = focused.control.closest<HTMLElement>('[role="row"][data-user-id]');
-    if (!row || row.dataset.userId === focused.userId) return;
+    if (!focused) return;
+    // The control went with the row's new content (the user now there has no such button): the
+    // focus fell to the page, not to somewhere the user chose.
+    const lost = !focused.control.isConnected && (document.activeElement === null || document.activeElement === document.body);
+    if (!lost) {
+      if (this.shadowRoot?.activeElement !== focused.control) return;
+      const row = focused.control.closest<HTMLElement>('[role="row"][data-user-id]');
+      if (!row || row.dataset.userId === focused.userId) return;
+    }
     const index = this.#shownUsers.findIndex((shown) => shown?.id === focused.userId);
     if (index < 0) return;
     await this.#focusRow(index, (target) =>
@@ -636,6 +644,7 @@ export class PortierUserList extends LitElement {
     if ((paged.users !== undefined && paged.users !== state.data.users) || (paged.pending > 0 && state.pending === 0)) {
       paged.users = state.data.users;
       paged.pages.clear();
+      paged.generation++;
     }
     paged.pending = state.pending;
     this.#loadVisible();
@@ -669,6 +678,7 @@ export class PortierUserList extends LitElement {
       items: keepItems ? (old?.items ?? []) : [],
       users: this.#portier.state?.data.users,
       pending: this.#portier.state?.pending ?? 0,
+      generation: 0,
       error: undefined,
     };
     this.#range = { first: 0, last: 0 };
@@ -695,9 +705,10 @@ export class PortierUserList extends LitElement {
     const actorId = this.#portier.state?.actorId;
     if (!paged || !portier) return;
     paged.pages.set(page, 'loading');
+    const generation = paged.generation;
     try {
       const result = await portier.backend.listUsers({ actorId }, { ...paged.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
-      if (this.#paged !== paged) return;
+      if (this.#paged !== paged || paged.generation !== generation) return;
       paged.pages.set(page, result.items);
       if (paged.total !== result.total || paged.items.length !== result.total) {
         paged.total = result.total;
@@ -710,7 +721,7 @@ export class PortierUserList extends LitElement {
       }
       if (!paged.query.email && !paged.query.clientId) this.#unfilteredTotal = result.total;
     } catch (error) {
-      if (this.#paged !== paged) return;
+      if (this.#paged !== paged || paged.generation !== generation) return;
       paged.pages.delete(page);
       paged.error = error;
       this.failure = error;
