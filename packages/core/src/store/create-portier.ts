@@ -289,7 +289,7 @@ export function createPortier(options: PortierOptions): Portier {
     return inFlight.filter((earlier) => earlier.actorId === actorId && earlier.patches.some(({ path }) => path[0] === 'users' && path[1] === userId));
   }
 
-  /** Whether the confirmed data holds every user record `entry` predicted (its answer lost, it was applied). */
+  /** Whether the confirmed data holds every record (user, rights) `entry` predicted: its answer lost, it was applied. */
   function holdsPrediction(entry: InFlight): boolean {
     // No patches: the command was not predicted over the current view (refused there, or another actor's).
     return (

@@ -52,6 +52,9 @@ const COLUMNS: readonly Column[] = [
   { id: 'activation' },
 ];
 
+/** A row's button in `column`, or its first button where that column has none. */
+const buttonIn = (row: Element, column: number): HTMLElement | null => row.children[column]?.querySelector<HTMLElement>('button') ?? row.querySelector<HTMLElement>('button');
+
 /** The action that fits a status, in the activate / deactivate column. */
 type RowAction = { action: Action; label: keyof Messages['userList']; run: 'deactivate' | 'activate' | 'unblock' | 'resendInvitation' };
 
@@ -511,27 +514,20 @@ export class PortierUserList extends LitElement {
     const count = Number(this.renderRoot.querySelector('[role="table"]')?.getAttribute('aria-rowcount') ?? 1) - 1;
     const index = Number(row.getAttribute('aria-rowindex')) - 2;
     // On a row's first button only because the column had none there: the arrows go on in that column.
-    const kept = this.#keptColumn;
-    const column = kept && kept.control === this.shadowRoot?.activeElement ? kept.column : [...row.children].indexOf(cell);
+    const focused = this.#focusedUser;
+    const column = focused?.control === this.shadowRoot?.activeElement ? focused!.column : [...row.children].indexOf(cell);
     const target = edge ? (event.key === 'Home' ? 0 : count - 1) : Math.min(count - 1, Math.max(0, index + steps[event.key]!));
     event.preventDefault();
     if (target === index) return;
-    let fellBack = false;
-    await this.#focusRow(target, (row) => {
-      const inColumn = row.children[column]?.querySelector<HTMLElement>('button');
-      fellBack = !inColumn;
-      return inColumn ?? row.querySelector<HTMLElement>('button');
-    });
-    this.#keptColumn = fellBack && this.shadowRoot?.activeElement ? { control: this.shadowRoot.activeElement, column } : undefined;
+    await this.#focusRow(target, (row) => buttonIn(row, column));
+    if (this.#focusedUser) this.#focusedUser.column = column;
   };
 
-  /** The column the arrow keys keep while the focus is on a row's first button in its stead. */
-  #keptColumn: { control: Element; column: number } | undefined;
-
   /**
-   * The user whose row holds the focus, and the column. Rows are reused by position: when a change
-   * moves that user (a row action under a sort by status, a page fetched again, another tab's
-   * change), the focused button would show the next user, and Enter would act on them.
+   * The user whose row holds the focus, and the column the arrow keys keep (the row's first button
+   * may stand in for a column with none). Rows are reused by position: when a change moves that
+   * user (a row action under a sort by status, a page fetched again, another tab's change), the
+   * focused button would show the next user, and Enter would act on them.
    */
   #focusedUser: { userId: string; column: number; control: Element } | undefined;
 
@@ -558,9 +554,7 @@ export class PortierUserList extends LitElement {
     }
     const index = this.#shownUsers.findIndex((shown) => shown?.id === focused.userId);
     if (index < 0) return;
-    await this.#focusRow(index, (target) =>
-      (target as HTMLElement).dataset.userId === focused.userId ? (target.children[focused.column]?.querySelector<HTMLElement>('button') ?? target.querySelector<HTMLElement>('button')) : null,
-    );
+    await this.#focusRow(index, (target) => ((target as HTMLElement).dataset.userId === focused.userId ? buttonIn(target, focused.column) : null));
   }
 
   /**
