@@ -44,7 +44,11 @@ export interface MemoryBackendOptions {
   seed?: 'demo' | 'empty' | MemorySeed;
   /** Default: the system clock. Share a manual clock with the store to move time in tests. */
   clock?: Clock;
-  /** Keep the state across page reloads (localStorage in a browser). */
+  /**
+   * Keep the state across page reloads (localStorage in a browser). A saved copy that is not a
+   * state this backend writes (another format, a hand edit) is set aside: it starts from the seed.
+   * The copy holds the demo's password hashes and open links: it is for demos, not production.
+   */
   persist?: boolean | PersistOptions;
   /** Delay every answer by this many milliseconds (the demo shows loading states). Default 0. */
   latencyMs?: number;
@@ -213,12 +217,24 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     return token;
   }
 
-  /** Whether `userId` holds an open reset link sent less than `ms` ago. */
+  /** Whether a reset link went to `userId` less than `ms` ago (the outbox is in the order sent). */
   function resetLinkSentWithin(userId: string, ms: number): boolean {
     const sentAfter = clock.now() - ms;
-    return Object.values(state.tokens).some(
-      (record) => record.userId === userId && record.kind === 'password-reset' && record.state === 'open' && Date.parse(record.expiresAt) - resetLinkMs > sentAfter,
-    );
+    for (let i = state.outbox.length - 1; i >= 0; i--) {
+      const sent = state.outbox[i]!;
+      if (Date.parse(sent.at) <= sentAfter) return false;
+      if (sent.userId === userId && sent.kind === 'password-reset') return true;
+    }
+    return false;
+  }
+
+  /** The user's reset link that still works, if any. */
+  function openResetLink(userId: string): { token: string; expiresAt: string } | undefined {
+    const now = clock.now();
+    for (const [token, record] of Object.entries(state.tokens)) {
+      if (record.userId === userId && record.kind === 'password-reset' && record.state === 'open' && Date.parse(record.expiresAt) > now) return { token, expiresAt: record.expiresAt };
+    }
+    return undefined;
   }
 
   function mail(user: User, kind: OutboxEmail['kind'], extra: Partial<OutboxEmail> = {}): void {
@@ -370,12 +386,21 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       const now = clock.now();
       const login = user?.kind === 'login' ? user : undefined;
       const locked = login !== undefined && (login.status === 'blocked' || (login.signInLockedUntil !== undefined && Date.parse(login.signInLockedUntil) > now));
-      if (!matches || !login) {
-        // Only an active account has a password to guess: its count runs (rule 8). A blocked,
-        // locked or inactive one is left as it is (a block is no transition from invited,
-        // expired or deactivated).
-        if (login && login.status === 'active' && !locked) {
-          countFailure(login, now);
+      const barred = login !== undefined && (locked || login.status !== 'active');
+      const credential = login && state.credentials[login.id];
+      // A barred account tells its state to its right password (its owner learns why), but only
+      // within the limit's number of wrong guesses: past it, every answer is the wrong-password one.
+      const mute = barred && credential !== undefined && (credential.barredGuesses ?? 0) >= organizationSettings(login).failedSignInLimit;
+      if (!matches || !login || mute) {
+        // An active account's count runs (rule 8); a lock's count runs too, and locks it again
+        // at the limit. A blocked or inactive one is no transition: its wrong guesses are counted
+        // on its password instead.
+        if (login && !mute && credential !== undefined) {
+          if (login.status === 'active') countFailure(login, now);
+          if (barred) {
+            state.credentials[login.id] = { ...credential, barredGuesses: (credential.barredGuesses ?? 0) + 1 };
+            dirty = true;
+          }
           save();
         }
         // One answer for every wrong password, whatever the e-mail and the account's state: no
@@ -389,8 +414,13 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       if (login.failedSignIns > 0 || login.signInLockedUntil) {
         const { signInLockedUntil: _lock, ...next } = { ...login, failedSignIns: 0 };
         writeUser(next);
-        save();
       }
+      if (credential?.barredGuesses !== undefined) {
+        const { barredGuesses: _guesses, ...cleared } = credential;
+        state.credentials[login.id] = cleared;
+        dirty = true;
+      }
+      save();
       return { userId: login.id, passwordChangeRequired: login.passwordExpired === true };
     },
 
@@ -454,7 +484,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         if (resetLinkSentWithin(user.id, RESET_REQUEST_INTERVAL_MS)) return;
         // Asked from the sign-in page by whoever typed the e-mail: the portal acts, not the owner.
         audit(user, 'system', 'account.reset-requested', {}, {});
-        applyEffects([{ type: 'send-password-reset', userId: user.id }]);
+        // A link still open is sent again rather than replaced: a stranger asking once a minute
+        // must not keep killing the link its owner is about to follow.
+        const open = openResetLink(user.id);
+        if (open) mail(user, 'password-reset', { token: open.token, expiresAt: open.expiresAt });
+        else applyEffects([{ type: 'send-password-reset', userId: user.id }]);
       }),
 
     async completePasswordReset({ token, password }) {

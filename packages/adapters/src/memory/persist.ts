@@ -1,4 +1,4 @@
-import type { MemoryState } from './memory-state.js';
+import { memoryStateSchema, type MemoryState } from './memory-state.js';
 
 /** Where `persist` keeps the state: any Web Storage (localStorage by default in a browser). */
 export interface PersistOptions {
@@ -10,7 +10,7 @@ export interface PersistOptions {
 
 /** The persisted copy of one memory backend's state, shared by every backend (tab) on the same key. */
 export interface Persistence {
-  /** The saved state, or undefined when none (or unreadable: a stale format starts fresh). */
+  /** The saved state, or undefined when none (or unreadable, or not a state this backend writes: it starts fresh). */
   read(): MemoryState | undefined;
   /** Saves the state (synchronously: a reload right after a command keeps it). */
   write(state: MemoryState): void;
@@ -50,8 +50,9 @@ export function createPersistence(options: PersistOptions): Persistence {
         known = revision();
         const raw = storage.getItem(key);
         if (!raw) return undefined;
-        const saved = JSON.parse(raw) as { format: number; state: MemoryState };
-        return saved.format === FORMAT ? saved.state : undefined;
+        const saved = JSON.parse(raw) as { format?: unknown; state?: unknown };
+        // The parsed JSON itself is kept, not zod's copy: its records keep every id as an own key.
+        return saved?.format === FORMAT && memoryStateSchema.safeParse(saved.state).success ? (saved.state as MemoryState) : undefined;
       } catch {
         return undefined;
       }

@@ -4,6 +4,7 @@ import {
   displayName,
   isPortierError,
   selectGrants,
+  selectUser,
   type Application,
   type Client,
   type Grant,
@@ -288,7 +289,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
   }
 
   #user(): User | undefined {
-    return this.#portier.state?.data.users[this.userId];
+    return this.#portier.state && selectUser(this.#portier.state, this.userId);
   }
 
   /** Only the matrix of a user with a save running waits: after a switch, the next user's is free. */
@@ -561,7 +562,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
       // changes nobody saw.
       await portier.dispatch(setupCommand(user.id, setup, expectedVersion));
       if (this.#leftDuring(user.id)) return;
-      const source = setup.mode === 'copy' ? this.#portier.state?.data.users[setup.sourceUserId] : undefined;
+      const source = setup.mode === 'copy' ? this.#portier.state && selectUser(this.#portier.state, setup.sourceUserId) : undefined;
       const sourceName = source ? displayName(source) : setup.mode === 'copy' ? setup.sourceUserId : '';
       this.saved = { say: setup.mode === 'copy' ? (t) => t.accessRights.copied(sourceName) : (t) => t.accessRights.authorizedAll, where: 'setup' };
       this.announcement = undefined;
@@ -820,7 +821,7 @@ export class PortierAccessRights extends LitElement implements HoldsUnsavedChang
     const setup = this.pendingSetup?.setup;
     if (!setup) return t.accessRights.summaryTitle;
     if (setup.mode === 'authorize-all') return t.accessRights.authorizeAllSummaryTitle;
-    const source = this.#portier.state?.data.users[setup.sourceUserId];
+    const source = this.#portier.state && selectUser(this.#portier.state, setup.sourceUserId);
     return t.accessRights.copySummaryTitle(source ? displayName(source) : setup.sourceUserId);
   }
 

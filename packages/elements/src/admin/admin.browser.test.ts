@@ -474,6 +474,18 @@ describe('<portier-admin>', () => {
     }
     expect(viewFromHash('#/elsewhere')).to.equal(undefined);
     expect(viewFromHash('#/users/%E0%A4%A'), 'a broken escape is no address, not a crash').to.equal(undefined);
+    expect(viewFromHash('#/users/u-1/constructor'), 'an inherited name is no view').to.deep.equal({ view: 'profile', userId: 'u-1' });
+  });
+
+  it('an address naming an inherited property instead of a user finds no user', async () => {
+    for (const id of ['__proto__', 'constructor']) {
+      window.location.hash = `#/users/${id}`;
+      const { element } = await render(html`<portier-admin hash></portier-admin>`);
+      await settle(element);
+      const profile = screen(element, 'portier-user-profile');
+      expect(profile, id).to.not.equal(null);
+      expect(textOf(profile!), id).to.contain('This user does not exist or is no longer visible to you.');
+    }
   });
 
   it('shows the profile for an unknown detail path, and the address then says so', async () => {

@@ -1,4 +1,4 @@
-import { displayName, isPortierError } from '@portier/core';
+import { displayName, isPortierError, selectUser } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConfirmDialog } from '../controllers/confirm-dialog.js';
@@ -30,7 +30,9 @@ export function viewFromHash(hash: string): { view: PortierView; userId: string 
   if (parts[0] !== 'users') return undefined;
   if (parts.length === 1) return { view: 'list', userId: '' };
   if (parts[1] === 'new') return { view: 'create', userId: '' };
-  return { view: DETAIL_PATHS[parts[2] ?? ''] ?? 'profile', userId: parts[1]! };
+  const detail = parts[2] ?? '';
+  // An own key only: `#/users/u-1/constructor` is no view.
+  return { view: (Object.hasOwn(DETAIL_PATHS, detail) ? DETAIL_PATHS[detail] : undefined) ?? 'profile', userId: parts[1]! };
 }
 
 /** The hash of a view (inverse of {@link viewFromHash}). */
@@ -292,7 +294,7 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
   }
 
   #userName(): string {
-    const user = this.userId ? this.#portier.state?.data.users[this.userId] : undefined;
+    const user = this.userId ? this.#portier.state && selectUser(this.#portier.state, this.userId) : undefined;
     // A user deleted meanwhile (in another tab) keeps the name it was shown with, not its id.
     if (user) this.#lastName = { id: user.id, name: displayName(user) };
     return user ? this.#lastName!.name : this.#lastName?.id === this.userId ? this.#lastName.name : this.userId;

@@ -1,4 +1,4 @@
-import { PortierError, displayName, type Client, type Language, type User } from '@portier/core';
+import { PortierError, displayName, selectUser, type Client, type Language, type User } from '@portier/core';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ClientSearchController } from '../controllers/client-search.js';
@@ -80,7 +80,7 @@ export class PortierManagedClients extends LitElement {
   }
 
   #user(): User | undefined {
-    return this.#portier.state?.data.users[this.userId];
+    return this.#portier.state && selectUser(this.#portier.state, this.userId);
   }
 
   /** Only the buttons of a user with a save running wait: after a switch, the next user's are free. */

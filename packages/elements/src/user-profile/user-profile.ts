@@ -1,4 +1,4 @@
-import { PortierError, clientsOfUser, displayName, selectGrants, effectiveStatus, isPortierError, superUserLoss, isoDay, type AccountStatus, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
+import { PortierError, clientsOfUser, displayName, selectGrants, effectiveStatus, isPortierError, superUserLoss, isoDay, selectUser, type AccountStatus, type Action, type Decision, type PortierState, type Signature, type User } from '@portier/core';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -501,7 +501,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
   }
 
   #user(): User | undefined {
-    return this.userId ? this.#portier.state?.data.users[this.userId] : undefined;
+    return this.userId ? this.#portier.state && selectUser(this.#portier.state, this.userId) : undefined;
   }
 
   #store() {
