@@ -328,6 +328,11 @@ describe('memory backend — password reset', () => {
     await backend.completePasswordReset({ token: mail.token!, password: 'another long phrase' });
     await assert.rejects(backend.completePasswordReset({ token: mail.token!, password: 'another long phrase' }), code('invitation-used'));
     await backend.signIn({ email: 'bart.peeters@lambert.example', password: 'another long phrase' });
+    // A used link does not hold the next request back, even within the minute.
+    await backend.requestPasswordReset({ email: 'bart.peeters@lambert.example' });
+    const next = (await backend.outbox())[0]!;
+    assert.notEqual(next.token, mail.token);
+    assert.equal((await backend.inspectToken({ token: next.token! })).state, 'valid');
   });
   it('a reset link dies when its owner changes the password meanwhile', async () => {
     const { backend } = setup();

@@ -217,13 +217,16 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     return token;
   }
 
-  /** Whether a reset link went to `userId` less than `ms` ago (the outbox is in the order sent). */
+  /**
+   * Whether a reset link that still is open went to `userId` less than `ms` ago (the outbox is in
+   * the order sent). A link used or revoked since does not hold the next one back.
+   */
   function resetLinkSentWithin(userId: string, ms: number): boolean {
     const sentAfter = clock.now() - ms;
     for (let i = state.outbox.length - 1; i >= 0; i--) {
       const sent = state.outbox[i]!;
       if (Date.parse(sent.at) <= sentAfter) return false;
-      if (sent.userId === userId && sent.kind === 'password-reset') return true;
+      if (sent.userId === userId && sent.kind === 'password-reset') return sent.token !== undefined && state.tokens[sent.token]?.state === 'open';
     }
     return false;
   }
