@@ -10,11 +10,13 @@ export class BodyUnreadable extends Error {}
 /**
  * Reads a request's or a response's body whole, as long as it stays within `limit` bytes: a body
  * that goes on is cancelled as soon as it passes the limit, so that a peer cannot make this
- * process hold gigabytes. A missing body is empty.
+ * process hold gigabytes, and when `signal` aborts. A missing body is empty.
  */
-export async function readWithin(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+export async function readWithin(body: ReadableStream<Uint8Array> | null, limit: number, signal?: AbortSignal): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
+  // Given up on (timed out, aborted): the stream is cancelled rather than left open.
+  signal?.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

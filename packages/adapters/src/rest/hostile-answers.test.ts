@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { describe, it } from 'node:test';
-import { isPortierError, type PortierError } from '@portier/core';
+import { PortierError, createPortier, isPortierError } from '@portier/core';
 import { ACTORS } from '../conformance/conformance-subject.js';
+import { createMemoryBackend } from '../memory/memory-backend.js';
+import { problemResponse } from './problem.js';
 import { createRestBackend } from './rest-backend.js';
+import { createRestHandler } from './rest-handler.js';
 
 /** A fetch that answers every request with `answer` (a fresh Response each time). */
 const answering = (answer: () => Response): typeof fetch => async () => answer();
@@ -112,5 +115,85 @@ describe('REST client facing a hostile or broken server', () => {
     const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(page), retry: false });
     const error = await refusal(backend.listUsers({ actorId: ACTORS.admin }, {}));
     assert.deepEqual([error.code, error.details?.['reason']], ['server', 'invalid-response']);
+  });
+
+  it('holds its timeout when the fetch ignores its signal, or the body never ends', async () => {
+    const neverAnswers: typeof fetch = () => new Promise(() => undefined);
+    const neverEnds: typeof fetch = async () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"items":')) }), { status: 200 });
+    for (const fetch of [neverAnswers, neverEnds]) {
+      const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch, timeoutMs: 50, retry: false });
+      const started = Date.now();
+      const error = await refusal(backend.listUsers({ actorId: ACTORS.admin }, {}));
+      assert.deepEqual([error.code, error.details?.['reason']], ['network', 'timeout']);
+      assert.ok(Date.now() - started < 1000, 'within its timeout, not never');
+    }
+  });
+
+  it('a command’s success that leaves out what it did: the store reads again and shows what the backend did', async () => {
+    const memory = createMemoryBackend();
+    const handler = createRestHandler(memory, { resolveActor: () => ACTORS.admin });
+    // A server that applies each command and then loses its user from the answer.
+    const forgetful: typeof fetch = async (input, init) => {
+      const response = await handler(new Request(input as string, init));
+      if (!(init?.method === 'POST' || init?.method === 'PATCH' || init?.method === 'PUT' || init?.method === 'DELETE') || !response.ok) return response;
+      return new Response(JSON.stringify({ users: [], grants: {}, removedUserIds: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const portier = createPortier({ backend: createRestBackend({ baseUrl: 'http://portier.test', fetch: forgetful, retry: false }) });
+    await portier.ready;
+    const created = await refusal(portier.users.create({ email: 'lost.answer@lambert.example', firstName: 'Lost', lastName: 'Answer', language: 'fr' }));
+    assert.deepEqual([created.code, created.details?.['reason']], ['server', 'invalid-response']);
+    await portier.users.block('u-005');
+    const backendUsers = (await memory.load({ actorId: ACTORS.admin })).data.users;
+    const shown = portier.getState().data.users;
+    assert.equal(shown['u-005']!.status, 'blocked');
+    assert.deepEqual(shown['u-005'], backendUsers['u-005']);
+    assert.ok(Object.values(shown).some((user) => user.email === 'lost.answer@lambert.example'), 'the created user is shown');
+  });
+
+  it('refuses a page other than the one asked for, and a total no list can hold', async () => {
+    const pages = [
+      { items: [], total: 40, offset: 100 },
+      { items: [], total: 2 ** 32, offset: 0 },
+      { items: [{}], total: 0, offset: 0 },
+    ];
+    for (const body of pages) {
+      const answer = () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(answer), retry: false });
+      const error = await refusal(backend.listUsers({ actorId: ACTORS.admin }, {}));
+      assert.deepEqual([error.code, error.details?.['reason']], ['server', 'invalid-response'], JSON.stringify(body));
+    }
+  });
+
+  it('takes no `network` from a server: an answer that came is the server’s error, and is not sent again', async () => {
+    let requests = 0;
+    const answer = () => {
+      requests++;
+      return new Response(JSON.stringify({ code: 'network' }), { status: 400, headers: { 'content-type': 'application/problem+json' } });
+    };
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(answer), retry: { retries: 2, baseDelayMs: 1 } });
+    const error = await refusal(backend.listUsers({ actorId: ACTORS.admin }, {}));
+    assert.deepEqual([error.code, error.details?.['status'], requests], ['validation', 400, 1]);
+  });
+
+  it('keeps only the details a screen could read: nesting too deep is dropped, not a crash later', async () => {
+    const problem = () => new Response('{"code":"not-editable","details":{"from":"active","deep":{"a":{"b":0}}}}', { status: 409 });
+    const deepProblem = () => new Response(`{"code":"not-editable","details":{"from":"active","deep":${'{"a":'.repeat(20_000)}0${'}'.repeat(20_000)}}}`, { status: 409 });
+    for (const answer of [problem, deepProblem]) {
+      const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(answer), retry: false });
+      const error = await refusal(backend.execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: 'u-005' }));
+      assert.equal(error.code, 'not-editable');
+      assert.equal(error.details?.['from'], 'active');
+      assert.doesNotThrow(() => JSON.stringify(error.details));
+    }
+    const audit = () => new Response(`[{"id":"a","at":"2026-01-01T00:00:00Z","organizationId":"o","actorId":"u","action":"users.block","targetId":"u-5","before":{"x":${'['.repeat(20_000)}${']'.repeat(20_000)}},"after":{}}]`, { status: 200 });
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(audit), retry: false });
+    const error = await refusal(backend.listAudit({ actorId: ACTORS.admin }, {}));
+    assert.deepEqual([error.code, error.details?.['reason']], ['server', 'invalid-response']);
+    // A server serving such details itself still answers, with the code.
+    let nested: Record<string, unknown> = {};
+    const details = { reason: 'internal', nested };
+    for (let level = 0; level < 20_000; level++) nested = nested['a'] = {};
+    const served = problemResponse(new PortierError('server', details));
+    assert.deepEqual([served.status, (await served.json()).code], [500, 'server']);
   });
 });

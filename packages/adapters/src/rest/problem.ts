@@ -1,4 +1,5 @@
 import { PortierError, isPortierErrorCode, type FieldIssue, type PortierErrorCode, type PortierErrorDetails } from '@portier/core';
+import { defineOwn } from '../internal/define-own.js';
 
 /** The media type of every error body (RFC 9457). */
 export const PROBLEM_JSON = 'application/problem+json';
@@ -46,7 +47,15 @@ export function problemOf(error: PortierError, status = STATUS_OF[error.code]): 
 /** A `Response` with the problem document of `error`. */
 export function problemResponse(error: PortierError, status?: number, headers: Record<string, string> = {}): Response {
   const problem = problemOf(error, status);
-  return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': PROBLEM_JSON, ...headers } });
+  let body: string;
+  try {
+    body = JSON.stringify(problem);
+  } catch {
+    // Details JSON cannot hold (a cycle, a nesting too deep for the stack): the code still goes.
+    const { details: _details, ...plain } = problem;
+    body = JSON.stringify(plain);
+  }
+  return new Response(body, { status: problem.status, headers: { 'content-type': PROBLEM_JSON, ...headers } });
 }
 
 /** The code a client reads from an error status when the body names none (a proxy's page, an empty body). */
@@ -58,6 +67,16 @@ function codeOfStatus(status: number): PortierErrorCode {
   if (status === 410) return 'invitation-expired';
   if (status === 423) return 'account-blocked';
   return 'server';
+}
+
+const MAX_DETAIL_DEPTH = 4;
+
+/** Whether `value` is JSON nested at most `depth` levels deep (a primitive is 0). */
+export function nestedWithin(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth === 0) return false;
+  for (const entry of Array.isArray(value) ? value : Object.values(value)) if (!nestedWithin(entry, depth - 1)) return false;
+  return true;
 }
 
 const isPathKey = (key: unknown): key is string | number => typeof key === 'string' || (typeof key === 'number' && Number.isInteger(key));
@@ -87,16 +106,21 @@ function fieldIssuesOf(value: unknown): FieldIssue[] | undefined {
 export function errorFromResponse(status: number, body: unknown): PortierError {
   const problem = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
   const rawDetails = problem?.['details'];
-  const details: PortierErrorDetails =
-    typeof rawDetails === 'object' && rawDetails !== null && !Array.isArray(rawDetails) ? { ...(rawDetails as PortierErrorDetails) } : {};
+  const details: PortierErrorDetails = {};
+  if (typeof rawDetails === 'object' && rawDetails !== null && !Array.isArray(rawDetails)) {
+    // Only what a screen could read: a value nested deeper would cost a stack to print.
+    for (const [key, value] of Object.entries(rawDetails)) if (nestedWithin(value, MAX_DETAIL_DEPTH)) defineOwn(details, key, value);
+  }
   // Screens read `issues` to mark fields: only well-formed ones reach them.
   if ('issues' in details) {
     const issues = fieldIssuesOf(details.issues);
     if (issues) details.issues = issues;
     else delete details.issues;
   }
-  const code = status === 412 ? 'conflict' : isPortierErrorCode(problem?.['code']) ? problem['code'] : codeOfStatus(status);
-  if (status >= 500 || !isPortierErrorCode(problem?.['code'])) details['status'] = status;
+  // `network` is this client's own word for an answer that never came: one that came is the server's.
+  const named = isPortierErrorCode(problem?.['code']) && problem['code'] !== 'network' ? problem['code'] : undefined;
+  const code = status === 412 ? 'conflict' : (named ?? codeOfStatus(status));
+  if (status >= 500 || named === undefined) details['status'] = status;
   const detail = typeof problem?.['detail'] === 'string' ? problem['detail'] : undefined;
   return new PortierError(code, details, detail);
 }

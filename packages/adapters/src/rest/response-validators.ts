@@ -16,6 +16,7 @@ import {
   type UserPage,
 } from '@portier/core';
 import { defineOwn } from '../internal/define-own.js';
+import { nestedWithin } from './problem.js';
 
 type Path = (string | number)[];
 
@@ -61,6 +62,15 @@ function count(value: unknown, path: Path): number {
 
 const user = (value: unknown, path: Path) => withSchema(userSchema, value, path);
 
+/**
+ * More users than any portal holds: a total above it is a broken answer, and a list sized by it
+ * could not even be allocated.
+ */
+const MAX_LIST_TOTAL = 10_000_000;
+
+/** How deep an audited value may nest: the screens print it, and a deeper one would cost a stack. */
+const MAX_AUDIT_DEPTH = 8;
+
 /** Validators of every success body of the contract, by operation. Each throws `server` on a mismatch. */
 export const readResponse = {
   load(value: unknown): Snapshot {
@@ -69,13 +79,20 @@ export const readResponse = {
   },
   listUsers(value: unknown): UserPage {
     const body = object(value, []);
-    return { items: array(body['items'], ['items'], user), total: count(body['total'], ['total']), offset: count(body['offset'], ['offset']) };
+    const page = { items: array(body['items'], ['items'], user), total: count(body['total'], ['total']), offset: count(body['offset'], ['offset']) };
+    if (page.total > MAX_LIST_TOTAL) invalid(['total'], 'too_big', `expected at most ${MAX_LIST_TOTAL}`);
+    if (page.items.length > 0 && page.offset + page.items.length > page.total) invalid(['total'], 'too_small', 'expected at least offset + items');
+    return page;
   },
   searchClients(value: unknown): Client[] {
     return array(value, [], (entry, path) => withSchema(clientSchema, entry, path));
   },
   listAudit(value: unknown): AuditEntry[] {
-    return array(value, [], (entry, path) => withSchema(auditEntrySchema, entry, path));
+    return array(value, [], (entry, path) => {
+      const audited = withSchema(auditEntrySchema, entry, path);
+      for (const side of ['before', 'after'] as const) if (!nestedWithin(audited[side], MAX_AUDIT_DEPTH)) invalid([...path, side], 'too_big', 'nested too deep');
+      return audited;
+    });
   },
   execute(value: unknown): Changes {
     const body = object(value, []);

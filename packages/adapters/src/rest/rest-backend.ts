@@ -1,4 +1,5 @@
 import { PortierError, isPortierError, parseCommand, type BackendContext, type Command, type PortierBackend, type UserQuery } from '@portier/core';
+import { AttemptTimedOut, startAttempt } from '../internal/attempt.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
 import { refuseRedirect } from '../internal/redirect.js';
 import { errorFromResponse } from './problem.js';
@@ -93,27 +94,20 @@ export function createRestBackend(options: RestBackendOptions): PortierBackend {
   /** One attempt with the caller's signal and the timeout, which covers the body too. */
   async function send(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<Answer> {
     signal?.throwIfAborted();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort(signal!.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const attempt = startAttempt(timeoutMs, signal);
     try {
-      const response = await doFetch(url, { ...init, redirect: 'manual', signal: controller.signal });
+      const response = await attempt.within(doFetch(url, { ...init, redirect: 'manual', signal: attempt.signal }));
       refuseRedirect(response);
-      return { status: response.status, ok: response.ok, text: new TextDecoder().decode(await readWithin(response.body, maxResponseBytes)) };
+      const bytes = await attempt.within(readWithin(response.body, maxResponseBytes, attempt.signal));
+      return { status: response.status, ok: response.ok, text: new TextDecoder().decode(bytes) };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (isPortierError(error)) throw error;
       if (error instanceof PayloadTooLarge) throw new PortierError('server', { reason: 'response-too-large', limit: maxResponseBytes });
-      if (timedOut) throw new PortierError('network', { reason: 'timeout', timeoutMs });
+      if (error instanceof AttemptTimedOut || attempt.signal.aborted) throw new PortierError('network', { reason: 'timeout', timeoutMs });
       throw new PortierError('network', { reason: 'fetch-failed', cause: error instanceof Error ? error.message : String(error) });
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      attempt.end();
     }
   }
 
@@ -139,7 +133,7 @@ export function createRestBackend(options: RestBackendOptions): PortierBackend {
   return {
     load: (ctx) => op('load', { ctx }) as ReturnType<PortierBackend['load']>,
     listUsers: (ctx, query: UserQuery) =>
-      op('listUsers', {
+      (op('listUsers', {
         ctx,
         search: {
           email: query.email,
@@ -151,7 +145,11 @@ export function createRestBackend(options: RestBackendOptions): PortierBackend {
           offset: query.offset,
           limit: query.limit,
         },
-      }) as ReturnType<PortierBackend['listUsers']>,
+      }) as ReturnType<PortierBackend['listUsers']>).then((page) => {
+        // Another page than the one asked for would be shown at the wrong rows.
+        if (page.offset !== (query.offset ?? 0)) throw new PortierError('server', { reason: 'invalid-response', issues: [{ path: ['offset'], code: 'invalid_value' }] });
+        return page;
+      }),
     searchClients: (ctx, query) => op('searchClients', { ctx, search: { text: query.text, limit: query.limit } }) as ReturnType<PortierBackend['searchClients']>,
     listAudit: (ctx, query) => op('listAudit', { ctx, search: { userId: query.userId, limit: query.limit } }) as ReturnType<PortierBackend['listAudit']>,
     execute: (ctx, command: Command) => {
@@ -198,3 +196,4 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+

@@ -10,7 +10,6 @@ import { effectiveStatus } from '../user/user.machine.js';
 import { own } from '../internal/own.js';
 import { can } from '../policy/can.js';
 import { writeRecords, type RecordCollection } from '../internal/write-records.js';
-import type { User } from '../user/user.schema.js';
 import type { Portier, PortierOptions, PortierState } from './store.types.js';
 
 /** Applies patches made by `execute` (whole records one level down: `['users', id]`, `['grants', id]`). */
@@ -47,17 +46,32 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * for it (at 100,000 users, a new users record means sorting them all again).
  */
 function confirmsPrediction(predicted: PortierData, patches: readonly Patch[], changes: Changes): boolean {
-  const answered = new Set([
-    ...changes.users.map((user) => `users/${user.id}`),
-    ...Object.keys(changes.grants).map((userId) => `grants/${userId}`),
-    ...changes.removedUserIds.flatMap((userId) => [`users/${userId}`, `grants/${userId}`]),
-  ]);
+  const answered = answeredPaths(changes);
   return (
     patches.every(({ path }) => answered.has(`${path[0]}/${path[1]}`)) &&
     changes.users.every((user) => same(predicted.users[user.id], user)) &&
     Object.entries(changes.grants).every(([userId, grants]) => same(predicted.grants[userId] ?? [], grants)) &&
     changes.removedUserIds.every((userId) => predicted.users[userId] === undefined && predicted.grants[userId] === undefined)
   );
+}
+
+/** The records an answer names, as `users/<id>` and `grants/<id>`. */
+function answeredPaths(changes: Changes): Set<string> {
+  return new Set([
+    ...changes.users.map((user) => `users/${user.id}`),
+    ...Object.keys(changes.grants).map((userId) => `grants/${userId}`),
+    ...changes.removedUserIds.flatMap((userId) => [`users/${userId}`, `grants/${userId}`]),
+  ]);
+}
+
+/**
+ * Whether a success names every record the command's prediction wrote (a user created under a
+ * temporary id is named by any user of the answer). One that does not is short of what the
+ * backend did, or found nothing left to do on data newer than the view: only a reload tells.
+ */
+function namesEveryWrite(entry: InFlight, changes: Changes): boolean {
+  const answered = answeredPaths(changes);
+  return entry.patches.every(({ path }) => answered.has(`${path[0]}/${path[1]}`) || (entry.tempIds.includes(String(path[1])) && changes.users.length > 0));
 }
 
 /** How many times a load reads again while commands keep changing the data under it. */
@@ -367,7 +381,8 @@ export function createPortier(options: PortierOptions): Portier {
       async (changes) => {
         // The backend let the actor reach users its own record here may not see: the view is behind
         // on the actor itself (promoted meanwhile, its load lost). Read again before showing them.
-        if (entry.actorId === state.actorId && unseenBy(confirmed, state.actorId, changes, clock.now()).length > 0) await resync();
+        // Or the answer leaves out what the view predicted: the view is behind, or the answer short.
+        if (entry.actorId === state.actorId && (unseenBy(confirmed, state.actorId, changes, clock.now()).length > 0 || !namesEveryWrite(entry, changes))) await resync();
         await settle(changes);
         return changes;
       },
@@ -440,8 +455,10 @@ export function createPortier(options: PortierOptions): Portier {
     dispatch,
     users: {
       async create(input) {
-        const changes = await dispatch({ type: 'users.create', input });
-        return changes.users[0] as User;
+        const created = (await dispatch({ type: 'users.create', input })).users[0];
+        // A backend that answers a creation without the user broke its contract: no user to return.
+        if (!created) throw new PortierError('server', { reason: 'invalid-response' });
+        return created;
       },
       updateProfile: (userId, changes, options = {}) =>
         dispatch({ type: 'users.updateProfile', userId, changes, ...options }).then(() => undefined),
