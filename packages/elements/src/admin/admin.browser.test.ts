@@ -193,6 +193,50 @@ describe('<portier-admin>', () => {
     expect($(element, '[part~="live"]').textContent).to.contain('An invitation was sent to new.colleague@lambert.example');
   });
 
+  it('a host routing by itself hears every move first, the admin’s own too, and may take it over', async () => {
+    const { element } = await render();
+    const asked: string[] = [];
+    let routeItself = true;
+    element.addEventListener(
+      'portier-navigate',
+      (event) => {
+        asked.push(`${event.view}/${event.userId ?? ''}`);
+        if (routeItself) event.preventDefault();
+      },
+      { capture: true },
+    );
+    $<HTMLButtonElement>(element, '[data-view="create"]').click();
+    await settle(element);
+    expect(asked).to.deep.equal(['create/']);
+    expect(element.view, 'the host routes: the admin stays until told').to.equal('list');
+    // The host's router sets the view; then the admin's tabs and back button ask the same way.
+    element.view = 'profile';
+    element.userId = 'u-004';
+    await settle(element);
+    $<HTMLButtonElement>(element, '.tabs [data-view="access"]').click();
+    $<HTMLButtonElement>(element, '[part~="back-button"]').click();
+    expect(asked.slice(1)).to.deep.equal(['access/u-004', 'list/']);
+    expect(element.view).to.equal('profile');
+    // The next screen after a creation is asked for too.
+    routeItself = false;
+    element.navigate('create');
+    await settle(element);
+    const form = screen<PortierUserCreate>(element, 'portier-user-create')!;
+    await settle(form);
+    for (const [id, value] of Object.entries({ email: 'routed.colleague@lambert.example', firstName: 'Routed', lastName: 'Colleague' })) {
+      type(form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!, value);
+    }
+    await settle(form);
+    routeItself = true;
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await waitUntil(() => asked.at(-1)?.startsWith('access/u-'), 'the access rights of the new user are asked for');
+    expect(element.view).to.equal('create');
+    element.view = 'access';
+    element.userId = asked.at(-1)!.slice('access/'.length);
+    await settle(element);
+    expect($(element, '[part~="live"]').textContent, 'the announcement waits on the screen the host opened').to.contain('routed.colleague@lambert.example');
+  });
+
   it('does not repeat the list’s own result on coming back to it from another screen', async () => {
     const { element, portier } = await render();
     await settle(element);
@@ -240,6 +284,17 @@ describe('<portier-admin>', () => {
     element.view = 'access';
     await settle(element);
     expect($(element, '[part~="live"]').textContent).to.equal('');
+  });
+
+  it('a page opened with no hash gets the address of what shows, so Back comes back to it', async () => {
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    const { element } = await render(html`<portier-admin hash></portier-admin>`);
+    await settle(element);
+    expect(window.location.hash).to.equal('#/users');
+    element.navigate('create');
+    await settle(element);
+    history.back();
+    await waitUntil(() => element.view === 'list', 'Back shows the list again');
   });
 
   it('follows and writes the URL hash', async () => {

@@ -69,7 +69,7 @@ function historyIndex(): number | undefined {
  * list's rows (see `SCREEN_PARTS`).
  *
  * @summary User administration: list, create, detail, own profile.
- * @event portier-navigate - Bubbles up from the screens; a host that handles navigation itself calls `preventDefault()` in a capture-phase listener on this element.
+ * @event portier-navigate - Every move between screens asks with it first: those the screens ask for bubble up from them; the admin's own (menu, tabs, back, the next screen after a creation or a deletion) are fired on this element. A host that handles navigation itself calls `preventDefault()` in a capture-phase listener on this element, then routes and sets `view` and `user-id`.
  * @event portier-user-created - Bubbles up from the create form: a user was created.
  * @event portier-user-updated - Bubbles up from the list, the profile and the managed clients: a change was saved.
  * @event portier-user-removed - Bubbles up from the profile: a user was deleted.
@@ -210,12 +210,20 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
     }
   }
 
-  /** Shows `message` on the screen `navigate(view, userId)` leads to. */
+  /**
+   * The admin's own moves (its menu, tabs and back button): asked for with `portier-navigate`, as
+   * the screens ask, so that a host routing by itself hears every move and may take it over.
+   */
+  #request(view: PortierView, userId = ''): void {
+    if (this.dispatchEvent(new PortierNavigateEvent(view, userId || undefined))) void this.navigate(view, userId);
+  }
+
+  /** Shows `message` on the screen `navigate(view, userId)` leads to (or a host router, see {@link #request}). */
   #announceAndGo(message: Say, view: PortierView, userId = ''): void {
     this.announcement = message;
+    this.#announcedOn = `${view}/${DETAIL_VIEWS.includes(view) ? userId : ''}`;
     // What the screen held is done (created, deleted): nothing is left to ask about.
-    this.#go(view, userId);
-    this.#announcedOn = `${this.view}/${this.userId}`;
+    if (this.dispatchEvent(new PortierNavigateEvent(view, userId || undefined))) this.#go(view, userId);
   }
 
   protected override updated(): void {
@@ -280,7 +288,7 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
 
   #navItem(label: string, view: PortierView, current: boolean): TemplateResult {
     return html`<li>
-      <button class="nav-item" part="nav-item" type="button" data-view=${view} aria-current=${current ? 'page' : nothing} @click=${() => void this.navigate(view)}>
+      <button class="nav-item" part="nav-item" type="button" data-view=${view} aria-current=${current ? 'page' : nothing} @click=${() => this.#request(view)}>
         ${label}
       </button>
     </li>`;
@@ -339,7 +347,7 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
     const name = this.#userName();
     const tab = (label: string, target: PortierView) =>
       html`<li>
-        <button class="nav-item" part="nav-item" type="button" data-view=${target} aria-current=${view === target ? 'page' : nothing} @click=${() => void this.navigate(target, userId)}>
+        <button class="nav-item" part="nav-item" type="button" data-view=${target} aria-current=${view === target ? 'page' : nothing} @click=${() => this.#request(target, userId)}>
           ${label}
         </button>
       </li>`;
@@ -353,7 +361,7 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
             : html`<portier-user-profile exportparts=${SCREEN_EXPORTPARTS} user-id=${userId} locale=${locale} theme=${theme}></portier-user-profile>`;
     return html`
       <div class="detail-header" part="detail-header">
-        <button class="button" part="back-button" type="button" @click=${() => void this.navigate('list')}>
+        <button class="button" part="back-button" type="button" @click=${() => this.#request('list')}>
           <span aria-hidden="true">←</span> ${t.admin.back}
         </button>
         <p class="detail-name" part="detail-name">${name}</p>
@@ -388,7 +396,12 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
   #onHash = (): void => {
     if (!this.hash) return;
     const parsed = viewFromHash(window.location.hash);
-    if (!parsed) return;
+    if (!parsed) {
+      // A page opened with no address of its own gets the one of what shows: Back returns to it.
+      const { hash } = window.location;
+      if (hash === '' || hash === '#') history.replaceState(history.state, '', hashOf(this.view, this.userId));
+      return;
+    }
     const target = hashOf(parsed.view, parsed.userId);
     const elsewhere = parsed.view !== this.view || parsed.userId !== this.userId;
     const confirmed = this.#leaveConfirmedFor === target;
