@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 /**
- * End to end, seed 000 (the user-management manual of My Eneco Business), from the
+ * End to end, seed 000 (the user-management manual of an energy supplier's B2B portal), from the
  * administrator's side of `<portier-admin>`: create a user, give rights on two clients with
  * different levels, promote to super user, try to demote the last super user and read the
  * refusal, filter the list by client.

@@ -1,5 +1,5 @@
 import { DEFAULT_ORGANIZATION_SETTINGS, emptyData, type Grant, type PortierData, type User } from '@portier/core';
-import { ENECO_APPLICATIONS } from '@portier/adapters';
+import { DEMO_APPLICATIONS } from '@portier/adapters';
 
 const FIRST = ['Ann', 'Bart', 'Chloé', 'Dirk', 'Elodie', 'Frank', 'Greet', 'Hannah', 'Inès', 'Jan', 'Katrin', 'Luc'];
 const LAST = ['Dubois', 'Peeters', 'Lambert', 'Janssens', 'Martin', 'Maes', 'Schmitz', 'Willems', 'Dupont', 'Claes'];
@@ -9,7 +9,7 @@ const STATUSES = ['active', 'active', 'active', 'invited', 'blocked', 'deactivat
 export function generatePortal({ users = 100_000, clients = 500, contracts = 2 } = {}): PortierData {
   const data = emptyData();
   data.organizations['org'] = { id: 'org', name: 'Bench', settings: { ...DEFAULT_ORGANIZATION_SETTINGS } };
-  for (const app of ENECO_APPLICATIONS) data.applications[app.id] = app;
+  for (const app of DEMO_APPLICATIONS) data.applications[app.id] = app;
   const clientIds: string[] = [];
   for (let i = 0; i < clients; i++) {
     const id = `c-${i}`;
@@ -20,7 +20,7 @@ export function generatePortal({ users = 100_000, clients = 500, contracts = 2 }
     const id = `k-${i}`;
     data.contracts[id] = {
       id, organizationId: 'org', clientId: clientIds[i % clientIds.length]!, number: `K-${i}`, type: i % 2 ? 'services' : 'supply',
-      startDate: '2025-01-01', applicationIds: ENECO_APPLICATIONS.map((a) => a.id), seats: { individual: 10, shared: 2 }, noticePeriodDays: 30,
+      startDate: '2025-01-01', applicationIds: DEMO_APPLICATIONS.map((a) => a.id), seats: { individual: 10, shared: 2 }, noticePeriodDays: 30,
     };
   }
   for (let i = 0; i < users; i++) {

@@ -65,7 +65,7 @@ export type { PasswordIssue, PasswordContext } from './password/check-password.j
 export { loadCommonPasswords } from './password/common-passwords.js';
 export {
   PASSWORD_PRESETS,
-  ENECO_PASSWORD_RULES,
+  SIX_MIXED_PASSWORD_RULES,
   passwordPolicySchema,
   passwordRulesSchema,
   resolvePasswordPolicy,

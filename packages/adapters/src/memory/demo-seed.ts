@@ -12,8 +12,8 @@ export interface MemorySeed {
 /** The password of every demo account that has one. */
 export const DEMO_PASSWORD = 'Portier-Demo-2026!';
 
-/** The seven applications of My Eneco Business (seed 000 §5.3) with their level sets. */
-export const ENECO_APPLICATIONS: Application[] = [
+/** The seven applications of the demo portal, those of seed 000 (§5.3), with their level sets. */
+export const DEMO_APPLICATIONS: Application[] = [
   { id: 'invoice-viewer', name: 'Invoice Viewer', levels: ['none', 'full'], profiles: [] },
   { id: 'manage-access-points', name: 'Manage Access Points', levels: ['none', 'full'], profiles: [] },
   { id: 'portfolio-manager', name: 'Portfolio Manager', levels: ['none', 'read', 'full'], profiles: ['REFERENT', 'GESTION SUIVI'] },
@@ -51,7 +51,7 @@ export function demoSeed(now: number): MemorySeed {
     { id: 'c-horizon', organizationId: OTHER_ORG, name: 'Horizon Retail SA', number: '200 118 004', vat: 'BE0711222333' },
   ];
   for (const client of clients) data.clients[client.id] = client;
-  for (const application of ENECO_APPLICATIONS) data.applications[application.id] = application;
+  for (const application of DEMO_APPLICATIONS) data.applications[application.id] = application;
   data.contracts['k-supply'] = {
     id: 'k-supply', organizationId: ORG, clientId: 'c-brasserie', number: 'EL-2024-00871', type: 'supply', startDate: '2024-01-01',
     applicationIds: ['invoice-viewer', 'manage-access-points', 'portfolio-manager', 'energy-guard'], seats: { individual: 25, shared: 5 }, noticePeriodDays: 90,

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPassword } from './check-password.js';
-import { ENECO_PASSWORD_RULES, passwordPolicySchema } from './password-policy.js';
+import { SIX_MIXED_PASSWORD_RULES, passwordPolicySchema } from './password-policy.js';
 import { loadCommonPasswords } from './common-passwords.js';
 
 const rules = (issues: ReturnType<typeof checkPassword>) => issues.map((issue) => issue.rule);
@@ -48,9 +48,9 @@ describe('checkPassword — rule 9', () => {
     assert.deepEqual(rules(checkPassword('', 'strict')), ['min-length', 'lower', 'upper', 'digit', 'special']);
   });
   it('expresses the seed 000 rule as a custom set: 6 characters, upper, lower, digit, punctuation', () => {
-    assert.deepEqual(checkPassword('Ab1.cd', ENECO_PASSWORD_RULES), []);
-    assert.deepEqual(rules(checkPassword('Ab1cde', ENECO_PASSWORD_RULES)), ['special']);
-    assert.deepEqual(rules(checkPassword('Ab1.c', ENECO_PASSWORD_RULES)), ['min-length']);
+    assert.deepEqual(checkPassword('Ab1.cd', SIX_MIXED_PASSWORD_RULES), []);
+    assert.deepEqual(rules(checkPassword('Ab1cde', SIX_MIXED_PASSWORD_RULES)), ['special']);
+    assert.deepEqual(rules(checkPassword('Ab1.c', SIX_MIXED_PASSWORD_RULES)), ['min-length']);
   });
   it('counts an emoji as one character', () => {
     // Seven different emoji (the same one repeated would also be refused as repetitive).

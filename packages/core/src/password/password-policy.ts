@@ -43,10 +43,10 @@ export const PASSWORD_PRESETS = {
 } as const satisfies Record<string, PasswordRules>;
 
 /**
- * The rule of My Eneco Business (seed 000 §3): at least 6 characters with an upper-case letter,
+ * The rule of the portal of seed 000 (§3): at least 6 characters with an upper-case letter,
  * a lower-case letter, a digit and a punctuation mark. An example of a custom rule set.
  */
-export const ENECO_PASSWORD_RULES: PasswordRules = { minLength: 6, lower: true, upper: true, digit: true, special: true };
+export const SIX_MIXED_PASSWORD_RULES: PasswordRules = { minLength: 6, lower: true, upper: true, digit: true, special: true };
 
 /** The rule set a policy stands for. */
 export function resolvePasswordPolicy(policy: PasswordPolicy): PasswordRules {

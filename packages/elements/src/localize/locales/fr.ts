@@ -7,7 +7,7 @@ const plural = (count: number, one: string, other: string) => `${number.format(c
 /** "de Bart", "d’Amélie": the preposition elided before a vowel, as French writes it. */
 const de = (name: string) => (/^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(name) ? `d’${name}` : `de ${name}`);
 
-/** Français (wording of the My Eneco Business manual, seed 000). */
+/** Français (wording of the portal manual of seed 000). */
 const fr: Messages = {
   common: {
     save: 'Sauver',
