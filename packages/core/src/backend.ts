@@ -52,7 +52,7 @@ export interface TokenInfo {
 export interface PortierBackend {
   /** Everything the actor may see. */
   load(ctx: BackendContext): Promise<Snapshot>;
-  /** Users filtered, sorted and paged on the backend (a list of 100,000 need not be downloaded). */
+  /** Users filtered, sorted and paged on the backend: a list screen of 100,000 users renders one page at a time. */
   listUsers(ctx: BackendContext, query: UserQuery): Promise<UserPage>;
   /**
    * Clients of the actor's organization by name, number or VAT number. `limit`, like the audit's,
