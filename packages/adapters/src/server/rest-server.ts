@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import type { PortierBackend } from '@portier/core';
 import { ACTOR_HEADER } from '../rest/rest-backend.js';
 import { createRestHandler, type RestHandlerOptions } from '../rest/rest-handler.js';
+import { toNodeListener } from '../node/node-listener.js';
 
 /** Options of {@link startRestServer}. */
 export interface RestServerOptions extends Partial<RestHandlerOptions> {
@@ -54,6 +54,7 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
         return (inContract ? undefined : await fallback(request)) ?? handler(request);
       }
     : handler;
+  const listener = toNodeListener(serve, { origin: `http://${host}` });
   const server = createServer((incoming, outgoing) => {
     // Bound to 127.0.0.1, it answers only under a loopback name: a page whose own name was
     // rebound to 127.0.0.1 (DNS rebinding) would otherwise be same-origin with this server.
@@ -62,7 +63,7 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
       return;
     }
     if (options.cors && cors(incoming, outgoing)) return;
-    void respond(serve, incoming, outgoing, host);
+    listener(incoming, outgoing);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,39 +100,4 @@ function cors(incoming: IncomingMessage, outgoing: ServerResponse): boolean {
   outgoing.statusCode = 204;
   outgoing.end();
   return true;
-}
-
-async function respond(handler: (request: Request) => Promise<Response>, incoming: IncomingMessage, outgoing: ServerResponse, host: string): Promise<void> {
-  const controller = new AbortController();
-  outgoing.on('close', () => {
-    if (!outgoing.writableFinished) controller.abort();
-  });
-  try {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming.headers)) {
-      if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-      else if (value !== undefined) headers.set(name, value);
-    }
-    const method = incoming.method ?? 'GET';
-    // Methods a fetch Request cannot carry (TRACE echoes headers back: never served).
-    if (/^(CONNECT|TRACE|TRACK)$/i.test(method)) {
-      outgoing.statusCode = 405;
-      outgoing.end();
-      return;
-    }
-    const hasBody = method !== 'GET' && method !== 'HEAD';
-    const request = new Request(`http://${host}${incoming.url ?? '/'}`, {
-      method,
-      headers,
-      signal: controller.signal,
-      ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream, duplex: 'half' } : {}),
-    } as RequestInit);
-    const response = await handler(request);
-    outgoing.statusCode = response.status;
-    response.headers.forEach((value, name) => outgoing.setHeader(name, value));
-    outgoing.end(Buffer.from(await response.arrayBuffer()));
-  } catch {
-    if (!outgoing.headersSent) outgoing.statusCode = 500;
-    outgoing.end();
-  }
 }

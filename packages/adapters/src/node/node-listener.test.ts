@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { describe, it } from 'node:test';
+import { createPortier } from '@portier/core';
+import { createMemoryBackend } from '../memory/memory-backend.js';
+import { createRestBackend } from '../rest/rest-backend.js';
+import { createRestHandler } from '../rest/rest-handler.js';
+import { toNodeListener } from './node-listener.js';
+
+describe('toNodeListener', () => {
+  it('serves the REST contract from node:http: a store over it loads, and its commands change the backend', async () => {
+    const memory = createMemoryBackend();
+    // The host's session: here a cookie naming the user.
+    const resolveActor = (request: Request) => /(?:^|; )session=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
+    const server = createServer(toNodeListener(createRestHandler(memory, { resolveActor, basePath: '/api/portier' })));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/portier`;
+    try {
+      assert.equal((await fetch(`${base}/snapshot`)).status, 401, 'no session, no data');
+      const withSession: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: 'session=u-001' } });
+      const portier = createPortier({ backend: createRestBackend({ baseUrl: base, fetch: withSession }) });
+      await portier.ready;
+      assert.equal(portier.getState().actorId, 'u-001');
+      await portier.users.updateProfile('u-005', { firstName: 'Served' });
+      assert.equal(memory.currentData().users['u-005']!.firstName, 'Served');
+      assert.equal((await fetch(`${base}/snapshot`, { method: 'TRACE' }).catch(() => ({ status: 405 }))).status, 405);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
