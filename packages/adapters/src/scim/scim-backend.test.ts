@@ -279,6 +279,16 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
       const operations = patchOperations(toScim(current.user, current.grants), toScim({ ...current.user, version: current.user.version + 1 }, current.grants));
       await assert.rejects(createScimClient({ ...options, fetch: aboutSecond(noContent) }).patchUser(ACTORS.target, operations, current.etag), wrongUser, `204: ${noContent}`);
     }
+    // A creation answered with another login than the one sent.
+    const aboutAnother: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method !== 'POST') return response;
+      const body = (await response.json()) as Record<string, unknown>;
+      return Response.json({ ...body, userName: 'someone.else@lambert.example' }, { status: response.status, headers: { etag: response.headers.get('etag') ?? '' } });
+    };
+    const template = await createScimClient(options).getUser(ACTORS.target);
+    const fresh = { ...template.user, id: 'u-fresh-1', email: 'fresh.one@lambert.example', version: 0 };
+    await assert.rejects(createScimClient({ ...options, fetch: aboutAnother }).createUser(toScim(fresh, [])), wrongUser, 'POST');
   });
 
   it('stops reading an answer over its limit, and follows no redirect', async () => {

@@ -158,9 +158,12 @@ export function createScimClient(options: ScimClientOptions) {
       return theUser(fromScim(body, etag), id);
     },
 
-    async createUser(resource: unknown, signal?: AbortSignal): Promise<ScimRecord> {
+    async createUser(resource: Record<string, unknown>, signal?: AbortSignal): Promise<ScimRecord> {
       const { body, etag } = await request('POST', '/Users', { body: resource, signal });
-      return fromScim(body, etag);
+      const record = fromScim(body, etag);
+      // The new user is known by its login until the peer names its id: the answer must be about it.
+      if (record.user.email.toLowerCase() !== String(resource['userName']).toLowerCase()) throw new PortierError('server', { reason: 'scim-wrong-user' });
+      return record;
     },
 
     /** Applies PATCH operations to one user, guarded by If-Match. */
