@@ -11,4 +11,15 @@ describe('readResponse', () => {
     assert.deepEqual(Object.keys(changes.grants), ['__proto__', 'u-004']);
     assert.deepEqual(Object.getOwnPropertyDescriptor(changes.grants, '__proto__')?.value, [grant]);
   });
+
+  it('refuses a snapshot whose actor is no id: the store would act as nobody', () => {
+    const data = { organizations: {}, clients: {}, applications: {}, contracts: {}, users: {}, grants: {} };
+    for (const actorId of ['', 42, null]) {
+      assert.throws(
+        () => readResponse.load({ actorId, data }),
+        (error: { code: string; details: { issues: { path: string[]; code: string }[] } }) =>
+          error.code === 'server' && error.details.issues[0]!.path[0] === 'actorId' && error.details.issues[0]!.code === (actorId === '' ? 'too_small' : 'invalid_type'),
+      );
+    }
+  });
 });

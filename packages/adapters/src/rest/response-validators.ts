@@ -75,7 +75,9 @@ const MAX_AUDIT_DEPTH = 8;
 export const readResponse = {
   load(value: unknown): Snapshot {
     const body = object(value, []);
-    return { actorId: string(body['actorId'], ['actorId']), data: withSchema(portierDataSchema, body['data'], ['data']) };
+    const actorId = string(body['actorId'], ['actorId']);
+    if (actorId === '') invalid(['actorId'], 'too_small');
+    return { actorId, data: withSchema(portierDataSchema, body['data'], ['data']) };
   },
   listUsers(value: unknown): UserPage {
     const body = object(value, []);
