@@ -29,4 +29,22 @@ describe('toNodeListener', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('sends every cookie a handler sets, each in its own Set-Cookie header', async () => {
+    const handler = async () => {
+      const headers = new Headers({ 'content-type': 'text/plain' });
+      headers.append('set-cookie', 'session=abc; Path=/; HttpOnly');
+      headers.append('set-cookie', 'csrf=xyz; Path=/');
+      return new Response('ok', { headers });
+    };
+    const server = createServer(toNodeListener(handler));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+      assert.deepEqual(response.headers.getSetCookie(), ['session=abc; Path=/; HttpOnly', 'csrf=xyz; Path=/']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

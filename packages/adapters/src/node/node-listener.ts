@@ -43,7 +43,12 @@ async function respond(handler: FetchHandler, incoming: IncomingMessage, outgoin
     } as RequestInit);
     const response = await handler(request);
     outgoing.statusCode = response.status;
-    response.headers.forEach((value, name) => outgoing.setHeader(name, value));
+    // Headers joins repeated headers with commas, which Set-Cookie cannot take: each cookie goes on its own.
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') outgoing.setHeader(name, value);
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) outgoing.setHeader('set-cookie', cookies);
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   } catch {
     if (!outgoing.headersSent) outgoing.statusCode = 500;
