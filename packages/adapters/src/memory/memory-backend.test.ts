@@ -188,6 +188,10 @@ describe('memory backend — sign-in (rule 8)', () => {
       assert.equal(backend.currentData().users[user.id]!.status, user.status, 'no transition');
     }
     await backend.execute({ actorId: 'u-001' }, { type: 'users.unblock', userId: blocked.id });
+    // Lifting the bar forgets the guesses: deactivated before its owner signs in, the account tells it.
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.deactivate', userId: blocked.id });
+    assert.equal(await right(blocked.email), 'forbidden inactive');
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.activate', userId: blocked.id });
     assert.equal(await right(blocked.email), blocked.id);
     // The owner's sign-in cleared the guesses: blocked again, the right password tells it again.
     await backend.execute({ actorId: 'u-001' }, { type: 'users.block', userId: blocked.id });
@@ -421,12 +425,29 @@ describe('memory backend — password reset', () => {
     // Whoever asked again, the link the owner holds still works: the same one is sent again.
     assert.equal(again[0]!.token, sent[0]!.token);
     assert.equal((await backend.inspectToken({ token: sent[0]!.token! })).state, 'valid');
-    // Once that link has run out, the next request sends a new one.
+    // Past half its life, the next request sends a new link rather than one about to run out.
+    clock.advance(DAY_MS / 2);
+    await backend.requestPasswordReset({ email });
+    const renewed = (await backend.outbox()).filter((m) => m.kind === 'password-reset')[0]!;
+    assert.notEqual(renewed.token, sent[0]!.token);
+    assert.ok(Date.parse(renewed.expiresAt!) > clock.now() + DAY_MS / 2);
+    // Once a link has run out, it holds the next request back no more.
     clock.advance(DAY_MS);
     await backend.requestPasswordReset({ email });
     const fresh = (await backend.outbox()).filter((m) => m.kind === 'password-reset')[0]!;
     assert.notEqual(fresh.token, sent[0]!.token);
     assert.equal((await backend.inspectToken({ token: fresh.token! })).state, 'valid');
+  });
+  it('a reset link that ran out within the minute holds the next request back no more', async () => {
+    const clock = createManualClock();
+    const backend = createMemoryBackend({ clock, resetLinkMs: 30_000 });
+    const email = 'bart.peeters@lambert.example';
+    await backend.requestPasswordReset({ email });
+    clock.advance(40_000);
+    await backend.requestPasswordReset({ email });
+    const sent = (await backend.outbox()).filter((m) => m.kind === 'password-reset');
+    assert.equal(sent.length, 2);
+    assert.equal((await backend.inspectToken({ token: sent[0]!.token! })).state, 'valid');
   });
   it('lets an admin trigger a reset e-mail without ever seeing a password', async () => {
     const { backend } = setup();

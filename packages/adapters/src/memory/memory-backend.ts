@@ -226,18 +226,33 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     for (let i = state.outbox.length - 1; i >= 0; i--) {
       const sent = state.outbox[i]!;
       if (Date.parse(sent.at) <= sentAfter) return false;
-      if (sent.userId === userId && sent.kind === 'password-reset') return sent.token !== undefined && state.tokens[sent.token]?.state === 'open';
+      if (sent.userId === userId && sent.kind === 'password-reset') {
+        const record = sent.token === undefined ? undefined : state.tokens[sent.token];
+        return record?.state === 'open' && Date.parse(record.expiresAt) > clock.now();
+      }
     }
     return false;
   }
 
-  /** The user's reset link that still works, if any. */
-  function openResetLink(userId: string): { token: string; expiresAt: string } | undefined {
-    const now = clock.now();
+  /**
+   * The user's reset link, when it has more than half its time left: sent again, it still gives
+   * its owner time to use it. An older one is replaced (and revoked) instead.
+   */
+  function freshResetLink(userId: string): { token: string; expiresAt: string } | undefined {
+    const halfLifeFromNow = clock.now() + resetLinkMs / 2;
     for (const [token, record] of Object.entries(state.tokens)) {
-      if (record.userId === userId && record.kind === 'password-reset' && record.state === 'open' && Date.parse(record.expiresAt) > now) return { token, expiresAt: record.expiresAt };
+      if (record.userId === userId && record.kind === 'password-reset' && record.state === 'open' && Date.parse(record.expiresAt) > halfLifeFromNow) return { token, expiresAt: record.expiresAt };
     }
     return undefined;
+  }
+
+  /** Forgets the wrong guesses counted while the account was barred: its bar is lifted, or its owner signed in. */
+  function clearBarredGuesses(userId: string): void {
+    const credential = state.credentials[userId];
+    if (credential?.barredGuesses === undefined) return;
+    const { barredGuesses: _guesses, ...cleared } = credential;
+    state.credentials[userId] = cleared;
+    dirty = true;
   }
 
   function mail(user: User, kind: OutboxEmail['kind'], extra: Partial<OutboxEmail> = {}): void {
@@ -366,6 +381,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         state.data = outcome.data;
         appendAudit(outcome.audit);
         applyEffects(outcome.effects);
+        // An administrator lifted the bar: guesses made while it stood no longer mute the right password.
+        if (command.type === 'users.unblock' || command.type === 'users.activate') clearBarredGuesses(command.userId);
         // Time-driven changes made before the command travel back too, so the store stays equal.
         const changedIds = new Set(outcome.changes.users.map((user) => user.id));
         const visible = swept.filter((user) => !changedIds.has(user.id) && can(actor, 'user.view', { now: clock.now(), user }).allowed);
@@ -418,11 +435,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         const { signInLockedUntil: _lock, ...next } = { ...login, failedSignIns: 0 };
         writeUser(next);
       }
-      if (credential?.barredGuesses !== undefined) {
-        const { barredGuesses: _guesses, ...cleared } = credential;
-        state.credentials[login.id] = cleared;
-        dirty = true;
-      }
+      clearBarredGuesses(login.id);
       save();
       return { userId: login.id, passwordChangeRequired: login.passwordExpired === true };
     },
@@ -487,9 +500,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         if (resetLinkSentWithin(user.id, RESET_REQUEST_INTERVAL_MS)) return;
         // Asked from the sign-in page by whoever typed the e-mail: the portal acts, not the owner.
         audit(user, 'system', 'account.reset-requested', {}, {});
-        // A link still open is sent again rather than replaced: a stranger asking once a minute
+        // A link still fresh is sent again rather than replaced: a stranger asking once a minute
         // must not keep killing the link its owner is about to follow.
-        const open = openResetLink(user.id);
+        const open = freshResetLink(user.id);
         if (open) mail(user, 'password-reset', { token: open.token, expiresAt: open.expiresAt });
         else applyEffects([{ type: 'send-password-reset', userId: user.id }]);
       }),

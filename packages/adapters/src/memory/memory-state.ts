@@ -36,8 +36,8 @@ export interface Credential {
   /**
    * Wrong passwords tried while the account could not sign in (blocked, locked, inactive). Past
    * the organization's failed sign-in limit, its right password no longer tells the account's
-   * state: a barred account is no free oracle for guessing. Cleared by a successful sign-in; a
-   * new password is a new credential.
+   * state: a barred account is no free oracle for guessing. Cleared by a successful sign-in, and
+   * when an administrator unblocks or reactivates the account; a new password is a new credential.
    */
   barredGuesses?: number;
 }
