@@ -36,10 +36,30 @@ export function startAttempt(timeoutMs: number, signal?: AbortSignal): Attempt {
   stopped.catch(() => undefined);
   return {
     signal: controller.signal,
-    within: (step) => Promise.race([step, stopped]),
+    within: (step) =>
+      Promise.race([step, stopped]).catch((error: unknown) => {
+        // Given up on, a response that still arrives (a fetch that ignored the signal) lets go of its connection.
+        void step.then((late) => (late instanceof Response ? late.body?.cancel().catch(() => undefined) : undefined), () => undefined);
+        throw error;
+      }),
     end() {
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener('abort', onAbort);
     },
   };
+}
+
+/**
+ * `shared` (work several callers wait on), or the caller's abort reason as soon as its `signal`
+ * aborts: one caller leaving does not cancel the work for the others.
+ */
+export function untilAborted<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([shared, aborted]).finally(() => signal.removeEventListener('abort', onAbort!));
 }

@@ -117,6 +117,17 @@ describe('REST client facing a hostile or broken server', () => {
     assert.deepEqual([error.code, error.details?.['reason']], ['server', 'invalid-response']);
   });
 
+  it('lets go of an answer that arrives after its timeout, from a fetch that ignored the signal', async () => {
+    let cancelled = false;
+    const late: typeof fetch = () =>
+      new Promise((resolve) => setTimeout(() => resolve(new Response(new ReadableStream({ cancel: () => void (cancelled = true) }), { status: 200 })), 60));
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: late, timeoutMs: 20, retry: false });
+    const error = await refusal(backend.listUsers({ actorId: ACTORS.admin }, {}));
+    assert.deepEqual([error.code, error.details?.['reason']], ['network', 'timeout']);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    assert.equal(cancelled, true, 'its body is cancelled, and its connection with it');
+  });
+
   it('holds its timeout when the fetch ignores its signal, or the body never ends', async () => {
     const neverAnswers: typeof fetch = () => new Promise(() => undefined);
     const neverEnds: typeof fetch = async () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"items":')) }), { status: 200 });

@@ -740,4 +740,22 @@ describe('faults: SCIM', () => {
       assert.ok(Date.now() - started < 1000, 'within its timeout, not never');
     }
   });
+
+  it('a caller that stops waiting for the peer’s discovery does not stop it for the others', async () => {
+    const slow: typeof fetch = async (input, init) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      init?.signal?.throwIfAborted();
+      if (String(input).endsWith('/ServiceProviderConfig')) return Response.json({ patch: { supported: true }, filter: { supported: true }, etag: { supported: true } });
+      if (String(input).includes('/Schemas/')) return Response.json({ id: PORTIER_EXTENSION });
+      return new Response('{}', { status: 404 });
+    };
+    const client = createScimClient({ baseUrl: 'http://scim.test', token: 't', fetch: slow });
+    const leaving = new AbortController();
+    const first = client.getUser('u-1', leaving.signal).catch((error: Error) => error.name);
+    const second = client.getUser('u-2').catch((error: { code?: string; name?: string }) => error.code ?? error.name);
+    setTimeout(() => leaving.abort(), 10);
+    assert.equal(await first, 'AbortError');
+    // The discovery went on: the second caller reaches the user's read (404 there, so not-found).
+    assert.equal(await second, 'not-found');
+  });
 });

@@ -1,5 +1,5 @@
 import { PortierError } from '@portier/core';
-import { AttemptTimedOut, startAttempt } from '../internal/attempt.js';
+import { AttemptTimedOut, startAttempt, untilAborted } from '../internal/attempt.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, PayloadTooLarge, readWithin } from '../internal/read-within.js';
 import { refuseRedirect } from '../internal/redirect.js';
 import { entityTag, fromScim, type ScimRecord } from './scim-mapping.js';
@@ -103,12 +103,13 @@ export function createScimClient(options: ScimClientOptions) {
   }
 
   /** Checks once that the peer supports what the backend needs (PATCH, filters, ETags) and knows the Portier extension. */
+  /** Shared by every caller until it fails: run without any caller's signal, each caller may still stop waiting. */
   function discover(signal?: AbortSignal): Promise<void> {
     discovered ??= (async () => {
-      const config = (await request('GET', '/ServiceProviderConfig', { signal })).body as Record<string, { supported?: boolean }>;
+      const config = (await request('GET', '/ServiceProviderConfig')).body as Record<string, { supported?: boolean }>;
       const missing = ['patch', 'filter', 'etag'].filter((feature) => config?.[feature]?.supported !== true);
       if (missing.length > 0) throw new PortierError('server', { reason: 'scim-unsupported', missing });
-      await request('GET', `/Schemas/${PORTIER_EXTENSION}`, { signal }).catch((error: unknown) => {
+      await request('GET', `/Schemas/${PORTIER_EXTENSION}`).catch((error: unknown) => {
         // A peer that was not given Portier's extension: the host's set-up, not an unknown user.
         throw error instanceof PortierError && error.code === 'not-found' ? new PortierError('server', { reason: 'scim-extension-missing' }) : error;
       });
@@ -116,7 +117,7 @@ export function createScimClient(options: ScimClientOptions) {
     discovered.catch(() => {
       discovered = undefined;
     });
-    return discovered;
+    return untilAborted(discovered, signal);
   }
 
   return {
