@@ -351,6 +351,28 @@ describe('<portier-admin>', () => {
       expect(element.view).to.equal('clients');
     });
 
+    it('asks before its own moves reach a host that routes by itself: staying sends nothing, leaving asks the host', async () => {
+      const { element } = await render(html`<portier-admin view="profile" user-id="u-004"></portier-admin>`);
+      await settle(element);
+      await typeInProfile(element);
+      const asked: string[] = [];
+      element.addEventListener(
+        'portier-navigate',
+        (event) => {
+          asked.push(`${event.view}/${event.userId ?? ''}`);
+          event.preventDefault();
+        },
+        { capture: true },
+      );
+      tabTo(element, 'access');
+      await answer(element, 'dialog-cancel');
+      expect(asked, 'the user stayed: the host hears nothing').to.deep.equal([]);
+      tabTo(element, 'access');
+      await answer(element, 'dialog-confirm');
+      expect(asked).to.deep.equal(['access/u-004']);
+      expect(element.view, 'the host routes').to.equal('profile');
+    });
+
     it('goes back to the list without asking after the user shown is deleted, typed edits or not', async () => {
       const { element } = await render(html`<portier-admin view="profile" user-id="u-004"></portier-admin>`);
       await settle(element);

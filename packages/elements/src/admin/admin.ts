@@ -69,7 +69,7 @@ function historyIndex(): number | undefined {
  * list's rows (see `SCREEN_PARTS`).
  *
  * @summary User administration: list, create, detail, own profile.
- * @event portier-navigate - Every move between screens asks with it first: those the screens ask for bubble up from them; the admin's own (menu, tabs, back, the next screen after a creation or a deletion) are fired on this element. A host that handles navigation itself calls `preventDefault()` in a capture-phase listener on this element, then routes and sets `view` and `user-id`.
+ * @event portier-navigate - Every move between screens asks with it first: those the screens ask for bubble up from them; the admin's own (menu, tabs, back, the next screen after a creation or a deletion) are fired on this element, after asking about unsaved changes. A host that handles navigation itself calls `preventDefault()` in a capture-phase listener on this element, then routes and sets `view` and `user-id`.
  * @event portier-user-created - Bubbles up from the create form: a user was created.
  * @event portier-user-updated - Bubbles up from the list, the profile and the managed clients: a change was saved.
  * @event portier-user-removed - Bubbles up from the profile: a user was deleted.
@@ -149,15 +149,21 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
    */
   navigate(view: PortierView, userId = ''): Promise<boolean> {
     if (!VIEWS.includes(view)) return Promise.resolve(false);
-    const elsewhere = view !== this.view || (DETAIL_VIEWS.includes(view) ? userId : '') !== this.userId;
-    if (!elsewhere || !this.#holdsUnsavedChanges()) {
+    const leave = this.#mayLeaveFor(view, userId);
+    if (leave === true) {
       this.#go(view, userId);
       return Promise.resolve(true);
     }
-    return this.#mayLeave().then((leave) => {
-      if (leave) this.#go(view, userId);
-      return leave;
+    return leave.then((left) => {
+      if (left) this.#go(view, userId);
+      return left;
     });
+  }
+
+  /** True at once when showing `view` loses nothing typed; else asks (a promise of the answer). */
+  #mayLeaveFor(view: PortierView, userId: string): true | Promise<boolean> {
+    const elsewhere = view !== this.view || (DETAIL_VIEWS.includes(view) ? userId : '') !== this.userId;
+    return !elsewhere || !this.#holdsUnsavedChanges() ? true : this.#mayLeave();
   }
 
   /** True while the screen shown holds changes not saved yet: a host router asks before it removes the admin. */
@@ -215,7 +221,13 @@ export class PortierAdmin extends LitElement implements HoldsUnsavedChanges {
    * the screens ask, so that a host routing by itself hears every move and may take it over.
    */
   #request(view: PortierView, userId = ''): void {
-    if (this.dispatchEvent(new PortierNavigateEvent(view, userId || undefined))) void this.navigate(view, userId);
+    // Asked first: a host that takes the move over replaces the screen without asking again.
+    const move = () => {
+      if (this.dispatchEvent(new PortierNavigateEvent(view, userId || undefined))) this.#go(view, userId);
+    };
+    const leave = this.#mayLeaveFor(view, userId);
+    if (leave === true) move();
+    else void leave.then((left) => left && move());
   }
 
   /** Shows `message` on the screen `navigate(view, userId)` leads to (or a host router, see {@link #request}). */
