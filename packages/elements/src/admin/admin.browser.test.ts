@@ -16,6 +16,17 @@ const render = (template = html`<portier-admin></portier-admin>`, options: Param
 
 const screen = <E extends HTMLElement>(admin: PortierAdmin, tag: string) => admin.shadowRoot!.querySelector<E>(tag);
 
+/** Fills the create form shown in the admin with a colleague called `firstName` Colleague. */
+async function fillCreateForm(admin: PortierAdmin, email: string, firstName: string): Promise<PortierUserCreate> {
+  const form = screen<PortierUserCreate>(admin, 'portier-user-create')!;
+  await settle(form);
+  for (const [id, value] of Object.entries({ email, firstName, lastName: 'Colleague' })) {
+    type(form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!, value);
+  }
+  await settle(form);
+  return form;
+}
+
 describe('<portier-admin>', () => {
   afterEach(() => {
     history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -180,12 +191,7 @@ describe('<portier-admin>', () => {
     const { element } = await render();
     $<HTMLButtonElement>(element, '[data-view="create"]').click();
     await settle(element);
-    const form = screen<PortierUserCreate>(element, 'portier-user-create')!;
-    await settle(form);
-    for (const [id, value] of Object.entries({ email: 'new.colleague@lambert.example', firstName: 'New', lastName: 'Colleague' })) {
-      type(form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!, value);
-    }
-    await settle(form);
+    const form = await fillCreateForm(element, 'new.colleague@lambert.example', 'New');
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
     await waitUntil(() => element.view === 'access', 'the access rights of the new user open');
     expect(element.userId).to.match(/^u-/);
@@ -221,12 +227,7 @@ describe('<portier-admin>', () => {
     routeItself = false;
     element.navigate('create');
     await settle(element);
-    const form = screen<PortierUserCreate>(element, 'portier-user-create')!;
-    await settle(form);
-    for (const [id, value] of Object.entries({ email: 'routed.colleague@lambert.example', firstName: 'Routed', lastName: 'Colleague' })) {
-      type(form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!, value);
-    }
-    await settle(form);
+    const form = await fillCreateForm(element, 'routed.colleague@lambert.example', 'Routed');
     routeItself = true;
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
     await waitUntil(() => asked.at(-1)?.startsWith('access/u-'), 'the access rights of the new user are asked for');
