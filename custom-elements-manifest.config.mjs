@@ -84,6 +84,46 @@ function themeTokens() {
 }
 
 /**
+ * `<portier-admin>` forwards the parts of the screens it shows under the same names
+ * (`exportparts`): list them on the admin too, after its own, each saying which screens have it,
+ * so that editors offer `portier-admin::part(row)`.
+ */
+function forwardedScreenParts() {
+  return {
+    name: 'portier-forwarded-screen-parts',
+    packageLinkPhase({ customElementsManifest }) {
+      const declarations = (customElementsManifest.modules ?? []).flatMap((module) => module.declarations ?? []);
+      const admin = declarations.find((declaration) => declaration.tagName === 'portier-admin');
+      if (!admin) return;
+      const source = readFileSync(new URL('packages/elements/src/admin/admin.ts', ROOT), 'utf8');
+      const shown = new Set([...source.matchAll(/<(portier-[a-z-]+)[^>]*exportparts=/g)].map((match) => match[1]));
+      const forwarded = new Map();
+      for (const declaration of declarations) {
+        if (!shown.has(declaration.tagName)) continue;
+        for (const part of declaration.cssParts ?? []) {
+          const entry = forwarded.get(part.name) ?? [];
+          entry.push({ tag: `<${declaration.tagName}>`, description: part.description });
+          forwarded.set(part.name, entry);
+        }
+      }
+      const own = new Set((admin.cssParts ?? []).map((part) => part.name));
+      const names = [...forwarded.keys()].filter((name) => !own.has(name)).sort();
+      admin.cssParts = [
+        ...(admin.cssParts ?? []),
+        ...names.map((name) => {
+          const screens = forwarded.get(name);
+          const description =
+            screens.length === 1
+              ? `Forwarded from ${screens[0].tag}: ${screens[0].description}`
+              : `Forwarded from ${screens.length} screens. ${screens.map((screen) => `${screen.tag}: ${screen.description}`).join(' ')}`;
+          return { name, description };
+        }),
+      ];
+    },
+  };
+}
+
+/**
  * The analyzer lists modules in the order its file walk met them, which differs between machines:
  * sort them by path so that a regenerated manifest only differs where an element changed.
  */
@@ -105,5 +145,5 @@ export default {
   // Do not write a `customElements` field into the root package.json.
   packagejson: false,
   dependencies: false,
-  plugins: [portierEventsOnly(), themeTokens(), modulesByPath()],
+  plugins: [portierEventsOnly(), themeTokens(), forwardedScreenParts(), modulesByPath()],
 };

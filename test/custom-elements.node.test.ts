@@ -199,6 +199,10 @@ describe('custom-elements.json', () => {
       for (const part of elements.get(tag!)?.declaration.cssParts ?? []) parts.add(part.name);
     }
     assert.deepEqual([...SCREEN_PARTS].sort(), [...parts].sort(), 'SCREEN_PARTS (admin/screen-parts.ts) lists the screens’ documented parts');
+    const onAdmin = new Set((elements.get('portier-admin')!.declaration.cssParts ?? []).map((part) => part.name));
+    for (const part of parts) assert.ok(onAdmin.has(part), `custom-elements.json lists the forwarded part "${part}" on <portier-admin>`);
+    const row = elements.get('portier-admin')!.declaration.cssParts!.find((part) => part.name === 'row');
+    assert.match(row!.description!, /^Forwarded from .*<portier-user-list>: A user's row/);
   });
 
   it('documents the CSS properties: the theme tokens on every screen, and each screen’s own', () => {

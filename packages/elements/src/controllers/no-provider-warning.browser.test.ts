@@ -26,6 +26,8 @@ describe('PortierController without a provider', () => {
       await new Promise((resolve) => setTimeout(resolve, NO_PROVIDER_GRACE_MS + 100));
       expect(warnings, 'no warning where a provider answered or a store was given').to.deep.equal([]);
       expect(provider.isConnected).to.equal(true);
+      // The provider's own warning (a store never set) is another test's.
+      provider.remove();
 
       await fixture(html`<div><lonely-probe></lonely-probe><lonely-probe></lonely-probe></div>`);
       await new Promise((resolve) => setTimeout(resolve, NO_PROVIDER_GRACE_MS + 100));

@@ -4,6 +4,11 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localeContext, portierContext } from '../context.js';
 
+/** How long a connected provider may stay without a store before it warns that none was set. */
+export const NO_STORE_GRACE_MS = 3000;
+/** Said once per page, like the screens' warning about a missing provider. */
+let warnedWithoutStore = false;
+
 /**
  * Provides a Portier store (and optionally a locale) to every Portier element inside it.
  *
@@ -31,6 +36,29 @@ export class PortierProvider extends LitElement {
   @provide({ context: localeContext })
   @property({ reflect: true })
   locale: Language | undefined;
+
+  #noStoreTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A host may set the store after its own sign-in, so the provider waits before it warns.
+    if (!this.portier && !warnedWithoutStore) this.#noStoreTimer = setTimeout(() => this.#warnWithoutStore(), NO_STORE_GRACE_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#noStoreTimer);
+  }
+
+  /** A provider whose store never comes leaves its screens on "Loading": tell the developer why. */
+  #warnWithoutStore(): void {
+    if (this.portier || !this.isConnected || warnedWithoutStore) return;
+    warnedWithoutStore = true;
+    console.warn(
+      `<portier-provider> has had no store for ${NO_STORE_GRACE_MS / 1000} s, so the screens inside it show "Loading". ` +
+        'Set its `portier` property to your createPortier() store (if your page sets it later on purpose, ignore this).',
+    );
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Keep the store's locale in step, so that code reading state.locale agrees with the screens.
