@@ -42,6 +42,42 @@ function reveal(scroller: HTMLElement, control: Element, header: Element | null)
   if (dx !== 0 || dy !== 0) scroller.scrollBy({ left: dx, top: dy, behavior: 'instant' });
 }
 
+/**
+ * A `focusin` listener for an area that scrolls under a sticky banner (found by `coverSelector` in
+ * the same shadow root). A frame after the browser's own scrolling, it scrolls the nearest
+ * scrolling ancestor (often the page) so that the control focused from the keyboard shows whole
+ * below the banner. The browser counts the room under a sticky part as shown (WCAG 2.4.11).
+ * @example html`<div class="layout" @focusin=${keepFocusClearOf('.results')}>…</div>`
+ */
+export function keepFocusClearOf(coverSelector: string): (event: FocusEvent) => void {
+  return (event) => {
+    const area = event.currentTarget as HTMLElement;
+    const control = event.composedPath()[0];
+    if (!(control instanceof Element)) return;
+    requestAnimationFrame(() => {
+      if (!control.matches(':focus-visible')) return;
+      const cover = (area.getRootNode() as ParentNode).querySelector(coverSelector);
+      const coverBox = cover?.getBoundingClientRect();
+      if (!cover || !coverBox || coverBox.height === 0 || cover.contains(control)) return;
+      const scroller = scrollingAncestor(area);
+      const view = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
+      const box = control.getBoundingClientRect();
+      const dy = offset(box.top, box.bottom, Math.max(view.top, coverBox.bottom), view.bottom);
+      if (dy !== 0) scroller.scrollBy({ top: dy, behavior: 'instant' });
+    });
+  };
+}
+
+/** The nearest ancestor (across shadow roots) that scrolls vertically, else the page's scroller. */
+function scrollingAncestor(element: Element): Element {
+  for (let node: Node | null = element.parentNode; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (!(node instanceof Element) || node === document.scrollingElement) continue;
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight) return node;
+  }
+  return document.scrollingElement ?? document.documentElement;
+}
+
 /** How far to scroll along one axis so that [start, end] lies within [min, max] (its start first). */
 function offset(start: number, end: number, min: number, max: number): number {
   if (start < min) return start - min;

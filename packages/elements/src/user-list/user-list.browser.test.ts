@@ -302,6 +302,19 @@ describe('<portier-user-list>', () => {
     expect(deepActiveElement()?.closest('[role="row"]')?.getAttribute('aria-rowindex')).to.equal('540');
   });
 
+  it('moves to the first and last rows with plain Home and End, the focus kept on a drawn row', async () => {
+    const { element } = await render({ seed: bigSeed(500) });
+    rows(element)[2]!.querySelector<HTMLButtonElement>('button[aria-label*="Edit the access rights"]')!.focus();
+    await press('End');
+    await waitUntil(() => deepActiveElement()?.closest('[role="row"]')?.getAttribute('aria-rowindex') === '541', 'the last row has the focus');
+    expect(deepActiveElement()?.getAttribute('aria-label')).to.contain('Edit the access rights');
+    await press('Home');
+    await waitUntil(() => deepActiveElement()?.closest('[role="row"]')?.getAttribute('aria-rowindex') === '2', 'the first row has the focus');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(deepActiveElement()?.closest('[role="row"]')?.isConnected, 'the focused row is still drawn').to.equal(true);
+    expect(deepActiveElement()?.getAttribute('aria-label')).to.contain('Edit the access rights');
+  });
+
   it('keeps the column across a row that has no button in it: the next arrow goes on in that column', async () => {
     const { element } = await render({ actorId: 'u-002' });
     await waitUntil(() => rows(element).length > 0, 'the rows are shown');

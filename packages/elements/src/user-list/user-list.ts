@@ -225,7 +225,7 @@ function rightsOf(grants: Record<string, Grant[]>, userId: string): number {
  * for the same confirmation as the user's profile. Filters by
  * e-mail and by client, sorts by any column, and renders only the visible rows, so that 100,000
  * users stay fluid. Rows are an ARIA table (`role="table"`, `aria-rowcount`, `aria-rowindex`);
- * arrow keys, Page up / down and Ctrl+Home / End move between rows in the same column.
+ * arrow keys, Page up / down and Home / End (with or without Ctrl) move between rows in the same column.
  *
  * @summary The user list with filters, sorting and status actions.
  * @event portier-navigate - The user asked to open a user's profile, rights or clients, or the create form.
@@ -500,12 +500,13 @@ export class PortierUserList extends LitElement {
   }
 
   /**
-   * Arrow up / down, Page up / down, Ctrl+Home / Ctrl+End move between rows, keeping the column:
-   * the focus goes to the same cell's button of the target row (scrolled into view first).
+   * Arrow up / down, Page up / down, Home / End (Ctrl or not) move between rows, keeping the column:
+   * the focus goes to the same cell's button of the target row (scrolled into view first). Plain
+   * Home / End are taken too: their default scroll would take the focused row out of the drawn ones.
    */
   #keydown = async (event: KeyboardEvent): Promise<void> => {
     const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
-    const edge = event.ctrlKey && (event.key === 'Home' || event.key === 'End');
+    const edge = event.key === 'Home' || event.key === 'End';
     if (!(event.key in steps) && !edge) return;
     const path = event.composedPath() as Element[];
     const row = path.find((node) => node instanceof HTMLElement && node.getAttribute('role') === 'row');

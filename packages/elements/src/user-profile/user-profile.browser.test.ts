@@ -409,6 +409,36 @@ describe('<portier-user-profile>', () => {
     }
   });
 
+  it('never leaves a field focused from the keyboard under the stuck banners (WCAG 2.4.11)', async () => {
+    const { element, portier } = await render('u-004');
+    const spacer = Object.assign(document.createElement('div'), { style: 'height: 1500px' });
+    element.after(spacer);
+    try {
+      button(element, 'reset-password')!.scrollIntoView({ block: 'end' });
+      await click(element, 'reset-password');
+      await waitUntil(() => liveText(element) !== '' && portier.getState().pending === 0, 'the result is announced');
+      const banners = () => $(element, '[part~="results"]').getBoundingClientRect();
+      expect(banners().height, 'the banner shows').to.be.above(20);
+      // Back up through the form from the keyboard: each field the focus reaches shows below the banners.
+      button(element, 'reset-password')!.focus();
+      let checked = 0;
+      for (let i = 0; i < 25 && deepActiveElement() !== input(element, 'email'); i++) {
+        await press('Shift+Tab');
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const focused = deepActiveElement()!;
+        if (!element.shadowRoot!.querySelector('.layout')!.contains(focused)) continue;
+        const box = focused.getBoundingClientRect();
+        expect(box.top, `${focused.id || focused.getAttribute('data-action') || focused.localName} shows below the banners`).to.be.at.least(banners().bottom - 0.5);
+        checked++;
+      }
+      expect(deepActiveElement()).to.equal(input(element, 'email'));
+      expect(checked).to.be.above(5);
+    } finally {
+      spacer.remove();
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('shows why a deletion failed, in the user’s language, and keeps the user', async () => {
     const { element, portier, backend } = await render('u-004', { locale: 'nl' });
     let removed = false;

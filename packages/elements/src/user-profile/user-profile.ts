@@ -5,6 +5,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { ConfirmDialog } from '../controllers/confirm-dialog.js';
 import { PortierController } from '../controllers/portier-controller.js';
 import { BusyUsers } from '../controllers/busy-users.js';
+import { keepFocusClearOf } from '../controllers/keep-focus-in-sight.js';
 import { UnsavedChangesGuard, type HoldsUnsavedChanges } from '../controllers/unsaved-changes.js';
 import { PortierUserRemovedEvent } from '../events/user-removed.js';
 import { PortierUserUpdatedEvent, type UserChange } from '../events/user-updated.js';
@@ -23,6 +24,9 @@ interface Notice {
 }
 
 /** Refusals shown on a visible, aria-disabled control with their explanation, rather than hidden. */
+/** A field focused from the keyboard shows whole below the result banners stuck at the top. */
+const KEEP_FOCUS_CLEAR_OF_RESULTS = keepFocusClearOf('.results');
+
 const EXPLAINED: ReadonlySet<string> = new Set(['own-account', 'last-super-user', 'last-super-user-without-end-date', 'contact-cannot-be-super-user']);
 
 /** Actions that take away a super user (SPEC rule 4): the §5.1 hint explains their refusal. */
@@ -175,7 +179,7 @@ export class PortierUserProfile extends LitElement implements HoldsUnsavedChange
               ${this.conflict ? html`<button class="button small" part="button" type="button" @click=${this.#reload}>${t.userProfile.reload}</button>` : nothing}`
           : nothing}</div>
       </div>
-      <div class="layout" @input=${this.#edited}>
+      <div class="layout" @input=${this.#edited} @focusin=${KEEP_FOCUS_CLEAR_OF_RESULTS}>
         ${this.#renderRole(t, user)} ${this.#renderProfile(t, state, user)} ${user.role === 'superuser' ? this.#renderSignature(t, user) : nothing}
         ${this.#renderAccount(t, state, user)}
       </div>
