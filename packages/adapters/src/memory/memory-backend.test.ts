@@ -103,6 +103,37 @@ describe('memory backend — invitations (rule 7)', () => {
     assert.equal(fresh.kind, 'invitation');
     assert.equal((await backend.inspectToken({ token: fresh.token! })).state, 'valid');
   });
+  it('rule 7: re-sending an invitation revokes the old link at once, the same day: only the new one opens', async () => {
+    const { backend } = setup();
+    const { user, token } = await invite(backend);
+    // No time passes: the old link is still within its own period when the new one goes out.
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.resendInvitation', userId: user.id });
+    const fresh = (await backend.outbox()).find((m) => m.userId === user.id && m.kind === 'invitation')!.token!;
+    assert.notEqual(fresh, token);
+    assert.equal((await backend.inspectToken({ token })).state, 'expired', 'the old link is dead before its own expiry');
+    await assert.rejects(backend.acceptInvitation({ token, password: 'a long enough phrase' }), code('invitation-expired'));
+    assert.equal(backend.currentData().users[user.id]!.status, 'invited');
+    assert.equal((await backend.inspectToken({ token: fresh })).state, 'valid');
+    await backend.acceptInvitation({ token: fresh, password: 'a long enough phrase' });
+    assert.equal(backend.currentData().users[user.id]!.status, 'active');
+  });
+  it('rule 7: an invitation lasts the organization’s own period: with 7 days, the link dies and the account is expired after 7 days', async () => {
+    const clock = createManualClock();
+    const seed = demoSeed(clock.now());
+    seed.data.organizations['org-lambert']!.settings.invitationDays = 7;
+    const backend = createMemoryBackend({ seed, clock });
+    const { user, token } = await invite(backend);
+    const sevenDays = new Date(clock.now() + 7 * DAY_MS).toISOString();
+    assert.equal(user.invitationExpiresAt, sevenDays);
+    assert.equal((await backend.outbox()).find((m) => m.userId === user.id && m.kind === 'invitation')!.expiresAt, sevenDays);
+    clock.advance(7 * DAY_MS - 60_000);
+    assert.equal((await backend.inspectToken({ token })).state, 'valid', 'a minute before the seventh day ends');
+    assert.equal(backend.currentData().users[user.id]!.status, 'invited');
+    clock.advance(60_000);
+    assert.equal((await backend.inspectToken({ token })).state, 'expired');
+    assert.equal(backend.currentData().users[user.id]!.status, 'expired');
+    await assert.rejects(backend.acceptInvitation({ token, password: 'a long enough phrase' }), code('invitation-expired'));
+  });
 });
 
 describe('memory backend — sign-in (rule 8)', () => {
@@ -318,6 +349,18 @@ describe('memory backend — sign-in (rule 8)', () => {
     assert.ok(user.signInLockedUntil);
     await assert.rejects(backend.signIn({ email, password: DEMO_PASSWORD }), code('account-blocked'));
   });
+  it('rule 10: once the active-until day has passed, the right password is refused as inactive, with nothing else run meanwhile', async () => {
+    const { backend, clock } = setup();
+    const user = backend.currentData().users['u-015']!;
+    assert.ok(user.activeUntil, 'an account active until a day');
+    assert.equal((await backend.signIn({ email: user.email, password: DEMO_PASSWORD })).userId, user.id);
+    clock.advance(22 * DAY_MS);
+    // The sign-in is the first call after the day passed: it must find the account deactivated itself.
+    const error = await backend.signIn({ email: user.email, password: DEMO_PASSWORD }).catch((e) => e);
+    assert.equal(error.code, 'forbidden');
+    assert.deepEqual(error.details, { reason: 'inactive', status: 'deactivated' });
+    assert.equal(backend.currentData().users[user.id]!.status, 'deactivated');
+  });
 });
 
 describe('memory backend — password reset', () => {
@@ -456,6 +499,41 @@ describe('memory backend — password reset', () => {
     assert.equal(mail.kind, 'password-reset');
     assert.equal(mail.to, 'bart.peeters@lambert.example');
   });
+  it('rule 9: the organization’s own password policy holds on accepting an invitation and on completing a reset', async () => {
+    const clock = createManualClock();
+    const seed = demoSeed(clock.now());
+    seed.data.organizations['org-lambert']!.settings.passwordPolicy = { minLength: 20 };
+    const backend = createMemoryBackend({ seed, clock });
+    const short = 'nineteen characters'; // 19 characters: enough for the default nist preset, not for this organization
+    const long = 'twenty-four characters!!';
+    const tooShort = (error: PortierError) => error.code === 'weak-password' && JSON.stringify(error.details?.['rules']) === JSON.stringify([{ rule: 'min-length', min: 20 }]);
+    const { user, token } = await invite(backend);
+    await assert.rejects(backend.acceptInvitation({ token, password: short }), tooShort);
+    assert.equal(backend.currentData().users[user.id]!.status, 'invited');
+    await backend.acceptInvitation({ token, password: long });
+    assert.equal(backend.currentData().users[user.id]!.status, 'active');
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.resetPassword', userId: 'u-002' });
+    const reset = (await backend.outbox()).find((m) => m.userId === 'u-002' && m.kind === 'password-reset')!.token!;
+    await assert.rejects(backend.completePasswordReset({ token: reset, password: short }), tooShort);
+    await assert.rejects(backend.signIn({ email: 'bart.peeters@lambert.example', password: short }), code('forbidden'));
+    await backend.completePasswordReset({ token: reset, password: long });
+    assert.equal((await backend.signIn({ email: 'bart.peeters@lambert.example', password: long })).userId, 'u-002');
+  });
+  it('rule 9: a strict organization refuses, on an invitation and on a reset, a password the default preset would take', async () => {
+    const { backend } = setup();
+    const strict = (error: PortierError) => error.code === 'weak-password' && JSON.stringify(error.details?.['rules']) === JSON.stringify([{ rule: 'upper' }, { rule: 'digit' }, { rule: 'special' }]);
+    // Horizon Retail's demo settings name the strict preset.
+    const invited = (await backend.execute({ actorId: 'h-001' }, { type: 'users.create', input: { email: 'new@horizon.example', firstName: 'Nadia', lastName: 'Nouveau', language: 'fr' } })).users[0]!;
+    const invitation = (await backend.outbox()).find((m) => m.userId === invited.id && m.kind === 'invitation')!.token!;
+    assert.equal((await backend.inspectToken({ token: invitation })).passwordPolicy, 'strict');
+    await assert.rejects(backend.acceptInvitation({ token: invitation, password: 'a long enough phrase' }), strict);
+    await backend.acceptInvitation({ token: invitation, password: 'A-long-enough-phrase-2026' });
+    await backend.requestPasswordReset({ email: 'admin@horizon.example' });
+    const reset = (await backend.outbox()).find((m) => m.userId === 'h-001' && m.kind === 'password-reset')!.token!;
+    await assert.rejects(backend.completePasswordReset({ token: reset, password: 'a long enough phrase' }), strict);
+    await backend.completePasswordReset({ token: reset, password: 'Another-long-phrase-2026' });
+    assert.equal((await backend.signIn({ email: 'admin@horizon.example', password: 'Another-long-phrase-2026' })).userId, 'h-001');
+  });
 });
 
 describe('memory backend — policy, audit, scope', () => {
@@ -510,6 +588,91 @@ describe('memory backend — policy, audit, scope', () => {
     assert.deepEqual((await backend.searchClients({ actorId: 'u-001' }, { text: '100246117' })).map((c) => c.id), ['c-retail']);
     assert.deepEqual((await backend.searchClients({ actorId: 'u-001' }, { text: 'BE0476' })).map((c) => c.id), ['c-logistics']);
     assert.deepEqual((await backend.searchClients({ actorId: 'u-002' }, { text: 'retail' })).map((c) => c.id), []);
+  });
+  it('rule 2: the audit list shows only the actor’s own organization, even asked about another’s user by id', async () => {
+    const { backend } = setup();
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.block', userId: 'u-005' });
+    await backend.execute({ actorId: 'h-001' }, { type: 'users.updateProfile', userId: 'h-001', changes: { firstName: 'Hugues' } });
+    const lambert = await backend.listAudit({ actorId: 'u-001' }, { limit: 1000 });
+    const horizon = await backend.listAudit({ actorId: 'h-001' }, { limit: 1000 });
+    assert.deepEqual(lambert.map((entry) => [entry.organizationId, entry.action, entry.targetId]), [['org-lambert', 'users.block', 'u-005']]);
+    assert.deepEqual(horizon.map((entry) => [entry.organizationId, entry.action, entry.targetId]), [['org-horizon', 'users.updateProfile', 'h-001']]);
+    assert.deepEqual(await backend.listAudit({ actorId: 'u-001' }, { userId: 'h-001' }), []);
+    assert.deepEqual(await backend.listAudit({ actorId: 'h-001' }, { userId: 'u-005' }), []);
+  });
+});
+
+describe('memory backend — lifecycle e-mails and links', () => {
+  it('making a contact a login user sends an invitation e-mail whose link sets the password', async () => {
+    const { backend } = setup();
+    const contact = backend.currentData().users['u-013']!;
+    assert.equal(contact.kind, 'contact');
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.makeLogin', userId: contact.id });
+    const user = backend.currentData().users[contact.id]!;
+    assert.equal(user.status, 'invited');
+    const mail = (await backend.outbox()).find((m) => m.userId === contact.id && m.kind === 'invitation');
+    assert.ok(mail, 'an invitation e-mail');
+    assert.equal(mail.to, contact.email);
+    assert.equal(mail.expiresAt, user.invitationExpiresAt);
+    assert.equal((await backend.inspectToken({ token: mail.token! })).state, 'valid');
+    await backend.acceptInvitation({ token: mail.token!, password: 'a long enough phrase' });
+    assert.equal((await backend.signIn({ email: contact.email, password: 'a long enough phrase' })).userId, contact.id);
+  });
+  it('reactivating a deactivated user who never set a password invites them again, with a fresh invitation e-mail', async () => {
+    const { backend, clock } = setup();
+    const deactivated = backend.currentData().users['u-012']!;
+    assert.equal(deactivated.status, 'deactivated');
+    assert.equal(deactivated.passwordSet, false);
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.activate', userId: deactivated.id });
+    const user = backend.currentData().users[deactivated.id]!;
+    assert.equal(user.status, 'invited');
+    assert.equal(user.invitationExpiresAt, new Date(clock.now() + 30 * DAY_MS).toISOString());
+    const mail = (await backend.outbox()).find((m) => m.userId === user.id && m.kind === 'invitation');
+    assert.ok(mail, 'an invitation e-mail');
+    assert.equal(mail.expiresAt, user.invitationExpiresAt);
+    await backend.acceptInvitation({ token: mail.token!, password: 'a long enough phrase' });
+    assert.equal(backend.currentData().users[user.id]!.status, 'active');
+  });
+  it('deactivating a user revokes its open links: an invitation and a reset link stop working at once, and stay dead after reactivation', async () => {
+    const { backend } = setup();
+    const { user, token } = await invite(backend);
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.resetPassword', userId: 'u-004' });
+    const reset = (await backend.outbox()).find((m) => m.userId === 'u-004' && m.kind === 'password-reset')!.token!;
+    for (const userId of [user.id, 'u-004']) await backend.execute({ actorId: 'u-001' }, { type: 'users.deactivate', userId });
+    assert.equal((await backend.inspectToken({ token })).state, 'expired');
+    assert.equal((await backend.inspectToken({ token: reset })).state, 'expired');
+    await assert.rejects(backend.acceptInvitation({ token, password: 'a long enough phrase' }), code('invitation-expired'));
+    await assert.rejects(backend.completePasswordReset({ token: reset, password: 'someone else set this' }), code('invitation-expired'));
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.activate', userId: 'u-004' });
+    assert.equal((await backend.inspectToken({ token: reset })).state, 'expired');
+    const email = backend.currentData().users['u-004']!.email;
+    assert.equal((await backend.signIn({ email, password: DEMO_PASSWORD })).userId, 'u-004', 'the password of before stands');
+  });
+  it('removing a user revokes its open links and deletes its password hash: nothing of its access is kept', async () => {
+    const { backend } = setup();
+    const { user, token } = await invite(backend);
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.resetPassword', userId: 'u-004' });
+    const reset = (await backend.outbox()).find((m) => m.userId === 'u-004' && m.kind === 'password-reset')!.token!;
+    for (const userId of [user.id, 'u-004']) await backend.execute({ actorId: 'u-001' }, { type: 'users.remove', userId });
+    assert.equal(backend.inspect().credentials['u-004'], undefined, 'its password hash is deleted with it');
+    const tokens = backend.inspect().tokens;
+    assert.equal(tokens[token]!.state, 'revoked');
+    assert.equal(tokens[reset]!.state, 'revoked');
+    assert.deepEqual(await backend.inspectToken({ token }), { kind: 'unknown', state: 'unknown' });
+    await assert.rejects(backend.acceptInvitation({ token, password: 'a long enough phrase' }), code('invitation-expired'));
+    await assert.rejects(backend.completePasswordReset({ token: reset, password: 'someone else set this' }), code('invitation-expired'));
+  });
+  it('a contact deactivated then reactivated is a contact again: no invitation, no login', async () => {
+    const { backend } = setup();
+    const contact = backend.currentData().users['u-013']!;
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.deactivate', userId: contact.id });
+    assert.equal(backend.currentData().users[contact.id]!.status, 'deactivated');
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.activate', userId: contact.id });
+    const user = backend.currentData().users[contact.id]!;
+    assert.equal(user.status, 'contact');
+    assert.equal(user.kind, 'contact');
+    assert.equal(user.invitationExpiresAt, undefined);
+    assert.ok(!(await backend.outbox()).some((m) => m.userId === contact.id), 'no e-mail to a contact');
   });
 });
 

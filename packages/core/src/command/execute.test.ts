@@ -5,6 +5,7 @@ import { envAt, fixtureData, T0, aUser } from '../test-support/fixture.js';
 import type { PortierError } from '../errors.js';
 import type { Command } from './command.schema.js';
 import { DAY_MS } from '../clock.js';
+import { effectiveStatus } from '../user/user.machine.js';
 
 const code = (expected: string) => (error: PortierError) => error.code === expected;
 const run = (command: Command, actor = 'admin', data = fixtureData()) => execute(data, actor, command, envAt());
@@ -23,6 +24,25 @@ describe('execute — users.create', () => {
     const outcome = run({ type: 'users.create', input: { email: 'c@a.example', firstName: 'C', lastName: 'C', language: 'fr', kind: 'contact' } });
     assert.equal(outcome.changes.users[0]!.status, 'contact');
     assert.deepEqual(outcome.effects, []);
+  });
+  it('rule 7: invites for the organization’s own period: with 7 days, the account is expired 7 days after creation', () => {
+    const data = fixtureData();
+    data.organizations['org-a']!.settings.invitationDays = 7;
+    const sevenDays = new Date(T0 + 7 * DAY_MS).toISOString();
+    const outcome = run({ type: 'users.create', input: { email: 'n@a.example', firstName: 'N', lastName: 'N', language: 'en' } }, 'admin', data);
+    const user = outcome.changes.users[0]!;
+    assert.equal(user.invitationExpiresAt, sevenDays);
+    assert.deepEqual(outcome.effects, [{ type: 'send-invitation', userId: user.id, expiresAt: sevenDays }]);
+    assert.equal(effectiveStatus(user, T0 + 7 * DAY_MS - 1), 'invited');
+    assert.equal(effectiveStatus(user, T0 + 7 * DAY_MS), 'expired');
+    // Re-sending and making a contact a login user take the same period.
+    assert.equal(run({ type: 'users.resendInvitation', userId: user.id }, 'admin', outcome.data).changes.users[0]!.invitationExpiresAt, sevenDays);
+    assert.equal(run({ type: 'users.makeLogin', userId: 'contact' }, 'admin', data).changes.users[0]!.invitationExpiresAt, sevenDays);
+  });
+  it('contacts: refuses creating a contact as a super user with not-editable', () => {
+    const input = { email: 'c@a.example', firstName: 'C', lastName: 'C', language: 'fr', kind: 'contact' } as const;
+    assert.throws(() => run({ type: 'users.create', input: { ...input, role: 'superuser' } }), code('not-editable'));
+    assert.equal(run({ type: 'users.create', input: { ...input, role: 'user' } }).changes.users[0]!.status, 'contact');
   });
   it('rule 5: refuses an e-mail taken in any organization, case-insensitively', () => {
     assert.throws(() => run({ type: 'users.create', input: { email: 'OTHER@a.example', firstName: 'X', lastName: 'Y', language: 'en' } }), code('email-taken'));
@@ -265,6 +285,33 @@ describe('execute — lifecycle commands', () => {
     assert.equal(outcome.changes.users[0]!.status, 'invited');
     assert.equal(outcome.changes.users[0]!.kind, 'login');
   });
+  it('making a contact a login user sends it an invitation for the organization’s period', () => {
+    const outcome = run({ type: 'users.makeLogin', userId: 'contact' });
+    const expiresAt = new Date(T0 + 30 * DAY_MS).toISOString();
+    assert.equal(outcome.changes.users[0]!.invitationExpiresAt, expiresAt);
+    assert.deepEqual(outcome.effects, [{ type: 'send-invitation', userId: 'contact', expiresAt }]);
+  });
+  it('reactivating a user who never set a password invites it again, with a fresh invitation', () => {
+    const data = fixtureData();
+    data.users['inv'] = aUser('inv', { status: 'deactivated', passwordSet: false });
+    const outcome = run({ type: 'users.activate', userId: 'inv' }, 'admin', data);
+    const expiresAt = new Date(T0 + 30 * DAY_MS).toISOString();
+    assert.equal(outcome.changes.users[0]!.status, 'invited');
+    assert.equal(outcome.changes.users[0]!.invitationExpiresAt, expiresAt);
+    assert.deepEqual(outcome.effects, [{ type: 'send-invitation', userId: 'inv', expiresAt }]);
+  });
+  it('a contact deactivated then reactivated is a contact again, and gets no invitation', () => {
+    const deactivated = run({ type: 'users.deactivate', userId: 'contact' });
+    assert.equal(deactivated.changes.users[0]!.status, 'deactivated');
+    const reactivated = execute(deactivated.data, 'admin', { type: 'users.activate', userId: 'contact' }, envAt());
+    assert.equal(reactivated.changes.users[0]!.status, 'contact');
+    assert.equal(reactivated.changes.users[0]!.kind, 'contact');
+    assert.deepEqual(reactivated.effects, []);
+  });
+  it('deactivating and removing a user revoke its open links (invitation, reset)', () => {
+    assert.deepEqual(run({ type: 'users.deactivate', userId: 'plain' }).effects, [{ type: 'revoke-tokens', userId: 'plain' }], 'deactivate');
+    assert.deepEqual(run({ type: 'users.remove', userId: 'plain' }).effects, [{ type: 'revoke-tokens', userId: 'plain' }], 'remove');
+  });
   it('sends a reset e-mail without touching the password; refuses it for an invited user', () => {
     assert.deepEqual(run({ type: 'users.resetPassword', userId: 'plain' }).effects, [{ type: 'send-password-reset', userId: 'plain' }]);
     assert.throws(() => run({ type: 'users.resetPassword', userId: 'contact' }), code('not-editable'));
@@ -288,6 +335,18 @@ describe('execute — access and managed clients', () => {
   it('sets several grants at once and removes a client', () => {
     const outcome = run({ type: 'access.set', userId: 'plain', grants: [{ clientId: 'c-2', applicationId: 'guard', level: 'alert' }], removeClientIds: ['c-1'] });
     assert.deepEqual(outcome.changes.grants['plain'], [{ clientId: 'c-2', applicationId: 'guard', level: 'alert' }]);
+  });
+  it('rule 2: refuses removing rights on a client the actor does not manage with out-of-scope', () => {
+    const data = fixtureData();
+    data.grants['plain'] = [...data.grants['plain']!, { clientId: 'c-2', applicationId: 'guard', level: 'alert' }];
+    // admin2 manages c-1 only: taking plain's rights on c-2 away is beyond it, even with nothing granted.
+    assert.throws(
+      () => run({ type: 'access.set', userId: 'plain', grants: [], removeClientIds: ['c-2'] }, 'admin2', data),
+      (error: PortierError) => error.code === 'out-of-scope' && error.details?.['reason'] === 'client-not-managed',
+    );
+    assert.throws(() => run({ type: 'access.set', userId: 'plain', grants: [{ clientId: 'c-1', applicationId: 'invoices', level: 'none' }], removeClientIds: ['c-2'] }, 'admin2', data), code('out-of-scope'));
+    // admin manages c-2: the same removal goes through.
+    assert.deepEqual(run({ type: 'access.set', userId: 'plain', grants: [], removeClientIds: ['c-2'] }, 'admin', data).changes.grants['plain'], [{ clientId: 'c-1', applicationId: 'invoices', level: 'full' }]);
   });
   it('rule 3: refuses a level the application does not allow, applying nothing', () => {
     const data = fixtureData();

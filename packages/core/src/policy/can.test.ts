@@ -187,4 +187,11 @@ describe('can — contacts', () => {
   it('refuses making a contact a super user', () => {
     assert.ok(refused('not-editable')(can(admin, 'user.set-role', { now: T0, user: data.users['contact']!, role: 'superuser' })));
   });
+  it('refuses creating a contact as a super user, and allows it as a plain user', () => {
+    const contact = (role: 'user' | 'superuser') => aUser('n', { kind: 'contact', status: 'contact', passwordSet: false, role });
+    assert.deepEqual(can(admin, 'user.create', { now: T0, user: contact('superuser') }), { allowed: false, code: 'not-editable', reason: 'contact-cannot-be-super-user' });
+    assert.deepEqual(can(admin, 'user.create', { now: T0, user: contact('user') }), { allowed: true });
+    // A login user may be created a super user: the rule is about contacts.
+    assert.deepEqual(can(admin, 'user.create', { now: T0, user: aUser('n', { role: 'superuser', status: 'invited', passwordSet: false }) }), { allowed: true });
+  });
 });

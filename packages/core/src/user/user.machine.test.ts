@@ -48,6 +48,14 @@ describe('account lifecycle (SPEC Lifecycles → Account)', () => {
     assert.equal(active.blockReason, undefined);
     assert.equal(active.signInLockedUntil, undefined);
   });
+  it('contact → deactivated → contact again: reactivating never makes a contact a login user', () => {
+    const deactivated = accountReducer(aUser('u', { kind: 'contact', status: 'contact', passwordSet: false }), { type: 'DEACTIVATE' });
+    assert.equal(deactivated.status, 'deactivated');
+    const reactivated = accountReducer(deactivated, { type: 'ACTIVATE' });
+    assert.equal(reactivated.status, 'contact');
+    assert.equal(reactivated.kind, 'contact');
+    assert.equal(reactivated.invitationExpiresAt, undefined);
+  });
   it('contact → invited when made a login user', () => {
     const next = accountReducer(aUser('u', { kind: 'contact', status: 'contact', passwordSet: false }), { type: 'MAKE_LOGIN', expiresAt: 'x' });
     assert.equal(next.status, 'invited');

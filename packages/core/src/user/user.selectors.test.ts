@@ -29,6 +29,17 @@ describe('selectUsers (seed 000 §4.3)', () => {
     assert.deepEqual(emails(selectUsers(state(), { role: 'superuser' })), ['admin@a.example', 'admin2@a.example', 'other@a.example']);
     assert.deepEqual(emails(selectUsers(state(), { status: 'blocked' })), ['yves.DUPONT@a.example']);
   });
+  it('filters by the effective status, not the stored one: a user stored active past its active-until day is deactivated', () => {
+    const s = state();
+    s.data.users['lapsed'] = aUser('lapsed', { email: 'lapsed@a.example', status: 'active', activeUntil: '2026-01-04' });
+    s.data.users['late'] = aUser('late', { email: 'late@a.example', status: 'invited', passwordSet: false, invitationExpiresAt: new Date(T0 - 1).toISOString() });
+    assert.deepEqual(emails(selectUsers(s, { status: 'deactivated' })), ['lapsed@a.example']);
+    assert.deepEqual(emails(selectUsers(s, { status: 'expired' })), ['late@a.example']);
+    assert.ok(!emails(selectUsers(s, { status: 'active' })).includes('lapsed@a.example'));
+    assert.deepEqual(emails(selectUsers(s, { status: 'invited' })), []);
+    // On its last day the same user is still active.
+    assert.ok(emails(selectUsers({ data: s.data, now: Date.UTC(2026, 0, 4, 23) }, { status: 'active' })).includes('lapsed@a.example'));
+  });
   it('sorts by any column in both directions', () => {
     assert.deepEqual(emails(selectUsers(state(), { email: 'dupont', sort: { key: 'lastName', direction: 'asc' } })), ['yves.DUPONT@a.example', 'zoe.dupont@a.example']);
     assert.deepEqual(emails(selectUsers(state(), { email: 'dupont', sort: { key: 'lastName', direction: 'desc' } })), ['zoe.dupont@a.example', 'yves.DUPONT@a.example']);
