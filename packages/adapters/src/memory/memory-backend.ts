@@ -383,6 +383,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         applyEffects(outcome.effects);
         // An administrator lifted the bar: guesses made while it stood no longer mute the right password.
         if (command.type === 'users.unblock' || command.type === 'users.activate') clearBarredGuesses(command.userId);
+        // A deleted account keeps no secret: its password hash goes with it.
+        for (const userId of outcome.changes.removedUserIds) delete state.credentials[userId];
         // Time-driven changes made before the command travel back too, so the store stays equal.
         const changedIds = new Set(outcome.changes.users.map((user) => user.id));
         const visible = swept.filter((user) => !changedIds.has(user.id) && can(actor, 'user.view', { now: clock.now(), user }).allowed);
