@@ -532,6 +532,285 @@ describe('createPortier', () => {
     assert.deepEqual(Object.keys(portier.getState().data.users), ['u-004']);
   });
 
+  it('drops a user removed by a command when a command behind it is still in flight', async () => {
+    const { portier, backend } = await setup();
+    const removed = portier.users.remove('u-040');
+    const blocked = portier.users.block('u-017');
+    await Promise.all([removed, blocked]);
+    assert.equal(portier.getState().data.users['u-040'], undefined);
+    assert.equal(portier.getState().data.grants['u-040'], undefined);
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('takes the backend’s rights when only they differ from the prediction', async () => {
+    const { portier, backend } = await setup();
+    const execute = backend.execute;
+    // A backend that stores rights its own way (here: one more right than asked) answers what it stored.
+    const extra = { clientId: 'c-brasserie', applicationId: 'portfolio-manager', level: 'read' } as const;
+    backend.execute = async (ctx, command) => {
+      const changes = await execute(ctx, command);
+      return command.type === 'access.set' ? { ...changes, grants: { 'u-017': [...changes.grants['u-017']!, extra] } } : changes;
+    };
+    const granted = { clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'full' } as const;
+    await portier.access.set('u-017', [granted]);
+    assert.deepEqual(portier.getState().data.grants['u-017']!.slice(-2), [granted, extra]);
+  });
+
+  it('reads again when the backend’s answer leaves out a record the command wrote, and then equals the backend', async () => {
+    const { portier, backend } = await setup();
+    const execute = backend.execute;
+    // The answer names no user: the view cannot tell whether the backend did what it predicted.
+    backend.execute = async (ctx, command) => ({ ...(await execute(ctx, command)), users: [] });
+    await portier.users.updateProfile('u-017', { firstName: 'Short' });
+    assert.equal(portier.getState().data.users['u-017']!.firstName, 'Short');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('a refresh whose read a command overtook reads again, and shows another client’s change it missed', async () => {
+    const { portier, backend } = await setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = backend.load;
+    let first = true;
+    backend.load = async (ctx) => {
+      const snapshot = await load(ctx);
+      if (first) {
+        first = false;
+        await gate;
+      }
+      return snapshot;
+    };
+    // Another client blocks u-016 before the refresh reads; the view's own block settles before the refresh answers.
+    await backend.execute({ actorId: 'u-003' }, { type: 'users.block', userId: 'u-016' });
+    const refreshed = portier.refresh();
+    await portier.users.block('u-017');
+    release();
+    await refreshed;
+    assert.equal(portier.getState().data.users['u-016']!.status, 'blocked');
+    assert.equal(portier.getState().data.users['u-017']!.status, 'blocked');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('after actAs, a command the previous actor fired does not show in the new actor’s view before it settles', async () => {
+    const { portier, backend } = await setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const execute = backend.execute;
+    backend.execute = async (ctx, command) => {
+      await gate;
+      return execute(ctx, command);
+    };
+    const blocked = portier.users.block('u-017');
+    assert.equal(portier.getState().data.users['u-017']!.status, 'blocked', 'shown at once to u-001');
+    await portier.session.actAs('u-003');
+    assert.equal(portier.getState().data.users['u-017']!.status, 'active', 'not u-003’s command, not yet applied');
+    release();
+    await blocked;
+    assert.equal(portier.getState().data.users['u-017']!.status, 'blocked');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('rule 10: once the actor’s own active-until day has passed, the store says so (forbidden, actor-inactive) instead of showing data', async () => {
+    const { portier, clock } = await setup('u-015');
+    assert.equal(portier.getState().status, 'ready');
+    clock.set(Date.UTC(2026, 11, 16, 9));
+    portier.setLocale('fr');
+    const state = portier.getState();
+    assert.equal(state.status, 'error');
+    assert.equal(state.error?.code, 'forbidden');
+    assert.equal(state.error?.details?.reason, 'actor-inactive');
+  });
+
+  it('rule 10: a command refused because the actor’s own end date passed makes the store read again and report the refusal', async () => {
+    const { portier, clock, backend } = await setup('u-015');
+    clock.set(Date.UTC(2026, 11, 16, 9));
+    let loads = 0;
+    const load = backend.load;
+    backend.load = (ctx) => {
+      loads++;
+      return load(ctx);
+    };
+    await assert.rejects(portier.users.updateProfile('u-015', { firstName: 'Late' }), (error: PortierError) => error.details?.reason === 'actor-inactive');
+    // The read runs after the refusal settles: wait for its outcome (up to 2 s on a busy machine).
+    const settled = () => loads > 0 && portier.getState().status === 'error';
+    for (let waited = 0; !settled() && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(loads, 1, 'read again');
+    assert.equal(portier.getState().status, 'error');
+    assert.equal(portier.getState().error?.code, 'forbidden');
+  });
+
+  it('setLocale changes the locale in the state and tells the listeners', async () => {
+    const { portier } = await setup();
+    const heard: string[] = [];
+    portier.subscribe((state) => heard.push(state.locale));
+    assert.equal(portier.getState().locale, 'en');
+    portier.setLocale('nl');
+    assert.equal(portier.getState().locale, 'nl');
+    assert.deepEqual(heard, ['nl']);
+  });
+
+  it('a refresh that cannot reach the backend keeps the ready view on screen, marked with the network error', async () => {
+    const { portier, backend } = await setup();
+    const shown = portier.getState().data;
+    backend.load = () => Promise.reject(new TypeError('Failed to fetch'));
+    await assert.rejects(portier.refresh(), (error: PortierError) => error.code === 'network');
+    const state = portier.getState();
+    assert.equal(state.status, 'ready');
+    assert.equal(state.error?.code, 'network');
+    assert.equal(state.data, shown);
+  });
+
+  it('an earlier refresh answering after a later one failed to reach the backend is still applied', async () => {
+    const { portier, backend } = await setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = backend.load;
+    let call = 0;
+    backend.load = async (ctx) => {
+      call++;
+      if (call === 2) throw new TypeError('Failed to fetch');
+      const snapshot = await load(ctx);
+      await gate;
+      return snapshot;
+    };
+    await backend.execute({ actorId: 'u-003' }, { type: 'users.block', userId: 'u-016' });
+    const slow = portier.refresh();
+    await assert.rejects(portier.refresh(), (error: PortierError) => error.code === 'network');
+    release();
+    await slow;
+    assert.equal(portier.getState().data.users['u-016']!.status, 'blocked');
+    assert.equal(portier.getState().error, undefined);
+    assert.equal(portier.getState().status, 'ready');
+  });
+
+  it('an older refresh answering after a newer one is dropped: it does not put back what another client changed since', async () => {
+    const { portier, backend } = await setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = backend.load;
+    let first = true;
+    backend.load = async (ctx) => {
+      const snapshot = await load(ctx);
+      if (first) {
+        first = false;
+        await gate;
+      }
+      return snapshot;
+    };
+    const older = portier.refresh();
+    await backend.execute({ actorId: 'u-003' }, { type: 'users.block', userId: 'u-016' });
+    await portier.refresh();
+    assert.equal(portier.getState().data.users['u-016']!.status, 'blocked');
+    release();
+    await older;
+    assert.equal(portier.getState().data.users['u-016']!.status, 'blocked');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('users the actor may not see, per the record the store holds of it, wait for the next load when reading again fails', async () => {
+    const { portier, backend } = await setup('u-004');
+    // Another administrator made u-004 a super user; the store has not read it yet.
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.setRole', userId: 'u-004', role: 'superuser' });
+    backend.load = () => Promise.reject(new TypeError('Failed to fetch'));
+    await portier.users.block('u-017');
+    assert.equal(backend.currentData().users['u-017']!.status, 'blocked');
+    assert.deepEqual(Object.keys(portier.getState().data.users), ['u-004']);
+  });
+
+  it('clients.search passes the limit to the backend', async () => {
+    const { portier } = await setup();
+    assert.ok((await portier.clients.search('')).length > 2);
+    assert.equal((await portier.clients.search('', 2)).length, 2);
+  });
+
+  it('a quiet re-read answered after a newer refresh is dropped: a refused command does not bring back an older snapshot', async () => {
+    const { portier, backend } = await setup();
+    // Another client blocked u-017: the view does not know, so blocking it again is refused by the backend, which makes the store read again.
+    await backend.execute({ actorId: 'u-003' }, { type: 'users.block', userId: 'u-017' });
+    const load = backend.load;
+    let armed = true;
+    backend.load = async (ctx) => {
+      const snapshot = await load(ctx);
+      if (armed) {
+        armed = false;
+        // After this read, another client blocks u-016 and a refresh reads that before the re-read answers.
+        await backend.execute({ actorId: 'u-003' }, { type: 'users.block', userId: 'u-016' });
+        await portier.refresh();
+      }
+      return snapshot;
+    };
+    await assert.rejects(portier.users.block('u-017'), (error: PortierError) => error.code === 'not-editable');
+    assert.equal(portier.getState().data.users['u-016']!.status, 'blocked');
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('users.create rejects with server (invalid-response) when the backend’s answer holds no user', async () => {
+    const { portier, backend } = await setup();
+    const execute = backend.execute;
+    backend.execute = async (ctx, command) => ({ ...(await execute(ctx, command)), users: [] });
+    await assert.rejects(
+      portier.users.create({ email: 'nobody@lambert.example', firstName: 'No', lastName: 'Body', language: 'en' }),
+      (error: PortierError) => error.code === 'server' && error.details?.reason === 'invalid-response',
+    );
+  });
+
+  it('access.set takes a single grant as well as a list', async () => {
+    const { portier, backend } = await setup();
+    await portier.access.set('u-017', { clientId: 'c-brasserie', applicationId: 'energy-guard', level: 'alert' });
+    assert.ok(backend.currentData().grants['u-017']!.some((grant) => grant.applicationId === 'energy-guard' && grant.level === 'alert'));
+    await assertStoreEqualsBackend(portier, backend);
+  });
+
+  it('passes on a PortierError from another bundle copy (known by its shape) with its code; anything else thrown is server, with its message as cause', async () => {
+    const { backend } = await setup();
+    const thrown: unknown[] = [
+      { name: 'PortierError', code: 'email-taken', details: { field: 'email' }, message: 'email-taken' },
+      { name: 'PortierError', code: 'teapot', message: 'teapot' },
+      new Error('boom'),
+    ];
+    const portier = createPortier({
+      backend: { ...backend, listAudit: () => Promise.reject(thrown.shift()) } as PortierBackend,
+      actorId: 'u-001',
+    });
+    await portier.ready;
+    await assert.rejects(portier.audit.list(), (error: PortierError) => error.code === 'email-taken' && error.details?.field === 'email');
+    await assert.rejects(portier.audit.list(), (error: PortierError) => error instanceof PortierError && error.code === 'server');
+    await assert.rejects(portier.audit.list(), (error: PortierError) => error.code === 'server' && error.details?.cause === 'boom');
+  });
+
+  it('after an actAs whose load failed, a re-read made for a refused command holds the new actor’s view: a refresh whose re-read fails keeps it, not an older snapshot', async () => {
+    const { portier, backend } = await setup();
+    const load = backend.load;
+    let mode: 'fail' | 'pass' | 'gate' = 'fail';
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    backend.load = async (ctx) => {
+      if (mode === 'fail') throw new TypeError('Failed to fetch');
+      if (mode === 'gate') {
+        mode = 'fail';
+        const snapshot = await load(ctx);
+        await gate;
+        return snapshot;
+      }
+      return load(ctx);
+    };
+    const network = (error: PortierError) => error.code === 'network';
+    await assert.rejects(portier.session.actAs('u-003'), network);
+    mode = 'pass';
+    // Refused by the backend (another client blocked u-016 first): the store reads u-003's view again.
+    await backend.execute({ actorId: 'u-001' }, { type: 'users.block', userId: 'u-016' });
+    await assert.rejects(portier.users.block('u-016'), (error: PortierError) => error.code === 'not-editable');
+    // A refresh reads, a command settles before it answers, and reading again fails.
+    mode = 'gate';
+    const refreshed = portier.refresh();
+    await portier.users.block('u-017');
+    release();
+    await assert.rejects(refreshed, network);
+    assert.equal(portier.getState().data.users['u-017']!.status, 'blocked');
+    assert.equal(portier.getState().data.users['u-016']!.status, 'blocked');
+  });
+
   it('reports a failed load in the state and through ready', async () => {
     const failing = { load: () => Promise.reject(new TypeError('offline')) } as unknown as PortierBackend;
     const portier = createPortier({ backend: failing });

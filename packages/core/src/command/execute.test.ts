@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execute } from './execute.js';
 import { envAt, fixtureData, T0, aUser } from '../test-support/fixture.js';
-import type { PortierError } from '../errors.js';
+import { PortierError, isPortierErrorCode } from '../errors.js';
 import type { Command } from './command.schema.js';
 import { DAY_MS } from '../clock.js';
 import { effectiveStatus } from '../user/user.machine.js';
@@ -195,6 +195,23 @@ describe('execute — profile and role', () => {
   });
   it('rule 5: refuses changing the e-mail with not-editable', () => {
     assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', changes: { email: 'new@a.example' } }), code('not-editable'));
+  });
+  it('a refusal travels as JSON (a REST problem document) with its code, details and message; one without details has no details key', () => {
+    let refusal: unknown;
+    try {
+      run({ type: 'users.updateProfile', userId: 'plain', expectedVersion: 3, changes: { firstName: 'P' } });
+    } catch (error) {
+      refusal = error;
+    }
+    const json = JSON.parse(JSON.stringify(refusal));
+    assert.equal(json.code, 'conflict');
+    assert.deepEqual(json.details, (refusal as PortierError).details);
+    assert.ok(json.details !== undefined && Object.keys(json.details).length > 0);
+    assert.equal(json.message, (refusal as PortierError).message);
+    assert.deepEqual(Object.keys(new PortierError('server').toJSON()).sort(), ['code', 'message']);
+    // What a client accepts as a code from such a document: the closed union only.
+    assert.equal(isPortierErrorCode(json.code), true);
+    assert.equal(isPortierErrorCode('teapot'), false);
   });
   it('refuses a stale version with conflict', () => {
     assert.throws(() => run({ type: 'users.updateProfile', userId: 'plain', expectedVersion: 3, changes: { firstName: 'P' } }), code('conflict'));

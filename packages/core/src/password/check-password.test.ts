@@ -44,6 +44,20 @@ describe('checkPassword — rule 9', () => {
     assert.equal(passwordPolicySchema.safeParse({ minLength: 12, maxLength: 8 }).success, false);
     assert.equal(passwordPolicySchema.safeParse({ minLength: 8, maxLength: 8 }).success, true);
   });
+  it('nist: 128 characters are allowed, 129 are refused with the maximum', () => {
+    assert.deepEqual(checkPassword('ab'.repeat(64), 'nist'), []);
+    assert.deepEqual(checkPassword('ab'.repeat(64) + 'c', 'nist'), [{ rule: 'max-length', max: 128 }]);
+  });
+  it('strict: a name of 3 letters counts, one of 2 does not', () => {
+    assert.deepEqual(rules(checkPassword('Xk9!leeward', 'strict', { email: 'ann@x.be', lastName: 'Lee' })), ['not-name']);
+    assert.deepEqual(checkPassword('Xk9!strong', 'strict', { email: 'ann@x.be', lastName: 'Ng' }), []);
+  });
+  it('strict: the name is found whatever the case of the password', () => {
+    assert.deepEqual(rules(checkPassword('Xk9!PEETERS', 'strict', { email: 'ann@x.be', lastName: 'Peeters' })), ['not-name']);
+  });
+  it('strict: a digit of any script counts as a digit', () => {
+    assert.deepEqual(checkPassword('Abcdef!\u0663', 'strict'), []);
+  });
   it('returns every unmet rule at once, for live feedback', () => {
     assert.deepEqual(rules(checkPassword('', 'strict')), ['min-length', 'lower', 'upper', 'digit', 'special']);
   });

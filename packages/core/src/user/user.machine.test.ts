@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { accountReducer, accountTransitions, applyTimedTransitions, canTransition, effectiveStatus, nextTimedChange, recordFailedSignIn } from './user.machine.js';
 import { ACCOUNT_STATUSES } from './user.schema.js';
-import { aUser, T0 } from '../test-support/fixture.js';
+import { aUser, fixtureData, T0 } from '../test-support/fixture.js';
+import { sweepTimedTransitions } from '../command/sweep.js';
 import { DAY_MS } from '../clock.js';
 import { PortierError } from '../errors.js';
 
@@ -108,6 +109,20 @@ describe('time rules', () => {
     assert.equal(nextTimedChange(invited, endOfActivity), Infinity);
     assert.equal(nextTimedChange(aUser('u', { status: 'deactivated', activeUntil: '2026-02-01' }), T0), Infinity);
   });
+  it('rules 7 and 10: the sweep audits each transition as done by system, with the status before and after', () => {
+    const data = fixtureData();
+    data.users['late'] = aUser('late', { status: 'invited', passwordSet: false, invitationExpiresAt: new Date(T0 - 1).toISOString() });
+    data.users['lapsed'] = aUser('lapsed', { activeUntil: '2026-01-04' });
+    const { audit, changed } = sweepTimedTransitions(data, T0);
+    assert.deepEqual(changed.map((user) => [user.id, user.status]), [['late', 'expired'], ['lapsed', 'deactivated']]);
+    assert.deepEqual(
+      audit.map(({ action, actorId, targetId, before, after, at }) => ({ action, actorId, targetId, before, after, at })),
+      [
+        { action: 'account.expired', actorId: 'system', targetId: 'late', before: { status: 'invited' }, after: { status: 'expired' }, at: new Date(T0).toISOString() },
+        { action: 'account.deactivated', actorId: 'system', targetId: 'lapsed', before: { status: 'active' }, after: { status: 'deactivated' }, at: new Date(T0).toISOString() },
+      ],
+    );
+  });
 });
 
 describe('rule 8: failed sign-ins', () => {
@@ -134,5 +149,18 @@ describe('rule 8: failed sign-ins', () => {
     assert.equal(outcome.blocked, false);
     assert.equal(outcome.user.status, 'active');
     assert.ok(Date.parse(outcome.user.signInLockedUntil!) > T0);
+  });
+  it('locks the last super user for the given time, 15 minutes when none is given', () => {
+    const user = aUser('u', { role: 'superuser', failedSignIns: 4 });
+    const lastSuperUser = { ...options, isLastSuperUser: true };
+    assert.equal(recordFailedSignIn(user, { ...lastSuperUser, lockMs: 60_000 }).user.signInLockedUntil, new Date(T0 + 60_000).toISOString());
+    assert.equal(recordFailedSignIn(user, lastSuperUser).user.signInLockedUntil, new Date(T0 + 15 * 60_000).toISOString());
+  });
+  it('a lock is gone from the instant it ends; one still running stays', () => {
+    const ended = recordFailedSignIn(aUser('u', { signInLockedUntil: new Date(T0).toISOString() }), options);
+    assert.equal(ended.user.signInLockedUntil, undefined);
+    assert.equal(ended.user.failedSignIns, 1);
+    const running = recordFailedSignIn(aUser('u', { signInLockedUntil: new Date(T0 + 1).toISOString() }), options);
+    assert.equal(running.user.signInLockedUntil, new Date(T0 + 1).toISOString());
   });
 });

@@ -6,6 +6,7 @@ import type { User } from './user.schema.js';
 import fc from 'fast-check';
 import { DAY_MS, isoDay } from '../clock.js';
 import { aUser, fixtureData, T0 } from '../test-support/fixture.js';
+import { searchClients } from '../client/client.selectors.js';
 
 function state() {
   const data = fixtureData();
@@ -149,9 +150,72 @@ describe('selectUsers (seed 000 §4.3)', () => {
     );
   });
 
+  it('breaks ties of the sorted column by e-mail, ascending in both directions, before the id', () => {
+    const data = fixtureData();
+    data.users = {
+      a: aUser('a', { lastName: 'Same', email: 'zed@a.example' }),
+      b: aUser('b', { lastName: 'Same', email: 'amy@a.example' }),
+      c: aUser('c', { lastName: 'Other', email: 'cat@a.example' }),
+    };
+    const ids = (direction: 'asc' | 'desc') => selectUsers({ data, now: T0 }, { sort: { key: 'lastName', direction } }).map((user) => user.id);
+    assert.deepEqual(ids('asc'), ['c', 'b', 'a']);
+    assert.deepEqual(ids('desc'), ['b', 'a', 'c']);
+  });
+
+  it('ignores spaces around the e-mail filter, as typed or pasted', () => {
+    assert.deepEqual(emails(selectUsers(state(), { email: '  dupont\t' })), ['yves.DUPONT@a.example', 'zoe.dupont@a.example']);
+  });
+
+  it('pages 50 users at a time by default, and the last page holds the rest', () => {
+    const data = fixtureData();
+    data.users = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`x${i}`, aUser(`x${i}`)]));
+    const first = selectUserPage({ data, now: T0 }, {});
+    assert.equal(first.items.length, 50);
+    assert.equal(first.total, 120);
+    assert.equal(first.offset, 0);
+    const last = selectUserPage({ data, now: T0 }, { offset: 100 });
+    assert.equal(last.items.length, 20);
+    assert.equal(last.offset, 100);
+  });
+
+  it('sorts by status again once time has changed a status, without any write', () => {
+    const data = fixtureData();
+    data.users = {
+      x: aUser('x', { email: 'x@a.example', status: 'active', activeUntil: '2026-01-05' }),
+      y: aUser('y', { email: 'y@a.example', status: 'blocked' }),
+    };
+    const byStatus = (now: number) => selectUsers({ data, now }, { sort: { key: 'status', direction: 'asc' } }).map((user) => user.id);
+    assert.deepEqual(byStatus(T0), ['x', 'y'], 'active before blocked');
+    assert.deepEqual(byStatus(T0 + 2 * DAY_MS), ['y', 'x'], 'blocked before deactivated, x’s last day being past');
+  });
+
+  it('sorts users without an active-until date after those with one, ascending', () => {
+    const data = fixtureData();
+    data.users = {
+      a: aUser('a', { email: 'a@a.example' }),
+      b: aUser('b', { email: 'b@a.example', activeUntil: '2027-03-01' }),
+      c: aUser('c', { email: 'c@a.example', activeUntil: '2026-06-01' }),
+    };
+    assert.deepEqual(selectUsers({ data, now: T0 }, { sort: { key: 'activeUntil', direction: 'asc' } }).map((user) => user.id), ['c', 'b', 'a']);
+  });
+
   it('pages', () => {
     const page = selectUserPage(state(), { offset: 2, limit: 2 });
     assert.equal(page.total, 8);
     assert.equal(page.items.length, 2);
+  });
+});
+
+describe('searchClients', () => {
+  const clients = Array.from({ length: 60 }, (_, i) => ({ id: `c-${i}`, organizationId: 'org-a', name: `Client ${String(60 - i).padStart(2, '0')}`, number: `100 ${i}`, vat: `BE0${i}` }));
+  it('matches every client on empty text, sorted by name, 50 at most by default', () => {
+    const hits = searchClients(clients, '');
+    assert.equal(hits.length, 50);
+    assert.deepEqual(hits.slice(0, 3).map((client) => client.name), ['Client 01', 'Client 02', 'Client 03']);
+    assert.equal(searchClients(clients, '  ', 100).length, 60);
+  });
+  it('sorts the clients found by name', () => {
+    const found = searchClients([fixtureData().clients['c-2']!, fixtureData().clients['c-1']!], 'client');
+    assert.deepEqual(found.map((client) => client.name), ['Client One', 'Client Two']);
   });
 });
