@@ -111,7 +111,8 @@ function forwardedScreenParts() {
       admin.cssParts = [
         ...(admin.cssParts ?? []),
         ...names.map((name) => {
-          const screens = forwarded.get(name);
+          // By tag name: the analyzer meets modules in an order that differs between machines.
+          const screens = forwarded.get(name).sort((a, b) => (a.tag < b.tag ? -1 : 1));
           const description =
             screens.length === 1
               ? `Forwarded from ${screens[0].tag}: ${screens[0].description}`
