@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { describe, it } from 'node:test';
 import { createPortier } from '@portier/core';
 import { createMemoryBackend } from '../memory/memory-backend.js';
@@ -42,6 +42,59 @@ describe('toNodeListener', () => {
     try {
       const response = await fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
       assert.deepEqual(response.headers.getSetCookie(), ['session=abc; Path=/; HttpOnly', 'csrf=xyz; Path=/']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('aborts the request’s signal when its client goes away before the answer, so the handler can stop', async () => {
+    let heard: (value: string) => void = () => undefined;
+    const outcome = new Promise<string>((resolve) => (heard = resolve));
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const handler = (request: Request) =>
+      new Promise<Response>((resolve) => {
+        started();
+        request.signal.addEventListener('abort', () => {
+          heard('aborted');
+          resolve(new Response(null, { status: 499 }));
+        });
+        setTimeout(() => {
+          heard('never aborted');
+          resolve(new Response('late'));
+        }, 3_000);
+      });
+    const server = createServer(toNodeListener(handler));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = httpRequest({ host: '127.0.0.1', port: (server.address() as { port: number }).port, path: '/slow' });
+      client.on('error', () => undefined);
+      client.end();
+      await running;
+      client.destroy();
+      assert.equal(await outcome, 'aborted');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('builds each request’s URL on its origin, written with or without a trailing slash, and answers a handler that throws 500', async () => {
+    const seen: string[] = [];
+    const echo = async (request: Request) => {
+      seen.push(request.url);
+      if (new URL(request.url).pathname === '/boom') throw new Error('handler bug');
+      return new Response('ok');
+    };
+    const server = createServer(toNodeListener(echo, { origin: 'https://portal.example/' }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      assert.equal((await fetch(`${base}/api/portier/snapshot?limit=5`)).status, 200);
+      assert.deepEqual(seen, ['https://portal.example/api/portier/snapshot?limit=5']);
+      const failed = await fetch(`${base}/boom`);
+      assert.deepEqual([failed.status, await failed.text()], [500, '']);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

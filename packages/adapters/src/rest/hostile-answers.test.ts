@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import { describe, it } from 'node:test';
 import { PortierError, createPortier, isPortierError } from '@portier/core';
@@ -206,5 +207,160 @@ describe('REST client facing a hostile or broken server', () => {
     for (let level = 0; level < 20_000; level++) nested = nested['a'] = {};
     const served = problemResponse(new PortierError('server', details));
     assert.deepEqual([served.status, (await served.json()).code], [500, 'server']);
+  });
+
+  it('rejects with the caller’s AbortError when its signal aborts mid-request, not with a network timeout', async () => {
+    const neverAnswers: typeof fetch = () => new Promise(() => undefined);
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: neverAnswers, timeoutMs: 60_000, retry: false });
+    for (const call of [
+      (signal: AbortSignal) => backend.listUsers({ actorId: ACTORS.admin, signal }, {}),
+      (signal: AbortSignal) => backend.execute({ actorId: ACTORS.admin, signal }, { type: 'users.block', userId: ACTORS.target }),
+    ]) {
+      const controller = new AbortController();
+      const pending = call(controller.signal);
+      setTimeout(() => controller.abort(), 10);
+      await assert.rejects(pending, (error: unknown) => !isPortierError(error) && (error as Error).name === 'AbortError');
+    }
+  });
+
+  it('stops waiting between retries as soon as the caller aborts, not after the backoff delay', async () => {
+    let requests = 0;
+    const unavailable = () => {
+      requests++;
+      return new Response('', { status: 503 });
+    };
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(unavailable), retry: { retries: 2, baseDelayMs: 30_000 } });
+    const controller = new AbortController();
+    const pending = backend.load({ actorId: ACTORS.admin, signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    const started = Date.now();
+    await assert.rejects(pending, (error: unknown) => (error as Error).name === 'AbortError');
+    assert.ok(Date.now() - started < 5_000, 'aborted during the backoff, not after it');
+    assert.equal(requests, 1);
+  });
+
+  it('reads an error answer whose body is not JSON (a proxy’s text or HTML page) by its status, not as malformed JSON', async () => {
+    const cases: [number, string][] = [
+      [412, 'conflict'],
+      [404, 'not-found'],
+      [401, 'forbidden'],
+      [400, 'validation'],
+      [423, 'account-blocked'],
+      [410, 'invitation-expired'],
+    ];
+    for (const [status, code] of cases) {
+      const page = () => new Response('<html><body>Nope</body></html>', { status, headers: { 'content-type': 'text/html' } });
+      const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(page), retry: false });
+      const error = await refusal(backend.execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: ACTORS.target, expectedVersion: 0 }));
+      assert.deepEqual([error.code, error.details?.['status']], [code, status], String(status));
+    }
+  });
+
+  it('calls the contract under a base URL written with a trailing slash, without a doubled slash', async () => {
+    const handler = createRestHandler(createMemoryBackend(), { resolveActor: (request) => request.headers.get('x-portier-actor') ?? undefined, basePath: '/api' });
+    const urls: string[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      urls.push(String(input));
+      return handler(new Request(input as string, init));
+    };
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api//', fetch: recording, retry: false });
+    const snapshot = await backend.load({ actorId: ACTORS.admin });
+    assert.equal(snapshot.actorId, ACTORS.admin);
+    assert.deepEqual(urls, ['http://portier.test/api/snapshot']);
+  });
+
+  it('asks the audit log of one user only when a userId is given, and sends the host’s own headers with every request', async () => {
+    const memory = createMemoryBackend();
+    const handler = createRestHandler(memory, { resolveActor: (request) => (request.headers.get('authorization') === 'Bearer host-token' ? (request.headers.get('x-portier-actor') ?? undefined) : undefined) });
+    const seen: string[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      const request = new Request(input as string, init);
+      seen.push(`${request.method} ${request.headers.get('authorization')}`);
+      return handler(request);
+    };
+    const backend = createRestBackend({ baseUrl: 'http://portier.test', fetch: recording, retry: false, headers: { authorization: 'Bearer host-token' } });
+    const ctx = { actorId: ACTORS.admin };
+    await backend.execute(ctx, { type: 'users.block', userId: ACTORS.target });
+    await backend.execute(ctx, { type: 'users.updateProfile', userId: 'u-006', changes: { firstName: 'Other' } });
+    const all = await backend.listAudit(ctx, {});
+    assert.ok(all.some((entry) => entry.targetId === 'u-006'));
+    const one = await backend.listAudit(ctx, { userId: ACTORS.target });
+    assert.ok(one.length > 0);
+    assert.deepEqual([...new Set(one.map((entry) => entry.targetId))], [ACTORS.target]);
+    assert.deepEqual([...new Set(seen)].sort(), ['GET Bearer host-token', 'POST Bearer host-token', 'PATCH Bearer host-token'].sort());
+  });
+
+  it('reads 412 as conflict whatever code its body names, and keeps the status of a 5xx that names its code', async () => {
+    const answer = (status: number, body: unknown) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
+    const backend = (status: number, body: unknown) => createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(answer(status, body)), retry: false });
+    const stale = await refusal(backend(412, { code: 'not-found', details: { entity: 'user' } }).execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: ACTORS.target, expectedVersion: 3 }));
+    assert.equal(stale.code, 'conflict');
+    const failed = await refusal(backend(503, { code: 'server', details: { reason: 'maintenance' } }).execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: ACTORS.target }));
+    assert.deepEqual([failed.code, failed.details?.['reason'], failed.details?.['status']], ['server', 'maintenance', 503]);
+    const refused = await refusal(backend(409, { code: 'not-editable', details: { from: 'blocked' } }).execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: ACTORS.target }));
+    assert.deepEqual([refused.code, refused.details?.['status']], ['not-editable', undefined], 'a named 4xx says no more than its code');
+  });
+
+  it('keeps details nested up to four levels, and drops only the deeper ones', async () => {
+    const nest = (levels: number): unknown => (levels === 0 ? 'x' : { a: nest(levels - 1) });
+    const answer = () => new Response(JSON.stringify({ code: 'not-editable', details: { kept: nest(4), dropped: nest(5), from: 'blocked' } }), { status: 409 });
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(answer), retry: false });
+    const error = await refusal(backend.execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: ACTORS.target }));
+    assert.deepEqual(error.details, { kept: nest(4), from: 'blocked' });
+  });
+
+  it('carries a refusal’s message from the handler to the caller, as the problem’s detail', async () => {
+    const memory = createMemoryBackend();
+    const refusing = { ...memory, execute: () => Promise.reject(new PortierError('not-editable', { from: 'blocked' }, 'blocked users cannot be edited')) };
+    const handler = createRestHandler(refusing, { resolveActor: () => ACTORS.admin });
+    const backend = createRestBackend({ baseUrl: 'http://portier.test', fetch: async (input, init) => handler(new Request(input as string, init)), retry: false });
+    const error = await refusal(backend.execute({ actorId: ACTORS.admin }, { type: 'users.block', userId: ACTORS.target }));
+    assert.deepEqual([error.code, error.message, error.details?.['from']], ['not-editable', 'blocked users cannot be edited', 'blocked']);
+  });
+
+  it('aborts the request it gave up on, at its timeout or the caller’s abort, so the connection is let go', async () => {
+    const signals: AbortSignal[] = [];
+    const neverAnswers: typeof fetch = (_input, init) => {
+      signals.push(init!.signal!);
+      return new Promise(() => undefined);
+    };
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: neverAnswers, timeoutMs: 30, retry: false });
+    const timedOut = await refusal(backend.load({ actorId: ACTORS.admin }));
+    assert.deepEqual([timedOut.code, signals[0]?.aborted], ['network', true]);
+    const patient = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: neverAnswers, timeoutMs: 60_000, retry: false });
+    const controller = new AbortController();
+    const pending = patient.load({ actorId: ACTORS.admin, signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    await assert.rejects(pending, { name: 'AbortError' });
+    assert.equal(signals[1]?.aborted, true, 'the fetch hears the caller’s abort');
+  });
+
+  it('leaves no listener on a caller’s long-lived signal once its requests are over', async () => {
+    const page = () => new Response(JSON.stringify({ items: [], total: 0, offset: 0 }), { status: 200, headers: { 'content-type': 'application/json' } });
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: answering(page), retry: false });
+    const session = new AbortController();
+    for (let i = 0; i < 20; i++) await backend.listUsers({ actorId: ACTORS.admin, signal: session.signal }, {});
+    assert.equal(getEventListeners(session.signal, 'abort').length, 0);
+  });
+
+  it('cancels an answer’s body that stops arriving once its timeout is up', async () => {
+    let cancelled = false;
+    const stalls: typeof fetch = async () =>
+      new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"items":')), cancel: () => void (cancelled = true) }), { status: 200 });
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: stalls, timeoutMs: 30, retry: false });
+    const error = await refusal(backend.listUsers({ actorId: ACTORS.admin }, {}));
+    assert.deepEqual([error.code, error.details?.['reason']], ['network', 'timeout']);
+    for (let waited = 0; !cancelled && waited < 1_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(cancelled, true, 'its body is cancelled, and its connection with it');
+  });
+
+  it('cancels an answer’s body as soon as it passes its limit, rather than leaving it streaming', async () => {
+    let cancelled = false;
+    const endless: typeof fetch = async () =>
+      new Response(new ReadableStream({ pull: (controller) => controller.enqueue(new Uint8Array(1024).fill(0x20)), cancel: () => void (cancelled = true) }), { status: 200 });
+    const backend = createRestBackend({ baseUrl: 'http://portier.test/api', fetch: endless, maxResponseBytes: 4096, retry: false });
+    const error = await refusal(backend.load({ actorId: ACTORS.admin }));
+    assert.deepEqual([error.code, error.details?.['reason']], ['server', 'response-too-large']);
+    assert.equal(cancelled, true);
   });
 });

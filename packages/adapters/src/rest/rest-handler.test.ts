@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { PortierError } from '@portier/core';
+import { PortierError, type PortierBackend } from '@portier/core';
 import { createMemoryBackend } from '../memory/memory-backend.js';
 import { buildOpenApi } from './generate-openapi.js';
 import { createRestHandler } from './rest-handler.js';
@@ -295,6 +295,140 @@ describe('createRestHandler', () => {
       const unknown = await answer('nobody');
       assert.equal(unknown.status, 404, `${method} ${path('nobody')}`);
       assert.deepEqual(await answer(otherId), unknown, `${method} ${path(otherId)}`);
+    }
+  });
+
+  /** A memory backend whose every call is written down, by operation. */
+  function spied() {
+    const memory = createMemoryBackend();
+    const calls: string[] = [];
+    const backend = Object.fromEntries(
+      Object.entries(memory).map(([name, value]) => [name, typeof value === 'function' ? (...args: unknown[]) => (calls.push(name), (value as (...a: unknown[]) => unknown).apply(memory, args)) : value]),
+    ) as unknown as PortierBackend;
+    return { backend, calls };
+  }
+
+  it('refuses a query or a session field out of its bounds 400 before the backend hears of it; the bounds themselves pass', async () => {
+    const { backend, calls } = spied();
+    const handler = createRestHandler(backend, { resolveActor: () => 'u-001' });
+    const get = (path: string) => handler(new Request(`http://portier.test${path}`));
+    const post = (path: string, body: unknown) => handler(new Request(`http://portier.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    const refused: [string, () => Promise<Response>][] = [
+      ['limit=0', () => get('/clients?limit=0')],
+      ['limit=1001', () => get('/clients?limit=1001')],
+      ['audit limit=0', () => get('/audit?limit=0')],
+      ['text of 201', () => get(`/clients?text=${'b'.repeat(201)}`)],
+      ['userId of 201', () => get(`/audit?userId=${'u'.repeat(201)}`)],
+      ['password of 4097', () => post('/session/sign-in', { email: 'amelie.dubois@lambert.example', password: 'x'.repeat(4097) })],
+      ['token of 4097', () => post('/tokens/inspect', { token: 't'.repeat(4097) })],
+    ];
+    for (const [name, ask] of refused) {
+      const response = await ask();
+      assert.deepEqual([response.status, (await problem(response)).code], [400, 'validation'], name);
+    }
+    assert.deepEqual(calls, [], 'the backend heard none of them');
+    for (const path of ['/clients?limit=1', '/clients?limit=1000', `/clients?text=${'b'.repeat(200)}`]) assert.equal((await get(path)).status, 200, path);
+    assert.equal((await post('/tokens/inspect', { token: 't'.repeat(4096) })).status, 200);
+    assert.deepEqual(calls, ['searchClients', 'searchClients', 'searchClients', 'inspectToken']);
+  });
+
+  it('answers 401 for a resolver that finds nobody without asking the backend at all: no backend can take it for its default actor', async () => {
+    for (const nobody of [null, '', 0, false, {}]) {
+      const { backend, calls } = spied();
+      const handler = createRestHandler(backend, { resolveActor: () => nobody as unknown as string | undefined });
+      const response = await handler(new Request('http://portier.test/users/u-005/block', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+      assert.equal(response.status, 401, JSON.stringify(nobody));
+      assert.deepEqual(calls, [], JSON.stringify(nobody));
+    }
+  });
+
+  it('refuses an unreadable If-Match 400 on every command, a create too, and creates nobody', async () => {
+    const { send, backend } = setup();
+    const before = Object.keys(backend.currentData().users).length;
+    const created = await send('POST', '/users', { body: JSON.stringify({ email: 'if.match@lambert.example', firstName: 'I', lastName: 'M', language: 'en' }), headers: { 'if-match': 'yesterday' } });
+    assert.deepEqual([created.status, (await problem(created)).details?.['issues']], [400, [{ path: ['If-Match'], code: 'invalid_format', message: 'expected W/"<version>"' }]]);
+    const listed = await send('PATCH', '/users/u-005', { body: '{"firstName":"One"}', headers: { 'if-match': 'W/"0", tomorrow' } });
+    assert.deepEqual([listed.status, (await problem(listed)).details?.['issues']], [400, [{ path: ['If-Match'], code: 'invalid_format', message: 'expected W/"<version>"' }]]);
+    assert.equal(Object.keys(backend.currentData().users).length, before);
+    assert.equal(backend.currentData().users['u-005']!.firstName === 'One', false);
+  });
+
+  it('serves a refusal’s own message as the problem’s detail, and leaves it out when it only repeats the code', async () => {
+    const memory = createMemoryBackend();
+    for (const [error, detail] of [
+      [new PortierError('not-editable', { from: 'blocked' }, 'blocked users cannot be edited'), 'blocked users cannot be edited'],
+      [new PortierError('not-editable', { from: 'blocked' }), undefined],
+    ] as const) {
+      const handler = createRestHandler({ ...memory, execute: () => Promise.reject(error) }, { resolveActor: () => 'u-001' });
+      const response = await handler(new Request('http://portier.test/users/u-005/block', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+      const body = (await problem(response)) as { detail?: string; status: number };
+      assert.deepEqual([body.status, body.detail], [409, detail]);
+    }
+  });
+
+  it('sorts ascending when the sort names no direction, and reads only plain digits as a number', async () => {
+    const { send } = setup();
+    const names = async (query: string) => ((await (await send('GET', `/users?${query}`)).json()) as { items: { lastName: string }[] }).items.map((user) => user.lastName);
+    const ascending = await names('sort=lastName:asc&limit=1000');
+    assert.notDeepEqual(ascending, await names('sort=lastName:desc&limit=1000'));
+    assert.deepEqual(await names('sort=lastName&limit=1000'), ascending);
+    for (const query of ['limit=+5', 'limit=-1', 'offset=+0', 'limit=5.0', 'limit=0x10']) {
+      const refused = await problem(await send('GET', `/users?${query}`));
+      assert.deepEqual([refused.status, refused.details?.['issues']], [400, [{ path: [query.split('=')[0]], code: 'invalid_type', message: 'expected integer' }]], query);
+    }
+  });
+
+  it('lists the audit of the one user a userId names', async () => {
+    const { send } = setup();
+    assert.equal((await send('POST', '/users/u-005/block', { body: '{}' })).status, 200);
+    assert.equal((await send('PATCH', '/users/u-006', { body: '{"firstName":"Other"}' })).status, 200);
+    const targets = async (query: string) => [...new Set(((await (await send('GET', `/audit${query}`)).json()) as { targetId: string }[]).map((entry) => entry.targetId))].sort();
+    assert.deepEqual(await targets(''), ['u-005', 'u-006']);
+    assert.deepEqual(await targets('?userId=u-005'), ['u-005']);
+  });
+
+  it('takes a command with an empty JSON body as one with no fields, and refuses a type that only starts like JSON 415', async () => {
+    const { send, handler } = setup();
+    const empty = await handler(new Request(`${BASE}/users/u-005/block`, { method: 'POST', headers: { 'x-portier-actor': 'u-001', 'content-type': 'application/json' } }));
+    assert.equal(empty.status, 200);
+    for (const type of ['application/jsonp', 'application/json5', 'application/json-seq']) {
+      assert.equal((await send('POST', '/users/u-005/unblock', { body: '{}', headers: { 'content-type': type } })).status, 415, type);
+    }
+  });
+
+  it('answers a body that declares itself over the limit 413 at once, without waiting for it to arrive', async () => {
+    const { handler } = setup(64);
+    const never = new ReadableStream<Uint8Array>({ start: () => undefined });
+    const answer = handler(
+      new Request(`${BASE}/users/u-005/grants`, { method: 'POST', body: never, duplex: 'half', headers: { 'x-portier-actor': 'u-001', 'content-type': 'application/json', 'content-length': '10000000' } } as RequestInit),
+    );
+    const status = await Promise.race([answer.then((response) => response.status), new Promise((resolve) => setTimeout(() => resolve('still reading'), 2_000))]);
+    assert.equal(status, 413);
+  });
+
+  it('answers a path whose escapes do not decode 404, not as a server failure', async () => {
+    const heard: unknown[] = [];
+    const handler = createRestHandler(createMemoryBackend(), { resolveActor: () => 'u-001', basePath: '/api', onServerError: (error) => heard.push(error) });
+    for (const path of ['/users/%E0%A4%A', '/users/%/block']) {
+      const response = await handler(new Request(`${BASE}${path}`, { method: path.endsWith('block') ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, ...(path.endsWith('block') ? { body: '{}' } : {}) }));
+      assert.deepEqual([response.status, (await problem(response)).code], [404, 'not-found'], path);
+    }
+    assert.deepEqual(heard, []);
+  });
+
+  it('takes a body of exactly the limit, and answers one byte more 413', async () => {
+    for (const [size, status] of [[64, 200], [65, 413]] as const) {
+      const { handler } = setup(64);
+      const body = '{}'.padEnd(size, ' ');
+      // Streamed without a length, so that the reader itself counts.
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(body));
+          controller.close();
+        },
+      });
+      const response = await handler(new Request(`${BASE}/users/u-005/block`, { method: 'POST', body: stream, duplex: 'half', headers: { 'x-portier-actor': 'u-001', 'content-type': 'application/json' } } as RequestInit));
+      assert.equal(response.status, status, `${size} bytes`);
     }
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { COMMAND_TYPES, type Command } from '@portier/core';
-import { COMMAND_ROUTES, ROUTES, bodyOfCommand, commandOfRequest, etagOf, matchRoute, noneMatchHolds, versionOfIfMatch } from './routes.js';
+import { COMMAND_ROUTES, ROUTES, bodyOfCommand, commandOfRequest, etagOf, fillPath, matchRoute, noneMatchHolds, versionOfIfMatch } from './routes.js';
 
 const SAMPLES: Command[] = [
   { type: 'users.create', input: { email: 'a@b.example', firstName: 'A', lastName: 'B', language: 'fr', access: { mode: 'copy', sourceUserId: 'u-1' } } },
@@ -65,5 +65,34 @@ describe('the route table', () => {
     assert.equal(noneMatchHolds(null, 3), false);
     assert.equal(noneMatchHolds('', 3), false);
     assert.equal(noneMatchHolds('garbage', 3), false);
+  });
+
+  it('ignores empty elements of an ETag list, as RFC 9110 asks, and reads a list of nothing but commas as nonsense', () => {
+    assert.equal(versionOfIfMatch('W/"0", '), 0);
+    assert.equal(versionOfIfMatch(', W/"0"'), 0);
+    assert.equal(versionOfIfMatch('W/"2",, W/"5"', 5), 5);
+    assert.equal(noneMatchHolds('W/"1",', 1), true);
+    assert.ok(Number.isNaN(versionOfIfMatch(' , ,')));
+    assert.equal(noneMatchHolds(',', 1), false);
+  });
+
+  it('matches no route where a path’s id segment is empty', () => {
+    for (const [method, path] of [['POST', '/users//block'], ['POST', '/users//role'], ['POST', '/users//grants/copy']] as const) assert.equal(matchRoute(method, path), undefined, path);
+    assert.ok(matchRoute('POST', '/users/u-1/block/'), 'a trailing slash is still the route');
+  });
+
+  it('reads a version of more than 15 digits as nonsense: no tag names a version no integer holds exactly', () => {
+    assert.equal(versionOfIfMatch(`W/"${'9'.repeat(15)}"`), 999_999_999_999_999);
+    assert.ok(Number.isNaN(versionOfIfMatch(`W/"${'1'.repeat(16)}"`)));
+    assert.ok(Number.isNaN(versionOfIfMatch(`"9007199254740993"`)));
+  });
+
+  it('encodes an id into its path segment, and a path whose escapes do not decode matches no route', () => {
+    const path = fillPath('/users/{id}/block', { id: 'u/1?x#y %' });
+    assert.equal(path, '/users/u%2F1%3Fx%23y%20%25/block');
+    const match = matchRoute('POST', path);
+    assert.ok(match && 'route' in match);
+    assert.deepEqual(match.params, { id: 'u/1?x#y %' });
+    for (const [method, bad] of [['GET', '/users/%E0%A4%A'], ['POST', '/users/%/block'], ['POST', '/users/%zz/role']]) assert.equal(matchRoute(method!, bad!), undefined, bad);
   });
 });

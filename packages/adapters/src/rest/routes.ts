@@ -148,11 +148,13 @@ export function versionsOfEtags(header: string | null): number[] | 'any' | undef
   if (header === null || header.trim() === '' || header.trim() === '*') return 'any';
   const versions: number[] = [];
   for (const tag of header.split(',')) {
+    // Empty list elements are ignored (RFC 9110 §5.6.1.2): `W/"0", ` is `W/"0"`.
+    if (tag.trim() === '') continue;
     const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(tag);
     if (!match) return undefined;
     versions.push(Number(match[1]));
   }
-  return versions;
+  return versions.length > 0 ? versions : undefined;
 }
 
 /**

@@ -106,6 +106,34 @@ describe('SCIM mapping', () => {
     assert.ok(!('phoneNumbers' in whole) && !('emails' in whole));
   });
 
+  it('takes the ETag from meta.version over the header’s, and refuses a grant the core schema refuses rather than dropping it', () => {
+    const user = seed.data.users[ACTORS.target]!;
+    const grants = seed.data.grants[ACTORS.target] ?? [];
+    const resource: Record<string, unknown> = { ...toScim(user, grants), id: user.id, meta: { version: 'W/"7"' } };
+    assert.equal(fromScim(resource, 'W/"6"').etag, 'W/"7"');
+    assert.equal(fromScim({ ...resource, meta: {} }, 'W/"6"').etag, 'W/"6"');
+    const extension = resource[PORTIER_EXTENSION] as Record<string, unknown>;
+    for (const bad of [{ clientId: 'c-brasserie', applicationId: 5, level: 'full' }, { clientId: 'c-brasserie', applicationId: 'invoice-viewer', level: 'emperor' }, {}]) {
+      assert.throws(() => fromScim({ ...resource, [PORTIER_EXTENSION]: { ...extension, grants: [...grants, bad] } }), { code: 'server', details: { reason: 'invalid-scim-resource', detail: 'grant' } }, JSON.stringify(bad));
+    }
+  });
+
+  it('writes active: true for an active account only, so the identity provider lets no blocked, invited or expired user in', () => {
+    const user = seed.data.users[ACTORS.target]!;
+    for (const status of ['active', 'invited', 'expired', 'deactivated', 'blocked'] as const) {
+      const account = status === 'blocked' ? { ...user, status, blockReason: 'admin' as const } : { ...user, status };
+      assert.equal(toScim(account, []).active, status === 'active', status);
+    }
+  });
+
+  it('reads an optional attribute the peer sends as null as absent (RFC 7643 §2.5), not as a broken user', () => {
+    const user = seed.data.users[ACTORS.target]!;
+    const resource: Record<string, unknown> = { ...toScim(user, []), id: user.id, meta: { version: 'W/"0"' } };
+    const extension = resource[PORTIER_EXTENSION] as Record<string, unknown>;
+    const read = fromScim({ ...resource, [PORTIER_EXTENSION]: { ...extension, blockReason: null, activeUntil: null, signInLockedUntil: null, invitationExpiresAt: null } });
+    assert.deepEqual(read.user, user);
+  });
+
   it('renders filters with eq, sw, co, and, or in normal form', () => {
     assert.equal(renderFilter(and(eq('a', 'x"y'), or(sw('b', '1'), co('c', '2')))), 'a eq "x\\"y" and b sw "1" or a eq "x\\"y" and c co "2"');
   });
@@ -156,6 +184,28 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     }
   });
 
+  it('answers a client search with every user who manages the client or has rights on it, as the memory backend does, narrowed on the peer', async () => {
+    requests = [];
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fetch: counting });
+    const memory = createMemoryBackend();
+    for (const query of [{ clientId: 'c-brasserie' }, { clientId: 'c-logistics' }, { clientId: 'c-retail', role: 'user' as const }, { role: 'superuser' as const }]) {
+      const [scim, reference] = await Promise.all([backend.listUsers({ actorId: ACTORS.admin }, query), memory.listUsers({ actorId: ACTORS.admin }, query)]);
+      assert.ok(reference.items.length > 0, JSON.stringify(query));
+      assert.deepEqual(scim.items.map((user) => user.id), reference.items.map((user) => user.id), JSON.stringify(query));
+    }
+    const filters = requests.filter((line) => line.includes('/Users?')).map((line) => new URL(line.split(' ')[1]!).searchParams.get('filter') ?? '');
+    assert.ok(filters.some((filter) => filter.includes(`${PORTIER_EXTENSION}:grants.clientId eq "c-brasserie"`)));
+    assert.ok(filters.every((filter) => !filter.includes('c-retail') || filter.includes(`${PORTIER_EXTENSION}:role eq "user"`)), 'the role narrows on the peer, not only here');
+    assert.ok(filters.some((filter) => filter.includes(`${PORTIER_EXTENSION}:role eq "superuser"`)));
+  });
+
+  it('refuses an actor the peer does not know as forbidden (unknown-actor) on every read, never as not-found', async () => {
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback: createMemoryBackend() });
+    for (const read of [() => backend.load({ actorId: 'u-nobody' }), () => backend.listUsers({ actorId: 'u-nobody' }, {}), () => backend.listUsers({}, {})]) {
+      await assert.rejects(read(), { code: 'forbidden', details: { reason: 'unknown-actor' } });
+    }
+  });
+
   it('pages with startIndex and count', async () => {
     requests = [];
     const client = createScimClient({ baseUrl: peer.url, token: peer.token, pageSize: 7, fetch: counting });
@@ -165,6 +215,12 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     const pages = requests.filter((line) => line.includes('/Users?'));
     assert.equal(pages.length, Math.ceil(all.length / 7));
     assert.match(pages[1]!, /startIndex=8&count=7/);
+  });
+
+  it('reads the last page when it holds a single user', async () => {
+    const total = (await createScimClient({ baseUrl: peer.url, token: peer.token }).listUsers(undefined)).length;
+    const all = await createScimClient({ baseUrl: peer.url, token: peer.token, pageSize: total - 1 }).listUsers(undefined);
+    assert.equal(all.length, total);
   });
 
   it('stops reading a peer whose pages do not move on (the first page again, a huge total), as a server error', async () => {
@@ -413,6 +469,64 @@ describe('SCIM backend against a scimmy peer on 127.0.0.1', () => {
     assert.deepEqual(sent, ['""'], 'only the entity-tag was sent');
   });
 
+  it('answers the rights a user is created with under the id the peer gave it', async () => {
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback: createMemoryBackend() });
+    const changes = await backend.execute({ actorId: ACTORS.admin }, { type: 'users.create', input: { email: 'scim.copied@lambert.example', firstName: 'S', lastName: 'C', language: 'fr', access: { mode: 'copy', sourceUserId: ACTORS.target } } });
+    const id = changes.users[0]!.id;
+    const held = await createScimClient({ baseUrl: peer.url, token: peer.token }).getUser(id);
+    assert.ok(held.grants.length > 0);
+    assert.deepEqual(Object.keys(changes.grants), [id]);
+    assert.deepEqual(changes.grants[id], held.grants);
+  });
+
+  it('runs the commands given at once one after the other: the second reads what the first wrote, and neither is a conflict', async () => {
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback: createMemoryBackend() });
+    const results = await Promise.allSettled([
+      backend.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId: 'u-021', changes: { firstName: 'First' } }),
+      backend.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId: 'u-021', changes: { lastName: 'Second' } }),
+    ]);
+    assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'fulfilled'], JSON.stringify(results.map((result) => (result.status === 'rejected' ? String(result.reason) : ''))));
+    const held = (await createScimClient({ baseUrl: peer.url, token: peer.token }).getUser('u-021')).user;
+    assert.deepEqual([held.firstName, held.lastName], ['First', 'Second']);
+  });
+
+  it('removes phone numbers the user no longer has from the peer, rather than leaving the old ones', async () => {
+    const backend = createScimBackend({ baseUrl: peer.url, token: peer.token });
+    const userId = 'u-022';
+    await backend.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId, changes: { phone: '+32 2 555 22 22', mobile: '+32 470 22 22 22' } });
+    assert.equal((peer.store.users.get(userId)!.attributes['phoneNumbers'] as unknown[]).length, 2);
+    const changes = await backend.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId, changes: { phone: '', mobile: '' } });
+    assert.deepEqual([changes.users[0]!.phone, changes.users[0]!.mobile], [undefined, undefined]);
+    assert.equal(peer.store.users.get(userId)!.attributes['phoneNumbers'], undefined);
+    const held = (await createScimClient({ baseUrl: peer.url, token: peer.token }).getUser(userId)).user;
+    assert.deepEqual([held.phone, held.mobile], [undefined, undefined]);
+  });
+
+  it('reads a 409 uniqueness from the peer as email-taken, and keeps only a scimType that is a keyword', async () => {
+    const client = createScimClient({ baseUrl: peer.url, token: peer.token });
+    const taken = await client.getUser(ACTORS.target);
+    const copy = { ...taken.user, id: 'u-copy-1', email: taken.user.email.toUpperCase(), version: 0 };
+    await assert.rejects(client.createUser(toScim(copy, [])), { code: 'email-taken', details: { status: 409, scimType: 'uniqueness' } });
+    const wordy: typeof fetch = async (input, init) => {
+      if (!new URL(String(input)).pathname.endsWith('/Users')) return fetch(input, init);
+      return Response.json({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'bad filter near db-prod-7.corp.internal' }, { status: 400 });
+    };
+    await assert.rejects(createScimClient({ baseUrl: peer.url, token: peer.token, fetch: wordy }).listUsers(undefined), (error: { code?: string; details?: Record<string, unknown> }) => {
+      assert.deepEqual([error.code, error.details?.['status'], 'scimType' in (error.details ?? {})], ['validation', 400, false]);
+      return true;
+    });
+  });
+
+  it('rejects with the caller’s AbortError when its signal aborts mid-request, not with a network error', async () => {
+    const hangsOnUsers: typeof fetch = (input, init) => (new URL(String(input)).pathname.includes('/Users') ? new Promise(() => undefined) : fetch(input, init));
+    const client = createScimClient({ baseUrl: peer.url, token: peer.token, fetch: hangsOnUsers, timeoutMs: 60_000 });
+    await client.discover();
+    const controller = new AbortController();
+    const pending = client.getUser(ACTORS.target, controller.signal);
+    setTimeout(() => controller.abort(), 10);
+    await assert.rejects(pending, (error: unknown) => error instanceof DOMException && error.name === 'AbortError');
+  });
+
   it('hands audit entries and effects to the host, and refuses what SCIM cannot carry without a fallback', async () => {
     const audit: AuditDraft[] = [];
     const effects: Effect[] = [];
@@ -570,6 +684,35 @@ describe('SCIM backend: the password mirror, whatever the e-mail\'s case or the 
       assert.deepEqual(await peerUser('u-016'), blocked, 'the block stays, untouched');
     });
   });
+
+  it('a password change that meets a concurrent write on the peer (412) is written again at once, not left for the next sign-in', async () => {
+    const peer = await startScimPeer({ store: seededStore() });
+    try {
+      let patches = 0;
+      const raced: typeof fetch = async (input, init) => (init?.method === 'PATCH' && ++patches === 1 ? new Response('Precondition Failed', { status: 412 }) : fetch(input, init));
+      const backend = createScimBackend({ baseUrl: peer.url, token: peer.token, fallback: createMemoryBackend(), fetch: raced });
+      await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword });
+      assert.equal(patches, 2, 'written again after the conflict');
+      assert.equal((await createScimClient({ baseUrl: peer.url, token: peer.token }).getUser('u-016')).user.passwordExpired, undefined);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('a sign-in the fallback answers with a change still required writes nothing on the peer', async () => {
+    const changeRequired = (fallback: ReturnType<typeof createMemoryBackend>) => ({ ...fallback, signIn: async (input: { email: string; password: string }) => ({ ...(await fallback.signIn(input)), passwordChangeRequired: true }) });
+    await withPeer(
+      async ({ backend, peerUser, setPeerDown }) => {
+        setPeerDown('writes');
+        await backend.changePassword({ email, currentPassword: DEMO_PASSWORD, newPassword });
+        setPeerDown(false);
+        const before = await peerUser('u-016');
+        assert.deepEqual(await backend.signIn({ email, password: newPassword }), { userId: 'u-016', passwordChangeRequired: true });
+        assert.deepEqual(await peerUser('u-016'), before, 'still expired on the peer');
+      },
+      { fallback: changeRequired },
+    );
+  });
 });
 
 describe('SCIM backend: rule 4 when the last super users change at the same moment', () => {
@@ -670,6 +813,88 @@ describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
       await peer.close();
     }
   });
+
+  it('the undo keeps a demotion another system made in between: only the status the guard wrote goes back', async () => {
+    const peer = await startScimPeer({ store: seededStore() });
+    try {
+      const options = { baseUrl: peer.url, token: peer.token };
+      const admin = createScimBackend(options);
+      const provisioning = createScimClient(options);
+      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
+      let patches = 0;
+      const interleaving: typeof fetch = async (input, init) => {
+        if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && ++patches === 1) {
+          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+          const response = await fetch(input, init);
+          // An HR system provisioning the same directory takes the first administrator's role away.
+          const held = await provisioning.getUser(ACTORS.admin);
+          await provisioning.patchUser(ACTORS.admin, patchOperations(toScim(held.user, held.grants), toScim({ ...held.user, role: 'user' }, held.grants)), held.etag);
+          return response;
+        }
+        return fetch(input, init);
+      };
+      const second = createScimBackend({ ...options, fetch: interleaving });
+      await rejectsWith(second.execute({ actorId: ACTORS.collective }, { type: 'users.block', userId: ACTORS.admin }), 'last-super-user');
+      const held = (await provisioning.getUser(ACTORS.admin)).user;
+      assert.equal(held.status, 'active', 'the block is taken back');
+      assert.equal(held.role, 'user', 'the other system’s demotion stays');
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('the undo is read and written again when another write meets it on the peer (a stale ETag), and still takes the demotion back', async () => {
+    const peer = await startScimPeer({ store: seededStore() });
+    try {
+      const options = { baseUrl: peer.url, token: peer.token };
+      const admin = createScimBackend(options);
+      const provisioning = createScimClient(options);
+      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
+      let patches = 0;
+      const interleaving: typeof fetch = async (input, init) => {
+        if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`)) {
+          patches++;
+          if (patches === 1) await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+          if (patches === 2) {
+            // The undo has read the user; the user's own page writes its phone before the undo's PATCH arrives.
+            const held = await provisioning.getUser(ACTORS.admin);
+            await provisioning.patchUser(ACTORS.admin, patchOperations(toScim(held.user, held.grants), toScim({ ...held.user, phone: '+32 2 555 77 77' }, held.grants)), held.etag);
+          }
+        }
+        return fetch(input, init);
+      };
+      const second = createScimBackend({ ...options, fetch: interleaving });
+      await rejectsWith(second.execute({ actorId: ACTORS.collective }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'last-super-user');
+      assert.equal(patches, 3, 'the guard’s write, the undo’s stale write, the undo again');
+      const held = (await provisioning.getUser(ACTORS.admin)).user;
+      assert.deepEqual([held.role, held.phone], ['superuser', '+32 2 555 77 77']);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('a check that fails after the guard has written (the peer down for the read) undoes the write', async () => {
+    const peer = await startScimPeer({ store: seededStore() });
+    try {
+      const options = { baseUrl: peer.url, token: peer.token };
+      let written = false;
+      let refused = false;
+      const failing: typeof fetch = async (input, init) => {
+        if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`)) written = true;
+        else if (written && !refused && (init?.method ?? 'GET') === 'GET' && new URL(String(input)).pathname.endsWith('/Users')) {
+          refused = true;
+          return new Response('unavailable', { status: 503 });
+        }
+        return fetch(input, init);
+      };
+      const collective = createScimBackend({ ...options, fetch: failing });
+      await rejectsWith(collective.execute({ actorId: ACTORS.collective }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'server');
+      assert.ok(refused);
+      assert.equal((await createScimClient(options).getUser(ACTORS.admin)).user.role, 'superuser', 'the demotion is taken back');
+    } finally {
+      await peer.close();
+    }
+  });
 });
 
 describe('SCIM backend: rule 4 when the command is cancelled after the guard has written', () => {
@@ -757,5 +982,40 @@ describe('faults: SCIM', () => {
     assert.equal(await first, 'AbortError');
     // The discovery went on: the second caller reaches the user's read (404 there, so not-found).
     assert.equal(await second, 'not-found');
+  });
+
+  it('a caller whose signal has already aborted is refused at once, not after the peer’s discovery', async () => {
+    const slow: typeof fetch = async (input) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      if (String(input).endsWith('/ServiceProviderConfig')) return Response.json({ patch: { supported: true }, filter: { supported: true }, etag: { supported: true } });
+      return Response.json({ id: PORTIER_EXTENSION });
+    };
+    const client = createScimClient({ baseUrl: 'http://scim.test', token: 't', fetch: slow });
+    const started = Date.now();
+    await assert.rejects(client.getUser('u-1', AbortSignal.abort()), { name: 'AbortError' });
+    assert.ok(Date.now() - started < 1_000, 'refused before the discovery ends');
+  });
+
+  it('requires ETag support of the peer, reads only a SCIM list as a list, and asks again after a failed discovery', async () => {
+    const config = { patch: { supported: true }, filter: { supported: true }, etag: { supported: true } };
+    const peerAnswering =
+      (answers: { config?: () => Response; list?: () => Response }): typeof fetch =>
+      async (input) => {
+        const path = new URL(String(input)).pathname;
+        if (path.endsWith('/ServiceProviderConfig')) return answers.config?.() ?? Response.json(config);
+        if (path.includes('/Schemas/')) return Response.json({ id: PORTIER_EXTENSION });
+        return answers.list?.() ?? Response.json({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 0, Resources: [] });
+      };
+    const options = { baseUrl: 'http://scim.test/v2', token: 't' };
+    const noEtag = createScimClient({ ...options, fetch: peerAnswering({ config: () => Response.json({ ...config, etag: { supported: false } }) }) });
+    await assert.rejects(noEtag.discover(), { code: 'server', details: { reason: 'scim-unsupported', missing: ['etag'] } });
+    const notAList = createScimClient({ ...options, fetch: peerAnswering({ list: () => Response.json({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], totalResults: 0, Resources: [] }) }) });
+    await assert.rejects(notAList.listUsers(undefined), { code: 'server', details: { reason: 'invalid-scim-list' } });
+    let configs = 0;
+    const downOnce = createScimClient({ ...options, fetch: peerAnswering({ config: () => (++configs === 1 ? new Response('', { status: 503 }) : Response.json(config)) }) });
+    await assert.rejects(downOnce.discover(), { code: 'server', details: { status: 503 } });
+    await downOnce.discover();
+    assert.deepEqual(await downOnce.listUsers(undefined), []);
+    assert.equal(configs, 2);
   });
 });
