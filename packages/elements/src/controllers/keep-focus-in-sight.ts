@@ -46,7 +46,7 @@ function reveal(scroller: HTMLElement, control: Element, header: Element | null)
  * A `focusin` listener for an area that scrolls under a sticky banner (found by `coverSelector` in
  * the same shadow root). A frame after the browser's own scrolling, it scrolls the nearest
  * scrolling ancestor (often the page) so that the control focused from the keyboard shows whole
- * below the banner. The browser counts the room under a sticky part as shown (WCAG 2.4.11).
+ * below the banner, with its label when it sits in a `.field`. The browser counts the room under a sticky part as shown (WCAG 2.4.11).
  * @example html`<div class="layout" @focusin=${keepFocusClearOf('.results')}>…</div>`
  */
 export function keepFocusClearOf(coverSelector: string): (event: FocusEvent) => void {
@@ -61,8 +61,11 @@ export function keepFocusClearOf(coverSelector: string): (event: FocusEvent) => 
       if (!cover || !coverBox || coverBox.height === 0 || cover.contains(control)) return;
       const scroller = scrollingAncestor(area);
       const view = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
-      const box = control.getBoundingClientRect();
-      const dy = offset(box.top, box.bottom, Math.max(view.top, coverBox.bottom), view.bottom);
+      // A field shows with its label (the `.field` around it), unless that is taller than the room.
+      const room = { top: Math.max(view.top, coverBox.bottom), bottom: view.bottom };
+      const field = control.closest('.field')?.getBoundingClientRect();
+      const box = field && field.height <= room.bottom - room.top ? field : control.getBoundingClientRect();
+      const dy = offset(box.top, box.bottom, room.top, room.bottom);
       if (dy !== 0) scroller.scrollBy({ top: dy, behavior: 'instant' });
     });
   };

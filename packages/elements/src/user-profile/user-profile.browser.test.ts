@@ -430,7 +430,8 @@ describe('<portier-user-profile>', () => {
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         const focused = deepActiveElement()!;
         if (!element.shadowRoot!.querySelector('.layout')!.contains(focused)) continue;
-        const box = focused.getBoundingClientRect();
+        // A field shows with its label.
+        const box = (focused.closest('.field') ?? focused).getBoundingClientRect();
         expect(box.top, `${focused.id || focused.getAttribute('data-action') || focused.localName} shows below the banners`).to.be.at.least(banners().bottom - 0.5);
         checked++;
       }
