@@ -16,6 +16,26 @@ async function assertStoreEqualsBackend(portier: ReturnType<typeof createPortier
   assert.deepEqual(portier.getState().data, snapshot.data);
 }
 
+/**
+ * Makes the backend's next `load` read the data at once but answer only when the returned
+ * function is called: a refresh overtaken by what happens meanwhile. Later loads answer at once.
+ */
+function holdFirstLoadAnswer(backend: PortierBackend): () => void {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const load = backend.load;
+  let first = true;
+  backend.load = async (ctx) => {
+    const snapshot = await load(ctx);
+    if (first) {
+      first = false;
+      await gate;
+    }
+    return snapshot;
+  };
+  return release;
+}
+
 describe('createPortier', () => {
   it('loads what the actor may see: its organization only', async () => {
     const { portier } = await setup();
@@ -38,19 +58,8 @@ describe('createPortier', () => {
 
   it('a refresh answered late does not undo a command that settled meanwhile', async () => {
     const { portier, backend } = await setup();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const load = backend.load;
-    let first = true;
     // The refresh reads the data now, and its answer comes back only after the block has settled.
-    backend.load = async (ctx) => {
-      const snapshot = await load(ctx);
-      if (first) {
-        first = false;
-        await gate;
-      }
-      return snapshot;
-    };
+    const release = holdFirstLoadAnswer(backend);
     const refreshed = portier.refresh();
     await portier.users.block('u-005');
     release();
@@ -568,18 +577,7 @@ describe('createPortier', () => {
 
   it('a refresh whose read a command overtook reads again, and shows another client’s change it missed', async () => {
     const { portier, backend } = await setup();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const load = backend.load;
-    let first = true;
-    backend.load = async (ctx) => {
-      const snapshot = await load(ctx);
-      if (first) {
-        first = false;
-        await gate;
-      }
-      return snapshot;
-    };
+    const release = holdFirstLoadAnswer(backend);
     // Another client blocks u-016 before the refresh reads; the view's own block settles before the refresh answers.
     await backend.execute({ actorId: 'u-003' }, { type: 'users.block', userId: 'u-016' });
     const refreshed = portier.refresh();
@@ -686,18 +684,7 @@ describe('createPortier', () => {
 
   it('an older refresh answering after a newer one is dropped: it does not put back what another client changed since', async () => {
     const { portier, backend } = await setup();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const load = backend.load;
-    let first = true;
-    backend.load = async (ctx) => {
-      const snapshot = await load(ctx);
-      if (first) {
-        first = false;
-        await gate;
-      }
-      return snapshot;
-    };
+    const release = holdFirstLoadAnswer(backend);
     const older = portier.refresh();
     await backend.execute({ actorId: 'u-003' }, { type: 'users.block', userId: 'u-016' });
     await portier.refresh();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { DAY_MS, createPortier, isoDay, type AuditDraft, type Effect, type User } from '@portier/core';
+import { DAY_MS, createPortier, isoDay, type AuditDraft, type Command, type Effect, type User } from '@portier/core';
 import { createFaultyFetch, type Fault } from '../conformance/faulty-fetch.js';
 import { ACTORS, rejectsWith } from '../conformance/conformance-subject.js';
 import { DEMO_PASSWORD, demoSeed } from '../memory/demo-seed.js';
@@ -754,28 +754,39 @@ describe('SCIM backend: rule 4 when the last super users change at the same mome
   }
 });
 
+/**
+ * With the second administrator already demoted, the collective super user runs `command` on the
+ * first administrator. During the guard's own write, the first administrator demotes the collective
+ * one (so the guard finds rule 4 broken and must undo), then `meanwhile` runs. Rule 4 refuses the
+ * command; the test then reads what the peer holds.
+ */
+async function guardUndoesAfter(options: { baseUrl: string; token: string }, command: Command, meanwhile: () => Promise<unknown>): Promise<void> {
+  const admin = createScimBackend(options);
+  await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
+  let patches = 0;
+  const interleaving: typeof fetch = async (input, init) => {
+    if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && ++patches === 1) {
+      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
+      const response = await fetch(input, init);
+      await meanwhile();
+      return response;
+    }
+    return fetch(input, init);
+  };
+  await rejectsWith(createScimBackend({ ...options, fetch: interleaving }).execute({ actorId: ACTORS.collective }, command), 'last-super-user');
+}
+
 describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
   it('the undo applies over a change made in between (the user’s own phone): the role comes back, the phone stays', async () => {
     const peer = await startScimPeer({ store: seededStore() });
     try {
       const options = { baseUrl: peer.url, token: peer.token };
-      const admin = createScimBackend(options);
       const ownPage = createScimBackend(options);
-      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
-      // While the second administrator's demotion of the first is written and checked, the first
-      // demotes the second, then edits its own phone: the guard's undo meets a new ETag.
-      let patches = 0;
-      const interleaving: typeof fetch = async (input, init) => {
-        if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && ++patches === 1) {
-          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
-          const response = await fetch(input, init);
-          await ownPage.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId: ACTORS.admin, changes: { phone: '+32 2 555 99 99' } });
-          return response;
-        }
-        return fetch(input, init);
-      };
-      const second = createScimBackend({ ...options, fetch: interleaving });
-      await rejectsWith(second.execute({ actorId: ACTORS.collective }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'last-super-user');
+      // While the collective super user's demotion of the first is written and checked, the first
+      // demotes the collective one, then edits its own phone: the guard's undo meets a new ETag.
+      await guardUndoesAfter(options, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }, () =>
+        ownPage.execute({ actorId: ACTORS.admin }, { type: 'users.updateProfile', userId: ACTORS.admin, changes: { phone: '+32 2 555 99 99' } }),
+      );
       const held = (await createScimClient(options).getUser(ACTORS.admin)).user;
       assert.equal(held.role, 'superuser');
       assert.equal(held.phone, '+32 2 555 99 99');
@@ -788,24 +799,13 @@ describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
     const peer = await startScimPeer({ store: seededStore() });
     try {
       const options = { baseUrl: peer.url, token: peer.token };
-      const admin = createScimBackend(options);
       const provisioning = createScimClient(options);
       const endDate = isoDay(Date.now() + 90 * DAY_MS);
-      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
-      let patches = 0;
-      const interleaving: typeof fetch = async (input, init) => {
-        if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && ++patches === 1) {
-          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
-          const response = await fetch(input, init);
-          // An HR system provisioning the same directory gives the first administrator an end date.
-          const held = await provisioning.getUser(ACTORS.admin);
-          await provisioning.patchUser(ACTORS.admin, patchOperations(toScim(held.user, held.grants), toScim({ ...held.user, activeUntil: endDate }, held.grants)), held.etag);
-          return response;
-        }
-        return fetch(input, init);
-      };
-      const second = createScimBackend({ ...options, fetch: interleaving });
-      await rejectsWith(second.execute({ actorId: ACTORS.collective }, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }), 'last-super-user');
+      await guardUndoesAfter(options, { type: 'users.setRole', userId: ACTORS.admin, role: 'user' }, async () => {
+        // An HR system provisioning the same directory gives the first administrator an end date.
+        const held = await provisioning.getUser(ACTORS.admin);
+        await provisioning.patchUser(ACTORS.admin, patchOperations(toScim(held.user, held.grants), toScim({ ...held.user, activeUntil: endDate }, held.grants)), held.etag);
+      });
       const held = (await provisioning.getUser(ACTORS.admin)).user;
       assert.equal(held.role, 'superuser', 'the demotion is taken back');
       assert.equal(held.activeUntil, endDate, 'the other system’s end date stays');
@@ -818,23 +818,12 @@ describe('SCIM backend: rule 4 when the guard has to undo a demotion', () => {
     const peer = await startScimPeer({ store: seededStore() });
     try {
       const options = { baseUrl: peer.url, token: peer.token };
-      const admin = createScimBackend(options);
       const provisioning = createScimClient(options);
-      await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.second, role: 'user' });
-      let patches = 0;
-      const interleaving: typeof fetch = async (input, init) => {
-        if (init?.method === 'PATCH' && String(input).endsWith(`/Users/${ACTORS.admin}`) && ++patches === 1) {
-          await admin.execute({ actorId: ACTORS.admin }, { type: 'users.setRole', userId: ACTORS.collective, role: 'user' });
-          const response = await fetch(input, init);
-          // An HR system provisioning the same directory takes the first administrator's role away.
-          const held = await provisioning.getUser(ACTORS.admin);
-          await provisioning.patchUser(ACTORS.admin, patchOperations(toScim(held.user, held.grants), toScim({ ...held.user, role: 'user' }, held.grants)), held.etag);
-          return response;
-        }
-        return fetch(input, init);
-      };
-      const second = createScimBackend({ ...options, fetch: interleaving });
-      await rejectsWith(second.execute({ actorId: ACTORS.collective }, { type: 'users.block', userId: ACTORS.admin }), 'last-super-user');
+      await guardUndoesAfter(options, { type: 'users.block', userId: ACTORS.admin }, async () => {
+        // An HR system provisioning the same directory takes the first administrator's role away.
+        const held = await provisioning.getUser(ACTORS.admin);
+        await provisioning.patchUser(ACTORS.admin, patchOperations(toScim(held.user, held.grants), toScim({ ...held.user, role: 'user' }, held.grants)), held.etag);
+      });
       const held = (await provisioning.getUser(ACTORS.admin)).user;
       assert.equal(held.status, 'active', 'the block is taken back');
       assert.equal(held.role, 'user', 'the other system’s demotion stays');
