@@ -8,14 +8,21 @@
  * @example html`<div class="scroller" @focusin=${keepFocusInSight('thead')}>…</div>`
  */
 export function keepFocusInSight(headerSelector: string): (event: FocusEvent) => void {
+  return afterKeyboardFocus((scroller, control) => reveal(scroller, control, scroller.querySelector(headerSelector)));
+}
+
+/**
+ * A `focusin` listener that runs `show(area, control)` a frame after the browser's own scrolling,
+ * for a control inside `area` focused from the keyboard only: a control pressed with a pointer
+ * stays where the pointer is, or the release would land elsewhere and the click be lost.
+ */
+function afterKeyboardFocus(show: (area: HTMLElement, control: Element) => void): (event: FocusEvent) => void {
   return (event) => {
-    const scroller = event.currentTarget as HTMLElement;
+    const area = event.currentTarget as HTMLElement;
     const control = event.composedPath()[0];
-    if (!(control instanceof Element) || control === scroller) return;
+    if (!(control instanceof Element) || control === area) return;
     requestAnimationFrame(() => {
-      // Keyboard focus only: a control pressed with a pointer stays where the pointer is, or the
-      // release would land elsewhere and the click be lost.
-      if (control.matches(':focus-visible')) reveal(scroller, control, scroller.querySelector(headerSelector));
+      if (control.matches(':focus-visible')) show(area, control);
     });
   };
 }
@@ -46,29 +53,24 @@ function reveal(scroller: HTMLElement, control: Element, header: Element | null)
  * A `focusin` listener for an area that scrolls under a sticky banner (found by `coverSelector` in
  * the same shadow root). A frame after the browser's own scrolling, it scrolls the nearest
  * scrolling ancestor (often the page) so that the control focused from the keyboard shows whole
- * below the banner, with its label when it sits in a `.field`. The browser counts the room under a sticky part as shown (WCAG 2.4.11).
+ * below the banner, with its label when it sits in a `.field`. The browser counts the room under
+ * a sticky part as shown (WCAG 2.4.11).
  * @example html`<div class="layout" @focusin=${keepFocusClearOf('.results')}>…</div>`
  */
 export function keepFocusClearOf(coverSelector: string): (event: FocusEvent) => void {
-  return (event) => {
-    const area = event.currentTarget as HTMLElement;
-    const control = event.composedPath()[0];
-    if (!(control instanceof Element)) return;
-    requestAnimationFrame(() => {
-      if (!control.matches(':focus-visible')) return;
-      const cover = (area.getRootNode() as ParentNode).querySelector(coverSelector);
-      const coverBox = cover?.getBoundingClientRect();
-      if (!cover || !coverBox || coverBox.height === 0 || cover.contains(control)) return;
-      const scroller = scrollingAncestor(area);
-      const view = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
-      // A field shows with its label (the `.field` around it), unless that is taller than the room.
-      const room = { top: Math.max(view.top, coverBox.bottom), bottom: view.bottom };
-      const field = control.closest('.field')?.getBoundingClientRect();
-      const box = field && field.height <= room.bottom - room.top ? field : control.getBoundingClientRect();
-      const dy = offset(box.top, box.bottom, room.top, room.bottom);
-      if (dy !== 0) scroller.scrollBy({ top: dy, behavior: 'instant' });
-    });
-  };
+  return afterKeyboardFocus((area, control) => {
+    const cover = (area.getRootNode() as ParentNode).querySelector(coverSelector);
+    const coverBox = cover?.getBoundingClientRect();
+    if (!cover || !coverBox || coverBox.height === 0 || cover.contains(control)) return;
+    const scroller = scrollingAncestor(area);
+    const view = scroller === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
+    // A field shows with its label (the `.field` around it), unless that is taller than the room.
+    const room = { top: Math.max(view.top, coverBox.bottom), bottom: view.bottom };
+    const field = control.closest('.field')?.getBoundingClientRect();
+    const box = field && field.height <= room.bottom - room.top ? field : control.getBoundingClientRect();
+    const dy = offset(box.top, box.bottom, room.top, room.bottom);
+    if (dy !== 0) scroller.scrollBy({ top: dy, behavior: 'instant' });
+  });
 }
 
 /** The nearest ancestor (across shadow roots) that scrolls vertically, else the page's scroller. */
